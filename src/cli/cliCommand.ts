@@ -1,0 +1,24 @@
+/**
+ * One CLI subcommand. Conventions every subcommand follows: `--workspace DIR` (default: the current
+ * directory); FILE absolute or relative to the workspace; 0-based lines and characters; `--json` for
+ * machine-readable stdout; failures throw CliError → one line on stderr and a non-zero exit.
+ */
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  /** Usage lines shown by `banyan help NAME`. */
+  readonly usage: string;
+  run(args: readonly string[], io: CliIO): Promise<number>;
+}
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A failure with a message meant for the user; the CLI prints it on one line and exits with `code`. */
+export class CliError extends Error {
+  constructor(message: string, readonly code = 1) {
+    super(message);
+  }
+}

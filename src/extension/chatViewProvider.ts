@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { type ExtensionToWebview, isWebviewToExtension, type WebviewCommand } from '../protocol/webview';
+import { COMMANDS } from './commandIds';
+import { makeNonce } from './nonce';
+import type { ServerManager } from './serverManager';
+
+/**
+ * The chat side-bar view. Owns the webview's HTML (strict CSP, nonce, local resources only) and the
+ * message plumbing webview ⇄ extension ⇄ server. The chat UI itself lives in webview-ui/.
+ */
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewId = 'banyan.chatView';
+  private view: vscode.WebviewView | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly server: ServerManager,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(server.onDidChange(() => this.postStatus()));
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    view.webview.options = { enableScripts: true, localResourceRoots: [dist, vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    view.webview.html = this.html(view.webview);
+    this.disposables.push(
+      view.webview.onDidReceiveMessage((msg: unknown) => this.onMessage(msg)),
+      view.onDidDispose(() => {
+        this.view = undefined;
+      }),
+    );
+  }
+
+  private onMessage(msg: unknown): void {
+    if (!isWebviewToExtension(msg)) {
+      this.log.warn(`Ignoring a malformed message from the chat view: ${JSON.stringify(msg)?.slice(0, 200)}`);
+      return;
+    }
+    switch (msg.type) {
+      case 'ready':
+      case 'requestStatus':
+        this.postStatus();
+        return;
+      case 'runCommand':
+        void vscode.commands.executeCommand(commandFor(msg.command));
+        return;
+    }
+  }
+
+  private postStatus(): void {
+    this.post({ type: 'status', status: this.server.serverStatus(), clientState: this.server.state() });
+  }
+
+  private post(message: ExtensionToWebview): void {
+    void this.view?.webview.postMessage(message);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = makeNonce();
+    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', ...p)).toString();
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} data:`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('codicons', 'codicon.css')}">
+<link rel="stylesheet" href="${asset('webview.css')}">
+<title>Banyan Chat</title>
+</head>
+<body>
+<div id="root" data-banyan-root></div>
+<script nonce="${nonce}" src="${asset('webview.js')}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function commandFor(c: WebviewCommand): string {
+  switch (c) {
+    case 'showLogs':
+      return COMMANDS.showLogs.id;
+    case 'restartServer':
+      return COMMANDS.restartServer.id;
+  }
+}

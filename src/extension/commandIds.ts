@@ -1,0 +1,28 @@
+/**
+ * Every command Banyan contributes, declared once: id, palette title, icon, and whether it shows in the
+ * status-bar menu. package.json `contributes.commands` is generated from this list (`npm run manifest`).
+ * Pure data (no vscode import) so the manifest script and tests can read it.
+ */
+export interface CommandSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly icon?: string;
+  /** Shown in the status-bar quick menu. */
+  readonly inMenu?: boolean;
+  /** `when` clause for the command palette; "false" hides an internal command. */
+  readonly paletteWhen?: string;
+}
+
+export const COMMANDS = {
+  openChat: { id: 'banyan.openChat', title: 'Open Chat', icon: '$(comment-discussion)', inMenu: true },
+  showLogs: { id: 'banyan.showLogs', title: 'Show Logs', icon: '$(output)', inMenu: true },
+  restartServer: { id: 'banyan.restartServer', title: 'Restart Server', icon: '$(debug-restart)', inMenu: true },
+  showStatus: { id: 'banyan.showServerStatus', title: 'Show Server Status', icon: '$(info)', inMenu: true },
+  openSettings: { id: 'banyan.openSettings', title: 'Open Settings', icon: '$(settings-gear)', inMenu: true },
+  showMenu: { id: 'banyan.showMenu', title: 'Show Menu', icon: '$(list-unordered)' },
+  activationTiming: { id: 'banyan.internal.activationTiming', title: 'Activation Timing (internal)', paletteWhen: 'false' },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandKey = keyof typeof COMMANDS;
+
+export const COMMAND_CATEGORY = 'Banyan';

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { COMMANDS, type CommandKey } from './commandIds';
+import type { BanyanContext } from './banyanContext';
+import { activationTiming } from './activationTiming';
+
+type Handler = (ctx: BanyanContext, ...args: unknown[]) => unknown;
+
+/** One handler per command in COMMANDS; the compiler insists every declared command has one. */
+const HANDLERS: Record<CommandKey, Handler> = {
+  openChat: () => vscode.commands.executeCommand('banyan.chatView.focus'),
+  showLogs: (ctx) => ctx.log.show(),
+  restartServer: (ctx) => ctx.server.restart(),
+  showStatus: (ctx) => showStatus(ctx),
+  openSettings: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:banyan-dev.banyan'),
+  showMenu: (ctx) => showMenu(ctx),
+  activationTiming: () => activationTiming(),
+};
+
+export function registerCommands(ctx: BanyanContext): vscode.Disposable[] {
+  return (Object.keys(COMMANDS) as CommandKey[]).map((key) =>
+    vscode.commands.registerCommand(COMMANDS[key].id, (...args: unknown[]) => HANDLERS[key](ctx, ...args)),
+  );
+}
+
+async function showMenu(ctx: BanyanContext): Promise<void> {
+  const items = Object.values(COMMANDS)
+    .filter((c) => 'inMenu' in c && c.inMenu)
+    .map((c): { label: string; id: string } => ({ label: `${'icon' in c ? c.icon : ''} ${c.title}`.trim(), id: c.id }))
+    .concat(ctx.menuExtras());
+  const pick = await vscode.window.showQuickPick(items, { title: 'Banyan', placeHolder: statusLine(ctx) });
+  if (pick) await vscode.commands.executeCommand(pick.id);
+}
+
+function statusLine(ctx: BanyanContext): string {
+  const s = ctx.server.serverStatus();
+  if (!s) return `Server ${ctx.server.state()}`;
+  return `Server ${s.version} · ${s.state}${s.message ? ` · ${s.message}` : ''}`;
+}
+
+async function showStatus(ctx: BanyanContext): Promise<void> {
+  const s = ctx.server.serverStatus();
+  const lines = s
+    ? [`State: ${s.state}`, `Version: ${s.version}`, `PID: ${s.pid}`, `Uptime: ${Math.round(s.uptimeMs / 1000)} s`, ...(s.message ? [s.message] : [])]
+    : [`The server is ${ctx.server.state()}.`];
+  const choice = await vscode.window.showInformationMessage(`Banyan server — ${lines.join(' · ')}`, 'Show Logs');
+  if (choice) ctx.log.show();
+}

@@ -1,0 +1,40 @@
+/**
+ * package.json `contributes`, built from the single sources: COMMANDS (commandIds.ts) and SETTINGS
+ * (src/core/config/settings.ts). `npm run manifest` writes it; a unit test fails when package.json differs.
+ * Pure data: no vscode import.
+ */
+import { manifestProperties } from '../core/config/settings';
+import { COMMAND_CATEGORY, COMMANDS, type CommandSpec } from './commandIds';
+
+export const CHAT_VIEW_ID = 'banyan.chatView';
+export const VIEW_CONTAINER_ID = 'banyan';
+
+export function contributes(): Record<string, unknown> {
+  const commands = Object.values(COMMANDS) as CommandSpec[];
+  return {
+    commands: commands.map((c) => ({
+      command: c.id,
+      title: c.title,
+      category: COMMAND_CATEGORY,
+      ...(c.icon ? { icon: c.icon } : {}),
+    })),
+    menus: {
+      commandPalette: commands.filter((c) => c.paletteWhen).map((c) => ({ command: c.id, when: c.paletteWhen })),
+      'view/title': [
+        { command: COMMANDS.restartServer.id, when: `view == ${CHAT_VIEW_ID}`, group: 'navigation@9' },
+        { command: COMMANDS.showLogs.id, when: `view == ${CHAT_VIEW_ID}`, group: 'overflow' },
+      ],
+    },
+    configuration: {
+      title: 'Banyan',
+      properties: manifestProperties(),
+    },
+    viewsContainers: {
+      activitybar: [{ id: VIEW_CONTAINER_ID, title: 'Banyan', icon: 'media/banyan-activity.svg' }],
+    },
+    views: {
+      [VIEW_CONTAINER_ID]: [{ type: 'webview', id: CHAT_VIEW_ID, name: 'Chat', icon: 'media/banyan-activity.svg', contextualTitle: 'Banyan' }],
+    },
+    keybindings: [],
+  };
+}

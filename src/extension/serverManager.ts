@@ -1,0 +1,211 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  type CloseHandlerResult,
+  ErrorAction,
+  type ErrorHandlerResult,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { type InitializationOptions, type ServerStatus, SetSecretsNotification, SettingsChangedNotification, StatusChangedNotification, StatusRequest } from '../protocol/lsp';
+import type { ClientState } from '../protocol/webview';
+import { readBanyanSettings, readEditorSettings, affectsServer } from './editorSettings';
+import type { SecretStore } from './secretStore';
+import { onNotification, sendNotification, sendRequest } from './typedClient';
+
+const CRASH_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Owns the language client: start, restart after crashes (bounded), stop. Everyone else reads the
+ * server's state from here and calls it through `client()`.
+ */
+export class ServerManager implements vscode.Disposable {
+  private languageClient: LanguageClient | undefined;
+  private status: ServerStatus | null = null;
+  private clientState: ClientState = 'stopped';
+  private crashes: number[] = [];
+  private secrets: Record<string, string> = {};
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when the server status or the client state changes. */
+  readonly onDidChange = this.emitter.event;
+  private failureShown = false;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly secretStore: SecretStore,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsServer(e) && this.isRunning()) {
+          void sendNotification(this.languageClient!, SettingsChangedNotification, { settings: readBanyanSettings(), editorSettings: readEditorSettings() });
+        }
+      }),
+      secretStore.onDidChange(() => void this.pushSecrets()),
+    );
+  }
+
+  client(): LanguageClient | undefined {
+    return this.isRunning() ? this.languageClient : undefined;
+  }
+
+  /** The client once it runs; waits for a start in progress. Throws with a readable message otherwise. */
+  async readyClient(): Promise<LanguageClient> {
+    const c = this.languageClient;
+    if (!c) throw new Error('The Banyan server is not running. Run "Banyan: Restart Server" or see "Banyan: Show Logs".');
+    if (c.state === State.Starting) await c.start();
+    if (c.state !== State.Running) throw new Error('The Banyan server is not running. Run "Banyan: Restart Server" or see "Banyan: Show Logs".');
+    return c;
+  }
+
+  serverStatus(): ServerStatus | null {
+    return this.status;
+  }
+
+  state(): ClientState {
+    return this.clientState;
+  }
+
+  async start(): Promise<void> {
+    if (this.languageClient) return;
+    this.secrets = await this.secretStore.all();
+    const client = this.createClient();
+    this.languageClient = client;
+    this.setClientState('starting');
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) {
+        this.setClientState('running');
+        void this.refreshStatus();
+      } else if (e.newState === State.Starting) {
+        this.status = null;
+        this.setClientState('starting');
+      } else if (this.clientState !== 'failed') {
+        this.status = null;
+        this.setClientState('stopped');
+      }
+    });
+    this.disposables.push(onNotification(client, StatusChangedNotification, (s) => {
+      this.status = s;
+      this.emitter.fire();
+    }));
+    try {
+      await client.start();
+    } catch (err) {
+      this.fail(`The Banyan server could not start: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async restart(): Promise<void> {
+    this.crashes = [];
+    this.failureShown = false;
+    const client = this.languageClient;
+    if (!client) return this.start();
+    this.log.info('Restarting the Banyan server');
+    this.setClientState('starting');
+    this.secrets = await this.secretStore.all();
+    try {
+      if (client.state === State.Stopped) await client.start();
+      else await client.restart();
+    } catch (err) {
+      this.fail(`The Banyan server could not restart: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.languageClient;
+    if (client && client.state !== State.Stopped) await client.stop(4000).catch((err) => this.log.warn(`server stop: ${String(err)}`));
+  }
+
+  private isRunning(): boolean {
+    return this.languageClient?.state === State.Running;
+  }
+
+  private createClient(): LanguageClient {
+    const module = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      outputChannel: this.log,
+      initializationOptions: () => this.initializationOptions(),
+      errorHandler: {
+        error: (_error, _message, count): ErrorHandlerResult => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+        closed: (): CloseHandlerResult => this.onServerClosed(),
+      },
+    };
+    return new LanguageClient('banyan', 'Banyan', serverOptions, clientOptions);
+  }
+
+  private initializationOptions(): InitializationOptions {
+    const storage = this.context.storageUri ?? this.context.globalStorageUri;
+    return {
+      storageDir: storage.fsPath,
+      globalStorageDir: this.context.globalStorageUri.fsPath,
+      grammarsDir: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'grammars').fsPath,
+      settings: readBanyanSettings(),
+      editorSettings: readEditorSettings(),
+      secrets: this.secrets,
+      clientKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+    };
+  }
+
+  /** Called by the client when the server's connection closes unexpectedly. */
+  private onServerClosed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
+    const max = vscode.workspace.getConfiguration('banyan').get<number>('server.maxRestarts', 5);
+    if (this.crashes.length > max) {
+      const message = `The Banyan server crashed ${this.crashes.length} times in 3 minutes and will not be restarted. See "Banyan: Show Logs", then run "Banyan: Restart Server".`;
+      this.fail(message);
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    this.log.warn(`The Banyan server stopped unexpectedly; restarting (${this.crashes.length}/${max} in 3 minutes)`);
+    this.status = null;
+    this.setClientState('starting');
+    return { action: CloseAction.Restart, handled: true };
+  }
+
+  private fail(message: string): void {
+    this.log.error(message);
+    this.status = null;
+    this.setClientState('failed');
+    if (this.failureShown) return;
+    this.failureShown = true;
+    void vscode.window.showErrorMessage(message, 'Show Logs', 'Restart Server').then((choice) => {
+      if (choice === 'Show Logs') this.log.show();
+      if (choice === 'Restart Server') void this.restart();
+    });
+  }
+
+  private async refreshStatus(): Promise<void> {
+    const client = this.languageClient;
+    if (!client) return;
+    try {
+      this.status = await sendRequest(client, StatusRequest, undefined);
+      this.emitter.fire();
+    } catch (err) {
+      this.log.warn(`status request failed: ${String(err)}`);
+    }
+  }
+
+  private async pushSecrets(): Promise<void> {
+    this.secrets = await this.secretStore.all();
+    if (this.isRunning()) await sendNotification(this.languageClient!, SetSecretsNotification, { secrets: this.secrets });
+  }
+
+  private setClientState(state: ClientState): void {
+    this.clientState = state;
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+  }
+}

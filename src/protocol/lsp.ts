@@ -1,0 +1,176 @@
+/**
+ * Every custom LSP method Banyan speaks between the extension (client) and the server, declared once.
+ * Standard LSP methods (textDocument/inlineCompletion, workspace/applyEdit, $/progress) are not here:
+ * they come typed from the LSP libraries.
+ */
+import { notification, request } from './typed';
+
+// ───────────────────────────── initialize ─────────────────────────────
+
+/** `initializationOptions` of the initialize request. */
+export interface InitializationOptions {
+  /** Folder for per-workspace state (index snapshot, metrics); the extension's storageUri. */
+  readonly storageDir?: string;
+  /** Folder for state shared across workspaces; the extension's globalStorageUri. */
+  readonly globalStorageDir?: string;
+  /** Where the grammar .wasm files live (dist/grammars inside the extension). */
+  readonly grammarsDir?: string;
+  /** The `banyan` settings section at start, so features need not wait for a configuration pull. */
+  readonly settings?: unknown;
+  /** VS Code's `files.exclude` / `search.exclude` and `http.*` settings that the engine honours. */
+  readonly editorSettings?: EditorSettings;
+  /** Secrets (API keys) at start; later changes come through banyan/setSecrets. */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** Where the client runs: "desktop", "web" (code-server), or "cli". */
+  readonly clientKind?: 'desktop' | 'web' | 'cli';
+}
+
+/** The parts of other VS Code settings the engine needs, pushed by the client on change. */
+export interface EditorSettings {
+  readonly filesExclude?: Readonly<Record<string, boolean>>;
+  readonly searchExclude?: Readonly<Record<string, boolean>>;
+  readonly httpProxy?: string;
+  readonly httpProxyStrictSSL?: boolean;
+  readonly httpNoProxy?: readonly string[];
+}
+
+/** Client → server: the `banyan` section and the relevant editor settings after a change. */
+export interface SettingsChangedParams {
+  readonly settings: unknown;
+  readonly editorSettings: EditorSettings;
+}
+export const SettingsChangedNotification = notification<SettingsChangedParams>('banyan/settingsChanged');
+
+// ───────────────────────────── server state ─────────────────────────────
+
+export type ServerState = 'starting' | 'ready' | 'indexing' | 'error';
+
+export interface IndexProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly paused: boolean;
+}
+
+export interface EndpointHealth {
+  /** Role name, e.g. "completion". */
+  readonly role: string;
+  readonly endpoint: string;
+  /** "down" while the circuit breaker is open. */
+  readonly state: 'up' | 'down' | 'unknown';
+  readonly message?: string;
+}
+
+export interface ServerStatus {
+  readonly state: ServerState;
+  readonly version: string;
+  /** Human-readable detail for the status bar tooltip, e.g. an error's cause and fix. */
+  readonly message?: string;
+  readonly indexing?: IndexProgress;
+  readonly endpoints?: readonly EndpointHealth[];
+  /** Milliseconds since the server process started. */
+  readonly uptimeMs: number;
+  readonly pid: number;
+}
+
+/** Client → server: the current status. */
+export const StatusRequest = request<void, ServerStatus>('banyan/status');
+/** Server → client: pushed whenever any field of the status changes. */
+export const StatusChangedNotification = notification<ServerStatus>('banyan/statusChanged');
+
+// ───────────────────────────── secrets ─────────────────────────────
+
+/**
+ * Client → server: API keys read from SecretStorage, keyed by secret id (e.g. "banyan.apiKey.chat").
+ * Sent over the private IPC channel only; the server keeps them in memory and never logs them.
+ */
+export interface SetSecretsParams {
+  readonly secrets: Readonly<Record<string, string>>;
+}
+export const SetSecretsNotification = notification<SetSecretsParams>('banyan/setSecrets');
+
+// ───────────────────────────── models ─────────────────────────────
+
+export type ModelRole = 'completion' | 'chat' | 'edit' | 'agent' | 'embeddings';
+
+export interface ModelCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  /** What the user should do when !ok. */
+  readonly fix?: string;
+}
+
+export interface ModelTestReport {
+  readonly role: ModelRole;
+  readonly endpoint: string;
+  readonly model: string;
+  readonly ok: boolean;
+  readonly checks: readonly ModelCheck[];
+  readonly latencyMs?: number;
+  readonly tokensPerSecond?: number;
+}
+
+export interface TestModelsParams {
+  /** Roles to test; all configured roles when omitted. */
+  readonly roles?: readonly ModelRole[];
+}
+export const TestModelsRequest = request<TestModelsParams, readonly ModelTestReport[]>('banyan/models/test');
+
+export interface ListModelsParams {
+  readonly baseUrl: string;
+  readonly provider: string;
+  /** Secret id whose value (if any) authenticates the call. */
+  readonly secretId?: string;
+}
+export const ListModelsRequest = request<ListModelsParams, readonly string[]>('banyan/models/list');
+
+export interface RoleMetrics {
+  readonly role: ModelRole;
+  readonly requests: number;
+  readonly errors: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly cachedTokens: number;
+}
+export const ModelMetricsRequest = request<void, readonly RoleMetrics[]>('banyan/models/metrics');
+
+// ───────────────────────────── index ─────────────────────────────
+
+export interface IndexStats {
+  readonly files: number;
+  readonly bytes: number;
+  readonly symbols: number;
+  readonly chunks: number;
+  readonly languages: Readonly<Record<string, number>>;
+  readonly sizeOnDiskBytes: number;
+  readonly lastUpdated?: string;
+  readonly errors: readonly string[];
+  readonly state: 'idle' | 'scanning' | 'indexing' | 'paused';
+  readonly capped?: string;
+}
+export const IndexStatusRequest = request<void, IndexStats>('banyan/index/status');
+export const ReindexRequest = request<void, void>('banyan/index/reindex');
+export const PauseIndexingRequest = request<{ readonly paused: boolean }, void>('banyan/index/pause');
+
+export interface SearchParams {
+  readonly query: string;
+  readonly limit?: number;
+}
+export interface SearchHit {
+  readonly file: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly text: string;
+  readonly score: number;
+}
+export const SearchRequest = request<SearchParams, readonly SearchHit[]>('banyan/index/search');
+
+/** Client → server: file events from the client's watcher, coalesced. */
+export interface FileEventsParams {
+  readonly created: readonly string[];
+  readonly changed: readonly string[];
+  readonly deleted: readonly string[];
+}
+export const FileEventsNotification = notification<FileEventsParams>('banyan/index/fileEvents');

@@ -1,0 +1,17 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { Logger } from '../core/logging/logger';
+
+/**
+ * Logger over `window/logMessage`. The client writes these into the Banyan LogOutputChannel at the
+ * matching level, so the user's chosen log level filters them.
+ */
+export function connectionLogger(connection: Connection, debugEnabled: () => boolean): Logger {
+  return {
+    error: (m) => connection.console.error(m),
+    warn: (m) => connection.console.warn(m),
+    info: (m) => connection.console.info(m),
+    debug: (m) => {
+      if (debugEnabled()) connection.console.debug(m);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { NotificationDef, RequestDef } from '../../../src/protocol/typed';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
+export const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
+
+export interface LspSessionOptions {
+  /** Spawn through `banyan serve --stdio` instead of dist/server.js --stdio. */
+  viaCli?: boolean;
+  workspace?: string;
+  initializationOptions?: Record<string, unknown>;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * A real LSP session against the built server over stdio: spawn, initialize, talk, shut down.
+ * Records every notification the server sends and everything it logs.
+ */
+export class LspSession {
+  readonly child: ChildProcess;
+  readonly connection: MessageConnection;
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly logs: string[] = [];
+  stderr = '';
+  private readonly waiters: { method: string; pred: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
+
+  constructor(private readonly options: LspSessionOptions = {}) {
+    const args = options.viaCli ? [CLI_JS, 'serve', '--stdio'] : [SERVER_JS, '--stdio'];
+    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    this.child.stderr!.on('data', (d: Buffer) => {
+      this.stderr += d.toString();
+    });
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+      if (method === 'window/logMessage') this.logs.push((params as { message: string }).message);
+      for (const w of [...this.waiters]) {
+        if (w.method === method && w.pred(params)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(params);
+        }
+      }
+    });
+    // Answer the server's own requests the way a minimal client would.
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } }> {
+    const ws = this.options.workspace;
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: ws ? pathToFileURL(ws).toString() : null,
+      workspaceFolders: ws ? [{ uri: pathToFileURL(ws).toString(), name: path.basename(ws) }] : null,
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } },
+      initializationOptions: { clientKind: 'cli', ...this.options.initializationOptions },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  request<P, R>(def: RequestDef<P, R>, params: P): Promise<R> {
+    return this.connection.sendRequest(def.method, params) as Promise<R>;
+  }
+
+  notify<P>(def: NotificationDef<P>, params: P): Promise<void> {
+    return this.connection.sendNotification(def.method, params);
+  }
+
+  /** Resolves with the first notification (already received or future) that matches. */
+  waitForNotification<P>(def: NotificationDef<P> | string, pred: (p: P) => boolean = () => true, timeoutMs = 10_000): Promise<P> {
+    const method = typeof def === 'string' ? def : def.method;
+    const seen = this.notifications.find((n) => n.method === method && pred(n.params as P));
+    if (seen) return Promise.resolve(seen.params as P);
+    return new Promise<P>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${method}`)), timeoutMs);
+      this.waiters.push({
+        method,
+        pred: (p) => pred(p as P),
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p as P);
+        },
+      });
+    });
+  }
+
+  /** shutdown + exit; resolves with the process exit code. */
+  async close(): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.child.kill();
+    }
+    const code = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+    this.connection.dispose();
+    return code;
+  }
+}
