@@ -6,12 +6,14 @@
  * Each area keeps its settings in its own file and is spread in here.
  */
 import { generalSettings } from './generalSettings';
+import { modelSettings } from './modelSettings';
 import type { SettingSpec } from './settingSpec';
 
 export const SETTINGS_SECTION = 'banyan';
 
 export const SETTINGS = {
   ...generalSettings,
+  ...modelSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,0 +1,108 @@
+/**
+ * Turns settings + secrets into what the layer runs on: per role, an ordered endpoint chain (primary,
+ * then fallbacks) with everything a request needs. Keys are looked up by secret id and never copied
+ * into anything that is logged (EndpointConfig.toString-free plain data; `apiKey` is the only secret).
+ */
+import type { BanyanSettings } from '../../config/settings';
+import type { TEMPLATE_VALUES } from '../../config/modelSettings';
+import type { ModelRole, ProviderKind } from '../types';
+import { MODEL_ROLES } from '../types';
+
+export type TemplateSetting = (typeof TEMPLATE_VALUES)[number];
+
+export interface Timeouts {
+  readonly connectMs: number;
+  readonly firstTokenMs: number;
+  readonly totalMs: number;
+}
+
+export interface EndpointConfig {
+  readonly role: ModelRole;
+  readonly provider: ProviderKind;
+  /** Normalised: no trailing slash, no trailing /v1. */
+  readonly baseUrl: string;
+  readonly model: string;
+  readonly template: TemplateSetting;
+  readonly maxTokens: number;
+  readonly temperature: number;
+  /** 0: look it up from the model name. */
+  readonly contextWindow: number;
+  readonly timeouts: Timeouts;
+  readonly maxRetries: number;
+  readonly extraHeaders: Readonly<Record<string, string>>;
+  readonly secretId: string;
+  readonly apiKey: string | undefined;
+  /** 0 for the primary, 1.. for fallbacks. */
+  readonly chainIndex: number;
+}
+
+export interface ModelLayerConfig {
+  readonly roles: Readonly<Record<ModelRole, readonly EndpointConfig[]>>;
+  readonly maxConcurrentPerEndpoint: number;
+  readonly breaker: { readonly failureThreshold: number; readonly cooldownMs: number };
+  readonly caFile: string;
+}
+
+/** The SecretStorage id of a role's API key. */
+export function apiKeySecretId(role: ModelRole): string {
+  return `banyan.apiKey.${role}`;
+}
+
+/** Strips trailing slashes and a trailing `/v1`, so users may paste either form. */
+export function normalizeBaseUrl(url: string): string {
+  let u = url.trim().replace(/\/+$/, '');
+  if (/\/v1$/i.test(u)) u = u.slice(0, -3);
+  return u;
+}
+
+/** A stable name of the endpoint for breakers, limiters, logs and the status bar. */
+export function endpointKey(e: Pick<EndpointConfig, 'baseUrl' | 'model'>): string {
+  return `${e.baseUrl} ${e.model}`;
+}
+
+export function resolveModelConfig(settings: BanyanSettings, secret: (id: string) => string | undefined): ModelLayerConfig {
+  const roles = {} as Record<ModelRole, EndpointConfig[]>;
+  for (const role of MODEL_ROLES) {
+    const get = <K extends string>(field: K) => (settings as unknown as Record<string, unknown>)[`models.${role}.${field}`];
+    const primary: EndpointConfig = {
+      role,
+      provider: get('provider') as ProviderKind,
+      baseUrl: normalizeBaseUrl(get('baseUrl') as string),
+      model: (get('model') as string).trim(),
+      template: get('template') as TemplateSetting,
+      maxTokens: get('maxTokens') as number,
+      temperature: get('temperature') as number,
+      contextWindow: get('contextWindow') as number,
+      timeouts: { connectMs: get('connectTimeoutMs') as number, firstTokenMs: get('firstTokenTimeoutMs') as number, totalMs: get('totalTimeoutMs') as number },
+      maxRetries: get('maxRetries') as number,
+      extraHeaders: get('extraHeaders') as Record<string, string>,
+      secretId: apiKeySecretId(role),
+      apiKey: secret(apiKeySecretId(role)),
+      chainIndex: 0,
+    };
+    const fallbacks = (settings[`models.${role}.fallbacks` as keyof BanyanSettings] as unknown as readonly { provider?: ProviderKind; baseUrl?: string; model: string; secretId?: string }[]).map(
+      (f, i): EndpointConfig => {
+        const secretId = f.secretId ?? primary.secretId;
+        return {
+          ...primary,
+          provider: f.provider ?? primary.provider,
+          baseUrl: f.baseUrl ? normalizeBaseUrl(f.baseUrl) : primary.baseUrl,
+          model: f.model,
+          // A template chosen for the primary model rarely fits another one: detect again.
+          template: f.model === primary.model ? primary.template : 'auto',
+          contextWindow: f.model === primary.model ? primary.contextWindow : 0,
+          secretId,
+          apiKey: secret(secretId),
+          chainIndex: i + 1,
+        };
+      },
+    );
+    roles[role] = [primary, ...fallbacks];
+  }
+  return {
+    roles,
+    maxConcurrentPerEndpoint: settings['models.maxConcurrentPerEndpoint'],
+    breaker: { failureThreshold: settings['models.circuitBreaker.failureThreshold'], cooldownMs: settings['models.circuitBreaker.cooldownMs'] },
+    caFile: settings['models.caFile'],
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The vocabulary of the model access layer: roles, messages, requests and stream events. Every
+ * provider speaks these; consumers (completion, chat, edit, agent, embeddings) only see these.
+ */
+import type { ModelRole } from '../../protocol/lsp';
+
+export type { ModelRole };
+export const MODEL_ROLES: readonly ModelRole[] = ['completion', 'chat', 'edit', 'agent', 'embeddings'];
+
+/** How Banyan talks to an endpoint. Presets (OpenAI, DeepSeek, vLLM…) map onto these. */
+export type ProviderKind = 'ollama' | 'openai-compatible' | 'llamacpp' | 'anthropic';
+export const PROVIDER_KINDS: readonly ProviderKind[] = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic'];
+
+export interface ToolDefinition {
+  readonly name: string;
+  readonly description: string;
+  /** JSON schema of the arguments. */
+  readonly parameters: Record<string, unknown>;
+}
+
+export interface ToolCall {
+  readonly id: string;
+  readonly name: string;
+  /** Parsed (and repaired when needed) arguments. */
+  readonly arguments: Record<string, unknown>;
+  /** The text the model sent, for logs and for re-sending the assistant turn. */
+  readonly rawArguments: string;
+}
+
+export type ChatMessage =
+  | { readonly role: 'system'; readonly content: string; readonly cache?: boolean }
+  | { readonly role: 'user'; readonly content: string; readonly cache?: boolean }
+  | { readonly role: 'assistant'; readonly content: string; readonly toolCalls?: readonly ToolCall[]; readonly cache?: boolean }
+  | { readonly role: 'tool'; readonly toolCallId: string; readonly content: string };
+
+export interface Usage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  /** Prompt tokens served from the provider's prompt cache (when the API says so). */
+  readonly cachedTokens: number;
+  /** True when the numbers came from the API; false when Banyan counted them itself. */
+  readonly reported: boolean;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'aborted' | 'early_stop' | 'other';
+
+/** What a streamed call yields, in order: text/tool calls, then exactly one `done`. */
+export type StreamEvent =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'toolCall'; readonly call: ToolCall }
+  | { readonly type: 'done'; readonly finishReason: FinishReason; readonly usage: Usage; readonly timing: Timing; readonly endpoint: string; readonly model: string };
+
+export interface Timing {
+  /** Waiting for a concurrency slot. */
+  readonly queuedMs: number;
+  /** Request sent → response headers. */
+  readonly headersMs: number;
+  /** Request sent → first text or tool call. */
+  readonly firstTokenMs: number;
+  readonly totalMs: number;
+  /** 1 for the first try. */
+  readonly attempts: number;
+}
+
+/** A chat-style request (chat, edit, agent; and FIM for chat-only models). */
+export interface ChatRequest {
+  readonly role: ModelRole;
+  readonly messages: readonly ChatMessage[];
+  readonly tools?: readonly ToolDefinition[];
+  readonly maxTokens?: number;
+  readonly temperature?: number;
+  readonly stop?: readonly string[];
+  /** Ask for a JSON object answer where the provider supports it. */
+  readonly json?: boolean;
+}
+
+/** A snippet of another file shown to the model before the current file (repo-level FIM). */
+export interface FimSnippet {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** What the completion pipeline hands over: the rest (template, stop tokens, route) is the layer's job. */
+export interface FimRequest {
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Workspace-relative path of the current file, used by repo-level formats. */
+  readonly filePath?: string;
+  readonly languageId?: string;
+  readonly repoName?: string;
+  readonly snippets?: readonly FimSnippet[];
+  readonly maxTokens?: number;
+  readonly temperature?: number;
+  /** Extra stop sequences (e.g. "\n" for single-line completions). */
+  readonly stop?: readonly string[];
+}
+
+export interface EmbeddingResult {
+  readonly vectors: readonly (readonly number[])[];
+  readonly model: string;
+  readonly usage: Usage;
+}
