@@ -1,0 +1,34 @@
+/** What the scope rules know about the document around a completion (shared by filters and early stop). */
+export interface ScopeInput {
+  /** The cursor line left of where the completion is inserted. */
+  linePrefix: string;
+  /** The cursor line right of the cursor (after any range the completion replaces). */
+  lineSuffix: string;
+  /** The document from the cursor on (including `lineSuffix`). */
+  suffix: string;
+  languageId: string;
+  tabSize: number;
+}
+
+/**
+ * Where a completion's text leaves the cursor's scope: cut the text at `offset`. `undefined` means
+ * the text stays inside the scope (or, while streaming, that it is too early to tell).
+ */
+export type ScopeEnd = { offset: number; reason: string } | undefined;
+
+/** Offset of the newline that ends line `line` (or text end), i.e. where "cut after this line" cuts. */
+export function endOfLine(text: string, lineStarts: readonly number[], line: number): number {
+  const next = lineStarts[line + 1];
+  return next === undefined ? text.length : next - 1;
+}
+
+/** Offset where line `line` starts, minus its preceding newline: where "cut before this line" cuts. */
+export function beforeLine(lineStarts: readonly number[], line: number): number {
+  return Math.max(0, lineStarts[line]! - 1);
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}

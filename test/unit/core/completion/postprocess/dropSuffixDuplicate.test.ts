@@ -1,0 +1,4 @@
+import { dropSuffixDuplicate } from '../../../../../src/core/completion/postprocess/dropSuffixDuplicate';
+import { describeGoldenCases } from './goldenCases';
+
+describeGoldenCases('dropSuffixDuplicate', dropSuffixDuplicate);
