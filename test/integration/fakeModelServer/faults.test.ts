@@ -130,9 +130,10 @@ describe('fake model server: injected faults', () => {
     assert.throws(() => JSON.parse(text));
 
     server.failNext({ kind: 'malformedJson' });
-    await assert.rejects(async () => {
-      for await (const chunk of await client.chat.completions.create({ ...chat, stream: true })) void chunk;
-    });
+    const streamed = await fetch(`${server.openaiBaseUrl}/chat/completions`, { method: 'POST', body: JSON.stringify({ ...chat, stream: true }) });
+    const events = (await streamed.text()).split('\n\n').filter(Boolean);
+    assert.equal(events.at(-1), 'data: [DONE]', 'the stream itself is well framed');
+    assert.throws(() => JSON.parse(events.at(-2)!.slice('data: '.length)));
     server.failNext({ kind: 'malformedJson' });
     await assert.rejects(client.chat.completions.create(chat));
   });
