@@ -7,9 +7,11 @@ import type { CompletionCandidate, PostprocessContext, PostprocessFilter } from 
  * - tabs become the document's space unit and spaces become tabs (by tab size) where the document
  *   indents with tabs, so accepted code does not mix styles;
  * - on a cursor line that holds only indentation (the editor auto-indented it), leading whitespace
- *   on the suggestion's first line is read as the line's whole indentation, as models write it,
- *   rather than added to what the editor already put there. Less indentation than the editor's
- *   replaces the editor's (a range reaching left of the cursor).
+ *   on the suggestion's first line is ambiguous: added to the editor's indentation (the model
+ *   continued the prompt) or the line's whole indentation (the model re-wrote the line, e.g. when the
+ *   prompt's trailing whitespace was trimmed). The reading that fits the suggestion's next line, or
+ *   else the line above the cursor, wins; ties keep the text as written. Less indentation than the
+ *   editor's replaces the editor's (a range reaching left of the cursor).
  */
 export const normalizeIndentation: PostprocessFilter = (item, context) => {
   const lines = item.text.split('\n');
@@ -40,6 +42,7 @@ function fixFirstLineIndent(item: CompletionCandidate, context: PostprocessConte
   const have = indentWidth(linePrefix, context.tabSize);
   const want = indentWidth(ws, context.tabSize);
   const rest = item.text.slice(ws.length);
+  if (!readsAsWholeIndentation(have + want, want, item.text, context)) return item;
   if (want >= have) return { ...item, text: indentOfWidth(want - have, context) + rest };
   return { ...item, text: ws + rest, replaceBefore: item.replaceBefore + linePrefix.length };
 }
@@ -47,4 +50,24 @@ function fixFirstLineIndent(item: CompletionCandidate, context: PostprocessConte
 function indentOfWidth(width: number, context: PostprocessContext): string {
   if (context.indentUnit !== '\t') return ' '.repeat(width);
   return '\t'.repeat(Math.floor(width / context.tabSize)) + ' '.repeat(width % context.tabSize);
+}
+
+/** Lines that end by opening a block: the next line is indented one unit deeper. */
+const OPENS_BLOCK = /[{([:]\s*$/;
+
+function readsAsWholeIndentation(added: number, whole: number, text: string, context: PostprocessContext): boolean {
+  const unit = indentWidth(context.indentUnit, context.tabSize);
+  const next = text.split('\n').slice(1).find((line) => !isBlank(line));
+  if (next !== undefined) {
+    // The next line is the first line's sibling or child.
+    const s = indentWidth(leadingWhitespace(next), context.tabSize);
+    const misfit = (x: number) => Math.min(Math.abs(s - x), Math.abs(s - (x + unit)));
+    return misfit(whole) < misfit(added);
+  }
+  const above = context.prefix.split('\n').slice(0, -1).reverse().find((line) => !isBlank(line));
+  if (above === undefined) return false;
+  const p = indentWidth(leadingWhitespace(above), context.tabSize);
+  const expected = OPENS_BLOCK.test(above) ? [p + unit] : [p, p - unit, p - 2 * unit];
+  const misfit = (x: number) => Math.min(...expected.map((e) => Math.abs(e - x)));
+  return misfit(whole) < misfit(added);
 }

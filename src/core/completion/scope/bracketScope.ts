@@ -1,6 +1,6 @@
 import { languageSyntax } from '../text/languageSyntax';
 import { scanBrackets } from '../text/scanBrackets';
-import { beforeLine, endOfLine, lineStartsOf, type ScopeEnd, type ScopeInput } from './scopeInput';
+import { beforeLine, endOfLine, lineStartsOf, trimBack, type ScopeEnd, type ScopeInput } from './scopeInput';
 
 /**
  * Finds where a completion in a brace language leaves the cursor's block, judging by bracket balance:
@@ -31,7 +31,7 @@ export function findBracketScopeEnd(text: string, input: ScopeInput, complete = 
     const line = lineOf(starts, closer.index);
     if (sameCloserInDocument) {
       const onlyIndentBefore = text.slice(starts[line]!, closer.index).trim().length === 0;
-      const offset = onlyIndentBefore && line > 0 ? beforeLine(starts, line) : closer.index;
+      const offset = onlyIndentBefore && line > 0 ? beforeLine(text, starts, line) : trimBack(text, closer.index);
       return { offset, reason: 'the document already closes this block' };
     }
     const lineEnd = endOfLine(text, starts, line);

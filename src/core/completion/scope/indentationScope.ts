@@ -36,13 +36,13 @@ export function findIndentationScopeEnd(text: string, input: ScopeInput, complet
     if (indent > refIndent) continue;
     if (indent === refIndent) {
       if (siblingsAllowed || CLOSING_LINE.test(line) || CONTINUATION_LINE.test(line)) continue;
-      return { offset: beforeLine(starts, i), reason: 'new statement after the one at the cursor' };
+      return { offset: beforeLine(text, starts, i), reason: 'new statement after the one at the cursor' };
     }
     if (CLOSING_LINE.test(line) && !closedBelow) {
       if (!complete && isLast) return undefined;
       return { offset: endOfLine(text, starts, i), reason: 'closes the block, which the document leaves open' };
     }
-    return { offset: beforeLine(starts, i), reason: 'leaves the block at the cursor' };
+    return { offset: beforeLine(text, starts, i), reason: 'leaves the block at the cursor' };
   }
   return undefined;
 }

@@ -22,9 +22,19 @@ export function endOfLine(text: string, lineStarts: readonly number[], line: num
   return next === undefined ? text.length : next - 1;
 }
 
-/** Offset where line `line` starts, minus its preceding newline: where "cut before this line" cuts. */
-export function beforeLine(lineStarts: readonly number[], line: number): number {
-  return Math.max(0, lineStarts[line]! - 1);
+/**
+ * Where "cut before this line" cuts: the end of the last non-blank text before line `line`, so a cut
+ * leaves no blank lines or spaces dangling.
+ */
+export function beforeLine(text: string, lineStarts: readonly number[], line: number): number {
+  return trimBack(text, lineStarts[line]!);
+}
+
+/** Moves a cut offset back over whitespace. */
+export function trimBack(text: string, offset: number): number {
+  let end = offset;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 export function lineStartsOf(text: string): number[] {
