@@ -29,6 +29,8 @@ export interface BracketScan {
    * the text started inside. These are what the text "owes" to its left context.
    */
   unmatchedClosers: BracketMark[];
+  /** The text ends inside a line comment (a cursor there is writing prose). */
+  endsInLineComment: boolean;
 }
 
 const PAIRS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
@@ -101,5 +103,5 @@ export function scanBrackets(text: string, syntax: LanguageSyntax, start: LexSta
       // A mismatched closer inside the text (e.g. `(]`) is model noise; it neither opens nor closes.
     }
   }
-  return { state: { inString, inBlockComment }, open, unmatchedClosers };
+  return { state: { inString, inBlockComment }, open, unmatchedClosers, endsInLineComment: inLineComment };
 }

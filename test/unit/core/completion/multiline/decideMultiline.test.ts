@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from 'smol-toml';
+import { cursorFactsFromText } from '../../../../../src/core/completion/multiline/cursorFactsFromText';
+import { cursorFactsFromTree } from '../../../../../src/core/completion/multiline/cursorFactsFromTree';
+import { decideMultiline } from '../../../../../src/core/completion/multiline/decideMultiline';
+import { parserFor } from './loadGrammar';
+
+/**
+ * Golden cases: a document with `║` at the cursor and whether a multi-line suggestion fits there.
+ * Every case runs through the tree-sitter adapter (real grammars) and the text fallback.
+ */
+interface Case {
+  file: string;
+  description: string;
+  languageId: string;
+  multiline: boolean;
+  text: string;
+  cursor: number;
+}
+
+const dir = path.join(__dirname, 'golden');
+const cases: Case[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.toml'))
+  .sort()
+  .map((file) => {
+    const doc = parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+    const marked = String(doc.text);
+    const cursor = marked.indexOf('║');
+    assert.ok(cursor >= 0, `${file}: mark the cursor with ║`);
+    return {
+      file,
+      description: String(doc.description),
+      languageId: String(doc.languageId),
+      multiline: Boolean(doc.multiline),
+      text: marked.replace('║', ''),
+      cursor,
+    };
+  });
+
+describe('decideMultiline from tree-sitter facts', () => {
+  it('has cases for both answers', () => {
+    assert.ok(cases.some((c) => c.multiline) && cases.some((c) => !c.multiline));
+  });
+  for (const c of cases) {
+    it(`${c.file}: ${c.description}`, async () => {
+      const tree = (await parserFor(c.languageId)).parse(c.text)!;
+      const facts = cursorFactsFromTree(tree.rootNode, c.text, c.cursor, c.languageId);
+      const decision = decideMultiline(facts);
+      assert.equal(decision.multiline, c.multiline, `${decision.reason}; facts ${JSON.stringify(facts)}`);
+      tree.delete();
+    });
+  }
+});
+
+describe('decideMultiline from the text fallback', () => {
+  for (const c of cases) {
+    it(`${c.file}: ${c.description}`, () => {
+      const facts = cursorFactsFromText(c.text.slice(0, c.cursor), c.text.slice(c.cursor), c.languageId);
+      const decision = decideMultiline(facts);
+      assert.equal(decision.multiline, c.multiline, `${decision.reason}; facts ${JSON.stringify(facts)}`);
+    });
+  }
+});
+
+describe('decideMultiline rules', () => {
+  const base = { isInStringOrComment: false, isEmptyBlockBody: false, isInsideExpression: false, lineSuffixIsEmpty: true, lineSuffixIsOnlyClosers: true };
+  it('an empty block wins over an enclosing expression (a callback body)', () => {
+    assert.equal(decideMultiline({ ...base, isEmptyBlockBody: true, isInsideExpression: true }).multiline, true);
+  });
+  it('code right of the cursor or a string/comment keep it to one line even in an empty block', () => {
+    assert.equal(decideMultiline({ ...base, isEmptyBlockBody: true, lineSuffixIsEmpty: false, lineSuffixIsOnlyClosers: false }).multiline, false);
+    assert.equal(decideMultiline({ ...base, isEmptyBlockBody: true, isInStringOrComment: true }).multiline, false);
+  });
+});
