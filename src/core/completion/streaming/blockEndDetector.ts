@@ -1,0 +1,66 @@
+import { findBracketScopeEnd } from '../scope/bracketScope';
+import { findIndentationScopeEnd } from '../scope/indentationScope';
+import type { ScopeEnd, ScopeInput } from '../scope/scopeInput';
+import { isBlank } from '../text/indentation';
+
+export interface StreamCutInput extends ScopeInput {
+  /** Whether a block was asked for; a single-line request ends with its first line. */
+  multiline: boolean;
+}
+
+/**
+ * Where a streamed suggestion is finished, judged on the text received so far: for a single line,
+ * once its first non-blank line has ended; for a block, once a line leaves the cursor's block by
+ * indentation or a `}` closes it. `undefined` while it may still go on. The cut is never later than
+ * what the post-processing scope filters would keep, so stopping there loses nothing.
+ */
+export function findStreamCut(streamed: string, input: StreamCutInput): ScopeEnd {
+  if (!input.multiline) return firstLineEnd(streamed);
+  const cuts = [findIndentationScopeEnd(streamed, input, false), findBracketScopeEnd(streamed, input, false)];
+  let best: ScopeEnd;
+  for (const cut of cuts) if (cut && (!best || cut.offset < best.offset)) best = cut;
+  return best;
+}
+
+function firstLineEnd(streamed: string): ScopeEnd {
+  let start = 0;
+  for (;;) {
+    const newline = streamed.indexOf('\n', start);
+    if (newline < 0) return undefined;
+    if (!isBlank(streamed.slice(start, newline))) return { offset: newline, reason: 'single line finished' };
+    start = newline + 1;
+  }
+}
+
+/**
+ * Accumulates a model's streamed chunks and says when to stop reading (so the request can be
+ * cancelled and the socket freed) and what text to keep.
+ */
+export class BlockEndDetector {
+  private received = '';
+  private cut: ScopeEnd;
+
+  constructor(private readonly input: StreamCutInput) {}
+
+  /** Adds a chunk; returns true once the suggestion is complete (further chunks are ignored). */
+  push(chunk: string): boolean {
+    if (this.cut) return true;
+    this.received += chunk;
+    this.cut = findStreamCut(this.received, this.input);
+    return this.cut !== undefined;
+  }
+
+  get done(): boolean {
+    return this.cut !== undefined;
+  }
+
+  /** Why the stream was cut, if it was. */
+  get reason(): string | undefined {
+    return this.cut?.reason;
+  }
+
+  /** The suggestion so far: everything received, or up to the cut once done. */
+  get text(): string {
+    return this.cut ? this.received.slice(0, this.cut.offset) : this.received;
+  }
+}
