@@ -121,6 +121,11 @@ function newestMtime(p) {
   return newest;
 }
 
+/** When any input of the build last changed (ms since the epoch); the .vsix is stale when older. */
+export function newestBuildInput() {
+  return Math.max(...BUILD_INPUTS.map(newestMtime));
+}
+
 function buildIsStale() {
   if (!BUILD_OUTPUTS.every((o) => existsSync(path.join(root, o)))) return true;
   const oldestOutput = Math.min(...BUILD_OUTPUTS.map(mtime));

@@ -21,7 +21,7 @@ export interface CodeServerOptions {
   /** Extra environment for code-server; the extension host inherits it. */
   readonly env?: Record<string, string>;
   readonly port?: number;
-  /** Hard limit for the whole process group, in seconds. */
+  /** Hard limit for the whole process group, in seconds; 0 for none. */
   readonly maxSeconds?: number;
 }
 
@@ -109,6 +109,11 @@ export class CodeServer {
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`code-server did not become healthy within ${timeoutMs} ms`);
+  }
+
+  /** Called once if code-server exits (by itself or by stop()). */
+  onExit(listener: (code: number | null) => void): void {
+    void exited(this.child).then(listener);
   }
 
   /** Ends code-server, its extension hosts and their children (the whole process group). */

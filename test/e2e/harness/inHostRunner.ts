@@ -42,11 +42,10 @@ async function bundle(outDir: string): Promise<string> {
  * Opens a window whose page address carries extensionDevelopmentPath (the installed extension's
  * folder, so the code under test is the .vsix content) and extensionTestsPath; VS Code runs the
  * module's run() in that window's extension host and reports the outcome through codeAutomationExit.
+ * Resolves with that exit code and what the window logged; rejects after timeoutMs (a run() that
+ * never settles would hang otherwise).
  */
-export async function runInHostSuite(browser: Browser, server: CodeServer, screenshotsDir: string, timeoutMs = 120_000): Promise<TestResult[]> {
-  const suite = 'in-host';
-  const started = Date.now();
-  const module = await bundle(path.join(server.runDir, 'in-host'));
+export async function runExtensionTestsModule(browser: Browser, server: CodeServer, module: string, timeoutMs: number, failureScreenshot?: string): Promise<{ code: number; hostLog: string[] }> {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', remote(server.extensionDir)],
@@ -61,7 +60,24 @@ export async function runInHostSuite(browser: Browser, server: CodeServer, scree
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => hostLog.push(`[${type}] ${JSON.stringify(args).slice(0, 2000)}`));
   try {
     await page.goto(`${server.workbenchUrl}&payload=${encodeURIComponent(payload)}`);
-    const code = await withTimeout(exit, timeoutMs, 'the in-host suite');
+    const code = await withTimeout(exit, timeoutMs, path.basename(module));
+    return { code, hostLog };
+  } catch (err) {
+    if (failureScreenshot) await page.screenshot({ path: failureScreenshot }).catch(() => undefined);
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`${message}\nhost log:\n${hostLog.slice(-20).join('\n')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs every *.inhost.ts in one window and reports each test's result. */
+export async function runInHostSuite(browser: Browser, server: CodeServer, screenshotsDir: string, timeoutMs = 120_000): Promise<TestResult[]> {
+  const suite = 'in-host';
+  const started = Date.now();
+  try {
+    const module = await bundle(path.join(server.runDir, 'in-host'));
+    const { code, hostLog } = await runExtensionTestsModule(browser, server, module, timeoutMs, path.join(screenshotsDir, 'in-host-failure.png'));
     const resultsFile = inHostResultsFile(server.runDir);
     if (!existsSync(resultsFile)) {
       return [report({ suite, name: 'run()', ok: false, ms: Date.now() - started, error: `exit code ${code} and no results file; host log:\n${hostLog.slice(-20).join('\n')}` })];
@@ -71,9 +87,6 @@ export async function runInHostSuite(browser: Browser, server: CodeServer, scree
     if (code !== 0 && results.every((r) => r.ok)) results.push(report({ suite, name: 'run()', ok: false, ms: 0, error: `exit code ${code}` }));
     return results;
   } catch (err) {
-    await page.screenshot({ path: path.join(screenshotsDir, 'in-host-failure.png') }).catch(() => undefined);
-    return [report({ suite, name: 'run()', ok: false, ms: Date.now() - started, error: `${err instanceof Error ? err.message : String(err)}\nhost log:\n${hostLog.slice(-20).join('\n')}` })];
-  } finally {
-    await context.close();
+    return [report({ suite, name: 'run()', ok: false, ms: Date.now() - started, error: err instanceof Error ? err.message : String(err) })];
   }
 }
