@@ -104,6 +104,8 @@ export interface ModelTestReport {
   readonly role: ModelRole;
   readonly endpoint: string;
   readonly model: string;
+  /** "ollama", "openai-compatible", "llamacpp" or "anthropic". */
+  readonly provider: string;
   readonly ok: boolean;
   readonly checks: readonly ModelCheck[];
   readonly latencyMs?: number;
@@ -119,8 +121,10 @@ export const TestModelsRequest = request<TestModelsParams, readonly ModelTestRep
 export interface ListModelsParams {
   readonly baseUrl: string;
   readonly provider: string;
-  /** Secret id whose value (if any) authenticates the call. */
+  /** Secret id whose stored value (if any) authenticates the call. */
   readonly secretId?: string;
+  /** A key typed in but not stored yet (Configure Model); wins over secretId. Never logged. */
+  readonly apiKey?: string;
 }
 export const ListModelsRequest = request<ListModelsParams, readonly string[]>('banyan/models/list');
 

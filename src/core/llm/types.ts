@@ -25,6 +25,8 @@ export interface ToolCall {
   readonly arguments: Record<string, unknown>;
   /** The text the model sent, for logs and for re-sending the assistant turn. */
   readonly rawArguments: string;
+  /** Set when the arguments were not repairable JSON; `arguments` is then {}. Tell the model, do not run the tool. */
+  readonly argumentsError?: string;
 }
 
 export type ChatMessage =

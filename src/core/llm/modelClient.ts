@@ -1,0 +1,507 @@
+/**
+ * The one entry point to models. Consumers call `complete` (FIM), `chat` (chat/edit/agent, tool
+ * calls), `embed`; each streams StreamEvents and ends with one `done` carrying usage and timing.
+ *
+ * Per request this runs the role's endpoint chain (primary, then fallbacks). Per endpoint: circuit
+ * breaker → concurrency slot → attempt with deadlines (connect, first token, total) → retries with
+ * backoff on 429/5xx/timeouts/drops while nothing has been streamed yet. Aborting the caller's
+ * signal, or breaking out of the loop (early stop), aborts the fetch and closes the socket.
+ */
+import type { EndpointHealth, ModelTestReport } from '../../protocol/lsp';
+import type { Logger } from '../logging/logger';
+import { silentLogger } from '../logging/logger';
+import { type EndpointConfig, endpointKey, type ModelLayerConfig } from './config/roleConfig';
+import { runConnectionTest } from './diagnostics/connectionTest';
+import { isAvailabilityFailure, ModelError } from './errors';
+import { planFim } from './fim/planFim';
+import { RoleMetricsStore } from './metrics/roleMetrics';
+import { createFetch, type FetchFn } from './network/httpFetch';
+import { DispatcherPool, type NetworkSettings } from './network/proxy';
+import { errorFromException } from './providers/httpErrors';
+import type { ModelProvider, ProviderCall, ProviderEvent, RawUsage } from './providers/provider';
+import { PROVIDERS } from './providers/providers';
+import { type Clock, systemClock } from './reliability/clock';
+import { type EndpointRuntime, EndpointRuntimes } from './reliability/endpointRuntime';
+import { decideRetry } from './reliability/retryPolicy';
+import { AttemptDeadline } from './reliability/timeouts';
+import { StopScanner } from './streaming/stopSequences';
+import { parseToolArguments } from './structured/repairJson';
+import { budgetFor, contextWindowFor, countMessages, inputBudget, trimFim } from './tokens/contextWindow';
+import { counterForModel } from './tokens/counterForModel';
+import type { TokenCounter } from './tokens/tokenCounter';
+import type { ChatMessage, ChatRequest, EmbeddingResult, FimRequest, FinishReason, ModelRole, StreamEvent, Timing, ToolCall, Usage } from './types';
+
+export interface ModelClient {
+  /** Fill-in-the-middle for the completion role. Fails fast (retries per settings, default 0). */
+  complete(req: FimRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent>;
+  /** Streamed chat for chat/edit/agent, with tool calls; retried and failed over. */
+  chat(req: ChatRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent>;
+  embed(inputs: readonly string[], signal?: AbortSignal): Promise<EmbeddingResult>;
+  /** The token counter for a role's primary model (exact for OpenAI models, calibrated estimate otherwise). */
+  tokenCounter(role: ModelRole): TokenCounter;
+  /** The primary model's context window in tokens. */
+  contextWindow(role: ModelRole): number;
+  /** Configured max output tokens of a role. */
+  maxTokens(role: ModelRole): number;
+}
+
+export interface ModelHubOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** Overrides the HTTP stack (tests, bench); default: undici with proxy/CA settings. */
+  readonly fetch?: FetchFn;
+  readonly random?: () => number;
+}
+
+/** Approximate tokens FIM special tokens and file headers add on top of the pieces. */
+const FIM_OVERHEAD = 32;
+
+type InternalEvent = ProviderEvent | { type: 'vectors'; vectors: number[][]; usage?: RawUsage };
+
+interface AttemptSpec {
+  readonly op: 'fim' | 'chat' | 'embed';
+  /** Builds the provider stream for one endpoint (after window checks). */
+  build(e: EndpointConfig, provider: ModelProvider): { run: (call: ProviderCall) => AsyncGenerator<InternalEvent>; stop: readonly string[]; promptTokens: number; clean?: (t: string) => string };
+}
+
+export class ModelHub implements ModelClient {
+  private config: ModelLayerConfig | undefined;
+  private pool: DispatcherPool | undefined;
+  private readonly runtimes: EndpointRuntimes;
+  private readonly metricsStore = new RoleMetricsStore();
+  private readonly healthListeners = new Set<(h: EndpointHealth) => void>();
+  private readonly probeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: ModelHubOptions = {}) {
+    this.logger = options.logger ?? silentLogger;
+    this.clock = options.clock ?? systemClock;
+    this.runtimes = new EndpointRuntimes(this.clock);
+  }
+
+  /** Applies new settings/keys/network without a restart; breakers of unchanged endpoints are kept. */
+  configure(config: ModelLayerConfig, net: NetworkSettings): void {
+    const oldPool = this.pool;
+    this.config = config;
+    this.pool = new DispatcherPool(net);
+    void oldPool?.close();
+    const keys = new Set<string>();
+    for (const chain of Object.values(config.roles)) for (const e of chain) keys.add(endpointKey(e));
+    this.runtimes.retain(keys);
+    for (const chain of Object.values(config.roles)) for (const e of chain) this.runtime(e);
+  }
+
+  currentConfig(): ModelLayerConfig {
+    if (!this.config) throw new ModelError('config', 'the model layer is not configured yet');
+    return this.config;
+  }
+
+  endpoints(role: ModelRole): readonly EndpointConfig[] {
+    return this.currentConfig().roles[role];
+  }
+
+  tokenCounter(role: ModelRole): TokenCounter {
+    return counterForModel(this.primary(role).model);
+  }
+
+  contextWindow(role: ModelRole): number {
+    const e = this.primary(role);
+    return contextWindowFor(e.model, e.provider, e.contextWindow);
+  }
+
+  maxTokens(role: ModelRole): number {
+    return this.primary(role).maxTokens;
+  }
+
+  metrics() {
+    return this.metricsStore.snapshot();
+  }
+
+  onHealth(listener: (h: EndpointHealth) => void): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
+  // ─────────────── requests ───────────────
+
+  complete(req: FimRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
+    return this.stream('completion', signal, {
+      op: 'fim',
+      build: (e, provider) => {
+        const counter = counterForModel(e.model);
+        const window = contextWindowFor(e.model, e.provider, e.contextWindow);
+        const maxTokens = Math.min(req.maxTokens ?? e.maxTokens, Math.max(1, window - FIM_OVERHEAD - 64));
+        // Completions trim to fit rather than fail: the code nearest the cursor is kept.
+        const fitted = trimFim({ ...req }, inputBudget(window, maxTokens), counter, FIM_OVERHEAD);
+        const plan = planFim(e, fitted);
+        const temperature = req.temperature ?? e.temperature;
+        const promptTokens = FIM_OVERHEAD + counter.count(fitted.prefix) + counter.count(fitted.suffix) + (fitted.snippets ?? []).reduce((n, s) => n + counter.count(s.content), 0);
+        if (plan.prompt.kind === 'chat' || !provider.supportsRawFim) {
+          const chatPrompt = plan.prompt.kind === 'chat' ? plan.prompt : planFim({ ...e, template: 'chat' }, fitted).prompt;
+          const messages = chatPrompt.kind === 'chat' ? chatPrompt.messages : [];
+          return { run: (call) => provider.chat(call, { messages, maxTokens, temperature, stop: chatPrompt.stop }), stop: chatPrompt.stop, promptTokens, clean: (t) => plan.template.clean?.(t) ?? t };
+        }
+        const prompt = plan.prompt;
+        return { run: (call) => provider.fim(call, { prompt, maxTokens, temperature, contextWindow: window }), stop: prompt.stop, promptTokens };
+      },
+    });
+  }
+
+  chat(req: ChatRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
+    return this.stream(req.role, signal, {
+      op: 'chat',
+      build: (e, provider) => {
+        const counter = counterForModel(e.model);
+        const window = contextWindowFor(e.model, e.provider, e.contextWindow);
+        const toolTokens = (req.tools ?? []).reduce((n, t) => n + counter.count(JSON.stringify(t)), 0);
+        const promptTokens = countMessages(req.messages, counter) + toolTokens;
+        const wanted = req.maxTokens ?? e.maxTokens;
+        const budget = budgetFor(window, promptTokens, wanted);
+        if (!budget.fits) {
+          throw new ModelError('contextWindow', `the request needs about ${promptTokens} tokens plus ${wanted} for the answer, but ${e.model} has a ${window}-token window`, {
+            fix: `Shorten the conversation or the attached context (consumers trim with trimMessages), or set banyan.models.${e.role}.contextWindow if the model's window is larger`,
+          });
+        }
+        const stop = req.stop ?? [];
+        return {
+          run: (call) => provider.chat(call, { messages: req.messages, ...(req.tools ? { tools: req.tools } : {}), maxTokens: budget.maxTokens, temperature: req.temperature ?? e.temperature, stop, ...(req.json ? { json: true } : {}) }),
+          stop,
+          promptTokens,
+        };
+      },
+    });
+  }
+
+  async embed(inputs: readonly string[], signal?: AbortSignal): Promise<EmbeddingResult> {
+    let result: EmbeddingResult | undefined;
+    let vectors: number[][] = [];
+    for await (const ev of this.stream('embeddings', signal, {
+      op: 'embed',
+      build: (e, provider) => {
+        const counter = counterForModel(e.model);
+        return {
+          run: async function* (call) {
+            const r = await provider.embed(call, inputs);
+            vectors = r.vectors;
+            yield { type: 'vectors', vectors: r.vectors, ...(r.usage ? { usage: r.usage } : {}) };
+            yield { type: 'finish', reason: 'stop' };
+          },
+          stop: [],
+          promptTokens: inputs.reduce((n, t) => n + counter.count(t), 0),
+        };
+      },
+    })) {
+      if (ev.type === 'done') result = { vectors, model: ev.model, usage: ev.usage };
+    }
+    if (!result) throw new ModelError('badResponse', 'the embeddings request ended without a result');
+    return result;
+  }
+
+  /** Lists the models of any endpoint (Configure Model), without breaker or retries. */
+  async listModels(e: EndpointConfig, signal?: AbortSignal): Promise<string[]> {
+    const { call, dispose } = this.directCall(e, signal);
+    try {
+      return await PROVIDERS[e.provider].listModels(call);
+    } catch (err) {
+      throw errorFromException(err, undefined, { endpoint: e, route: '(model list)' });
+    } finally {
+      dispose();
+    }
+  }
+
+  /** Runs the connection test for the given roles (all when omitted) directly against each primary endpoint. */
+  test(roles: readonly ModelRole[] | undefined, signal?: AbortSignal): Promise<ModelTestReport[]> {
+    const cfg = this.currentConfig();
+    const chosen = roles?.length ? roles : (Object.keys(cfg.roles) as ModelRole[]);
+    return runConnectionTest(chosen.map((r) => cfg.roles[r][0]!), {
+      provider: (kind) => PROVIDERS[kind],
+      call: (e, s) => this.directCall(e, s),
+      clock: this.clock,
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  /** Sends a cheap model-list request to every endpoint marked down whose cooldown has passed. */
+  async probeDownEndpoints(): Promise<void> {
+    const cfg = this.config;
+    if (!cfg) return;
+    const seen = new Set<string>();
+    for (const chain of Object.values(cfg.roles)) {
+      for (const e of chain) {
+        const rt = this.runtime(e);
+        if (seen.has(rt.key) || rt.breaker.current() !== 'halfOpen' || !rt.breaker.tryAcquire()) continue;
+        seen.add(rt.key);
+        const { call, dispose } = this.directCall(e, undefined);
+        try {
+          await PROVIDERS[e.provider].listModels(call);
+          this.logger.info(`model endpoint ${e.baseUrl} (${e.model}) is reachable again`);
+          rt.breaker.recordSuccess();
+        } catch (err) {
+          const me = errorFromException(err, undefined, { endpoint: e, route: '(probe)' });
+          if (isAvailabilityFailure(me)) rt.breaker.recordFailure(me.message);
+          else rt.breaker.recordSuccess();
+        } finally {
+          dispose();
+        }
+      }
+    }
+  }
+
+  async dispose(): Promise<void> {
+    for (const t of this.probeTimers.values()) clearTimeout(t);
+    this.probeTimers.clear();
+    await this.pool?.close();
+  }
+
+  // ─────────────── the reliability loop ───────────────
+
+  private async *stream(role: ModelRole, signal: AbortSignal | undefined, spec: AttemptSpec): AsyncGenerator<StreamEvent> {
+    const chain = this.currentConfig().roles[role];
+    const failures: ModelError[] = [];
+    for (const e of chain) {
+      const rt = this.runtime(e);
+      if (!rt.breaker.tryAcquire()) {
+        failures.push(new ModelError('circuitOpen', `${e.baseUrl} (${e.model}) is marked down after repeated failures (${rt.breaker.reason() ?? 'unreachable'})`, {
+          endpoint: e.baseUrl, fix: `Banyan probes it again in ${Math.ceil(rt.breaker.msUntilProbe() / 1000)} s; check that the server runs`,
+        }));
+        continue;
+      }
+      const provider = PROVIDERS[e.provider];
+      let built: ReturnType<AttemptSpec['build']>;
+      try {
+        built = spec.build(e, provider);
+      } catch (err) {
+        rt.breaker.release();
+        failures.push(err instanceof ModelError ? err : new ModelError('config', String(err)));
+        continue;
+      }
+      for (let attempt = 1; ; attempt++) {
+        const outcome = yield* this.attempt(role, e, rt, built, spec.op, attempt, signal);
+        if (outcome.ok) return;
+        const err = outcome.error;
+        if (err.kind === 'aborted' || outcome.streamed) throw err;
+        const decision = decideRetry(err, attempt, { maxRetries: e.maxRetries, ...(this.options.random ? { random: this.options.random } : {}) });
+        if (decision.retry && rt.breaker.tryAcquire()) {
+          this.logger.debug(`model ${role}: retrying ${e.baseUrl} in ${decision.delayMs} ms after ${err.kind} (attempt ${attempt + 1} of ${e.maxRetries + 1})`);
+          try {
+            await this.clock.sleep(decision.delayMs, signal);
+          } catch {
+            rt.breaker.release();
+            throw new ModelError('aborted', 'the request was cancelled');
+          }
+          continue;
+        }
+        failures.push(err);
+        break;
+      }
+    }
+    throw combine(role, failures);
+  }
+
+  /** One try against one endpoint; yields the consumer's events, returns the verdict. */
+  private async *attempt(
+    role: ModelRole, e: EndpointConfig, rt: EndpointRuntime,
+    built: ReturnType<AttemptSpec['build']>, op: AttemptSpec['op'], attempt: number, signal: AbortSignal | undefined,
+  ): AsyncGenerator<StreamEvent, { ok: true } | { ok: false; error: ModelError; streamed: boolean }> {
+    const queuedAt = this.clock.now();
+    let release: () => void;
+    try {
+      release = await rt.limiter.acquire(signal);
+    } catch {
+      rt.breaker.release();
+      return { ok: false, error: new ModelError('aborted', 'the request was cancelled while waiting for a free slot'), streamed: false };
+    }
+    const started = this.clock.now();
+    const deadline = new AttemptDeadline(signal, e.timeouts, `models.${e.role}`);
+    let headersAt = 0;
+    let firstAt = 0;
+    let text = '';
+    let streamed = false;
+    let finish: string | undefined;
+    let usage: RawUsage = {};
+    const toolCalls: ToolCall[] = [];
+    const scanner = new StopScanner(built.stop);
+    const buffered = Boolean(built.clean);
+    const call: ProviderCall = { endpoint: e, fetch: this.fetchFor(e), signal: deadline.signal, onHeaders: () => (headersAt ||= this.clock.now()) };
+    const gen = built.run(call);
+    let finished = false;
+    try {
+      for await (const ev of gen) {
+        if (ev.type === 'text' || ev.type === 'toolCall' || ev.type === 'vectors') {
+          if (!firstAt) {
+            firstAt = this.clock.now();
+            deadline.gotFirstToken();
+          }
+        }
+        if (ev.type === 'text') {
+          const out = scanner.push(ev.text);
+          text += out;
+          if (out && !buffered) {
+            streamed = true;
+            yield { type: 'text', text: out };
+          }
+          if (scanner.hasStopped) {
+            finish = 'stop';
+            break; // early stop: the finally below closes the socket
+          }
+        } else if (ev.type === 'toolCall') {
+          const parsed = parseToolArguments(ev.rawArguments);
+          const tc: ToolCall = parsed.ok
+            ? { id: ev.id, name: ev.name, arguments: parsed.value, rawArguments: ev.rawArguments }
+            : { id: ev.id, name: ev.name, arguments: {}, rawArguments: ev.rawArguments, argumentsError: parsed.error };
+          if (!parsed.ok) this.logger.warn(`model ${role}: tool call ${ev.name} had unusable arguments: ${parsed.error}`);
+          toolCalls.push(tc);
+          streamed = true;
+          yield { type: 'toolCall', call: tc };
+        } else if (ev.type === 'usage') {
+          usage = { ...usage, ...Object.fromEntries(Object.entries(ev.usage).filter(([, v]) => v !== undefined)) };
+        } else if (ev.type === 'finish') {
+          finish = ev.reason;
+        } else if (ev.type === 'vectors' && ev.usage) {
+          usage = { ...usage, ...ev.usage };
+        }
+      }
+      const tail = scanner.flush();
+      text += tail;
+      if (buffered) {
+        const cleaned = built.clean!(text);
+        text = cleaned;
+        if (cleaned) yield { type: 'text', text: cleaned };
+      } else if (tail) yield { type: 'text', text: tail };
+      finished = true;
+    } catch (err) {
+      const error = toModelError(err, deadline, e, op);
+      const timing = this.timing(queuedAt, started, headersAt, firstAt, attempt);
+      this.afterFailure(role, e, rt, error, timing, streamed ? text : undefined);
+      return { ok: false, error: streamed ? error.with({ partialText: text }) : error, streamed };
+    } finally {
+      deadline.dispose();
+      release();
+      if (!finished) {
+        // Consumer stopped early or an error happened: abort so the socket closes now.
+        deadline.cancel();
+        await gen.return(undefined).catch(() => undefined);
+      } else if (finish === 'stop' && scanner.hasStopped) {
+        deadline.cancel();
+        await gen.return(undefined).catch(() => undefined);
+      }
+    }
+    const counter = counterForModel(e.model);
+    const finalUsage: Usage = {
+      promptTokens: usage.promptTokens ?? built.promptTokens,
+      completionTokens: usage.completionTokens ?? counter.count(text) + toolCalls.reduce((n, t) => n + counter.count(t.rawArguments), 0),
+      cachedTokens: usage.cachedTokens ?? 0,
+      reported: usage.promptTokens !== undefined || usage.completionTokens !== undefined,
+    };
+    const timing = this.timing(queuedAt, started, headersAt, firstAt, attempt);
+    rt.breaker.recordSuccess();
+    this.setHealth(e, 'up');
+    this.metricsStore.record(role, { ok: true, latencyMs: timing.totalMs, usage: finalUsage });
+    this.logger.debug(`model ${role} ${op} ${e.baseUrl} model=${e.model} attempt=${attempt} ok queued=${timing.queuedMs}ms headers=${timing.headersMs}ms first=${timing.firstTokenMs}ms total=${timing.totalMs}ms tokens=${finalUsage.promptTokens}/${finalUsage.completionTokens} cached=${finalUsage.cachedTokens}${finalUsage.reported ? '' : ' (counted)'}`);
+    yield { type: 'done', finishReason: mapFinish(finish, toolCalls.length > 0), usage: finalUsage, timing, endpoint: e.baseUrl, model: e.model };
+    return { ok: true };
+  }
+
+  private afterFailure(role: ModelRole, e: EndpointConfig, rt: EndpointRuntime, error: ModelError, timing: Timing, partial: string | undefined): void {
+    if (error.kind === 'aborted') rt.breaker.release();
+    else if (isAvailabilityFailure(error)) {
+      const before = rt.breaker.current();
+      rt.breaker.recordFailure(error.message);
+      if (rt.breaker.current() === 'open' && before !== 'open') {
+        this.logger.warn(`model endpoint ${e.baseUrl} (${e.model}) marked down after repeated failures: ${error.message}`);
+        this.setHealth(e, 'down', error.describe());
+        this.scheduleProbe(rt);
+      }
+    } else if (error.kind === 'badResponse') rt.breaker.release();
+    // Any other answer (401, 404, 429, 400) proves the server is up.
+    else rt.breaker.recordSuccess();
+    if (error.kind !== 'aborted') this.metricsStore.record(role, { ok: false, latencyMs: timing.totalMs });
+    const line = `model ${role} ${e.baseUrl} model=${e.model} attempt=${timing.attempts} failed ${error.kind}${error.status ? ` ${error.status}` : ''} queued=${timing.queuedMs}ms headers=${timing.headersMs}ms first=${timing.firstTokenMs}ms total=${timing.totalMs}ms${partial ? ` after ${partial.length} chars` : ''}: ${error.message}`;
+    this.logger.debug(line);
+  }
+
+  private timing(queuedAt: number, started: number, headersAt: number, firstAt: number, attempts: number): Timing {
+    const now = this.clock.now();
+    return { queuedMs: started - queuedAt, headersMs: headersAt ? headersAt - started : 0, firstTokenMs: firstAt ? firstAt - started : 0, totalMs: now - started, attempts };
+  }
+
+  private runtime(e: EndpointConfig): EndpointRuntime {
+    const cfg = this.currentConfig();
+    return this.runtimes.get(endpointKey(e), { ...cfg.breaker, maxConcurrent: cfg.maxConcurrentPerEndpoint }, (rt) => {
+      rt.breaker.onChange((state, message) => {
+        if (state === 'closed') this.setHealthByKey(rt.key, 'up');
+        else if (state === 'open' && message) this.setHealthByKey(rt.key, 'down', message);
+      });
+    });
+  }
+
+  private scheduleProbe(rt: EndpointRuntime): void {
+    if (this.probeTimers.has(rt.key)) return;
+    const t = setTimeout(() => {
+      this.probeTimers.delete(rt.key);
+      void this.probeDownEndpoints().then(() => {
+        if (rt.breaker.current() !== 'closed') this.scheduleProbe(rt);
+      });
+    }, Math.max(50, rt.breaker.msUntilProbe()));
+    t.unref?.();
+    this.probeTimers.set(rt.key, t);
+  }
+
+  private setHealth(e: EndpointConfig, state: EndpointHealth['state'], message?: string): void {
+    this.setHealthByKey(endpointKey(e), state, message);
+  }
+
+  private setHealthByKey(key: string, state: EndpointHealth['state'], message?: string): void {
+    const cfg = this.config;
+    if (!cfg) return;
+    for (const [role, chain] of Object.entries(cfg.roles)) {
+      const primary = chain[0];
+      if (!primary || endpointKey(primary) !== key) continue;
+      const h: EndpointHealth = { role, endpoint: `${primary.baseUrl} (${primary.model})`, state, ...(message ? { message } : {}) };
+      for (const l of this.healthListeners) l(h);
+    }
+  }
+
+  private primary(role: ModelRole): EndpointConfig {
+    return this.currentConfig().roles[role][0]!;
+  }
+
+  private fetchFor(e: EndpointConfig): FetchFn {
+    if (this.options.fetch) return this.options.fetch;
+    if (!this.pool) throw new ModelError('config', 'the model layer is not configured yet');
+    return createFetch(this.pool, e.timeouts.connectMs);
+  }
+
+  /** A provider call straight at an endpoint, with its deadlines, for tests and probes. */
+  private directCall(e: EndpointConfig, signal: AbortSignal | undefined): { call: ProviderCall; deadline: AttemptDeadline; dispose: () => void } {
+    const deadline = new AttemptDeadline(signal, e.timeouts, `models.${e.role}`);
+    const call: ProviderCall = { endpoint: e, fetch: this.fetchFor(e), signal: deadline.signal, onHeaders: () => undefined };
+    return { call, deadline, dispose: () => deadline.dispose() };
+  }
+}
+
+function toModelError(err: unknown, deadline: AttemptDeadline, e: EndpointConfig, op: string): ModelError {
+  const reason = deadline.reason();
+  if (reason) return reason;
+  return errorFromException(err, undefined, { endpoint: e, route: `(${op})` });
+}
+
+function mapFinish(reason: string | undefined, hadTools: boolean): FinishReason {
+  if (hadTools || reason === 'tool_calls' || reason === 'tool_use') return 'tool_calls';
+  if (reason === 'length' || reason === 'max_tokens') return 'length';
+  if (reason === 'stop' || reason === 'end_turn' || reason === 'eos') return 'stop';
+  return reason ? 'other' : 'stop';
+}
+
+/** One error for a failed chain: the primary's kind and fix, every endpoint's reason in the message. */
+function combine(role: ModelRole, failures: readonly ModelError[]): ModelError {
+  if (!failures.length) return new ModelError('config', `no endpoint is configured for ${role}`, { fix: `Set banyan.models.${role}.baseUrl and model` });
+  if (failures.length === 1) return failures[0]!;
+  const first = failures[0]!;
+  return new ModelError(first.kind, `every ${role} endpoint failed: ${failures.map((f, i) => `${i === 0 ? 'primary' : `fallback ${i}`}: ${f.message}`).join('; ')}`, {
+    ...(first.fix ? { fix: first.fix } : {}), ...(first.status ? { status: first.status } : {}), cause: first,
+  });
+}
+
+export type { ChatMessage };
