@@ -1,0 +1,1006 @@
+/**
+ * The code index: the one entry point the server, the CLI, completion and chat use.
+ *
+ *   const index = await CodeIndex.open({ roots, storageDir, grammarsDir });
+ *   await index.refresh();                       // scan + parse what changed since the snapshot
+ *   index.search('user service');                // BM25 over chunks
+ *   index.similar(windowText, { excludePaths }); // Jaccard over chunks (similar snippets)
+ *   index.symbols('UserService');                // definitions by name
+ *   index.importsOf(file); index.importersOf(file);
+ *   await index.updateDocument(file, text);      // editor text wins over the disk
+ *   index.applyFileEvents({ created, changed, deleted });
+ *   await index.close();                         // saves the snapshot
+ *
+ * Parsing happens in worker threads (ParserPool); this class only applies results — small synchronous
+ * steps between awaits — so its host's message loop stays responsive.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Logger } from '../logging/logger';
+import { silentLogger, describeError } from '../logging/logger';
+import { MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
+import { type LanguageId, languageLabel } from './languages';
+import { type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
+import type { FileResult, FileTask } from './parse/fileProcessor';
+import { defaultWorkerCount, ParserPool } from './parse/parserPool';
+import { decodeSnapshot, encodeSnapshot, readSnapshotFile, SNAPSHOT_FILE, type SnapshotHeader, writeSnapshotFile, writeSnapshotFileSync } from './persist/snapshot';
+import { type RepoInfo, readRepoInfo } from './repoInfo';
+import { ImportGraph } from './resolve/importGraph';
+import { IgnoreRules } from './scan/ignoreRules';
+import { scanWorkspace } from './scan/workspaceScanner';
+import { bm25 } from './search/bm25';
+import { InvertedIndex } from './search/invertedIndex';
+import { jaccard } from './search/jaccard';
+import { Scratch } from './search/scoring';
+import { SymbolTable } from './search/symbolTable';
+import { tokenize } from './search/tokenizer';
+
+/** Bump when extraction or chunking changes what a file turns into: old snapshots are then rebuilt. */
+const EXTRACTOR_VERSION = 4;
+const BATCH_FILES = 24;
+const BATCH_BYTES = 384 * 1024;
+/** File events beyond this many are handled as a rescan (a branch switch), not file by file. */
+const RESCAN_THRESHOLD = 400;
+const SAVE_DELAY_MS = 5000;
+const MAX_ERRORS = 50;
+
+export interface CodeIndexOptions {
+  /** Absolute workspace folders. */
+  readonly roots: readonly string[];
+  /** Folder for the snapshot; without one the index lives in memory only. */
+  readonly storageDir?: string;
+  /** dist/grammars; from source, the grammar npm packages are used. */
+  readonly grammarsDir?: string;
+  /** Parse workers; default all cores but one. 0 parses on the calling thread. */
+  readonly workers?: number;
+  readonly workerScript?: string;
+  /** With fewer files than this to parse and no worker running yet, parse inline (the CLI's fast path). */
+  readonly inlineBelow?: number;
+  readonly maxFileBytes?: number;
+  readonly maxFiles?: number;
+  /** Extra glob patterns to skip. */
+  readonly exclude?: readonly string[];
+  /** VS Code files.exclude / search.exclude. */
+  readonly editorExcludes?: readonly (Readonly<Record<string, boolean>> | undefined)[];
+  /** C/C++ include folders, relative to each root (or absolute). */
+  readonly includeDirs?: readonly string[];
+  readonly useGitignore?: boolean;
+  /** Index what the built-in defaults would skip (node_modules, build folders…): the bench's corpus. */
+  readonly noDefaultExcludes?: boolean;
+  readonly logger?: Logger;
+  /** Text of a file open in the editor (wins over the disk), or undefined. */
+  readonly documentText?: (file: string) => string | undefined;
+  readonly onProgress?: (progress: IndexProgressInfo) => void;
+}
+
+export interface IndexProgressInfo {
+  readonly done: number;
+  readonly total: number;
+  readonly paused: boolean;
+  readonly phase: 'scanning' | 'indexing' | 'idle';
+}
+
+export type IndexState = 'idle' | 'scanning' | 'indexing' | 'paused';
+
+export interface IndexStatistics {
+  readonly files: number;
+  readonly bytes: number;
+  readonly symbols: number;
+  readonly chunks: number;
+  readonly languages: Readonly<Record<string, number>>;
+  readonly skipped: Readonly<Record<string, number>>;
+  readonly sizeOnDiskBytes: number;
+  readonly lastUpdated?: string;
+  readonly errors: readonly string[];
+  readonly state: IndexState;
+  readonly capped?: string;
+  readonly storagePath?: string;
+}
+
+/** One search result: a chunk of a file. Lines are 0-based, inclusive. */
+export interface ChunkHit {
+  readonly path: string;
+  /** Relative to its workspace folder, forward slashes. */
+  readonly rel: string;
+  readonly language: LanguageId | undefined;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly score: number;
+  /** The outermost function/class the chunk starts in, if any. */
+  readonly symbol?: string;
+  readonly text?: string;
+}
+
+export interface SymbolHit extends SymbolInfo {
+  readonly path: string;
+  readonly rel: string;
+  readonly language: LanguageId | undefined;
+}
+
+export interface SearchOptions {
+  readonly limit?: number;
+  /** Leave these files out (e.g. the file being edited). */
+  readonly excludePaths?: readonly string[];
+  /** Score multiplier per file (path/import proximity); return 0 to drop a file. */
+  readonly fileWeight?: (file: string) => number;
+  /** Include each hit's text (default true). */
+  readonly withText?: boolean;
+}
+
+export interface FileEvents {
+  readonly created?: readonly string[];
+  readonly changed?: readonly string[];
+  readonly deleted?: readonly string[];
+}
+
+/** What the index keeps per file. */
+export interface IndexedFile {
+  readonly id: number;
+  readonly path: string;
+  readonly root: string;
+  readonly rel: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly hash: string;
+  readonly language: LanguageId | undefined;
+  readonly lineCount: number;
+  readonly summary?: string;
+  readonly packageName?: string;
+  readonly symbols: readonly SymbolInfo[];
+  readonly imports: readonly ImportInfo[];
+  readonly hasErrors?: boolean;
+  readonly firstChunk: number;
+  readonly chunkCount: number;
+}
+
+interface SkippedFile {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly reason: SkipReason;
+}
+
+/** Compact per-file row in the snapshot header. */
+type FileRow = [
+  path: string, size: number, mtimeMs: number, hash: string, language: string, lineCount: number, summary: string, pkg: string,
+  hasErrors: number, chunkCount: number, symbols: SymbolRow[], imports: ImportRow[],
+];
+type SymbolRow = [name: string, kind: number, container: string, start: number, end: number, nameLine: number, signature: string];
+type ImportRow = [source: string, line: number, names: string[] | 0, flavor: string];
+type SkippedRow = [path: string, size: number, mtimeMs: number, reason: SkipReason];
+
+export class CodeIndex {
+  private readonly logger: Logger;
+  private readonly rules: IgnoreRules;
+  private readonly maxFileBytes: number;
+  private readonly maxFiles: number;
+  private index = new InvertedIndex();
+  private readonly symbolTable = new SymbolTable();
+  private readonly graph: ImportGraph;
+  private readonly scratch = new Scratch();
+  private files: (IndexedFile | undefined)[] = [];
+  private readonly byPath = new Map<string, IndexedFile>();
+  private readonly skipped = new Map<string, SkippedFile>();
+  private readonly includeDirs: string[];
+  private pool: ParserPool | undefined;
+  private readonly poolSize: number;
+
+  private state: IndexState = 'idle';
+  private paused = false;
+  private resume: (() => void) | undefined;
+  private resumed: Promise<void> = Promise.resolve();
+  private generation = 0;
+  private refreshing: Promise<void> | undefined;
+  private capped: string | undefined;
+  private readonly errors: string[] = [];
+  private lastUpdated: Date | undefined;
+  private sizeOnDisk = 0;
+  private dirty = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> | undefined;
+  private closed = false;
+
+  /** Sequence numbers: a result is applied only if no newer task for the same file was submitted. */
+  private seq = 0;
+  private readonly latest = new Map<string, number>();
+  private readonly pendingEvents = new Map<string, 'changed' | 'deleted'>();
+  private eventTimer: NodeJS.Timeout | undefined;
+  private readonly waiters: (() => void)[] = [];
+
+  private constructor(private readonly options: CodeIndexOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
+    this.maxFiles = options.maxFiles ?? 50_000;
+    this.poolSize = options.workers ?? defaultWorkerCount();
+    this.rules = new IgnoreRules({
+      globs: options.exclude ?? [],
+      editorExcludes: options.editorExcludes ?? [],
+      useGitignore: options.useGitignore ?? true,
+      noDefaults: options.noDefaultExcludes ?? false,
+    });
+    this.includeDirs = options.roots.flatMap((r) => (options.includeDirs ?? []).map((d) => path.resolve(r, d)));
+    this.graph = new ImportGraph(
+      () => this.byPath.values(),
+      (p) => this.byPath.get(p),
+      () => this.options.roots,
+      () => this.includeDirs,
+    );
+  }
+
+  /** Creates the index and loads its snapshot if there is a usable one (no scan yet: call refresh()). */
+  static async open(options: CodeIndexOptions): Promise<CodeIndex> {
+    const index = new CodeIndex({ ...options, roots: options.roots.map((r) => path.resolve(r)) });
+    index.loadSnapshot();
+    return index;
+  }
+
+  // ───────────────────────────── building ─────────────────────────────
+
+  /**
+   * Scans the workspace and brings the index up to date: new and changed files parsed (unchanged
+   * ones recognised by size+mtime, then by content hash), deleted ones dropped. Concurrent calls share
+   * one run; a call during a run starts another afterwards.
+   */
+  refresh(): Promise<void> {
+    if (this.refreshing) {
+      const after = this.refreshing.then(() => this.refresh());
+      return after;
+    }
+    const run = this.runRefresh().finally(() => {
+      if (this.refreshing === run) this.refreshing = undefined;
+    });
+    this.refreshing = run;
+    return run;
+  }
+
+  /** Drops everything and indexes from scratch. */
+  async rebuild(): Promise<void> {
+    this.generation++;
+    await this.refreshing?.catch(() => undefined);
+    this.clear();
+    await this.refresh();
+  }
+
+  private async runRefresh(): Promise<void> {
+    const generation = ++this.generation;
+    this.setState('scanning');
+    this.report(0, 0, 'scanning');
+    this.rules.forgetIgnoreFiles();
+    const scan = await scanWorkspace(this.options.roots, { rules: this.rules, maxFileBytes: this.maxFileBytes, maxFiles: this.maxFiles });
+    if (generation !== this.generation || this.closed) return;
+    this.capped = scan.capped;
+    if (scan.capped) this.logger.warn(scan.capped);
+    for (const e of scan.errors.slice(0, 10)) this.recordError(e);
+
+    const present = new Set<string>();
+    for (const f of scan.files) present.add(f.path);
+    let setChanged = false;
+    for (const f of [...this.byPath.values()]) {
+      if (!present.has(f.path) && this.options.documentText?.(f.path) === undefined) {
+        this.removeFile(f.path);
+        setChanged = true;
+      }
+    }
+    for (const p of [...this.skipped.keys()]) if (!present.has(p)) this.skipped.delete(p);
+    for (const f of scan.tooLarge) {
+      if (this.byPath.has(f.path)) {
+        this.removeFile(f.path);
+        setChanged = true;
+      }
+      this.skipped.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, reason: 'too-large' });
+    }
+
+    const tasks: FileTask[] = [];
+    for (const f of scan.files) {
+      const overlay = this.options.documentText?.(f.path);
+      const existing = this.byPath.get(f.path);
+      if (overlay !== undefined) {
+        if (!existing || existing.hash !== hashText(overlay)) tasks.push({ path: f.path, text: overlay, maxBytes: this.maxFileBytes });
+        continue;
+      }
+      if (existing && existing.size === f.size && existing.mtimeMs === f.mtimeMs) continue;
+      const skip = this.skipped.get(f.path);
+      if (!existing && skip && skip.size === f.size && skip.mtimeMs === f.mtimeMs) continue;
+      tasks.push({ path: f.path, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) });
+    }
+    if (setChanged) this.graph.invalidateAll();
+    if (tasks.length) {
+      this.setState(this.paused ? 'paused' : 'indexing');
+      const changed = await this.runTasks(tasks, generation, true);
+      if (generation !== this.generation || this.closed) return;
+      if (changed) setChanged = true;
+    }
+    if (setChanged || tasks.length) {
+      this.maintain(true);
+      this.graph.invalidateAll();
+      this.markChanged();
+    }
+    this.setState('idle');
+    this.report(tasks.length, tasks.length, 'idle');
+    await this.save();
+  }
+
+  /** Runs parse tasks in bounded batches, applying results as they arrive. Returns whether any file was added or removed. */
+  private async runTasks(tasks: readonly FileTask[], generation: number | undefined, bulk: boolean): Promise<boolean> {
+    const pool = this.poolFor(tasks.length);
+    const submitted = tasks.map((t) => ({ task: t, seq: this.stamp(t.path) }));
+    const batches: (typeof submitted)[] = [];
+    let batch: typeof submitted = [];
+    let bytes = 0;
+    for (const s of submitted) {
+      batch.push(s);
+      bytes += s.task.text?.length ?? this.sizeGuess(s.task.path);
+      if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
+        batches.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+    }
+    if (batch.length) batches.push(batch);
+
+    let done = 0;
+    let setChanged = false;
+    const parallel = Math.max(1, pool.size * 2);
+    let next = 0;
+    const total = tasks.length;
+    const worker = async (): Promise<void> => {
+      while (next < batches.length) {
+        if (bulk && this.paused) await this.resumed;
+        if (this.closed || (generation !== undefined && generation !== this.generation)) return;
+        const b = batches[next++]!;
+        const results = await this.processBatch(pool, b.map((s) => s.task));
+        for (let i = 0; i < results.length; i++) {
+          if (this.latest.get(b[i]!.task.path) !== b[i]!.seq) continue; // superseded by a newer update
+          if (this.applyResult(results[i]!)) setChanged = true;
+        }
+        done += b.length;
+        if (bulk) this.report(done, total, 'indexing');
+        if (bulk && this.index.needsMaintenance()) this.maintain(false);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
+    return setChanged;
+  }
+
+  /** A worker that dies takes its batch with it: retry those files one by one, and skip the one that kills it. */
+  private async processBatch(pool: ParserPool, tasks: readonly FileTask[]): Promise<FileResult[]> {
+    try {
+      return await pool.process(tasks);
+    } catch (err) {
+      if (tasks.length === 1) {
+        this.recordError(`${tasks[0]!.path}: parser failed (${describeError(err)}); not indexed`);
+        return [];
+      }
+      const out: FileResult[] = [];
+      for (const t of tasks) out.push(...(await this.processBatch(pool, [t])));
+      return out;
+    }
+  }
+
+  private poolFor(taskCount: number): ParserPool {
+    if (this.pool && this.pool.size > 0) return this.pool;
+    const inline = this.poolSize === 0 || taskCount < (this.options.inlineBelow ?? 0);
+    if (inline) {
+      this.inlinePool ??= new ParserPool({ size: 0, ...(this.options.grammarsDir ? { grammarsDir: this.options.grammarsDir } : {}) });
+      return this.inlinePool;
+    }
+    this.pool = new ParserPool({
+      size: this.poolSize,
+      ...(this.options.grammarsDir ? { grammarsDir: this.options.grammarsDir } : {}),
+      ...(this.options.workerScript ? { workerScript: this.options.workerScript } : {}),
+    });
+    return this.pool;
+  }
+  private inlinePool: ParserPool | undefined;
+
+  private sizeGuess(file: string): number {
+    return this.byPath.get(file)?.size ?? 16 * 1024;
+  }
+
+  private stamp(file: string): number {
+    const s = ++this.seq;
+    this.latest.set(file, s);
+    return s;
+  }
+
+  /** Applies one worker result; returns true when a file entered or left the index. */
+  private applyResult(r: FileResult): boolean {
+    switch (r.kind) {
+      case 'indexed': {
+        const had = this.byPath.has(r.path);
+        this.skipped.delete(r.path);
+        this.putFile(r.path, r.size, r.mtimeMs, r.extract);
+        if (had) this.graph.invalidateFile(r.path);
+        return !had;
+      }
+      case 'unchanged': {
+        const f = this.byPath.get(r.path);
+        if (f) this.replaceEntry({ ...f, size: r.size, mtimeMs: r.mtimeMs });
+        return false;
+      }
+      case 'skipped': {
+        if (r.reason === 'unreadable') {
+          this.recordError(`${r.path}: ${r.message ?? 'unreadable'}`);
+          if (!existsSafe(r.path)) {
+            const had = this.byPath.has(r.path);
+            this.removeFile(r.path);
+            return had;
+          }
+          return false;
+        }
+        this.skipped.set(r.path, { size: r.size, mtimeMs: r.mtimeMs, reason: r.reason });
+        const had = this.byPath.has(r.path);
+        this.removeFile(r.path);
+        return had;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract): void {
+    const old = this.byPath.get(file);
+    if (old) this.dropContent(old);
+    const id = old?.id ?? this.files.length;
+    const root = this.rootOf(file);
+    let firstChunk = -1;
+    for (const c of x.chunks) {
+      const chunk = this.index.addChunk(id, c.startLine, c.endLine, c.terms, c.tfs, c.length);
+      if (firstChunk < 0) firstChunk = chunk;
+    }
+    const entry: IndexedFile = {
+      id,
+      path: file,
+      root,
+      rel: toRel(root, file),
+      size,
+      mtimeMs,
+      hash: x.hash,
+      language: x.language,
+      lineCount: x.lineCount,
+      ...(x.summary ? { summary: x.summary } : {}),
+      ...(x.packageName ? { packageName: x.packageName } : {}),
+      symbols: x.symbols,
+      imports: x.imports,
+      ...(x.hasErrors ? { hasErrors: true } : {}),
+      firstChunk: Math.max(0, firstChunk),
+      chunkCount: x.chunks.length,
+    };
+    this.files[id] = entry;
+    this.byPath.set(file, entry);
+    this.symbolTable.add(id, x.symbols);
+    this.markChanged();
+  }
+
+  private replaceEntry(entry: IndexedFile): void {
+    this.files[entry.id] = entry;
+    this.byPath.set(entry.path, entry);
+  }
+
+  private dropContent(f: IndexedFile): void {
+    for (let i = 0; i < f.chunkCount; i++) this.index.removeChunk(f.firstChunk + i);
+    this.symbolTable.remove(f.id, f.symbols);
+  }
+
+  private removeFile(file: string): void {
+    const f = this.byPath.get(file);
+    if (!f) return;
+    this.dropContent(f);
+    this.files[f.id] = undefined;
+    this.byPath.delete(file);
+    this.graph.invalidateAll();
+    this.markChanged();
+  }
+
+  /** Folds new postings into the base and drops dead chunks; renumbers chunk ids when it compacts. */
+  private maintain(force: boolean): void {
+    if (!force && !this.index.needsMaintenance()) return;
+    const remap = this.index.maintain();
+    if (remap) this.applyRemap(remap);
+  }
+
+  private applyRemap(remap: Int32Array): void {
+    for (const f of this.byPath.values()) {
+      if (f.chunkCount === 0) continue;
+      this.replaceEntry({ ...f, firstChunk: remap[f.firstChunk]! });
+    }
+  }
+
+  private clear(): void {
+    this.index = new InvertedIndex();
+    for (const f of this.byPath.values()) this.symbolTable.remove(f.id, f.symbols);
+    this.files = [];
+    this.byPath.clear();
+    this.skipped.clear();
+    this.graph.invalidateAll();
+    this.markChanged();
+  }
+
+  // ───────────────────────────── incremental updates ─────────────────────────────
+
+  /** Re-indexes one file from the editor's text; resolves once the new content is searchable. */
+  async updateDocument(file: string, text: string): Promise<void> {
+    const abs = path.resolve(file);
+    if (!this.inWorkspace(abs) || this.rules.excludedPath(this.rootOf(abs), abs, false)) return;
+    await this.runTasks([{ path: abs, text, maxBytes: this.maxFileBytes }], undefined, false);
+    this.graph.invalidateFile(abs);
+    this.maintain(false);
+    this.saveSoon();
+  }
+
+  /** Re-reads one file from disk (e.g. the editor closed it without saving). */
+  async updateFromDisk(file: string): Promise<void> {
+    const abs = path.resolve(file);
+    this.pendingEvents.set(abs, 'changed');
+    await this.flushEvents();
+  }
+
+  /**
+   * File watcher events. Bursts are coalesced: events are collected for a moment and handled as one
+   * batch; a very large burst (a branch switch) becomes one rescan.
+   */
+  applyFileEvents(events: FileEvents, delayMs = 100): void {
+    for (const p of events.deleted ?? []) this.pendingEvents.set(path.resolve(p), 'deleted');
+    for (const p of [...(events.created ?? []), ...(events.changed ?? [])]) this.pendingEvents.set(path.resolve(p), 'changed');
+    if (this.eventTimer) clearTimeout(this.eventTimer);
+    this.eventTimer = setTimeout(() => void this.flushEvents().catch((err) => this.logger.error('index update failed', err)), delayMs);
+  }
+
+  /** Resolves when every file event received so far has been applied. */
+  async settled(): Promise<void> {
+    if (this.pendingEvents.size || this.eventTimer) await this.flushEvents();
+    await this.refreshing;
+  }
+
+  private async flushEvents(): Promise<void> {
+    if (this.eventTimer) clearTimeout(this.eventTimer);
+    this.eventTimer = undefined;
+    const events = [...this.pendingEvents];
+    this.pendingEvents.clear();
+    if (!events.length) return;
+    if (events.length > RESCAN_THRESHOLD || events.some(([p]) => isIgnoreFile(p))) {
+      await this.refresh();
+      return;
+    }
+    let setChanged = false;
+    const tasks: FileTask[] = [];
+    for (const [p, kind] of events) {
+      if (!this.inWorkspace(p)) continue;
+      if (kind === 'deleted' || !existsSafe(p)) {
+        this.stamp(p); // cancels an update in flight
+        if (this.byPath.has(p)) {
+          this.removeFile(p);
+          setChanged = true;
+        } else {
+          // A folder: everything below it goes.
+          const prefix = p + path.sep;
+          for (const f of [...this.byPath.keys()]) {
+            if (f.startsWith(prefix)) {
+              this.removeFile(f);
+              setChanged = true;
+            }
+          }
+        }
+        this.skipped.delete(p);
+        continue;
+      }
+      let isDir = false;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch {
+        continue;
+      }
+      if (isDir) {
+        await this.refresh(); // a new folder: the scanner applies every rule on the way down
+        return;
+      }
+      if (this.rules.excludedPath(this.rootOf(p), p, false)) continue;
+      if (this.options.documentText?.(p) !== undefined) continue; // the editor's text wins
+      const existing = this.byPath.get(p);
+      tasks.push({ path: p, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) });
+    }
+    if (tasks.length && (await this.runTasks(tasks, undefined, false))) setChanged = true;
+    if (setChanged) this.graph.invalidateAll();
+    this.maintain(false);
+    if (setChanged || tasks.length) this.saveSoon();
+  }
+
+  // ───────────────────────────── pause ─────────────────────────────
+
+  /** Pauses background indexing (bulk work); editor updates still go through. */
+  setPaused(paused: boolean): void {
+    if (paused === this.paused) return;
+    this.paused = paused;
+    if (paused) {
+      this.resumed = new Promise((resolve) => (this.resume = resolve));
+      if (this.state === 'indexing') this.setState('paused');
+    } else {
+      this.resume?.();
+      this.resume = undefined;
+      if (this.state === 'paused') this.setState('indexing');
+    }
+    this.report(0, 0, this.state === 'idle' ? 'idle' : 'indexing');
+  }
+
+  isPaused(): boolean {
+    return this.paused;
+  }
+
+  // ───────────────────────────── queries ─────────────────────────────
+
+  /** BM25 over chunk identifier tokens (camelCase/snake_case split). */
+  search(query: string, options: SearchOptions = {}): ChunkHit[] {
+    return this.searchTerms(tokenize(query), 'bm25', options);
+  }
+
+  /** Jaccard similarity of token sets: chunks that look like `text` (similar-snippet retrieval). */
+  similar(text: string, options: SearchOptions = {}): ChunkHit[] {
+    return this.searchTerms(tokenize(text), 'jaccard', options);
+  }
+
+  /** Either scorer on tokens the caller already has (see search/tokenizer.ts). */
+  searchTerms(terms: readonly string[], scorer: 'bm25' | 'jaccard', options: SearchOptions = {}): ChunkHit[] {
+    const exclude = options.excludePaths?.length
+      ? new Set(options.excludePaths.map((p) => this.byPath.get(path.resolve(p))?.id).filter((id): id is number => id !== undefined))
+      : undefined;
+    const weight = options.fileWeight;
+    const fileWeight = weight ? (id: number) => weight(this.files[id]!.path) : undefined;
+    const scoreOptions = { limit: options.limit ?? 10, ...(exclude?.size ? { excludeFiles: exclude } : {}), ...(fileWeight ? { fileWeight } : {}) };
+    const scored = scorer === 'bm25' ? bm25(this.index, terms, scoreOptions, this.scratch) : jaccard(this.index, terms, scoreOptions, this.scratch);
+    const withText = options.withText ?? true;
+    const texts = new Map<string, string[] | undefined>();
+    return scored.map(({ chunk, score }) => {
+      const f = this.files[this.index.fileOf(chunk)]!;
+      const startLine = this.index.startLineOf(chunk);
+      const endLine = this.index.endLineOf(chunk);
+      const symbol = innermostAt(f.symbols, startLine);
+      let text: string | undefined;
+      if (withText) {
+        if (!texts.has(f.path)) texts.set(f.path, this.linesOf(f.path));
+        text = texts.get(f.path)?.slice(startLine, endLine + 1).join('\n');
+      }
+      return { path: f.path, rel: f.rel, language: f.language, startLine, endLine, score, ...(symbol ? { symbol } : {}), ...(text !== undefined ? { text } : {}) };
+    });
+  }
+
+  /** Definitions named `name` (exact; `ignoreCase` also finds other casings). */
+  symbols(name: string, options: { ignoreCase?: boolean; kinds?: readonly SymbolKind[]; limit?: number } = {}): SymbolHit[] {
+    const refs = this.symbolTable.lookup(name, options.ignoreCase ?? false);
+    const kinds = options.kinds ? new Set(options.kinds) : undefined;
+    const out: SymbolHit[] = [];
+    for (const r of refs) {
+      if (kinds && !kinds.has(r.symbol.kind)) continue;
+      const f = this.files[r.file];
+      if (f) out.push({ ...r.symbol, path: f.path, rel: f.rel, language: f.language });
+      if (out.length >= (options.limit ?? Infinity)) break;
+    }
+    return out;
+  }
+
+  /** Symbols whose names match a free-text query (exact, prefix, substring), best first. */
+  findSymbols(query: string, limit = 50): SymbolHit[] {
+    return this.symbolTable.search(query, limit).flatMap((r) => {
+      const f = this.files[r.file];
+      return f ? [{ ...r.symbol, path: f.path, rel: f.rel, language: f.language }] : [];
+    });
+  }
+
+  /** Members of a class/interface/struct/trait named `container` (methods, properties). */
+  membersOf(container: string, file?: string): SymbolHit[] {
+    const out: SymbolHit[] = [];
+    const files = file ? [this.byPath.get(path.resolve(file))].filter((f): f is IndexedFile => !!f) : this.symbols(container).map((s) => this.byPath.get(s.path)!).filter(Boolean);
+    for (const f of new Set(files)) for (const s of f.symbols) if (s.container === container) out.push({ ...s, path: f.path, rel: f.rel, language: f.language });
+    return out;
+  }
+
+  symbolsInFile(file: string): readonly SymbolInfo[] {
+    return this.byPath.get(path.resolve(file))?.symbols ?? [];
+  }
+
+  /** The innermost symbol whose range holds `line` (0-based). */
+  symbolAt(file: string, line: number): SymbolInfo | undefined {
+    let best: SymbolInfo | undefined;
+    for (const s of this.symbolsInFile(file)) {
+      if (s.startLine <= line && line <= s.endLine && (!best || s.endLine - s.startLine <= best.endLine - best.startLine)) best = s;
+    }
+    return best;
+  }
+
+  file(file: string): IndexedFile | undefined {
+    return this.byPath.get(path.resolve(file));
+  }
+
+  /** Every indexed file (absolute paths). */
+  filePaths(): string[] {
+    return [...this.byPath.keys()];
+  }
+
+  /** Workspace files that `file` imports (resolved per language). */
+  importsOf(file: string): readonly string[] {
+    return this.graph.importsOf(path.resolve(file));
+  }
+
+  /** Each import of `file` with the workspace files it resolved to (empty for external packages). */
+  resolvedImports(file: string): { readonly import: ImportInfo; readonly files: readonly string[] }[] {
+    return this.graph.resolvedImports(path.resolve(file));
+  }
+
+  /** Workspace files that import `file`. */
+  importersOf(file: string): readonly string[] {
+    return this.graph.importersOf(path.resolve(file));
+  }
+
+  /** Lines of a file as the index sees it: the editor's text if open, else the disk. */
+  linesOf(file: string): string[] | undefined {
+    const overlay = this.options.documentText?.(file);
+    if (overlay !== undefined) return overlay.split('\n');
+    try {
+      return readFileSync(file, 'utf8').split('\n');
+    } catch {
+      return undefined;
+    }
+  }
+
+  repoInfo(): RepoInfo[] {
+    return this.options.roots.map((root) => {
+      const counts = new Map<string, number>();
+      for (const f of this.byPath.values()) {
+        if (f.root !== root) continue;
+        const label = languageLabel(f.path, f.language);
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+      return readRepoInfo(root, counts);
+    });
+  }
+
+  stats(): IndexStatistics {
+    let bytes = 0;
+    const languages: Record<string, number> = {};
+    for (const f of this.byPath.values()) {
+      bytes += f.size;
+      const label = languageLabel(f.path, f.language);
+      languages[label] = (languages[label] ?? 0) + 1;
+    }
+    const skipped: Record<string, number> = {};
+    for (const s of this.skipped.values()) skipped[s.reason] = (skipped[s.reason] ?? 0) + 1;
+    return {
+      files: this.byPath.size,
+      bytes,
+      symbols: this.symbolTable.size,
+      chunks: this.index.size,
+      languages,
+      skipped,
+      sizeOnDiskBytes: this.sizeOnDisk,
+      ...(this.lastUpdated ? { lastUpdated: this.lastUpdated.toISOString() } : {}),
+      errors: [...this.errors],
+      state: this.state,
+      ...(this.capped ? { capped: this.capped } : {}),
+      ...(this.options.storageDir ? { storagePath: path.join(this.options.storageDir, SNAPSHOT_FILE) } : {}),
+    };
+  }
+
+  /** Resolves when the state next becomes idle (or now, if it is). */
+  whenIdle(): Promise<void> {
+    if (this.state === 'idle' && !this.refreshing) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  // ───────────────────────────── persistence ─────────────────────────────
+
+  /** Writes the snapshot now if anything changed since the last one. */
+  async save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.options.storageDir || !this.dirty) return;
+    await this.saving;
+    if (!this.dirty) return;
+    const data = this.encode();
+    this.dirty = false;
+    const write = writeSnapshotFile(this.options.storageDir, data).then(
+      (n) => {
+        this.sizeOnDisk = n;
+      },
+      (err) => {
+        this.dirty = true;
+        this.logger.warn(`Could not save the index snapshot in ${this.options.storageDir}: ${describeError(err)}. The index will be rebuilt on the next start.`);
+      },
+    );
+    this.saving = write;
+    await write;
+  }
+
+  private saveSoon(): void {
+    if (this.saveTimer || !this.options.storageDir) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save();
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref?.();
+  }
+
+  private encode(): Buffer {
+    const { state, remap } = this.index.exportState();
+    if (remap) this.applyRemap(remap);
+    // Files are renumbered densely in path order of their ids; chunk → file ids follow.
+    const live = this.files.filter((f): f is IndexedFile => !!f);
+    const newId = new Int32Array(this.files.length).fill(-1);
+    live.forEach((f, i) => (newId[f.id] = i));
+    const chunkFile = new Int32Array(state.chunkCount);
+    for (let c = 0; c < state.chunkCount; c++) chunkFile[c] = newId[state.chunkFile[c]!]!;
+    // Chunks must be stored in file order so each file's chunks stay one contiguous range after load.
+    const order = live.slice().sort((a, b) => a.firstChunk - b.firstChunk);
+    let contiguous = true;
+    let expect = 0;
+    for (const f of order) {
+      if (f.chunkCount === 0) continue;
+      if (f.firstChunk !== expect) contiguous = false;
+      expect = f.firstChunk + f.chunkCount;
+    }
+    if (!contiguous || expect !== state.chunkCount) throw new Error('index invariant broken: chunks are not contiguous per file');
+    const header: SnapshotHeader<FileRow, SkippedRow> = {
+      format: 0,
+      configKey: this.configKey(),
+      roots: this.options.roots,
+      savedAt: new Date().toISOString(),
+      files: live.map((f) => encodeFile(f)),
+      skipped: [...this.skipped].map(([p, s]): SkippedRow => [p, s.size, s.mtimeMs, s.reason]),
+    };
+    // firstChunk is recomputed on load from chunkFile, so rows need not carry it.
+    return encodeSnapshot({ header, index: { ...state, chunkFile } });
+  }
+
+  private loadSnapshot(): void {
+    const dir = this.options.storageDir;
+    if (!dir) return;
+    const buf = readSnapshotFile(dir);
+    if (!buf) return;
+    const decoded = decodeSnapshot<FileRow, SkippedRow>(buf, { configKey: this.configKey(), roots: this.options.roots });
+    if (!decoded.ok) {
+      this.logger.info(`Index snapshot in ${dir} discarded (${decoded.reason}); rebuilding the index.`);
+      return;
+    }
+    try {
+      const { header, index } = decoded.snapshot;
+      const first = new Int32Array(header.files.length).fill(-1);
+      for (let c = index.chunkCount - 1; c >= 0; c--) {
+        const f = index.chunkFile[c]!;
+        if (f < 0 || f >= header.files.length) throw new Error('chunk points at a missing file');
+        first[f] = c;
+      }
+      const restored = InvertedIndex.fromState(index);
+      const files: IndexedFile[] = header.files.map((row, id) => decodeFile(row, id, Math.max(0, first[id]!), this.rootOf(row[0])));
+      this.index = restored;
+      this.files = files;
+      for (const f of files) {
+        this.byPath.set(f.path, f);
+        this.symbolTable.add(f.id, f.symbols);
+      }
+      for (const [p, size, mtimeMs, reason] of header.skipped) this.skipped.set(p, { size, mtimeMs, reason });
+      this.sizeOnDisk = buf.length;
+      this.lastUpdated = new Date(header.savedAt);
+      this.logger.info(`Index snapshot loaded: ${files.length} files, ${restored.size} chunks.`);
+    } catch (err) {
+      this.index = new InvertedIndex();
+      this.files = [];
+      this.byPath.clear();
+      this.skipped.clear();
+      this.logger.info(`Index snapshot in ${dir} discarded (${describeError(err)}); rebuilding the index.`);
+    }
+  }
+
+  private configKey(): string {
+    return createHash('sha1').update(JSON.stringify({ v: EXTRACTOR_VERSION, w: WINDOW_LINES, m: MAX_FUNCTION_LINES })).digest('hex').slice(0, 16);
+  }
+
+  // ───────────────────────────── lifecycle ─────────────────────────────
+
+  /** Stops work, saves the snapshot, ends the workers. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.generation++;
+    this.setPaused(false);
+    if (this.eventTimer) clearTimeout(this.eventTimer);
+    await this.refreshing?.catch(() => undefined);
+    this.closed = true;
+    await this.save().catch(() => undefined);
+    await this.pool?.close();
+    await this.inlinePool?.close();
+  }
+
+  /** Last-chance save on process exit (synchronous). */
+  saveSync(): void {
+    if (!this.options.storageDir || !this.dirty) return;
+    try {
+      this.sizeOnDisk = writeSnapshotFileSync(this.options.storageDir, this.encode());
+      this.dirty = false;
+    } catch (err) {
+      this.logger.warn(`Could not save the index snapshot: ${describeError(err)}`);
+    }
+  }
+
+  // ───────────────────────────── helpers ─────────────────────────────
+
+  private setState(state: IndexState): void {
+    this.state = state;
+    if (state === 'idle') for (const w of this.waiters.splice(0)) w();
+  }
+
+  private report(done: number, total: number, phase: IndexProgressInfo['phase']): void {
+    this.options.onProgress?.({ done, total, paused: this.paused, phase });
+  }
+
+  private markChanged(): void {
+    this.dirty = true;
+    this.lastUpdated = new Date();
+  }
+
+  private recordError(message: string): void {
+    this.errors.push(message);
+    if (this.errors.length > MAX_ERRORS) this.errors.splice(0, this.errors.length - MAX_ERRORS);
+    this.logger.debug(`index: ${message}`);
+  }
+
+  private inWorkspace(abs: string): boolean {
+    return this.options.roots.some((r) => abs === r || abs.startsWith(r + path.sep));
+  }
+
+  private rootOf(abs: string): string {
+    let best = '';
+    for (const r of this.options.roots) if ((abs === r || abs.startsWith(r + path.sep)) && r.length > best.length) best = r;
+    return best || path.dirname(abs);
+  }
+}
+
+function toRel(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+function hashText(text: string): string {
+  return createHash('sha1').update(Buffer.from(text, 'utf8')).digest('hex');
+}
+
+function existsSafe(p: string): boolean {
+  try {
+    return existsSync(p);
+  } catch {
+    return false;
+  }
+}
+
+function isIgnoreFile(p: string): boolean {
+  const base = path.basename(p);
+  return base === '.gitignore' || base === '.banyanignore';
+}
+
+/** The innermost symbol containing `line` (a chunk's start), as `Container.name`. */
+function innermostAt(symbols: readonly SymbolInfo[], line: number): string | undefined {
+  let best: SymbolInfo | undefined;
+  for (const s of symbols) {
+    if (s.startLine <= line && line <= s.endLine && (!best || s.endLine - s.startLine < best.endLine - best.startLine)) best = s;
+  }
+  return best ? (best.container ? `${best.container}.${best.name}` : best.name) : undefined;
+}
+
+function encodeFile(f: IndexedFile): FileRow {
+  return [
+    f.path, f.size, f.mtimeMs, f.hash, f.language ?? '', f.lineCount, f.summary ?? '', f.packageName ?? '', f.hasErrors ? 1 : 0, f.chunkCount,
+    f.symbols.map((s): SymbolRow => [s.name, SYMBOL_KINDS.indexOf(s.kind), s.container ?? '', s.startLine, s.endLine, s.nameLine, s.signature]),
+    f.imports.map((i): ImportRow => [i.source, i.line, i.names ? [...i.names] : 0, i.flavor ?? '']),
+  ];
+}
+
+function decodeFile(row: FileRow, id: number, firstChunk: number, root: string): IndexedFile {
+  const [p, size, mtimeMs, hash, language, lineCount, summary, pkg, hasErrors, chunkCount, symbols, imports] = row;
+  const lang = (language || undefined) as LanguageId | undefined;
+  return {
+    id, path: p, root, rel: toRel(root, p), size, mtimeMs, hash, language: lang, lineCount,
+    ...(summary ? { summary } : {}), ...(pkg ? { packageName: pkg } : {}), ...(hasErrors ? { hasErrors: true } : {}),
+    firstChunk, chunkCount,
+    symbols: symbols.map(([name, kind, container, startLine, endLine, nameLine, signature]): SymbolInfo => ({
+      name, kind: SYMBOL_KINDS[kind] ?? 'function', ...(container ? { container } : {}), startLine, endLine, nameLine, signature,
+    })),
+    imports: imports.map(([source, line, names, flavor]): ImportInfo => ({
+      source, line, ...(names ? { names } : {}), ...(flavor ? { flavor: flavor as NonNullable<ImportInfo['flavor']> } : {}),
+    })),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Splits a file into search chunks: one chunk per outermost function or method (long ones split into
+ * windows), and fixed-size windows over everything in between (class heads, fields, top-level code,
+ * text files). Whole functions make better search hits and completion snippets than arbitrary windows.
+ */
+import type { ChunkInfo, SymbolInfo } from '../model';
+import { termCounts } from '../search/tokenizer';
+
+export const WINDOW_LINES = 40;
+export const MAX_FUNCTION_LINES = 80;
+
+const FUNCTION_KINDS = new Set(['function', 'method', 'macro']);
+
+/** `lineStarts[i]` is the offset of line i in `text`; one extra entry at the end equals text.length. */
+export function lineStartsOf(text: string): Int32Array {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count + 1);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+  starts[count] = text.length;
+  return starts;
+}
+
+export function chunkFile(text: string, lineStarts: Int32Array, symbols: readonly SymbolInfo[]): ChunkInfo[] {
+  const lineCount = lineStarts.length - 1;
+  const fns = outermostFunctions(symbols);
+  const chunks: ChunkInfo[] = [];
+  let next = 0; // first line not yet covered
+  for (const fn of fns) {
+    if (fn.startLine > next) windows(text, lineStarts, next, fn.startLine - 1, WINDOW_LINES, undefined, chunks);
+    const end = Math.min(fn.endLine, lineCount - 1);
+    const span = end - fn.startLine + 1;
+    windows(text, lineStarts, fn.startLine, end, span <= MAX_FUNCTION_LINES ? span : WINDOW_LINES, fn.name, chunks);
+    next = end + 1;
+  }
+  if (next < lineCount) windows(text, lineStarts, next, lineCount - 1, WINDOW_LINES, undefined, chunks);
+  return chunks;
+}
+
+function outermostFunctions(symbols: readonly SymbolInfo[]): SymbolInfo[] {
+  const fns = symbols.filter((s) => FUNCTION_KINDS.has(s.kind) && s.endLine > s.startLine).sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  const out: SymbolInfo[] = [];
+  let coveredTo = -1;
+  for (const fn of fns) {
+    if (fn.startLine <= coveredTo) continue; // nested (or overlapping) inside the previous one
+    out.push(fn);
+    coveredTo = fn.endLine;
+  }
+  return out;
+}
+
+function windows(text: string, lineStarts: Int32Array, from: number, to: number, size: number, symbol: string | undefined, out: ChunkInfo[]): void {
+  for (let start = from; start <= to; start += size) {
+    const end = Math.min(to, start + size - 1);
+    const { terms, tfs, length } = termCounts(text.slice(lineStarts[start]!, lineStarts[end + 1]!));
+    if (length === 0) continue; // blank or punctuation only: nothing to find
+    out.push({ startLine: start, endLine: end, terms, tfs, length, ...(symbol ? { symbol } : {}) });
+  }
+}

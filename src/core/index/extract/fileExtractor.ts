@@ -1,0 +1,104 @@
+/**
+ * One parsed file → symbols, imports and package name, from a single query pass over its tree. Members
+ * get their owner from the innermost enclosing class/interface/struct/impl/trait.
+ */
+import type { Node, Query, Tree } from 'web-tree-sitter';
+import type { ImportInfo, SymbolInfo, SymbolKind } from '../model';
+import { SYMBOL_KINDS } from '../model';
+import type { Captures, Definition, LanguageSpec } from './languageSpec';
+
+const CONTAINER_KINDS = new Set<SymbolKind>(['class', 'interface', 'struct', 'trait', 'impl', 'enum']);
+const KINDS = new Set<string>(SYMBOL_KINDS);
+const MAX_SIGNATURE = 200;
+
+export interface TreeFacts {
+  readonly symbols: SymbolInfo[];
+  readonly imports: ImportInfo[];
+  readonly packageName?: string;
+  readonly hasErrors: boolean;
+}
+
+export function extractFromTree(spec: LanguageSpec, query: Query, tree: Tree, lines: (row: number) => string): TreeFacts {
+  const defs: Definition[] = [];
+  const imports: ImportInfo[] = [];
+  let packageName: string | undefined;
+  for (const match of query.matches(tree.rootNode)) {
+    const captures = new Map<string, Node>();
+    let kind: SymbolKind | undefined;
+    for (const { name, node } of match.captures) {
+      captures.set(name, node);
+      if (name.startsWith('definition.')) {
+        const k = name.slice(11);
+        if (KINDS.has(k)) kind = k as SymbolKind;
+      }
+    }
+    const importNode = captures.get('import');
+    if (importNode) {
+      imports.push(...spec.imports(importNode));
+      continue;
+    }
+    const pkg = captures.get('package');
+    if (pkg) {
+      packageName ??= pkg.text.replace(/\s+/g, '');
+      continue;
+    }
+    if (!kind) continue;
+    const def = spec.definition ? spec.definition(kind, captures) : defaultDefinition(kind, captures);
+    if (def && def.name) defs.push(def);
+  }
+  return { symbols: toSymbols(spec, defs, lines), imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError };
+}
+
+function defaultDefinition(kind: SymbolKind, c: Captures): Definition | undefined {
+  const node = c.get(`definition.${kind}`);
+  const nameNode = c.get('name');
+  return node && nameNode ? { name: nameNode.text, kind, node, nameNode } : undefined;
+}
+
+function toSymbols(spec: LanguageSpec, defs: Definition[], lines: (row: number) => string): SymbolInfo[] {
+  defs.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+  const members = new Set(spec.memberContainers ?? []);
+  const stack: { def: Definition; end: number; name: string }[] = [];
+  const out: SymbolInfo[] = [];
+  const seen = new Set<string>();
+  for (const def of defs) {
+    const start = def.node.startIndex;
+    while (stack.length && stack[stack.length - 1]!.end <= start) stack.pop();
+    let owner: { def: Definition; name: string } | undefined;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const k = stack[i]!.def.kind;
+      if (k === 'function' || k === 'method') break; // a function's locals belong to no class
+      if (CONTAINER_KINDS.has(k)) {
+        owner = stack[i];
+        break;
+      }
+    }
+    stack.push({ def, end: def.node.endIndex, name: def.name });
+    const container = def.container ?? owner?.name;
+    let kind = def.kind;
+    if (kind === 'function' && owner && members.has(owner.def.kind)) kind = 'method';
+    if (kind === 'impl') continue; // impl blocks only lend their type to their methods
+    const startLine = def.node.startPosition.row;
+    const key = `${def.name}\u0000${startLine}\u0000${kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const nameLine = def.nameNode.startPosition.row;
+    out.push({
+      name: def.name,
+      kind,
+      ...(container && container !== def.name ? { container } : {}),
+      startLine,
+      endLine: def.node.endPosition.row,
+      nameLine,
+      signature: signatureOf(lines(nameLine)),
+    });
+  }
+  return out;
+}
+
+/** The declaration's line without its body opener, trimmed to a sane length. */
+function signatureOf(line: string): string {
+  let s = line.trim().replace(/\s*\{\s*$/, '').replace(/\s*(=>|:)\s*$/, (m) => (m.includes('=>') ? ' =>' : ''));
+  if (s.length > MAX_SIGNATURE) s = `${s.slice(0, MAX_SIGNATURE - 1)}…`;
+  return s;
+}

@@ -1,0 +1,38 @@
+/**
+ * What the extractor needs to know about one tree-sitter language: a single query (one pass over the
+ * tree) whose captures name definitions and imports, and small hooks for the parts a query cannot say.
+ *
+ * Capture names: `@definition.<kind>` on the node spanning a definition with `@name` on its name;
+ * `@import` on an import statement (turned into ImportInfo by `imports`); `@package` on the package or
+ * namespace name.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { ImportInfo, SymbolKind } from '../model';
+
+export type Captures = ReadonlyMap<string, Node>;
+
+export interface Definition {
+  readonly name: string;
+  readonly kind: SymbolKind;
+  /** The node spanning the whole definition (its range becomes the symbol's range). */
+  readonly node: Node;
+  /** The name's node, for the name line. */
+  readonly nameNode: Node;
+  /** Set when the syntax itself names the owner (Go receivers, C++ `Foo::bar`). */
+  readonly container?: string;
+}
+
+export interface LanguageSpec {
+  readonly query: string;
+  /** Builds the definition of one match; the default reads `@name` and the kind from the capture name. */
+  definition?(kind: SymbolKind, captures: Captures): Definition | undefined;
+  /** Turns an `@import` node into imports. */
+  imports(node: Node): ImportInfo[];
+  /** A function found inside one of these becomes a method of it (Python classes, Rust impls…). */
+  readonly memberContainers?: readonly SymbolKind[];
+}
+
+/** Text of a string literal node without its quotes. */
+export function unquote(text: string): string {
+  return text.replace(/^[rbuf]*(['"`]{1,3})/i, '').replace(/(['"`]{1,3})$/, '');
+}

@@ -1,0 +1,63 @@
+/** TypeScript, TSX and JavaScript: one spec (the JavaScript grammar lacks the type-only patterns, see javascript.ts). */
+import type { Node } from 'web-tree-sitter';
+import type { ImportInfo } from '../../model';
+import { type LanguageSpec, unquote } from '../languageSpec';
+
+/** Patterns valid in the JavaScript grammar as well as in TypeScript/TSX. */
+export const SCRIPT_PATTERNS = `
+(function_declaration name: (identifier) @name) @definition.function
+(generator_function_declaration name: (identifier) @name) @definition.function
+(method_definition name: [(property_identifier) (private_property_identifier)] @name) @definition.method
+(program (lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)])) @definition.function)
+(program (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)])) @definition.function))
+(program (lexical_declaration (variable_declarator name: (identifier) @name value: [(object) (array) (string) (number) (template_string) (new_expression) (call_expression) (member_expression) (identifier) (binary_expression)])) @definition.constant)
+(program (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: [(object) (array) (string) (number) (template_string) (new_expression) (call_expression) (member_expression) (identifier) (binary_expression)])) @definition.constant))
+(import_statement) @import
+(export_statement source: (string)) @import
+(call_expression function: (identifier) @_require arguments: (arguments . (string) .) (#eq? @_require "require")) @import
+(call_expression function: (import) arguments: (arguments . (string))) @import
+`;
+
+export const TYPESCRIPT_PATTERNS = `
+(class_declaration name: (type_identifier) @name) @definition.class
+(abstract_class_declaration name: (type_identifier) @name) @definition.class
+(interface_declaration name: (type_identifier) @name) @definition.interface
+(type_alias_declaration name: (type_identifier) @name) @definition.type
+(enum_declaration name: (identifier) @name) @definition.enum
+(abstract_method_signature name: (property_identifier) @name) @definition.method
+(method_signature name: (property_identifier) @name) @definition.method
+(function_signature name: (identifier) @name) @definition.function
+(internal_module name: [(identifier) (nested_identifier)] @name) @definition.module
+(program (import_alias (identifier) @name) @import)
+`;
+
+/** import/export/require nodes → ImportInfo. Shared with javascript.ts. */
+export function scriptImports(node: Node): ImportInfo[] {
+  const line = node.startPosition.row;
+  if (node.type === 'call_expression') {
+    const arg = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'string');
+    return arg ? [{ source: unquote(arg.text), line }] : [];
+  }
+  const source = node.childForFieldName('source');
+  if (!source) return [];
+  const names: string[] = [];
+  const clause = node.namedChildren.find((c) => c?.type === 'import_clause' || c?.type === 'export_clause');
+  if (clause) collectImportNames(clause, names);
+  return [{ source: unquote(source.text), line, ...(names.length ? { names } : {}) }];
+}
+
+function collectImportNames(node: Node, out: string[]): void {
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'identifier') out.push(child.text); // default import
+    else if (child.type === 'import_specifier' || child.type === 'export_specifier') {
+      const name = child.childForFieldName('name');
+      if (name) out.push(name.text);
+    } else if (child.type === 'named_imports' || child.type === 'namespace_import') collectImportNames(child, out);
+  }
+}
+
+export const typescriptSpec: LanguageSpec = {
+  query: SCRIPT_PATTERNS + TYPESCRIPT_PATTERNS,
+  imports: scriptImports,
+};

@@ -1,0 +1,26 @@
+/**
+ * worker_threads entry (bundled to dist/workers/parseWorker.js): processes batches of files with its
+ * own tree-sitter runtime so parsing never runs on the server's message loop.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type FileResult, processFile } from './fileProcessor';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './parserPool';
+import { TreeSitterRuntime } from './treeSitterRuntime';
+
+const setup = workerData as WorkerSetup;
+const runtime = TreeSitterRuntime.create(setup.grammarsDir);
+
+parentPort!.on('message', (request: WorkerRequest) => {
+  void (async () => {
+    let reply: WorkerReply;
+    try {
+      const rt = await runtime;
+      const results: FileResult[] = [];
+      for (const task of request.tasks) results.push(await processFile(rt, task));
+      reply = { id: request.id, results };
+    } catch (err) {
+      reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
+    }
+    parentPort!.postMessage(reply);
+  })();
+});

@@ -1,0 +1,53 @@
+/**
+ * web-tree-sitter in one thread: the runtime, one Parser, and each language's grammar and compiled
+ * query, loaded on first use. Grammars come from `grammarsDir` (dist/grammars in the extension) or,
+ * when running from source, from the per-language npm packages (their .wasm matches web-tree-sitter
+ * 0.27's ABI; the tree-sitter-wasms bundle does not).
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Language, Parser, Query } from 'web-tree-sitter';
+import { LANGUAGE_SPECS } from '../extract/languageSpecs';
+import type { LanguageSpec } from '../extract/languageSpec';
+import { GRAMMAR_FILES, GRAMMAR_PACKAGES, type LanguageId } from '../languages';
+
+export interface LoadedLanguage {
+  readonly language: Language;
+  readonly query: Query;
+  readonly spec: LanguageSpec;
+}
+
+export class TreeSitterRuntime {
+  private readonly loaded = new Map<LanguageId, Promise<LoadedLanguage>>();
+
+  private constructor(readonly parser: Parser, private readonly grammarsDir: string | undefined) {}
+
+  static async create(grammarsDir?: string): Promise<TreeSitterRuntime> {
+    const runtimeWasm = grammarsDir ? path.join(grammarsDir, 'web-tree-sitter.wasm') : undefined;
+    await Parser.init(runtimeWasm && existsSync(runtimeWasm) ? { locateFile: () => runtimeWasm } : undefined);
+    return new TreeSitterRuntime(new Parser(), grammarsDir);
+  }
+
+  language(id: LanguageId): Promise<LoadedLanguage> {
+    let p = this.loaded.get(id);
+    if (!p) {
+      p = this.load(id);
+      this.loaded.set(id, p);
+    }
+    return p;
+  }
+
+  private async load(id: LanguageId): Promise<LoadedLanguage> {
+    const language = await Language.load(this.grammarPath(id));
+    const spec = LANGUAGE_SPECS[id];
+    return { language, spec, query: new Query(language, spec.query) };
+  }
+
+  private grammarPath(id: LanguageId): string {
+    if (this.grammarsDir) {
+      const shipped = path.join(this.grammarsDir, GRAMMAR_FILES[id]);
+      if (existsSync(shipped)) return shipped;
+    }
+    return require.resolve(GRAMMAR_PACKAGES[id]);
+  }
+}

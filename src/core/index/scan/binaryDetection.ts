@@ -1,0 +1,31 @@
+/**
+ * Content checks that keep junk out of the index: binaries (a NUL byte or mostly control bytes in the
+ * first 8 KB, the heuristic git uses) and minified or generated one-line code (very long average lines).
+ */
+const SAMPLE = 8000;
+
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 7 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return n > 0 && control / n > 0.3;
+}
+
+/** Minified/bundled: long enough to matter and lines far longer than anyone writes by hand. */
+export function looksMinified(text: string, lineCount: number): boolean {
+  if (text.length < 4096) return false;
+  if (text.length / lineCount > 300) return true;
+  // A few enormous lines in an otherwise normal file (inlined source maps, data blobs).
+  let longest = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > longest) longest = end - start;
+    start = end + 1;
+  }
+  return longest > 20_000 && longest > text.length / 4;
+}

@@ -1,0 +1,60 @@
+/**
+ * BM25 over the inverted index: term-at-a-time accumulation into a reused score array, touching only
+ * chunks that share a term with the query, then a heap for the top k.
+ */
+import type { InvertedIndex } from './invertedIndex';
+import { type ScoredChunk, type ScoreOptions, Scratch } from './scoring';
+import { TopK } from './topK';
+
+const K1 = 1.2;
+const B = 0.75;
+
+export function bm25(index: InvertedIndex, queryTerms: readonly string[], options: ScoreOptions, scratch: Scratch = new Scratch()): ScoredChunk[] {
+  const n = index.size;
+  if (n === 0 || options.limit <= 0) return [];
+  scratch.ensure(index.idSpace);
+  const { scores, touched } = scratch;
+  let touchedCount = 0;
+  const avg = index.averageLength || 1;
+  const seen = new Set<number>();
+  for (const text of queryTerms) {
+    const term = index.termId(text);
+    if (term === undefined || seen.has(term)) continue;
+    seen.add(term);
+    const df = index.documentFrequency(term);
+    if (df === 0) continue;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const p = index.postings(term);
+    for (let i = p.from; i < p.to; i++) {
+      const c = p.ids[i]!;
+      if (!index.isAlive(c)) continue;
+      const tf = p.tfs[i]!;
+      if (scores[c] === 0) touched[touchedCount++] = c;
+      scores[c]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.lengthOf(c)) / avg));
+    }
+    const d = p.delta;
+    if (d) {
+      for (let i = 0; i < d.length; i += 2) {
+        const c = d[i]!;
+        if (!index.isAlive(c)) continue;
+        const tf = d[i + 1]!;
+        if (scores[c] === 0) touched[touchedCount++] = c;
+        scores[c]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.lengthOf(c)) / avg));
+      }
+    }
+  }
+  const top = new TopK(options.limit);
+  const { excludeFiles, fileWeight } = options;
+  for (let i = 0; i < touchedCount; i++) {
+    const c = touched[i]!;
+    let s = scores[c]!;
+    scores[c] = 0;
+    if (excludeFiles || fileWeight) {
+      const f = index.fileOf(c);
+      if (excludeFiles?.has(f)) continue;
+      if (fileWeight) s *= fileWeight(f);
+    }
+    if (s > 0 && s > top.threshold) top.offer(c, s);
+  }
+  return top.result().map((r) => ({ chunk: r.id, score: r.score }));
+}

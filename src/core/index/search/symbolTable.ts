@@ -1,0 +1,83 @@
+/**
+ * Symbol name → definitions, for "where is X defined" (completion context, chat's symbol matches,
+ * `banyan symbols`). Exact lookups are one map access; a case-insensitive map covers "userservice";
+ * `search` ranks names by how they match a free-text query (exact, prefix, camel-hump substring).
+ */
+import type { SymbolInfo } from '../model';
+
+export interface SymbolRef {
+  readonly file: number;
+  readonly symbol: SymbolInfo;
+}
+
+export class SymbolTable {
+  private readonly byName = new Map<string, SymbolRef[]>();
+  private readonly byLower = new Map<string, string[]>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(file: number, symbols: readonly SymbolInfo[]): void {
+    for (const symbol of symbols) {
+      let list = this.byName.get(symbol.name);
+      if (!list) {
+        this.byName.set(symbol.name, (list = []));
+        const lower = symbol.name.toLowerCase();
+        const names = this.byLower.get(lower);
+        if (names) names.push(symbol.name);
+        else this.byLower.set(lower, [symbol.name]);
+      }
+      list.push({ file, symbol });
+      this.count++;
+    }
+  }
+
+  remove(file: number, symbols: readonly SymbolInfo[]): void {
+    for (const name of new Set(symbols.map((s) => s.name))) {
+      const list = this.byName.get(name);
+      if (!list) continue;
+      const kept = list.filter((r) => r.file !== file);
+      this.count -= list.length - kept.length;
+      if (kept.length) this.byName.set(name, kept);
+      else {
+        this.byName.delete(name);
+        const lower = name.toLowerCase();
+        const names = this.byLower.get(lower)!.filter((n) => n !== name);
+        if (names.length) this.byLower.set(lower, names);
+        else this.byLower.delete(lower);
+      }
+    }
+  }
+
+  /** Definitions named exactly `name`; with `ignoreCase`, also other casings. */
+  lookup(name: string, ignoreCase = false): readonly SymbolRef[] {
+    if (!ignoreCase) return this.byName.get(name) ?? [];
+    return (this.byLower.get(name.toLowerCase()) ?? []).flatMap((n) => this.byName.get(n) ?? []);
+  }
+
+  /** Names that match `query` best first: exact, case-insensitive, prefix, then substring. */
+  search(query: string, limit: number): readonly SymbolRef[] {
+    const q = query.toLowerCase();
+    if (!q) return [];
+    const ranked: { rank: number; name: string }[] = [];
+    for (const [lower, names] of this.byLower) {
+      let rank: number;
+      if (lower === q) rank = 1;
+      else if (lower.startsWith(q)) rank = 2;
+      else if (lower.includes(q)) rank = 3;
+      else continue;
+      for (const name of names) ranked.push({ rank: name === query ? 0 : rank, name });
+    }
+    ranked.sort((a, b) => a.rank - b.rank || a.name.length - b.name.length || (a.name < b.name ? -1 : 1));
+    const out: SymbolRef[] = [];
+    for (const { name } of ranked) {
+      for (const ref of this.byName.get(name) ?? []) {
+        out.push(ref);
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+}
