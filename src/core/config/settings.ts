@@ -6,6 +6,7 @@
  * Each area keeps its settings in its own file and is spread in here.
  */
 import { generalSettings } from './generalSettings';
+import { indexSettings } from './indexSettings';
 import { modelSettings } from './modelSettings';
 import type { SettingSpec } from './settingSpec';
 
@@ -13,6 +14,7 @@ export const SETTINGS_SECTION = 'banyan';
 
 export const SETTINGS = {
   ...generalSettings,
+  ...indexSettings,
   ...modelSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
