@@ -25,6 +25,7 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 /** Worker entry points (bundled separately; loaded with `new Worker(path.join(__dirname, 'workers', name))`). */
 export const WORKER_ENTRIES = {
   // name: 'src/…/someWorker.ts'
+  parseWorker: 'src/core/index/parse/parseWorker.ts',
 };
 
 /** Grammar .wasm files shipped in dist/grammars (web-tree-sitter's own runtime wasm included). */
@@ -60,6 +61,8 @@ const nodeCommon = {
   // `vscode` exists only in the extension host; bufferutil/utf-8-validate are optional ws speedups.
   external: ['vscode', 'bufferutil', 'utf-8-validate'],
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
 };
 
 const builds = [

@@ -143,35 +143,76 @@ export const ModelMetricsRequest = request<void, readonly RoleMetrics[]>('banyan
 // ───────────────────────────── index ─────────────────────────────
 
 export interface IndexStats {
+  /** False when `banyan.index.enabled` is off (everything else is then zero). */
+  readonly enabled: boolean;
   readonly files: number;
   readonly bytes: number;
   readonly symbols: number;
   readonly chunks: number;
+  /** Files per language (tree-sitter languages by name, other text files by extension). */
   readonly languages: Readonly<Record<string, number>>;
+  /** Files left out, by reason: binary, too-large, minified, unreadable. */
+  readonly skipped: Readonly<Record<string, number>>;
   readonly sizeOnDiskBytes: number;
+  /** Where the snapshot is stored. */
+  readonly storagePath?: string;
+  /** ISO time of the last change to the index. */
   readonly lastUpdated?: string;
   readonly errors: readonly string[];
   readonly state: 'idle' | 'scanning' | 'indexing' | 'paused';
+  /** Set when the file cap was reached: what happened and what to do. */
   readonly capped?: string;
 }
 export const IndexStatusRequest = request<void, IndexStats>('banyan/index/status');
+/** Drops the index and builds it again; resolves when the rebuild has started. */
 export const ReindexRequest = request<void, void>('banyan/index/reindex');
 export const PauseIndexingRequest = request<{ readonly paused: boolean }, void>('banyan/index/pause');
 
 export interface SearchParams {
   readonly query: string;
   readonly limit?: number;
+  /** `bm25` (default): ranked by query terms; `similar`: Jaccard similarity to the query text as a snippet. */
+  readonly mode?: 'bm25' | 'similar';
+  /** Absolute paths left out of the results (e.g. the file being edited). */
+  readonly excludeFiles?: readonly string[];
 }
 export interface SearchHit {
+  /** Absolute path. */
   readonly file: string;
+  /** Relative to its workspace folder, forward slashes. */
+  readonly rel: string;
+  /** 0-based, inclusive. */
   readonly startLine: number;
   readonly endLine: number;
   readonly text: string;
   readonly score: number;
+  /** The innermost symbol the chunk starts in, e.g. `UserService.findUser`. */
+  readonly symbol?: string;
 }
 export const SearchRequest = request<SearchParams, readonly SearchHit[]>('banyan/index/search');
 
-/** Client → server: file events from the client's watcher, coalesced. */
+export interface SymbolsParams {
+  readonly name: string;
+  /** Exact name (default) or ranked name matching (exact, prefix, substring; case-insensitive). */
+  readonly match?: 'exact' | 'fuzzy';
+  readonly limit?: number;
+}
+export interface SymbolDefinition {
+  readonly name: string;
+  /** function, method, class, interface, type, enum, struct, trait, constant, module, property, macro. */
+  readonly kind: string;
+  readonly container?: string;
+  readonly file: string;
+  readonly rel: string;
+  /** 0-based, inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly nameLine: number;
+  readonly signature: string;
+}
+export const SymbolsRequest = request<SymbolsParams, readonly SymbolDefinition[]>('banyan/index/symbols');
+
+/** Client → server: file events from the client's watcher (absolute file-system paths), coalesced. */
 export interface FileEventsParams {
   readonly created: readonly string[];
   readonly changed: readonly string[];

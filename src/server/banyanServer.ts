@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type BanyanSettings, defaultSettings, resolveSettings } from '../core/config/settings';
 import { RedactingLogger } from '../core/logging/redactingLogger';
 import { StatusModel } from '../core/status/statusModel';
+import { IndexHandle } from '../core/index/indexHandle';
 import { BANYAN_VERSION } from '../core/version';
 import {
   type EditorSettings,
@@ -32,6 +33,7 @@ import type { Disposable, ServerContext, ServerFeature } from './serverContext';
 export class BanyanServer {
   readonly documents = new TextDocuments(TextDocument);
   readonly status = new StatusModel(BANYAN_VERSION);
+  readonly codeIndex = new IndexHandle();
   private current: BanyanSettings = defaultSettings();
   private editorSettings: EditorSettings = {};
   private readonly secrets = new Map<string, string>();
@@ -111,6 +113,8 @@ export class BanyanServer {
       status: this.status,
       initOptions: this.initOptions,
       workspaceFolders: () => this.folders,
+      editorSettings: () => this.editorSettings,
+      codeIndex: this.codeIndex,
       settings: () => this.current,
       onSettingsChanged: (listener) => {
         this.settingsListeners.add(listener);

@@ -1,7 +1,8 @@
+import { indexFeature } from './indexFeature';
 import type { ServerFeature } from './serverContext';
 
 /**
  * The server's capabilities, in start order. Each area adds one line here and keeps its glue in
  * its own file under src/server/.
  */
-export const SERVER_FEATURES: readonly ServerFeature[] = [];
+export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature];

@@ -4,7 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BanyanSettings } from '../core/config/settings';
 import type { Logger } from '../core/logging/logger';
 import type { StatusModel } from '../core/status/statusModel';
-import type { InitializationOptions } from '../protocol/lsp';
+import type { IndexHandle } from '../core/index/indexHandle';
+import type { EditorSettings, InitializationOptions } from '../protocol/lsp';
 
 export interface Disposable {
   dispose(): void | Promise<void>;
@@ -21,6 +22,10 @@ export interface ServerContext {
   workspaceFolders(): readonly string[];
   settings(): BanyanSettings;
   onSettingsChanged(listener: (settings: BanyanSettings, previous: BanyanSettings) => void): Disposable;
+  /** VS Code's files.exclude / search.exclude / http settings as last pushed by the client. */
+  editorSettings(): EditorSettings;
+  /** The workspace code index, published by the index feature; completion and chat read it here. */
+  readonly codeIndex: IndexHandle;
   /** API keys handed over by the client (from SecretStorage). Never log these. */
   secret(id: string): string | undefined;
   onSecretsChanged(listener: () => void): Disposable;
