@@ -19,3 +19,4 @@ export { formatReport } from './diagnostics/formatReport';
 export { detectFamily } from './fim/detectFamily';
 export { templateFor } from './fim/planFim';
 export { assembleChat, type ChatParts } from './prompt/assembleChat';
+export { ModelHandle } from './modelHandle';

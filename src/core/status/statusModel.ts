@@ -48,6 +48,13 @@ export class StatusModel {
     this.changed();
   }
 
+  /** Forgets the health of every endpoint of a role (its configuration changed). */
+  clearEndpointHealth(role: string): void {
+    let changed = false;
+    for (const [key, h] of this.endpoints) if (h.role === role && this.endpoints.delete(key)) changed = true;
+    if (changed) this.changed();
+  }
+
   onChange(listener: Listener): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };

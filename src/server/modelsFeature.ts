@@ -1,0 +1,102 @@
+/**
+ * LSP glue for the model layer: builds the ModelHub from settings + keys + VS Code's network
+ * settings (rebuilt in place on every change, no restart), publishes it for the other features
+ * (`serverModels.client()`), reports endpoint health to the status bar, and answers
+ * banyan/models/test, /list and /metrics.
+ */
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { ModelHandle } from '../core/llm/modelHandle';
+import { ModelHub } from '../core/llm/modelClient';
+import { type EndpointConfig, endpointKey, normalizeBaseUrl, resolveModelConfig } from '../core/llm/config/roleConfig';
+import { trustedCertificates } from '../core/llm/network/caCertificates';
+import { networkSettings } from '../core/llm/network/proxy';
+import { MODEL_ROLES, PROVIDER_KINDS, type ProviderKind } from '../core/llm/types';
+import { ModelError } from '../core/llm/errors';
+import { ListModelsRequest, ModelMetricsRequest, TestModelsRequest } from '../protocol/lsp';
+import { onRequest } from './lspTyped';
+import type { ServerContext, ServerFeature } from './serverContext';
+
+/** The server's model client; completion, chat, edit and agent features read it here. */
+export const serverModels = new ModelHandle();
+
+export const modelsFeature: ServerFeature = {
+  name: 'models',
+  register(ctx) {
+    const hub = new ModelHub({ logger: ctx.logger });
+    let primaries = new Map<string, string>();
+
+    const apply = () => {
+      const settings = ctx.settings();
+      let ca: string[];
+      try {
+        ca = trustedCertificates(settings['models.caFile']);
+      } catch (err) {
+        ctx.logger.error('Ignoring banyan.models.caFile', err);
+        ca = trustedCertificates('');
+      }
+      const config = resolveModelConfig(settings, (id) => ctx.secret(id));
+      hub.configure(config, networkSettings(ctx.editorSettings(), ca));
+      // A role pointed elsewhere: its old health no longer says anything.
+      const next = new Map(MODEL_ROLES.map((r) => [r, endpointKey(config.roles[r][0]!)]));
+      for (const r of MODEL_ROLES) {
+        if (primaries.get(r) === next.get(r)) continue;
+        ctx.status.clearEndpointHealth(r);
+        const e = config.roles[r][0]!;
+        ctx.status.setEndpointHealth({ role: r, endpoint: `${e.baseUrl} (${e.model})`, state: 'unknown' });
+      }
+      primaries = next;
+    };
+    apply();
+    const offHealth = hub.onHealth((h) => ctx.status.setEndpointHealth(h));
+    serverModels.publish(hub);
+
+    const subscriptions = [
+      ctx.onSettingsChanged(apply),
+      ctx.onSecretsChanged(apply),
+      onRequest(ctx.connection, TestModelsRequest, async (p, token) => {
+        const reports = await hub.test(p?.roles, abortSignal(token));
+        for (const r of reports) if (!r.ok) ctx.logger.warn(`Model test for ${r.role} failed: ${r.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
+        return reports;
+      }),
+      onRequest(ctx.connection, ListModelsRequest, (p, token) =>
+        // The LSP error carries only a message: put the fix into it.
+        hub.listModels(listTarget(ctx, hub.endpoints('chat')[0]!, p), abortSignal(token)).catch((err: unknown) => {
+          throw new Error(err instanceof ModelError ? err.describe() : String(err));
+        }),
+      ),
+      onRequest(ctx.connection, ModelMetricsRequest, () => hub.metrics()),
+    ];
+    return {
+      dispose: async () => {
+        offHealth();
+        for (const s of subscriptions) s.dispose();
+        serverModels.publish(undefined);
+        await hub.dispose();
+      },
+    };
+  },
+};
+
+/** An ad-hoc endpoint for listing models while the user configures one (short timeouts, no retries). */
+function listTarget(ctx: ServerContext, template: EndpointConfig, p: { baseUrl: string; provider: string; secretId?: string; apiKey?: string }): EndpointConfig {
+  if (!(PROVIDER_KINDS as readonly string[]).includes(p.provider)) {
+    throw new ModelError('config', `unknown provider "${p.provider}"`, { fix: `Use one of ${PROVIDER_KINDS.join(', ')}` });
+  }
+  const secretId = p.secretId ?? template.secretId;
+  return {
+    ...template,
+    provider: p.provider as ProviderKind,
+    baseUrl: normalizeBaseUrl(p.baseUrl),
+    apiKey: p.apiKey ?? ctx.secret(secretId),
+    secretId,
+    extraHeaders: {},
+    timeouts: { connectMs: 5000, firstTokenMs: 15_000, totalMs: 15_000 },
+  };
+}
+
+function abortSignal(token: CancellationToken): AbortSignal {
+  const c = new AbortController();
+  if (token.isCancellationRequested) c.abort();
+  else token.onCancellationRequested(() => c.abort());
+  return c.signal;
+}
