@@ -1,8 +1,9 @@
 import { indexFeature } from './indexFeature';
+import { modelsFeature } from './modelsFeature';
 import type { ServerFeature } from './serverContext';
 
 /**
  * The server's capabilities, in start order. Each area adds one line here and keeps its glue in
  * its own file under src/server/.
  */
-export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature];
+export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature];
