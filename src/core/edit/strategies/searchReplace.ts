@@ -61,10 +61,12 @@ export const searchReplace: EditStrategy = {
       if (elided !== undefined) {
         return { ok: false, code: 'elided-code', message: `In ${label} the REPLACE part stands for omitted code ("${elided.trim()}"); applying it would lose that code. Ask for the block again with the real code.`, candidate: asAnswer };
       }
-      if (block.search.every((l) => l.trim() === '') && !region.documentEmpty) {
+      // An empty SEARCH (Aider's form for a new file) fills an empty document and nothing else.
+      const fillsNewFile = region.documentEmpty && block.search.every((l) => l.trim() === '');
+      if (block.search.length === 0 && !region.documentEmpty) {
         return { ok: false, code: 'no-context', message: `${capitalize(label)} has an empty SEARCH part, which only fills an empty file, and this file has content. Ask for a block that quotes the lines to change.`, candidate: asAnswer };
       }
-      changes.push({ label, ops: toOps(block.search.every((l) => l.trim() === '') ? [] : block.search, block.replace) });
+      changes.push({ label, ops: toOps(fillsNewFile ? [] : block.search, block.replace) });
     }
     const outcome = applyLineChanges(region.lines, changes, region.eol, region.endsWithBreak);
     if (!outcome.ok) return { ...outcome, candidate: asAnswer };
