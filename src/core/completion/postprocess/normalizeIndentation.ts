@@ -9,8 +9,9 @@ import type { CompletionCandidate, PostprocessContext, PostprocessFilter } from 
  * - on a cursor line that holds only indentation (the editor auto-indented it), leading whitespace
  *   on the suggestion's first line is ambiguous: added to the editor's indentation (the model
  *   continued the prompt) or the line's whole indentation (the model re-wrote the line, e.g. when the
- *   prompt's trailing whitespace was trimmed). The reading that fits the suggestion's next line, or
- *   else the line above the cursor, wins; ties keep the text as written. Less indentation than the
+ *   prompt's trailing whitespace was trimmed). It is read as the whole indentation only when that
+ *   reading fits the suggestion's next line (or else the line above the cursor) exactly and the other
+ *   does not; otherwise the text stays as written (which also makes the filter idempotent). Less indentation than the
  *   editor's replaces the editor's (a range reaching left of the cursor).
  */
 export const normalizeIndentation: PostprocessFilter = (item, context) => {
@@ -62,12 +63,12 @@ function readsAsWholeIndentation(added: number, whole: number, text: string, con
     // The next line is the first line's sibling or child.
     const s = indentWidth(leadingWhitespace(next), context.tabSize);
     const misfit = (x: number) => Math.min(Math.abs(s - x), Math.abs(s - (x + unit)));
-    return misfit(whole) < misfit(added);
+    return misfit(whole) === 0 && misfit(added) > 0;
   }
   const above = context.prefix.split('\n').slice(0, -1).reverse().find((line) => !isBlank(line));
   if (above === undefined) return false;
   const p = indentWidth(leadingWhitespace(above), context.tabSize);
   const expected = OPENS_BLOCK.test(above) ? [p + unit] : [p, p - unit, p - 2 * unit];
   const misfit = (x: number) => Math.min(...expected.map((e) => Math.abs(e - x)));
-  return misfit(whole) < misfit(added);
+  return misfit(whole) === 0 && misfit(added) > 0;
 }

@@ -4,6 +4,7 @@ import { fixAutoClosedBracketRange } from './fixAutoClosedBracketRange';
 import { limitScopeByBrackets } from './limitScopeByBrackets';
 import { limitScopeByIndentation } from './limitScopeByIndentation';
 import { normalizeIndentation } from './normalizeIndentation';
+import { normalizeLineEndings } from './normalizeLineEndings';
 import { removeRepetitiveBlocks } from './removeRepetitiveBlocks';
 import { removeRepetitiveLines } from './removeRepetitiveLines';
 import { trimTrailingWhitespace } from './trimTrailingWhitespace';
@@ -16,6 +17,7 @@ import type { CompletionCandidate, PostprocessContext, PostprocessFilter } from 
  * removed once the scope is settled, and the replace range is fixed last on the final text.
  */
 export const POSTPROCESS_FILTERS: readonly PostprocessFilter[] = [
+  normalizeLineEndings,
   truncateToSingleLine,
   removeRepetitiveBlocks,
   removeRepetitiveLines,

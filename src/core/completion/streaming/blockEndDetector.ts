@@ -2,6 +2,8 @@ import { findBracketScopeEnd } from '../scope/bracketScope';
 import { findIndentationScopeEnd } from '../scope/indentationScope';
 import type { ScopeEnd, ScopeInput } from '../scope/scopeInput';
 import { isBlank } from '../text/indentation';
+import { findRepeatedBlock, findRepeatedLine } from '../text/repetition';
+import { beforeLine, lineStartsOf } from '../scope/scopeInput';
 
 export interface StreamCutInput extends ScopeInput {
   /** Whether a block was asked for; a single-line request ends with its first line. */
@@ -11,15 +13,27 @@ export interface StreamCutInput extends ScopeInput {
 /**
  * Where a streamed suggestion is finished, judged on the text received so far: for a single line,
  * once its first non-blank line has ended; for a block, once a line leaves the cursor's block by
- * indentation or a `}` closes it. `undefined` while it may still go on. The cut is never later than
- * what the post-processing scope filters would keep, so stopping there loses nothing.
+ * indentation or a `}` closes it, or once the model loops (a line or block repeated). `undefined`
+ * while it may still go on. The cut is never later than what the post-processing filters would
+ * keep, so stopping there loses nothing and saves the tokens the model would spend after it.
  */
 export function findStreamCut(streamed: string, input: StreamCutInput): ScopeEnd {
   if (!input.multiline) return firstLineEnd(streamed);
-  const cuts = [findIndentationScopeEnd(streamed, input, false), findBracketScopeEnd(streamed, input, false)];
+  const cuts = [findIndentationScopeEnd(streamed, input, false), findBracketScopeEnd(streamed, input, false), findLoop(streamed, input)];
   let best: ScopeEnd;
   for (const cut of cuts) if (cut && (!best || cut.offset < best.offset)) best = cut;
   return best;
+}
+
+/** A loop among the lines received in full (the last, unfinished line is not judged yet). */
+function findLoop(streamed: string, input: StreamCutInput): ScopeEnd {
+  const lines = streamed.split('\n');
+  const complete = lines.slice(0, -1);
+  if (complete.length < 2) return undefined;
+  complete[0] = input.linePrefix + complete[0];
+  const cut = [findRepeatedLine(complete, false), findRepeatedBlock(complete)].filter((c) => c !== undefined);
+  if (cut.length === 0) return undefined;
+  return { offset: beforeLine(streamed, lineStartsOf(streamed), Math.min(...cut)), reason: 'the model is repeating itself' };
 }
 
 function firstLineEnd(streamed: string): ScopeEnd {

@@ -79,6 +79,24 @@ describe('findStreamCut', () => {
     assert.equal(cut?.offset, '\n    return 3.14 * r * r'.length);
   });
 
+  it('stops a model that loops on a line once the third copy has arrived', () => {
+    const input = inputAt('function tally(events) {\n  let n = 0;\n  ├\n}\n', 'javascript');
+    const detector = new BlockEndDetector(input);
+    const text = 'n++;\n  n++;\n  n++;\n  n++;\n  n++;\n  n++;\n';
+    const arrived = stream(detector, text, [2]);
+    assert.equal(detector.text, 'n++;');
+    assert.ok(arrived <= 'n++;\n  n++;\n  n++;\n'.length + 1, `read ${arrived} characters`);
+    assert.match(detector.reason!, /repeating/);
+  });
+
+  it('stops a model that repeats a block', () => {
+    const input = inputAt("describe('slug', () => {\n  ├\n});\n", 'typescript');
+    const block = "it('lowercases', () => {\n    expect(slug('A')).toBe('a');\n  });\n  ";
+    const detector = new BlockEndDetector(input);
+    stream(detector, block + block + block, [5]);
+    assert.equal(detector.text, block.trimEnd());
+  });
+
   it('does not cut while the block is still going on', () => {
     assert.equal(findStreamCut('self._items.append(item)\n        if len(self._items) > 10:\n            ', pythonBody), undefined);
   });
