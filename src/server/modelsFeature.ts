@@ -55,7 +55,13 @@ export const modelsFeature: ServerFeature = {
       ctx.onSecretsChanged(apply),
       onRequest(ctx.connection, TestModelsRequest, async (p, token) => {
         const reports = await hub.test(p?.roles, abortSignal(token));
-        for (const r of reports) if (!r.ok) ctx.logger.warn(`Model test for ${r.role} failed: ${r.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
+        for (const r of reports) {
+          const failed = r.checks.filter((c) => !c.ok);
+          if (failed.length) ctx.logger.warn(`Model test for ${r.role} failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
+          // The test is a real request: let the status bar know what it found.
+          const unreachable = failed.find((c) => c.name === 'reachable');
+          ctx.status.setEndpointHealth({ role: r.role, endpoint: `${r.endpoint} (${r.model})`, state: unreachable ? 'down' : 'up', ...(unreachable ? { message: unreachable.fix ? `${unreachable.detail}. ${unreachable.fix}` : unreachable.detail } : {}) });
+        }
         return reports;
       }),
       onRequest(ctx.connection, ListModelsRequest, (p, token) =>
