@@ -82,7 +82,8 @@ async function main() {
       summary.push({ name: stage.name, ok: false, ms: 0, tally: { passed: 0, failed: 1 }, note: `not run: ${missing.join(', ')} failed` });
       continue;
     }
-    console.log(`\n=== ${stage.name}: ${stage.cmd.map((c) => path.relative(root, c) || c).join(' ')}`);
+    const shown = stage.cmd.map((c) => (c === node ? 'node' : path.isAbsolute(c) ? path.relative(root, c) : c));
+    console.log(`\n=== ${stage.name}: ${shown.join(' ')}`);
     const t0 = Date.now();
     const { code, out } = await run(stage.cmd);
     const ok = code === 0;
