@@ -22,6 +22,8 @@ const BLOCK = /^(statement_block|block|class_body|interface_body|enum_body|decla
 /** Nodes that make a cursor strictly inside them "in the middle of an expression". */
 const EXPRESSION = /(expression|arguments|argument_list|^call$|^array$|^list$|^tuple$|^dictionary$|^object$|^set$|subscript|parenthesized|^pair$|composite_literal|literal_value|type_arguments|formal_parameters|^parameters$|parameter_list)/;
 const STRING_OR_COMMENT = /(string|template|comment|char_literal|rune_literal|heredoc)/;
+/** Code embedded in a string (`${…}`, f-string `{…}`): the cursor there is in code again. */
+const EMBEDDED_CODE = /(substitution|interpolation)/;
 
 /**
  * Cursor facts read from a syntax tree of the document (`text`, which the tree was parsed from) at
@@ -35,7 +37,7 @@ export function cursorFactsFromTree(root: SyntaxNodeLike, text: string, cursor: 
     isEmptyBlockBody(root, text, cursor) ||
     (isDamagedAroundCursor(root, text, cursor) && isEmptyBlockByText(text.slice(0, cursor), text.slice(cursor), languageId, tabSize));
   return {
-    isInStringOrComment: isInStringOrComment(root, cursor),
+    isInStringOrComment: isInStringOrComment(root, text, cursor),
     isEmptyBlockBody: emptyBlock,
     isInsideExpression: isInsideExpression(root, cursor),
     lineSuffixIsEmpty: lineSuffix.length === 0,
@@ -51,11 +53,13 @@ function strictlyContains(node: SyntaxNodeLike, cursor: number): boolean {
   return node.startIndex < cursor && cursor < node.endIndex;
 }
 
-function isInStringOrComment(root: SyntaxNodeLike, cursor: number): boolean {
+function isInStringOrComment(root: SyntaxNodeLike, text: string, cursor: number): boolean {
   for (const n of ancestors(root.descendantForIndex(Math.max(0, cursor - 1), cursor))) {
-    if (BLOCK.test(n.type)) return false;
-    // A line comment ends at the newline, which its range excludes: the cursor at its end is inside.
-    if (STRING_OR_COMMENT.test(n.type) && n.startIndex < cursor && (cursor < n.endIndex || (n.type.includes('comment') && cursor === n.endIndex && !n.type.includes('block')))) return true;
+    if (BLOCK.test(n.type) || (EMBEDDED_CODE.test(n.type) && strictlyContains(n, cursor))) return false;
+    if (!STRING_OR_COMMENT.test(n.type) || n.startIndex >= cursor) continue;
+    if (cursor < n.endIndex) return true;
+    // A line comment's range stops before its newline, so a cursor at its very end is still in it.
+    if (cursor === n.endIndex && n.type.includes('comment') && /^(\/\/|#|--)/.test(text.slice(n.startIndex, n.startIndex + 2))) return true;
   }
   return false;
 }

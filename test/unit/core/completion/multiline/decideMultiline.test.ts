@@ -75,3 +75,35 @@ describe('decideMultiline rules', () => {
     assert.equal(decideMultiline({ ...base, isEmptyBlockBody: true, isInStringOrComment: true }).multiline, false);
   });
 });
+
+describe('cursorFactsFromTree details', () => {
+  async function factsAt(languageId: string, marked: string) {
+    const cursor = marked.indexOf('║');
+    const text = marked.replace('║', '');
+    const tree = (await parserFor(languageId)).parse(text)!;
+    try {
+      return cursorFactsFromTree(tree.rootNode, text, cursor, languageId);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  it('a line comment holds the cursor at its very end; a block comment does not', async () => {
+    assert.equal((await factsAt('typescript', 'const a = 1; // total ║\n')).isInStringOrComment, true);
+    assert.equal((await factsAt('typescript', 'const a = 1; /* total */║\n')).isInStringOrComment, false);
+    assert.equal((await factsAt('python', 'x = 1  # total║\n')).isInStringOrComment, true);
+  });
+
+  it('code embedded in a string is code: `${…}` and f-string fields', async () => {
+    const template = await factsAt('typescript', 'const s = `id: ${user.║}`;\n');
+    assert.equal(template.isInStringOrComment, false);
+    assert.equal((await factsAt('typescript', 'const s = `id: ║`;\n')).isInStringOrComment, true);
+    assert.equal((await factsAt('python', 'msg = f"hello {name.║}"\n')).isInStringOrComment, false);
+  });
+
+  it('positions count UTF-16 code units like JavaScript strings (non-ASCII before the cursor)', async () => {
+    const facts = await factsAt('typescript', '// héllo 😀\nfoo(a, ║);\n');
+    assert.equal(facts.isInsideExpression, true);
+    assert.equal(facts.isInStringOrComment, false);
+  });
+});
