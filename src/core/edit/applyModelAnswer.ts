@@ -36,7 +36,7 @@ export function applyModelAnswer(original: string, answer: string, target: EditT
   if (!outcome.ok) {
     const candidate = outcome.candidate === undefined ? undefined
       : outcome.candidate.kind === 'region'
-        ? { kind: 'document' as const, text: splice(withEol(outcome.candidate.text, located.region.eol)) }
+        ? { kind: 'document' as const, text: splice(asRegionText(outcome.candidate.text, located.region.eol, located.region.endsWithBreak)) }
         : { kind: 'answer' as const, text: outcome.candidate.text };
     return { ok: false, strategy: strategy.name, code: outcome.code, message: outcome.message, ...(candidate ? { candidate } : {}) };
   }
@@ -45,7 +45,9 @@ export function applyModelAnswer(original: string, answer: string, target: EditT
   return { ok: true, strategy: strategy.name, edits, newText, hunks, notes: outcome.notes };
 }
 
-function withEol(text: string, eol: string): string {
+/** The model's code (LF) as text for the region: the file's line ending, and a final break where the region had one. */
+function asRegionText(code: string, eol: string, endsWithBreak: boolean): string {
+  const text = endsWithBreak && !code.endsWith('\n') ? `${code}\n` : code;
   return eol === '\n' ? text : text.replace(/\n/g, eol);
 }
 
