@@ -129,7 +129,7 @@ export function errorFromException(err: unknown, abortReason: ModelError | undef
   if (err instanceof SyntaxError || /JSON/i.test(text)) {
     return new ModelError('badResponse', `${where} sent malformed JSON (${text.slice(0, 120)})`, { endpoint: where, cause: err, fix: 'The server or a proxy garbled the answer (not retried: it is rarely transient); check the server version, or add a fallback endpoint' });
   }
-  return new ModelError('network', `the connection to ${e.baseUrl} failed mid-request (${text})`, { endpoint: where, cause: err, fix: 'The server closed the connection; it is retried — check the server logs if it persists' });
+  return new ModelError('network', `the connection to ${e.baseUrl} failed (${text})`, { endpoint: where, cause: err, fix: `Check banyan.models.${e.role}.baseUrl and that the server runs; dropped connections are retried for chat — see the server's log if it persists` });
 }
 
 function errorCode(err: unknown): string | undefined {
