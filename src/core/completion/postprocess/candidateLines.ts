@@ -1,15 +1,7 @@
 import type { ScopeInput } from '../scope/scopeInput';
 import type { CompletionCandidate, PostprocessContext } from './types';
 
-/**
- * The cursor line as it will read once the candidate is applied, up to the end of the candidate's
- * first line. Indentation decisions need the whole line, not just the inserted part.
- */
-export function firstLineAsApplied(item: CompletionCandidate, context: PostprocessContext): string {
-  const kept = context.linePrefix.slice(0, context.linePrefix.length - item.replaceBefore);
-  const newline = item.text.indexOf('\n');
-  return kept + (newline < 0 ? item.text : item.text.slice(0, newline));
-}
+/** Views of a candidate by line, shared by the filters that judge whole lines. */
 
 /** The part of the cursor line left of the candidate once applied. */
 export function keptLinePrefix(item: CompletionCandidate, context: PostprocessContext): string {
@@ -45,7 +37,7 @@ export function fullLines(item: CompletionCandidate, context: PostprocessContext
 }
 
 /** Character offset in the candidate's text where line `line` (of `item.text.split('\n')`) starts. */
-export function offsetOfLine(text: string, line: number): number {
+function offsetOfLine(text: string, line: number): number {
   let offset = 0;
   for (let i = 0; i < line; i++) offset = text.indexOf('\n', offset) + 1;
   return offset;

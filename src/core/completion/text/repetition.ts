@@ -4,7 +4,7 @@
  */
 
 /** How many identical lines in a row mean a loop rather than code. */
-export const LOOP_RUN = 3;
+const LOOP_RUN = 3;
 
 /**
  * One line repeated `LOOP_RUN` times in a row (`i++;` ×20). With `lastLineMayBeCut`, a last line that
