@@ -86,7 +86,7 @@ function toSymbols(spec: LanguageSpec, defs: Definition[], lines: (row: number) 
     out.push({
       name: def.name,
       kind,
-      ...(container && container !== def.name ? { container } : {}),
+      ...(container ? { container } : {}),
       startLine,
       endLine: def.node.endPosition.row,
       nameLine,

@@ -1,11 +1,11 @@
 /** JavaScript (and JSX): the script patterns plus classes, whose name is a plain identifier here. */
 import type { LanguageSpec } from '../languageSpec';
-import { SCRIPT_PATTERNS, scriptImports } from './typescript';
+import { SCRIPT_PATTERNS, scriptDefinition, scriptImports } from './typescript';
 
 export const javascriptSpec: LanguageSpec = {
   query: `${SCRIPT_PATTERNS}
 (class_declaration name: (identifier) @name) @definition.class
-(program (lexical_declaration (variable_declarator name: (identifier) @name value: (class))) @definition.class)
 `,
+  definition: scriptDefinition,
   imports: scriptImports,
 };

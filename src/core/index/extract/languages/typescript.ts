@@ -1,17 +1,15 @@
 /** TypeScript, TSX and JavaScript: one spec (the JavaScript grammar lacks the type-only patterns, see javascript.ts). */
 import type { Node } from 'web-tree-sitter';
-import type { ImportInfo } from '../../model';
-import { type LanguageSpec, unquote } from '../languageSpec';
+import type { ImportInfo, SymbolKind } from '../../model';
+import { type Captures, type Definition, type LanguageSpec, unquote } from '../languageSpec';
 
 /** Patterns valid in the JavaScript grammar as well as in TypeScript/TSX. */
 export const SCRIPT_PATTERNS = `
 (function_declaration name: (identifier) @name) @definition.function
 (generator_function_declaration name: (identifier) @name) @definition.function
 (method_definition name: [(property_identifier) (private_property_identifier)] @name) @definition.method
-(program (lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)])) @definition.function)
-(program (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: [(arrow_function) (function_expression)])) @definition.function))
-(program (lexical_declaration (variable_declarator name: (identifier) @name value: [(object) (array) (string) (number) (template_string) (new_expression) (call_expression) (member_expression) (identifier) (binary_expression)])) @definition.constant)
-(program (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: [(object) (array) (string) (number) (template_string) (new_expression) (call_expression) (member_expression) (identifier) (binary_expression)])) @definition.constant))
+(program (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant)
+(program (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant))
 (import_statement) @import
 (export_statement source: (string)) @import
 (call_expression function: (identifier) @_require arguments: (arguments . (string) .) (#eq? @_require "require")) @import
@@ -57,7 +55,29 @@ function collectImportNames(node: Node, out: string[]): void {
   }
 }
 
+const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
+const SKIPPED_VALUES = new Set(['await_expression', 'yield_expression']);
+
+/**
+ * Top-level `const x = …` is a function, a class or a constant depending on its value;
+ * `const x = require('y')` and `await import()` are imports, not definitions.
+ */
+export function scriptDefinition(kind: SymbolKind, c: Captures): Definition | undefined {
+  const node = c.get(`definition.${kind}`);
+  const nameNode = c.get('name');
+  if (!node || !nameNode) return undefined;
+  const value = c.get('value');
+  if (kind === 'constant' && value) {
+    if (SKIPPED_VALUES.has(value.type)) return undefined;
+    if (value.type === 'call_expression' && value.childForFieldName('function')?.text === 'require') return undefined;
+    const refined: SymbolKind = FUNCTION_VALUES.has(value.type) ? 'function' : value.type === 'class' ? 'class' : 'constant';
+    return { name: nameNode.text, kind: refined, node, nameNode };
+  }
+  return { name: nameNode.text, kind, node, nameNode };
+}
+
 export const typescriptSpec: LanguageSpec = {
   query: SCRIPT_PATTERNS + TYPESCRIPT_PATTERNS,
+  definition: scriptDefinition,
   imports: scriptImports,
 };
