@@ -19,6 +19,8 @@ export const COMMANDS = {
   restartServer: { id: 'banyan.restartServer', title: 'Restart Server', icon: '$(debug-restart)', inMenu: true },
   showStatus: { id: 'banyan.showServerStatus', title: 'Show Server Status', icon: '$(info)', inMenu: true },
   openSettings: { id: 'banyan.openSettings', title: 'Open Settings', icon: '$(settings-gear)', inMenu: true },
+  testModelConnection: { id: 'banyan.testModelConnection', title: 'Test Model Connection', icon: '$(plug)', inMenu: true },
+  configureModel: { id: 'banyan.configureModel', title: 'Configure Model', icon: '$(server-process)', inMenu: true },
   showMenu: { id: 'banyan.showMenu', title: 'Show Menu', icon: '$(list-unordered)' },
   activationTiming: { id: 'banyan.internal.activationTiming', title: 'Activation Timing (internal)', paletteWhen: 'false' },
 } as const satisfies Record<string, CommandSpec>;

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandKey } from './commandIds';
 import type { BanyanContext } from './banyanContext';
 import { activationTiming } from './activationTiming';
+import type { ModelRole } from '../protocol/lsp';
+import { configureModel } from './models/configureModel';
+import { testModelConnection } from './models/testConnection';
 
 type Handler = (ctx: BanyanContext, ...args: unknown[]) => unknown;
 
@@ -12,6 +15,8 @@ const HANDLERS: Record<CommandKey, Handler> = {
   restartServer: (ctx) => ctx.server.restart(),
   showStatus: (ctx) => showStatus(ctx),
   openSettings: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:banyan-dev.banyan'),
+  testModelConnection: (ctx, roles) => testModelConnection(ctx, Array.isArray(roles) ? (roles as ModelRole[]) : undefined),
+  configureModel: (ctx) => configureModel(ctx),
   showMenu: (ctx) => showMenu(ctx),
   activationTiming: () => activationTiming(),
 };
