@@ -54,7 +54,7 @@ export function bm25(index: InvertedIndex, queryTerms: readonly string[], option
       if (excludeFiles?.has(f)) continue;
       if (fileWeight) s *= fileWeight(f);
     }
-    if (s > 0 && s > top.threshold) top.offer(c, s);
+    if (s > 0 && s >= top.threshold) top.offer(c, s); // equal scores: offer() breaks the tie by id
   }
   return top.result().map((r) => ({ chunk: r.id, score: r.score }));
 }

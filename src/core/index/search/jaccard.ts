@@ -45,7 +45,7 @@ export function jaccard(index: InvertedIndex, queryTerms: readonly string[], opt
       if (excludeFiles?.has(f)) continue;
       if (fileWeight) s *= fileWeight(f);
     }
-    if (s > 0 && s > top.threshold) top.offer(c, s);
+    if (s > 0 && s >= top.threshold) top.offer(c, s); // equal scores: offer() breaks the tie by id
   }
   return top.result().map((r) => ({ chunk: r.id, score: r.score }));
 }
