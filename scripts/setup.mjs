@@ -36,7 +36,9 @@ const INSTALL_MARKERS = [
 const BUILD_INPUTS = ['src', 'webview-ui', 'esbuild.mjs', 'package.json'];
 const BUILD_OUTPUTS = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/webview.js', 'dist/webview.css'];
 
-const log = (msg) => console.log(`[setup] ${msg}`);
+// Progress goes to stderr (children's output too) so callers can keep stdout for results, e.g. bench JSON.
+const log = (msg) => console.error(`[setup] ${msg}`);
+const TO_STDERR = ['ignore', 2, 2];
 
 export async function setup({ needChromium = true } = {}) {
   const started = Date.now();
@@ -72,7 +74,7 @@ function ensureDebianPackages({ needChromium, needInstall }) {
   }
   for (const c of commands) {
     log(c.join(' '));
-    execFileSync(c[0], c.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync(c[0], c.slice(1), { stdio: TO_STDERR, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   }
 }
 
@@ -92,7 +94,7 @@ function install() {
   const started = Date.now();
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: TO_STDERR,
     // code-server's postinstall refuses root without unsafe-perm; node-pty's `npx node-gyp` needs yes.
     env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
   });
@@ -134,7 +136,7 @@ function buildIsStale() {
 
 function build() {
   log('node esbuild.mjs');
-  execFileSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: TO_STDERR });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
