@@ -24,8 +24,14 @@ export class CircuitBreaker {
   private lastError: string | undefined;
   private readonly listeners = new Set<(state: BreakerState, message: string | undefined) => void>();
 
-  constructor(private readonly options: BreakerOptions, private readonly clock: Clock) {
+  constructor(private options: BreakerOptions, private readonly clock: Clock) {
     this.cooldown = options.cooldownMs;
+  }
+
+  /** New thresholds from settings; the current state (open or not) is kept. */
+  setOptions(options: BreakerOptions): void {
+    if (this.state === 'closed') this.cooldown = options.cooldownMs;
+    this.options = options;
   }
 
   current(): BreakerState {

@@ -26,6 +26,7 @@ export class EndpointRuntimes {
       onNew(rt);
     } else {
       rt.limiter.setLimit(opts.maxConcurrent);
+      rt.breaker.setOptions({ failureThreshold: opts.failureThreshold, cooldownMs: opts.cooldownMs });
     }
     return rt;
   }
