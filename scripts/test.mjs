@@ -48,6 +48,14 @@ function run(cmd) {
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
+    // Passed on so a stage (the e2e harness) can stop what it started; removed when the stage ends.
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('close', () => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+    });
     child.on('error', (err) => resolve({ code: 1, out: String(err) }));
     child.on('close', (code, signal) => resolve({ code: code ?? signal, out }));
   });

@@ -49,6 +49,16 @@ async function main(): Promise<number> {
   let fakeModel: RunningFakeModel | undefined;
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
+  // Interrupted (Ctrl+C, a CI time limit): code-server runs in its own process group, so end it here.
+  const interrupted = async (signal: NodeJS.Signals) => {
+    console.log(`e2e: ${signal}, stopping`);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
+  };
+  process.once('SIGINT', (s) => void interrupted(s));
+  process.once('SIGTERM', (s) => void interrupted(s));
   try {
     fakeModel = await startFakeModel();
     console.log(fakeModel ? `e2e: fake model server at ${fakeModel.url}` : 'e2e: no fake model server fixture yet (hook: test/e2e/harness/fakeModel.ts)');

@@ -61,9 +61,12 @@ export async function runTests<C>(suite: string, tests: readonly E2eTest<C>[], c
   return results;
 }
 
+/** Prints one result line; an error shows its first lines (Playwright appends whole browser logs), results.json keeps all. */
 export function report(r: TestResult): TestResult {
   const mark = r.ok ? 'ok  ' : 'FAIL';
-  console.log(`  ${mark} ${r.suite} › ${r.name} (${r.ms} ms)${r.error ? `\n       ${r.error.split('\n').join('\n       ')}` : ''}`);
+  const lines = (r.error ?? '').split('\n').filter((l) => !/^\s*\[pid=\d+\]/.test(l));
+  const shown = lines.length > 8 ? [...lines.slice(0, 8), `… (${lines.length - 8} more lines in results.json)`] : lines;
+  console.log(`  ${mark} ${r.suite} › ${r.name} (${r.ms} ms)${r.error ? `\n       ${shown.join('\n       ')}` : ''}`);
   return r;
 }
 
