@@ -32,7 +32,8 @@ interface Located {
   readonly transform: (indent: string) => string | undefined;
 }
 
-export function applyLineChanges(region: readonly Line[], changes: readonly LineChange[], eol: Eol, regionEndsWithBreak: boolean): LineChangesOutcome {
+/** `firstLine` is the document line the region starts on, so messages name document lines. */
+export function applyLineChanges(region: readonly Line[], changes: readonly LineChange[], eol: Eol, regionEndsWithBreak: boolean, firstLine = 0): LineChangesOutcome {
   const texts = region.map((l) => l.text);
   const located: Located[] = [];
   const notes: string[] = [];
@@ -51,9 +52,9 @@ export function applyLineChanges(region: readonly Line[], changes: readonly Line
       case 'none':
         return fail('not-found', `${what} matches no place in the file: the lines it quotes differ from the file. Ask the model to re-read the current file and answer again, or merge by hand.`);
       case 'ambiguous':
-        return fail('ambiguous-match', `${what} matches ${match.indices.length} places in the file (lines ${match.indices.slice(0, 5).map((i) => i + 1).join(', ')}), so it is not applied. Ask for the change with more surrounding lines so that it is unique.`);
+        return fail('ambiguous-match', `${what} matches ${match.indices.length} places in the file (lines ${match.indices.slice(0, 5).map((i) => firstLine + i + 1).join(', ')}), so it is not applied. Ask for the change with more surrounding lines so that it is unique.`);
       case 'uneven-indentation':
-        return fail('uneven-indentation', `${what} matches line ${match.index + 1} only when indentation is ignored, and its indentation differs unevenly from the file, so the new lines cannot be indented safely. Merge by hand or ask again.`);
+        return fail('uneven-indentation', `${what} matches line ${firstLine + match.index + 1} only when indentation is ignored, and its indentation differs unevenly from the file, so the new lines cannot be indented safely. Merge by hand or ask again.`);
       case 'unique':
         if (match.level !== 'exact') notes.push(`${change.label} matched ${match.level === 'indentation' ? 'ignoring indentation; its new lines were re-indented to fit' : 'ignoring trailing whitespace'}`);
         located.push({ change, index: match.index, length: old.length, level: match.level, transform: match.transform });
@@ -65,7 +66,7 @@ export function applyLineChanges(region: readonly Line[], changes: readonly Line
     const prev = located[i - 1]!;
     const cur = located[i]!;
     if (cur.index < prev.index + prev.length || cur.index === prev.index) {
-      return fail('overlapping-changes', `${prev.change.label[0]!.toUpperCase()}${prev.change.label.slice(1)} and ${cur.change.label} change overlapping lines (around line ${cur.index + 1}), so applying both would be a guess. Ask for one combined change.`);
+      return fail('overlapping-changes', `${prev.change.label[0]!.toUpperCase()}${prev.change.label.slice(1)} and ${cur.change.label} change overlapping lines (around line ${firstLine + cur.index + 1}), so applying both would be a guess. Ask for one combined change.`);
     }
   }
 

@@ -48,8 +48,8 @@ export function computeTextEdits(original: string, next: string): ComputedEdits 
     run = undefined;
   };
 
-  for (const change of diffArrays(oldTokens, newTokens)) {
-    const count = change.value.length;
+  for (const change of lineChanges(oldTokens, newTokens)) {
+    const count = change.count;
     if (!change.added && !change.removed) {
       flush();
       oldIndex += count;
@@ -67,6 +67,32 @@ export function computeTextEdits(original: string, next: string): ComputedEdits 
   }
   flush();
   return { edits, hunks };
+}
+
+interface LineChangeRun {
+  readonly count: number;
+  readonly added: boolean;
+  readonly removed: boolean;
+}
+
+/** Past this many changed lines the diff gives up and the differing middle becomes one hunk (still exact). */
+const MAX_EDIT_LENGTH = 1000;
+
+/** jsdiff's line diff, after stripping the common head and tail (cheap, and most edits are local). */
+function lineChanges(a: readonly string[], b: readonly string[]): LineChangeRun[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const midA = a.slice(head, a.length - tail);
+  const midB = b.slice(head, b.length - tail);
+  const runs: LineChangeRun[] = [];
+  if (head > 0) runs.push({ count: head, added: false, removed: false });
+  const diffed = diffArrays(midA, midB, { maxEditLength: MAX_EDIT_LENGTH });
+  if (diffed) runs.push(...diffed.map((c) => ({ count: c.value.length, added: c.added, removed: c.removed })));
+  else runs.push({ count: midA.length, added: false, removed: true }, { count: midB.length, added: true, removed: false });
+  if (tail > 0) runs.push({ count: tail, added: false, removed: false });
+  return runs.filter((r) => r.count > 0);
 }
 
 function tokenOffsets(tokens: readonly string[]): number[] {

@@ -51,6 +51,7 @@ export function locateRegion(documentText: string, target: EditTarget, languageI
       wholeFile: target.kind === 'file',
       text,
       lines,
+      firstLine: (documentText.slice(0, start).match(/\r\n|\r|\n/g) ?? []).length,
       endsWithBreak,
       startsAtLineStart: atLineStart,
       linesBefore: before === '' ? [] : withoutPartialLast(before),

@@ -70,6 +70,7 @@ export interface EditSuccess {
 
 export type EditFailureCode =
   | 'empty-answer'
+  | 'no-code'
   | 'truncated-answer'
   | 'unterminated-fence'
   | 'ambiguous-code-blocks'

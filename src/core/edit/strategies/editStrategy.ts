@@ -15,6 +15,8 @@ export interface EditRegion {
   /** The region's text and lines (each with its own ending). */
   readonly text: string;
   readonly lines: readonly Line[];
+  /** The document line the region starts on (0-based), to name lines in messages. */
+  readonly firstLine: number;
   readonly endsWithBreak: boolean;
   /** True when the region starts at the beginning of a line (so its indentation is part of it). */
   readonly startsAtLineStart: boolean;

@@ -53,6 +53,7 @@ export const searchReplace: EditStrategy = {
       }
     }
 
+    const skipped = parsed.blocks.length - blocks.length;
     const docLines = region.documentText.split(/\r\n|\r|\n/);
     const changes: LineChange[] = [];
     for (const [i, block] of blocks.entries()) {
@@ -68,9 +69,10 @@ export const searchReplace: EditStrategy = {
       }
       changes.push({ label, ops: toOps(fillsNewFile ? [] : block.search, block.replace) });
     }
-    const outcome = applyLineChanges(region.lines, changes, region.eol, region.endsWithBreak);
+    const outcome = applyLineChanges(region.lines, changes, region.eol, region.endsWithBreak, region.firstLine);
     if (!outcome.ok) return { ...outcome, candidate: asAnswer };
-    return { ok: true, text: joinLines(outcome.lines), notes: outcome.notes };
+    const notes = skipped > 0 ? [`skipped ${skipped} block(s) for other files`, ...outcome.notes] : outcome.notes;
+    return { ok: true, text: joinLines(outcome.lines), notes };
   },
 };
 

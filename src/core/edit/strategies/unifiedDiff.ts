@@ -69,7 +69,7 @@ export const unifiedDiff: EditStrategy = {
       return { ok: false, code: 'malformed-diff', message: 'The diff creates a new file, but this file already has content. Apply it to a new file instead.', candidate: asAnswer };
     }
 
-    const outcome = applyLineChanges(region.lines, hunks, region.eol, region.endsWithBreak);
+    const outcome = applyLineChanges(region.lines, hunks, region.eol, region.endsWithBreak, region.firstLine);
     if (!outcome.ok) return { ...outcome, candidate: asAnswer };
     return { ok: true, text: joinLines(outcome.lines), notes: outcome.notes };
   },

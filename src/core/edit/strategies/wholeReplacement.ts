@@ -6,7 +6,7 @@
  * trailing newline and the line endings of unchanged lines.
  */
 import { diffArrays } from 'diff';
-import { stripPreamble } from '../answerText';
+import { isDeclining, stripClosingExplanation, stripPreamble } from '../answerText';
 import { parseFences, sameFile, type CodeBlock } from '../codeFences';
 import { findIntroducedElision } from '../elision';
 import { documentLanguage, fenceLanguageFit } from '../fenceLanguages';
@@ -32,6 +32,10 @@ export const wholeReplacement: EditStrategy = {
     if (!region.wholeFile) {
       const trimmed = removeRepeatedSurroundings(code, region, notes);
       if (!trimmed.ok) return { ...trimmed, candidate: { kind: 'region', text: code.join('\n') } };
+      const repeated = repeatedOutsideCode(trimmed.code, region);
+      if (repeated !== undefined) {
+        return refuse('overlaps-surroundings', `The answer repeats code from outside the selection (from "${repeated}"), so applying it would duplicate that code. Select all the code the model changed and rewrite again, or merge by hand.`, code);
+      }
       code = trimmed.code;
       if (code.length === 0) return refuse('empty-answer', 'The answer only repeats the code around the selection, so there is nothing to apply. Ask again.');
     }
@@ -60,10 +64,17 @@ function pickCode({ answer, region, options }: StrategyInput, notes: string[]): 
   const parsed = parseFences(answer);
   if (parsed.blocks.length === 0) {
     if (parsed.strayFence) return refuse('unterminated-fence', 'The answer contains a broken code fence, so it was probably cut off. Ask again.');
-    const { lines, stripped } = stripPreamble(parsed.prose);
-    if (stripped) notes.push('dropped the sentence before the code');
+    if (isDeclining(parsed.prose)) {
+      const first = parsed.prose.find((l) => l.trim() !== '')!.trim();
+      return refuse('no-code', `The model declined instead of answering with code ("${first.length > 80 ? `${first.slice(0, 77)}...` : first}"). Rephrase the instruction or try another model.`);
+    }
+    const opened = stripPreamble(parsed.prose);
+    if (opened.stripped) notes.push('dropped the sentence before the code');
+    // Prose after the code is only recognisable in a document that is not prose itself.
+    const closed = isProseLanguage(region.languageId, options.fileName) ? { lines: opened.lines, stripped: false } : stripClosingExplanation(opened.lines);
+    if (closed.stripped) notes.push('dropped the explanation after the code');
     notes.push('the answer had no code fence; it was taken as code');
-    const code = lines.join('\n');
+    const code = closed.lines.join('\n');
     if (code.trim() === '') return refuse('empty-answer', 'The answer holds no code. Ask again, or rephrase the instruction.');
     return { ok: true, code };
   }
@@ -133,6 +144,31 @@ function removeRepeatedSurroundings(code: string[], region: EditRegion, notes: s
   return refuse('overlaps-surroundings', `The answer repeats ${where} but not the code on the other side, so it is unclear what it replaces. Select the whole construct (for example the whole function) and rewrite again, or merge by hand.`);
 }
 
+function isProseLanguage(languageId: string | undefined, fileName: string | undefined): boolean {
+  const language = documentLanguage(languageId, fileName);
+  return language === undefined || ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc'].includes(language);
+}
+
+/**
+ * A line showing that the model copied code from outside the selection into its answer (often with
+ * a change there too): a significant line from right around the selection (3 lines each side), or
+ * three consecutive lines that stand together elsewhere — either way not found in the selection.
+ */
+function repeatedOutsideCode(code: readonly string[], region: EditRegion): string | undefined {
+  const nonBlank = (lines: readonly string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
+  const triples = (lines: readonly string[]) => lines.slice(0, Math.max(0, lines.length - 2)).map((_, i) => lines.slice(i, i + 3));
+  const inside = new Set(triples(nonBlank(region.lines.map((l) => l.text))).map((t) => t.join('\n')));
+  const outside = new Set([...triples(nonBlank(region.linesBefore)), ...triples(nonBlank(region.linesAfter))].map((t) => t.join('\n')).filter((t) => !inside.has(t)));
+  const selection = new Set(nonBlank(region.lines.map((l) => l.text)));
+  const nearby = new Set([...nonBlank(region.linesBefore).slice(-3), ...nonBlank(region.linesAfter).slice(0, 3)].filter((l) => isSignificant(l) && !selection.has(l)));
+  const copied = nonBlank(code).find((l) => nearby.has(l));
+  if (copied !== undefined) return copied;
+  for (const triple of triples(nonBlank(code))) {
+    if (triple.filter(isSignificant).length >= 2 && outside.has(triple.join('\n'))) return triple[0];
+  }
+  return undefined;
+}
+
 /** A line that identifies a place: not just punctuation like `}` or `end`. */
 function isSignificant(line: string): boolean {
   return /[\p{L}\p{N}_]{3,}/u.test(line) && line.trim().length >= 6;
@@ -149,9 +185,9 @@ function fitIndentation(code: string[], region: EditRegion, notes: string[]): st
   }
   if (!region.wholeFile && region.startsAtLineStart) {
     const base = commonIndent(region.lines.map((l) => l.text));
-    const codeBase = commonIndent(out);
-    if (codeBase.length < base.length) {
-      out = reindentLines(out, (i) => base + i.slice(codeBase.length)) ?? out;
+    // Only an answer with no indentation at all is re-based: any other indentation was the model's choice.
+    if (base !== '' && commonIndent(out) === '') {
+      out = reindentLines(out, (i) => base + i) ?? out;
       notes.push('re-indented the code to the selection\'s indentation');
     }
   }
@@ -164,7 +200,9 @@ function renderKeepingLineEnds(code: readonly string[], region: EditRegion): str
   const lines: Line[] = code.map((text) => ({ text, eol: region.eol }));
   let oi = 0;
   let ni = 0;
-  for (const change of diffArrays(original.map((l) => l.text), [...code])) {
+  // Only a file with mixed endings has endings to preserve; past 1000 changed lines, new lines simply get the file's ending.
+  const mixed = original.some((l) => l.eol !== '' && l.eol !== region.eol);
+  for (const change of (mixed ? diffArrays(original.map((l) => l.text), [...code], { maxEditLength: 1000 }) : undefined) ?? []) {
     const n = change.value.length;
     if (change.removed) oi += n;
     else if (change.added) ni += n;

@@ -227,6 +227,35 @@ function mutate(m: AnswerModel, mut: Mutation): Mutated {
   }
 }
 
+// ---- selections ------------------------------------------------------------------------------
+
+/**
+ * The smallest run of whole lines holding the whole change, widened until its first and last lines
+ * are code on both sides (a rewrite keeps the blank lines bordering a selection by design).
+ */
+function selectionOfChange(s: Scenario) {
+  const a = s.originalLines;
+  const b = s.intendedLines;
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const blank = (l: string | undefined) => l === undefined || l.trim() === '';
+  while (head > 0 && (head === a.length - tail || blank(a[head]) || blank(b[head]))) head--;
+  while (tail > 0 && (blank(a[a.length - 1 - tail]) || blank(b[b.length - 1 - tail]))) tail--;
+  const endLine = a.length - tail;
+  if (endLine <= head || head === 0 && tail === 0) return undefined;
+  // The selection ends at the start of the next line; at the file's end, at the end of the last line.
+  const end = endLine < a.length ? { line: endLine, character: 0 } : { line: a.length - 1, character: a[a.length - 1]!.length };
+  if (endLine === a.length && s.finalNewline) return undefined;
+  return { range: { start: { line: head, character: 0 }, end }, oldRegion: a.slice(head, endLine), newRegion: b.slice(head, b.length - tail) };
+}
+
+function commonIndentOf(lines: readonly string[]): string {
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0]);
+  return indents.reduce((min, i) => (i.length < min.length ? i : min), indents[0] ?? '');
+}
+
 // ---- the property ---------------------------------------------------------------------------
 
 function check(strategy: EditStrategyName, s: Scenario, bareHeaders: boolean, mut: Mutation): void {
@@ -256,6 +285,30 @@ describe('edit engine property: refused or exactly the intended edit', () => {
       fc.assert(fc.property(scenario, fc.boolean(), mutation, (s, bare, mut) => check(strategy, s, bare, mut)), { numRuns: RUNS, includeErrorInReport: true });
     });
   }
+
+  it(`whole-replacement of a selection: ${RUNS} answers as written, dedented by the model, or cut off`, () => {
+    fc.assert(fc.property(scenario, fc.constantFrom('as-written', 'dedented', 'truncated'), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), (s, form, cut) => {
+      const sel = selectionOfChange(s);
+      if (!sel) return;
+      const { range, oldRegion, newRegion } = sel;
+      const base = commonIndentOf(oldRegion);
+      if (commonIndentOf(newRegion) !== base) return; // the model moved the code to another level: not this property
+      if (newRegion.every((l) => l.trim() === '')) return; // deleting a selection by an empty answer is refused by design
+      const code = form === 'dedented' ? newRegion.map((l) => (l === '' ? l : l.slice(base.length))) : newRegion;
+      const fenced = `Here is the rewritten selection:\n\n\`\`\`ts\n${code.join('\n')}\n\`\`\`\n`;
+      const start = fenced.indexOf('```');
+      const answer = form === 'truncated' ? fenced.slice(0, start + 1 + Math.floor(cut * (fenced.lastIndexOf('```') + 2 - start))) : fenced;
+      const result = applyModelAnswer(s.original, answer, { kind: 'range', range }, { languageId: 'typescript' });
+      if (process.env.BANYAN_FUZZ_STATS) STATS.set(`selection ${form} ${result.ok ? 'applied' : result.code}`, (STATS.get(`selection ${form} ${result.ok ? 'applied' : result.code}`) ?? 0) + 1);
+      const context = `form ${form}\n--- answer ---\n${answer}\n--- original ---\n${s.original}\n--- result ---\n${result.ok ? result.newText : `${result.code}: ${result.message}`}`;
+      if (form === 'truncated') assert.ok(!result.ok, `a cut-off answer was applied\n${context}`);
+      else {
+        assert.ok(result.ok, `a valid rewrite was refused\n${context}`);
+        assert.equal(result.newText, s.intended, context);
+        assert.equal(applyTextEdits(s.original, result.edits), s.intended, context);
+      }
+    }), { numRuns: RUNS, includeErrorInReport: true });
+  });
 
   it('the detector picks the format of each valid answer', () => {
     fc.assert(fc.property(scenario, (s) => {
