@@ -21,6 +21,10 @@ export const COMMANDS = {
   openSettings: { id: 'banyan.openSettings', title: 'Open Settings', icon: '$(settings-gear)', inMenu: true },
   testModelConnection: { id: 'banyan.testModelConnection', title: 'Test Model Connection', icon: '$(plug)', inMenu: true },
   configureModel: { id: 'banyan.configureModel', title: 'Configure Model', icon: '$(server-process)', inMenu: true },
+  showIndexStatus: { id: 'banyan.showIndexStatus', title: 'Show Index Status', icon: '$(database)', inMenu: true },
+  reindexWorkspace: { id: 'banyan.reindexWorkspace', title: 'Reindex Workspace', icon: '$(refresh)' },
+  pauseIndexing: { id: 'banyan.pauseIndexing', title: 'Pause Indexing', icon: '$(debug-pause)' },
+  resumeIndexing: { id: 'banyan.resumeIndexing', title: 'Resume Indexing', icon: '$(debug-start)' },
   showMenu: { id: 'banyan.showMenu', title: 'Show Menu', icon: '$(list-unordered)' },
   activationTiming: { id: 'banyan.internal.activationTiming', title: 'Activation Timing (internal)', paletteWhen: 'false' },
 } as const satisfies Record<string, CommandSpec>;

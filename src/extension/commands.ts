@@ -5,6 +5,7 @@ import { activationTiming } from './activationTiming';
 import type { ModelRole } from '../protocol/lsp';
 import { configureModel } from './models/configureModel';
 import { testModelConnection } from './models/testConnection';
+import { reindexWorkspace, setIndexingPaused, showIndexStatus } from './index/indexCommands';
 
 type Handler = (ctx: BanyanContext, ...args: unknown[]) => unknown;
 
@@ -17,6 +18,10 @@ const HANDLERS: Record<CommandKey, Handler> = {
   openSettings: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:banyan-dev.banyan'),
   testModelConnection: (ctx, roles) => testModelConnection(ctx, Array.isArray(roles) ? (roles as ModelRole[]) : undefined),
   configureModel: (ctx) => configureModel(ctx),
+  showIndexStatus: (ctx) => showIndexStatus(ctx),
+  reindexWorkspace: (ctx) => reindexWorkspace(ctx),
+  pauseIndexing: (ctx) => setIndexingPaused(ctx, true),
+  resumeIndexing: (ctx) => setIndexingPaused(ctx, false),
   showMenu: (ctx) => showMenu(ctx),
   activationTiming: () => activationTiming(),
 };

@@ -7,6 +7,7 @@ import { markActivateEnd, markActivateStart } from './activationTiming';
 import type { BanyanContext } from './banyanContext';
 import { ChatViewProvider } from './chatViewProvider';
 import { registerCommands } from './commands';
+import { registerIndexUi } from './index/indexUi';
 import { createLogChannel } from './logChannel';
 import { SecretStore } from './secretStore';
 import { ServerManager } from './serverManager';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): BanyanContext {
     chat,
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chat, { webviewOptions: { retainContextWhenHidden: false } }),
     ...registerCommands(ctx),
+    ...registerIndexUi(ctx),
   );
 
   void server.start();
