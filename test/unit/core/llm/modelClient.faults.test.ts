@@ -62,6 +62,16 @@ describe('faults → documented outcomes', () => {
     assert.equal(aborted.state, 'aborted');
   });
 
+  it('stream stalls after text → total timeout with the partial text; the socket is closed', async () => {
+    server.failNext({ kind: 'stallMidStream', afterChunks: 1 }, { reply: { chunks: ['partial ', 'rest'] } });
+    const { hub } = chatHub({ totalTimeoutMs: 300 });
+    const err = await failure(hub.chat(ask));
+    assert.equal(err.kind, 'timeout');
+    assert.equal(err.partialText, 'partial ');
+    assert.match(err.fix ?? '', /totalTimeoutMs/);
+    assert.equal((await server.waitForAbort({ path: '/v1/chat/completions' })).state, 'aborted');
+  });
+
   it('stream dropped midway after text: error with the partial text, not retried', async () => {
     server.failNext({ kind: 'dropMidStream', afterChunks: 2 }, { reply: { chunks: ['one ', 'two ', 'three'] } });
     const { hub } = chatHub();
