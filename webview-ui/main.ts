@@ -1,45 +1,54 @@
 /**
- * Chat view entry point. Until the chat issue lands this shows the server's live state; the plumbing
- * (typed messages, CSP, theme) is what the chat UI builds on.
+ * Chat view entry point: the chat panel above a compact server-status footer (state, version, PID,
+ * Show Logs, Restart Server), wired to the extension through the typed postMessage channel.
  */
-import { el, icon, renderStatus } from './statusPanel';
+import { ChatApp } from './chat/chatApp';
+import { DEFAULT_TIMERS } from './chat/mentionController';
+import { el, iconButton } from './dom';
+import { renderStatus } from './statusPanel';
 import { onExtensionMessage, vscode } from './vscodeApi';
 
 function main(): void {
   const root = document.getElementById('root');
   if (!root) return;
-  const header = el('header', 'banyan-header');
-  header.append(el('h2', '', 'Banyan'));
+  const chat = new ChatApp({
+    post: (m) => vscode.postMessage(m),
+    getState: () => vscode.getState(),
+    setState: (s) => vscode.setState(s),
+    schedule: (cb) => requestAnimationFrame(() => cb()),
+    timers: DEFAULT_TIMERS,
+    now: () => Date.now(),
+  });
+
+  const footer = el('footer', 'server-footer');
   const status = el('section', 'status');
-  status.setAttribute('aria-live', 'polite');
   status.setAttribute('data-testid', 'server-status');
+  status.setAttribute('aria-label', 'Banyan server');
+  status.setAttribute('aria-live', 'polite');
+  const logs = iconButton('output', 'Show Logs', 'Show Logs', 'secondary small');
+  logs.addEventListener('click', () => vscode.postMessage({ type: 'runCommand', command: 'showLogs' }));
+  const restart = iconButton('debug-restart', 'Restart Server', 'Restart Server', 'secondary small');
+  restart.addEventListener('click', () => vscode.postMessage({ type: 'runCommand', command: 'restartServer' }));
   const actions = el('div', 'actions');
-  actions.append(
-    button('output', 'Show Logs', () => vscode.postMessage({ type: 'runCommand', command: 'showLogs' })),
-    button('debug-restart', 'Restart Server', () => vscode.postMessage({ type: 'runCommand', command: 'restartServer' })),
-  );
-  root.append(header, status, actions);
+  actions.append(logs, restart);
+  footer.append(status, actions);
+  root.append(chat.element, footer);
   renderStatus(status, null, 'starting');
 
   onExtensionMessage((msg) => {
     switch (msg.type) {
       case 'status':
         renderStatus(status, msg.status, msg.clientState);
-        break;
+        return;
       case 'error':
         status.append(el('p', 'error', msg.message));
-        break;
+        return;
+      default:
+        chat.handle(msg);
     }
   });
+  // The extension answers with the server status and the full chat state (also after a reload mid-stream).
   vscode.postMessage({ type: 'ready' });
-}
-
-function button(iconName: string, label: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', 'secondary');
-  b.type = 'button';
-  b.append(icon(iconName), el('span', '', label));
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 main();

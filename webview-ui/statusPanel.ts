@@ -1,5 +1,6 @@
 import type { ServerStatus } from '../src/protocol/lsp';
 import type { ClientState } from '../src/protocol/webview';
+import { el, icon } from './dom';
 
 /** Renders the server's live state; built with DOM APIs only (no innerHTML). */
 export function renderStatus(root: HTMLElement, status: ServerStatus | null, clientState: ClientState): void {
@@ -49,17 +50,4 @@ function labelFor(state: string): string {
     default:
       return 'Starting…';
   }
-}
-
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-export function icon(name: string): HTMLElement {
-  const i = el('i', `codicon codicon-${name}${name === 'loading' || name === 'sync' ? ' codicon-modifier-spin' : ''}`);
-  i.setAttribute('aria-hidden', 'true');
-  return i;
 }
