@@ -46,6 +46,10 @@ export function applyLineChanges(region: readonly Line[], changes: readonly Line
       located.push({ change, index: 0, length: region.length, level: 'exact', transform: (i) => i });
       continue;
     }
+    if (old.every((t) => t.trim() === '')) {
+      // Blank lines say nothing about where (or at what indentation) the change belongs.
+      return fail('no-context', `${change.label[0]!.toUpperCase()}${change.label.slice(1)} quotes only blank lines, so its place in the file is unknown. Ask for the change again with a few unchanged lines of code around it.`);
+    }
     const match = findUniqueBlock(texts, old);
     const what = `${change.label[0]!.toUpperCase()}${change.label.slice(1)} (${describe(old)})`;
     switch (match.kind) {

@@ -10,7 +10,8 @@ import { isDeclining, stripClosingExplanation, stripPreamble } from '../answerTe
 import { parseFences, sameFile, type CodeBlock } from '../codeFences';
 import { findIntroducedElision } from '../elision';
 import { documentLanguage, fenceLanguageFit } from '../fenceLanguages';
-import { commonIndent, detectIndentStyle, isBlank, reindentLines, toSpaces, toTabs } from '../indentation';
+import { commonIndent, detectIndentStyle, findIndentTransform, isBlank, leadingWhitespace, reindentLines, toSpaces, toTabs } from '../indentation';
+import { placeSnippet, singleBlockShape } from '../snippetPlacement';
 import type { Line } from '../textLines';
 import type { EditRegion, EditStrategy, StrategyInput, StrategyOutcome } from './editStrategy';
 
@@ -41,6 +42,12 @@ export const wholeReplacement: EditStrategy = {
     }
 
     code = fitIndentation(code, region, notes);
+
+    if (region.wholeFile && !region.documentEmpty) {
+      const placed = placeInFile(code, region, notes, options.allowLargeDeletion === true);
+      if (!placed.ok) return placed;
+      code = placed.code;
+    }
 
     if (region.wholeFile && !options.allowLargeDeletion) {
       const before = region.lines.filter((l) => !isBlank(l.text)).length;
@@ -105,6 +112,43 @@ function pickCode({ answer, region, options }: StrategyInput, notes: string[]): 
   if (parsed.blocks.length > 1) notes.push(`picked 1 of ${parsed.blocks.length} code blocks`);
   if (parsed.prose.some((l) => l.trim() !== '')) notes.push('ignored the prose around the code');
   return { ok: true, code: distinct[0]! };
+}
+
+/**
+ * For a whole-file target, an answer may be a snippet rather than the file. One block (a function,
+ * a method) where the file has more replaces the block with the same first line; an answer that
+ * does not start like the file and would drop much of it is refused rather than allowed to delete
+ * the code it did not show.
+ */
+function placeInFile(code: string[], region: EditRegion, notes: string[], allowLargeDeletion: boolean): { ok: true; code: string[] } | Extract<StrategyOutcome, { ok: false }> {
+  const file = region.lines.map((l) => l.text);
+  const significant = (lines: readonly string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
+  const fileLines = significant(file);
+  const codeLines = significant(code);
+  // One block is a snippet, even when the file starts with that block (for a file that is just
+  // that block, replacing the block is replacing the file).
+  const placement = placeSnippet(file, code);
+  if (placement.kind === 'placed') {
+    const shape = singleBlockShape(code)!;
+    const transform = findIndentTransform([[leadingWhitespace(code[shape.anchor]!), leadingWhitespace(file[placement.anchor]!)]]);
+    const block = transform && reindentLines(code, transform);
+    if (!block) {
+      return refuse('uneven-indentation', 'The code block is one block of the file, but its indentation cannot be matched to the file\'s, so it is not placed. Merge by hand.', code);
+    }
+    notes.push(`the answer holds one block; it replaced lines ${placement.start + 1}-${placement.end} ("${file[placement.anchor]!.trim()}")`);
+    return { ok: true, code: [...file.slice(0, placement.start), ...block, ...file.slice(placement.end)] };
+  }
+  if (fileLines[0] === codeLines[0]) return { ok: true, code };
+  if (placement.kind === 'unplaced') {
+    const where = placement.reason === 'anchor-not-found' ? 'no line of the file matches its first line' : 'several lines of the file match its first line';
+    return refuse('probable-snippet', `The code block looks like one piece of the file ("${placement.anchorText}") rather than the whole file, and ${where}, so it cannot be placed. Ask for a diff or search/replace blocks, or merge by hand.`, code);
+  }
+  const kept = new Set(codeLines);
+  const dropped = fileLines.filter((l) => !kept.has(l)).length;
+  if (!allowLargeDeletion && dropped >= 3 && dropped >= fileLines.length * 0.3) {
+    return refuse('probable-snippet', `The code block neither starts nor ends like the file and leaves out ${dropped} of its ${fileLines.length} lines, so it is probably a snippet; applying it would delete the rest. Ask for a diff or search/replace blocks, or merge by hand.`, code);
+  }
+  return { ok: true, code };
 }
 
 /**

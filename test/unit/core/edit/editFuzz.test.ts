@@ -52,11 +52,12 @@ const scenario: fc.Arbitrary<Scenario> = fc
   }))
   .map(({ lines, ops, crlf, finalNewline }) => {
     const render = (l: { indent: number; word: string; n: number }, id: string) => `${'  '.repeat(l.indent)}${l.word}_${id} = ${l.n};`;
-    // Every code line is unique; first and last lines are code and stay, so no format has to guess
-    // about blank lines at the file's edges.
-    const originalLines = lines.map((l, i) => (l.kind === 'code' || i === 0 || i === lines.length - 1
-      ? render(l.kind === 'code' ? l : { indent: 0, word: 'edge', n: i }, `${i}`)
-      : l.kind === 'brace' ? '}' : ''));
+    // Every code line is unique. The first and last lines are unindented code and stay, so no
+    // format has to guess about blank lines at the file's edges, and the intended file is never a
+    // single block (which a whole-file answer would rightly take for a snippet of the file).
+    const originalLines = lines.map((l, i) => (i === 0 || i === lines.length - 1
+      ? render({ indent: 0, word: 'edge', n: i }, `${i}`)
+      : l.kind === 'code' ? render(l, `${i}`) : l.kind === 'brace' ? '}' : ''));
     const intendedLines: string[] = [];
     let fresh = 0;
     ops.forEach((op, i) => {
@@ -271,8 +272,8 @@ function check(strategy: EditStrategyName, s: Scenario, bareHeaders: boolean, mu
     assert.notEqual(expect, 'refused', `a malformed answer was applied\n${context()}`);
   } else {
     assert.ok(!('edits' in result) && !('newText' in result), 'a refusal carries no edits');
-    // A valid answer may be refused only because its quoted lines are not unique in the file.
-    if (expect === 'intended') assert.equal(result.code, 'ambiguous-match', `a valid answer was refused\n${context()}`);
+    // A valid answer may be refused only because its quoted lines do not pin one place in the file.
+    if (expect === 'intended') assert.ok(result.code === 'ambiguous-match' || result.code === 'no-context', `a valid answer was refused\n${context()}`);
   }
 }
 
@@ -315,7 +316,7 @@ describe('edit engine property: refused or exactly the intended edit', () => {
       for (const strategy of ['whole-replacement', 'unified-diff', 'search-replace'] as const) {
         const result = applyModelAnswer(s.original, render(validAnswer(s, strategy, false)).text, { kind: 'file' }, { allowLargeDeletion: true });
         if (result.ok) assert.equal(result.strategy, strategy);
-        else assert.equal(result.code, 'ambiguous-match');
+        else assert.ok(result.code === 'ambiguous-match' || result.code === 'no-context', result.message);
       }
     }), { numRuns: Math.max(50, Math.floor(RUNS / 3)), includeErrorInReport: true });
   });
