@@ -41,6 +41,8 @@
  * answers give either a refusal or exactly the intended edit: `test/unit/core/edit/editFuzz.test.ts`.
  */
 export { applyModelAnswer, EDIT_STRATEGIES } from './applyModelAnswer';
+export { applyCodeBlock, type CodeBlockToApply } from './applyCodeBlock';
+export { streamingPreview, type StreamingPreview } from './streamingPreview';
 export { applyTextEdits } from './applyTextEdits';
 export { computeTextEdits } from './computeTextEdits';
 export { detectStrategy } from './detectStrategy';
