@@ -243,6 +243,7 @@ const VALIDATORS: Record<WebviewToExtension['type'], (m: Obj) => boolean> = {
 export function isWebviewToExtension(value: unknown): value is WebviewToExtension {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const msg = value as Obj;
-  if (typeof msg.type !== 'string' || !Object.prototype.hasOwnProperty.call(VALIDATORS, msg.type)) return false;
+  const own = (k: string) => Object.prototype.hasOwnProperty.call(msg, k);
+  if (!own('type') || typeof msg.type !== 'string' || !Object.prototype.hasOwnProperty.call(VALIDATORS, msg.type)) return false;
   return VALIDATORS[msg.type as WebviewToExtension['type']](msg);
 }

@@ -35,3 +35,42 @@ export class ManualFrames {
     for (const cb of q) cb();
   }
 }
+
+/** Timers the test advances by hand (debounces, delayed saves). */
+export class ManualTimers {
+  private next = 1;
+  private readonly pending = new Map<number, { at: number; cb: () => void }>();
+  now = 0;
+  readonly set = (cb: () => void, ms: number): unknown => {
+    const id = this.next++;
+    this.pending.set(id, { at: this.now + ms, cb });
+    return id;
+  };
+  readonly clear = (handle: unknown): void => {
+    this.pending.delete(handle as number);
+  };
+  advance(ms: number): void {
+    this.now += ms;
+    for (const [id, t] of [...this.pending].sort((a, b) => a[1].at - b[1].at)) {
+      if (t.at > this.now) continue;
+      this.pending.delete(id);
+      t.cb();
+    }
+  }
+  get count(): number {
+    return this.pending.size;
+  }
+}
+
+export function key(target: Element, keyName: string, init: KeyboardEventInit = {}): KeyboardEvent {
+  const e = new dom.window.KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true, ...init });
+  target.dispatchEvent(e);
+  return e as unknown as KeyboardEvent;
+}
+
+/** Types `text` into a textarea as the user would (value, caret, input event). */
+export function type(textarea: HTMLTextAreaElement, text: string): void {
+  textarea.value += text;
+  textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  textarea.dispatchEvent(new dom.window.Event('input', { bubbles: true }));
+}

@@ -7,7 +7,8 @@ export type LinkTarget =
   | { readonly kind: 'external'; readonly url: string }
   | { readonly kind: 'location'; readonly path: string; readonly line?: number; readonly column?: number };
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+// Two characters at least: "C:" is a Windows drive, not a scheme.
+const SCHEME = /^([a-z][a-z0-9+.-]+):/i;
 
 export function classifyHref(href: string): LinkTarget | null {
   // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"): so do we.
