@@ -51,3 +51,10 @@ export interface EditStrategy {
   readonly name: EditStrategyName;
   apply(input: StrategyInput): StrategyOutcome;
 }
+
+export type StrategyRefusal = Extract<StrategyOutcome, { ok: false }>;
+
+/** A refusal; `candidateLines` is the model's code for the region, offered for a manual merge. */
+export function refuse(code: EditFailureCode, message: string, candidateLines?: readonly string[]): StrategyRefusal {
+  return candidateLines ? { ok: false, code, message, candidate: { kind: 'region', text: candidateLines.join('\n') } } : { ok: false, code, message };
+}

@@ -6,14 +6,14 @@
  * trailing newline and the line endings of unchanged lines.
  */
 import { diffArrays } from 'diff';
-import { isDeclining, stripClosingExplanation, stripPreamble } from '../answerText';
-import { parseFences, sameFile, type CodeBlock } from '../codeFences';
+import { blankEnds, trimBlankEnds } from '../blankLines';
 import { findIntroducedElision } from '../elision';
-import { documentLanguage, fenceLanguageFit } from '../fenceLanguages';
 import { commonIndent, detectIndentStyle, findIndentTransform, isBlank, leadingWhitespace, reindentLines, toSpaces, toTabs } from '../indentation';
+import { pickCode } from '../pickCode';
+import { removeRepeatedSurroundings, repeatedOutsideCode } from '../selectionSurroundings';
 import { placeSnippet, singleBlockShape } from '../snippetPlacement';
 import type { Line } from '../textLines';
-import type { EditRegion, EditStrategy, StrategyInput, StrategyOutcome } from './editStrategy';
+import { refuse, type EditRegion, type EditStrategy, type StrategyInput, type StrategyOutcome, type StrategyRefusal } from './editStrategy';
 
 export const wholeReplacement: EditStrategy = {
   name: 'whole-replacement',
@@ -65,62 +65,13 @@ export const wholeReplacement: EditStrategy = {
   },
 };
 
-type Picked = { ok: true; code: string } | Extract<StrategyOutcome, { ok: false }>;
-
-function pickCode({ answer, region, options }: StrategyInput, notes: string[]): Picked {
-  const parsed = parseFences(answer);
-  if (parsed.blocks.length === 0) {
-    if (parsed.strayFence) return refuse('unterminated-fence', 'The answer contains a broken code fence, so it was probably cut off. Ask again.');
-    if (isDeclining(parsed.prose)) {
-      const first = parsed.prose.find((l) => l.trim() !== '')!.trim();
-      return refuse('no-code', `The model declined instead of answering with code ("${first.length > 80 ? `${first.slice(0, 77)}...` : first}"). Rephrase the instruction or try another model.`);
-    }
-    const opened = stripPreamble(parsed.prose);
-    if (opened.stripped) notes.push('dropped the sentence before the code');
-    // Prose after the code is only recognisable in a document that is not prose itself.
-    const closed = isProseLanguage(region.languageId, options.fileName) ? { lines: opened.lines, stripped: false } : stripClosingExplanation(opened.lines);
-    if (closed.stripped) notes.push('dropped the explanation after the code');
-    notes.push('the answer had no code fence; it was taken as code');
-    const code = closed.lines.join('\n');
-    if (code.trim() === '') return refuse('empty-answer', 'The answer holds no code. Ask again, or rephrase the instruction.');
-    return { ok: true, code };
-  }
-  const unclosed = parsed.blocks.find((b) => !b.closed);
-  if (unclosed) {
-    return refuse('unterminated-fence', 'The answer\'s code block is not closed, so the code was probably cut off. Ask again (or raise the model\'s output token limit).', unclosed.content.split('\n'));
-  }
-  let candidates: readonly CodeBlock[] = parsed.blocks;
-  if (options.fileName) {
-    const named = candidates.filter((b) => b.fileName !== undefined && sameFile(b.fileName, options.fileName!));
-    if (named.length > 0) candidates = named;
-    else if (candidates.every((b) => b.fileName !== undefined)) {
-      return refuse('ambiguous-file', `The answer's code is for ${[...new Set(candidates.map((b) => b.fileName))].join(', ')}, not for ${options.fileName}. Apply it to that file instead.`);
-    }
-  }
-  const language = documentLanguage(region.languageId, options.fileName);
-  const notOther = candidates.filter((b) => fenceLanguageFit(b.language, language) !== 'other');
-  if (notOther.length > 0) candidates = notOther;
-  if (candidates.length > 1) {
-    const matching = candidates.filter((b) => fenceLanguageFit(b.language, language) === 'match');
-    if (matching.length === 1) candidates = matching;
-  }
-  const distinct = [...new Set(candidates.map((b) => b.content))];
-  if (distinct.length > 1) {
-    const longest = distinct.reduce((a, b) => (b.length > a.length ? b : a));
-    return refuse('ambiguous-code-blocks', `The answer has ${distinct.length} code blocks that could each be the new code, so none is applied. Apply a single block from the chat, or ask for one block with the complete code.`, longest.split('\n'));
-  }
-  if (parsed.blocks.length > 1) notes.push(`picked 1 of ${parsed.blocks.length} code blocks`);
-  if (parsed.prose.some((l) => l.trim() !== '')) notes.push('ignored the prose around the code');
-  return { ok: true, code: distinct[0]! };
-}
-
 /**
  * For a whole-file target, an answer may be a snippet rather than the file. One block (a function,
  * a method) where the file has more replaces the block with the same first line; an answer that
  * does not start like the file and would drop much of it is refused rather than allowed to delete
  * the code it did not show.
  */
-function placeInFile(code: string[], region: EditRegion, notes: string[], allowLargeDeletion: boolean): { ok: true; code: string[] } | Extract<StrategyOutcome, { ok: false }> {
+function placeInFile(code: string[], region: EditRegion, notes: string[], allowLargeDeletion: boolean): { ok: true; code: string[] } | StrategyRefusal {
   const file = region.lines.map((l) => l.text);
   const significant = (lines: readonly string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
   const fileLines = significant(file);
@@ -146,76 +97,9 @@ function placeInFile(code: string[], region: EditRegion, notes: string[], allowL
   const kept = new Set(codeLines);
   const dropped = fileLines.filter((l) => !kept.has(l)).length;
   if (!allowLargeDeletion && dropped >= 3 && dropped >= fileLines.length * 0.3) {
-    return refuse('probable-snippet', `The code block neither starts nor ends like the file and leaves out ${dropped} of its ${fileLines.length} lines, so it is probably a snippet; applying it would delete the rest. Ask for a diff or search/replace blocks, or merge by hand.`, code);
+    return refuse('probable-snippet', `The code block does not start like the file and leaves out ${dropped} of its ${fileLines.length} lines, so it is probably a snippet; applying it would delete the rest. Ask for a diff or search/replace blocks, or merge by hand.`, code);
   }
   return { ok: true, code };
-}
-
-/**
- * When asked for a selection, models often repeat code around it: the whole file, or the enclosing
- * function when only its body was selected. Repeated lines are removed when they match the
- * document on both sides; a repeat on one side only is refused (removing it would be a guess, and
- * keeping it would duplicate code).
- */
-function removeRepeatedSurroundings(code: string[], region: EditRegion, notes: string[]): { ok: true; code: string[] } | Extract<StrategyOutcome, { ok: false }> {
-  const before = trimBlankEnds(region.linesBefore);
-  const after = trimBlankEnds(region.linesAfter);
-  const same = (a: string, b: string) => a.trim() === b.trim();
-  const startsWith = (seq: readonly string[], head: readonly string[]) => head.every((l, i) => same(seq[i]!, l));
-  const endsWith = (seq: readonly string[], tail: readonly string[]) => tail.every((l, i) => same(seq[seq.length - tail.length + i]!, l));
-
-  if (before.length + after.length > 0 && code.length >= before.length + after.length && startsWith(code, before) && endsWith(code, after)
-      && [...before, ...after].some(isSignificant)) {
-    notes.push('the answer repeated the whole file; only the selection was replaced');
-    return { ok: true, code: trimBlankEnds(code.slice(before.length, code.length - after.length)) };
-  }
-  let k = 0;
-  for (let n = Math.min(before.length, code.length); n >= 1; n--) {
-    if (startsWith(code, before.slice(before.length - n))) { k = n; break; }
-  }
-  let m = 0;
-  for (let n = Math.min(after.length, code.length - k); n >= 1; n--) {
-    if (endsWith(code, after.slice(0, n))) { m = n; break; }
-  }
-  const kSignificant = code.slice(0, k).some(isSignificant);
-  const mSignificant = code.slice(code.length - m).some(isSignificant);
-  if (!kSignificant && !mSignificant) return { ok: true, code };
-  if (k > 0 && m > 0) {
-    notes.push(`the answer repeated ${k} line(s) before and ${m} line(s) after the selection; they were not duplicated`);
-    return { ok: true, code: trimBlankEnds(code.slice(k, code.length - m)) };
-  }
-  const where = k > 0 ? `the ${k} line(s) before the selection` : `the ${m} line(s) after the selection`;
-  return refuse('overlaps-surroundings', `The answer repeats ${where} but not the code on the other side, so it is unclear what it replaces. Select the whole construct (for example the whole function) and rewrite again, or merge by hand.`);
-}
-
-function isProseLanguage(languageId: string | undefined, fileName: string | undefined): boolean {
-  const language = documentLanguage(languageId, fileName);
-  return language === undefined || ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc'].includes(language);
-}
-
-/**
- * A line showing that the model copied code from outside the selection into its answer (often with
- * a change there too): a significant line from right around the selection (3 lines each side), or
- * three consecutive lines that stand together elsewhere — either way not found in the selection.
- */
-function repeatedOutsideCode(code: readonly string[], region: EditRegion): string | undefined {
-  const nonBlank = (lines: readonly string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
-  const triples = (lines: readonly string[]) => lines.slice(0, Math.max(0, lines.length - 2)).map((_, i) => lines.slice(i, i + 3));
-  const inside = new Set(triples(nonBlank(region.lines.map((l) => l.text))).map((t) => t.join('\n')));
-  const outside = new Set([...triples(nonBlank(region.linesBefore)), ...triples(nonBlank(region.linesAfter))].map((t) => t.join('\n')).filter((t) => !inside.has(t)));
-  const selection = new Set(nonBlank(region.lines.map((l) => l.text)));
-  const nearby = new Set([...nonBlank(region.linesBefore).slice(-3), ...nonBlank(region.linesAfter).slice(0, 3)].filter((l) => isSignificant(l) && !selection.has(l)));
-  const copied = nonBlank(code).find((l) => nearby.has(l));
-  if (copied !== undefined) return copied;
-  for (const triple of triples(nonBlank(code))) {
-    if (triple.filter(isSignificant).length >= 2 && outside.has(triple.join('\n'))) return triple[0];
-  }
-  return undefined;
-}
-
-/** A line that identifies a place: not just punctuation like `}` or `end`. */
-function isSignificant(line: string): boolean {
-  return /[\p{L}\p{N}_]{3,}/u.test(line) && line.trim().length >= 6;
 }
 
 function fitIndentation(code: string[], region: EditRegion, notes: string[]): string[] {
@@ -262,24 +146,4 @@ function renderKeepingLineEnds(code: readonly string[], region: EditRegion): str
     out += l.text + (last ? (region.endsWithBreak ? l.eol || region.eol : '') : l.eol || region.eol);
   });
   return out;
-}
-
-function blankEnds(lines: readonly string[]): [number, number] {
-  let lead = 0;
-  while (lead < lines.length && isBlank(lines[lead]!)) lead++;
-  if (lead === lines.length) return [0, 0];
-  let trail = 0;
-  while (isBlank(lines[lines.length - 1 - trail]!)) trail++;
-  return [lead, trail];
-}
-
-function trimBlankEnds(lines: readonly string[]): string[] {
-  const [lead, trail] = blankEnds(lines);
-  if (lead === 0 && trail === 0 && lines.some((l) => !isBlank(l))) return [...lines];
-  if (!lines.some((l) => !isBlank(l))) return [];
-  return lines.slice(lead, lines.length - trail);
-}
-
-function refuse(code: Extract<StrategyOutcome, { ok: false }>['code'], message: string, candidateLines?: readonly string[]): Extract<StrategyOutcome, { ok: false }> {
-  return candidateLines ? { ok: false, code, message, candidate: { kind: 'region', text: candidateLines.join('\n') } } : { ok: false, code, message };
 }

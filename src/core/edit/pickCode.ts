@@ -1,0 +1,64 @@
+/**
+ * Finds the code in a whole-replacement answer: the one code block meant for this document (by its
+ * file name, then its language tag; shell and output blocks are never it), or, without fences, the
+ * bare text minus an opening sentence and, in code files, a closing explanation. Two candidate
+ * blocks, an unclosed block or a declining answer are refused.
+ */
+import { isDeclining, stripClosingExplanation, stripPreamble } from './answerText';
+import { parseFences, sameFile, type CodeBlock } from './codeFences';
+import { documentLanguage, fenceLanguageFit } from './fenceLanguages';
+import { refuse, type StrategyInput, type StrategyRefusal } from './strategies/editStrategy';
+
+export type PickedCode = { ok: true; code: string } | StrategyRefusal;
+
+export function pickCode({ answer, region, options }: StrategyInput, notes: string[]): PickedCode {
+  const parsed = parseFences(answer);
+  if (parsed.blocks.length === 0) {
+    if (parsed.strayFence) return refuse('unterminated-fence', 'The answer contains a broken code fence, so it was probably cut off. Ask again.');
+    if (isDeclining(parsed.prose)) {
+      const first = parsed.prose.find((l) => l.trim() !== '')!.trim();
+      return refuse('no-code', `The model declined instead of answering with code ("${first.length > 80 ? `${first.slice(0, 77)}...` : first}"). Rephrase the instruction or try another model.`);
+    }
+    const opened = stripPreamble(parsed.prose);
+    if (opened.stripped) notes.push('dropped the sentence before the code');
+    // Prose after the code is only recognisable in a document that is not prose itself.
+    const closed = isProseLanguage(region.languageId, options.fileName) ? { lines: opened.lines, stripped: false } : stripClosingExplanation(opened.lines);
+    if (closed.stripped) notes.push('dropped the explanation after the code');
+    notes.push('the answer had no code fence; it was taken as code');
+    const code = closed.lines.join('\n');
+    if (code.trim() === '') return refuse('empty-answer', 'The answer holds no code. Ask again, or rephrase the instruction.');
+    return { ok: true, code };
+  }
+  const unclosed = parsed.blocks.find((b) => !b.closed);
+  if (unclosed) {
+    return refuse('unterminated-fence', 'The answer\'s code block is not closed, so the code was probably cut off. Ask again (or raise the model\'s output token limit).', unclosed.content.split('\n'));
+  }
+  let candidates: readonly CodeBlock[] = parsed.blocks;
+  if (options.fileName) {
+    const named = candidates.filter((b) => b.fileName !== undefined && sameFile(b.fileName, options.fileName!));
+    if (named.length > 0) candidates = named;
+    else if (candidates.every((b) => b.fileName !== undefined)) {
+      return refuse('ambiguous-file', `The answer's code is for ${[...new Set(candidates.map((b) => b.fileName))].join(', ')}, not for ${options.fileName}. Apply it to that file instead.`);
+    }
+  }
+  const language = documentLanguage(region.languageId, options.fileName);
+  const notOther = candidates.filter((b) => fenceLanguageFit(b.language, language) !== 'other');
+  if (notOther.length > 0) candidates = notOther;
+  if (candidates.length > 1) {
+    const matching = candidates.filter((b) => fenceLanguageFit(b.language, language) === 'match');
+    if (matching.length === 1) candidates = matching;
+  }
+  const distinct = [...new Set(candidates.map((b) => b.content))];
+  if (distinct.length > 1) {
+    const longest = distinct.reduce((a, b) => (b.length > a.length ? b : a));
+    return refuse('ambiguous-code-blocks', `The answer has ${distinct.length} code blocks that could each be the new code, so none is applied. Apply a single block from the chat, or ask for one block with the complete code.`, longest.split('\n'));
+  }
+  if (parsed.blocks.length > 1) notes.push(`picked 1 of ${parsed.blocks.length} code blocks`);
+  if (parsed.prose.some((l) => l.trim() !== '')) notes.push('ignored the prose around the code');
+  return { ok: true, code: distinct[0]! };
+}
+
+function isProseLanguage(languageId: string | undefined, fileName: string | undefined): boolean {
+  const language = documentLanguage(languageId, fileName);
+  return language === undefined || ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc'].includes(language);
+}
