@@ -41,6 +41,8 @@ export class MessageView {
     if (this.markdown) this.body.append(this.markdown.element);
     this.element.append(header, this.steps, this.body, this.errorRow, this.actions);
     this.render(message, isLastAnswer);
+    // A message that arrives with text (history, a reload) is drawn now, not a frame later.
+    if (this.markdown && message.text) this.markdown.flush();
   }
 
   get id(): string {
