@@ -15,6 +15,7 @@ import type { Timers } from './mentionController';
 import { MessageList } from './messageList';
 import type { MessageAction } from './messageView';
 import { createModelPicker, renderModelPicker } from './modelPicker';
+import { keepScrolledToBottom } from './autoScroll';
 import { applyDelta, EMPTY_CHAT, isPersistedView, lastUserMessage, streamingMessage, upsertMessage, withChips, type PersistedView } from './state';
 import type { FrameScheduler } from './streamingMarkdown';
 
@@ -73,10 +74,14 @@ export class ChatApp {
     this.historyButton.setAttribute('aria-controls', this.history.id);
     this.history.addEventListener('click', (e) => this.onHistoryClick(e));
     this.history.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.toggleHistory(false);
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      this.toggleHistory(false);
     });
 
     this.messages = new MessageList(host.schedule, welcome());
+    this.messages.element.setAttribute('aria-label', 'Conversation');
+    keepScrolledToBottom(this.messages.element);
     this.messages.element.addEventListener('click', (e) => this.onMessagesClick(e));
     this.messages.element.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.target as Element).matches?.('a[data-kind]')) this.onMessagesClick(e);
@@ -110,6 +115,12 @@ export class ChatApp {
     const footer = el('div', 'chat-input');
     footer.append(this.chips, this.composer.element);
     this.element.append(toolbar, this.history, this.messages.element, footer, this.live.element);
+    // Esc stops an answer wherever focus is in the panel (the composer handles its own Esc first).
+    this.element.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || !streamingMessage(this.state)) return;
+      e.preventDefault();
+      this.stop();
+    });
 
     const saved = host.getState();
     if (isPersistedView(saved)) {
@@ -236,6 +247,12 @@ export class ChatApp {
   private newConversation(): void {
     this.setEditing(null);
     this.post({ type: 'chat/newConversation' });
+    // Shown empty at once; the extension's chat/state follows.
+    if (!streamingMessage(this.state)) {
+      this.state = { ...this.state, active: null };
+      this.renderConversation();
+      this.persist();
+    }
     this.toggleHistory(false);
     this.composer.focus();
   }
@@ -271,11 +288,14 @@ export class ChatApp {
       case 'edit':
         if (!streamingMessage(this.state)) this.startEdit(message);
         return;
+      // The clicked button goes away with the re-render: focus goes back to the composer.
       case 'regenerate':
         this.post({ type: 'chat/regenerate', conversationId, messageId });
+        this.composer.focus();
         return;
       case 'retry':
         this.post({ type: 'chat/retry', conversationId, messageId });
+        this.composer.focus();
         return;
       case 'copy-answer':
         this.post({ type: 'codeblock/copy', code: message.text });

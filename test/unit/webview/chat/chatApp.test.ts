@@ -125,6 +125,20 @@ test('Esc stops a streaming answer; a failure mid-stream keeps the partial answe
   assert.equal(q('.message.assistant .message-error')?.getAttribute('role'), 'alert');
   q<HTMLButtonElement>('.message-error [data-action=retry]')!.click();
   assert.deepEqual(posted.at(-1), { type: 'chat/retry', conversationId: 'c1', messageId: 'a1' });
+  assert.equal(document.activeElement, ta, 'focus returns to the composer');
+});
+
+test('Esc stops an answer when focus is elsewhere in the panel, but not when it only closes the history', () => {
+  const { send, q, posted } = setup();
+  send({ type: 'chat/state', state: STATE });
+  startAnswer(send);
+  const historyButton = q<HTMLButtonElement>('[aria-controls=banyan-history]')!;
+  historyButton.click();
+  key(document.activeElement as Element, 'Escape');
+  assert.equal(q('.history')?.hidden, true);
+  assert.equal(posted.filter((m) => m.type === 'chat/stop').length, 0);
+  key(historyButton, 'Escape');
+  assert.deepEqual(posted.at(-1), { type: 'chat/stop', conversationId: 'c1' });
 });
 
 test('Up in the empty box edits the last message; Enter resends it as an edit', () => {
