@@ -31,7 +31,7 @@ export function pickCode({ answer, region, options }: StrategyInput, notes: stri
   }
   const unclosed = parsed.blocks.find((b) => !b.closed);
   if (unclosed) {
-    return refuse('unterminated-fence', 'The answer\'s code block is not closed, so the code was probably cut off. Ask again (or raise the model\'s output token limit).', unclosed.content.split('\n'));
+    return refuse('unterminated-fence', 'The answer\'s code block is not closed (the output was probably cut off, or a fence is missing), so nothing is applied. Ask again, or raise the model\'s output token limit.', unclosed.content.split('\n'));
   }
   let candidates: readonly CodeBlock[] = parsed.blocks;
   if (options.fileName) {
@@ -55,7 +55,16 @@ export function pickCode({ answer, region, options }: StrategyInput, notes: stri
   }
   if (parsed.blocks.length > 1) notes.push(`picked 1 of ${parsed.blocks.length} code blocks`);
   if (parsed.prose.some((l) => l.trim() !== '')) notes.push('ignored the prose around the code');
-  return { ok: true, code: distinct[0]! };
+  return { ok: true, code: unwrapDoubledFence(distinct[0]!, language, notes) };
+}
+
+/** A block whose whole content is one more fenced block (the model fenced twice) is unwrapped; in Markdown that is content. */
+function unwrapDoubledFence(code: string, language: string | undefined, notes: string[]): string {
+  if (language === 'markdown') return code;
+  const inner = parseFences(code);
+  if (inner.blocks.length !== 1 || !inner.blocks[0]!.closed || inner.prose.some((l) => l.trim() !== '')) return code;
+  notes.push('unwrapped a doubled code fence');
+  return inner.blocks[0]!.content;
 }
 
 function isProseLanguage(languageId: string | undefined, fileName: string | undefined): boolean {

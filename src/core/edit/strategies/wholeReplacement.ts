@@ -113,8 +113,11 @@ function fitIndentation(code: string[], region: EditRegion, notes: string[]): st
   }
   if (!region.wholeFile && region.startsAtLineStart) {
     const base = commonIndent(region.lines.map((l) => l.text));
-    // Only an answer with no indentation at all is re-based: any other indentation was the model's choice.
-    if (base !== '' && commonIndent(out) === '') {
+    // Only an answer whose first line lost its indentation is re-based. Column-0 lines further down
+    // prove nothing (the content of a multi-line string sits there in any answer), so any other
+    // indentation is taken as the model wrote it.
+    const first = out.find((l) => !isBlank(l));
+    if (base !== '' && first !== undefined && leadingWhitespace(first) === '') {
       out = reindentLines(out, (i) => base + i) ?? out;
       notes.push('re-indented the code to the selection\'s indentation');
     }

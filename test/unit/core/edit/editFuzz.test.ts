@@ -252,6 +252,10 @@ function selectionOfChange(s: Scenario) {
   return { range: { start: { line: head, character: 0 }, end }, oldRegion: a.slice(head, endLine), newRegion: b.slice(head, b.length - tail) };
 }
 
+function firstIndentOf(lines: readonly string[]): string {
+  return /^ */.exec(lines.find((l) => l.trim() !== '') ?? '')![0];
+}
+
 function commonIndentOf(lines: readonly string[]): string {
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0]);
   return indents.reduce((min, i) => (i.length < min.length ? i : min), indents[0] ?? '');
@@ -295,6 +299,9 @@ describe('edit engine property: refused or exactly the intended edit', () => {
       const base = commonIndentOf(oldRegion);
       if (commonIndentOf(newRegion) !== base) return; // the model moved the code to another level: not this property
       if (newRegion.every((l) => l.trim() === '')) return; // deleting a selection by an empty answer is refused by design
+      // A dedented answer is recognised by its first line at column 0; one whose first line is deeper
+      // than the rest is indistinguishable from code as written (the engine then takes it as written).
+      if (form === 'dedented' && firstIndentOf(newRegion) !== base) return;
       const code = form === 'dedented' ? newRegion.map((l) => (l === '' ? l : l.slice(base.length))) : newRegion;
       const fenced = `Here is the rewritten selection:\n\n\`\`\`ts\n${code.join('\n')}\n\`\`\`\n`;
       const start = fenced.indexOf('```');
