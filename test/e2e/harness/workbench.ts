@@ -118,6 +118,7 @@ export function statesSeen(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => (window as unknown as { __banyanStates?: string[] }).__banyanStates ?? []);
 }
 
-export function chatButton(frame: Frame, label: string): Locator {
-  return frame.locator('button', { hasText: label });
+/** A button in the chat view by its accessible name (what a screen reader announces). */
+export function chatButton(frame: Frame, name: string): Locator {
+  return frame.getByRole('button', { name, exact: true });
 }
