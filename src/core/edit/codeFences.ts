@@ -100,7 +100,8 @@ export function sameFile(named: string, fileName: string): boolean {
   const a = named.replace(/\\/g, '/').replace(/^(\.\/|[ab]\/)/, '');
   const b = fileName.replace(/\\/g, '/');
   if (a === b) return true;
-  return b.endsWith(`/${a}`) || a.endsWith(`/${b}`) || baseName(a) === baseName(b) && !a.includes('/');
+  // A bare name ("app.ts") matches by base name; a path must match a whole tail of the other path.
+  return b.endsWith(`/${a}`) || a.endsWith(`/${b}`) || (!a.includes('/') && baseName(a) === baseName(b));
 }
 
 function baseName(p: string): string {

@@ -30,8 +30,8 @@ export function locateRegion(documentText: string, target: EditTarget, languageI
     }
     start = Math.max(s, bom);
     end = Math.max(e, start);
-    const lineStart = starts[target.range.start.line]!;
-    if (/^[ \t]*$/.test(documentText.slice(lineStart, start)) && lineStart >= bom) start = lineStart;
+    const lineStart = Math.max(starts[target.range.start.line]!, bom);
+    if (/^[ \t]*$/.test(documentText.slice(lineStart, start))) start = lineStart;
   }
   const text = documentText.slice(start, end);
   const lines = splitLines(text);

@@ -112,7 +112,9 @@ function fitIndentation(code: string[], region: EditRegion, notes: string[]): st
     notes.push(`converted indentation to ${docStyle.kind === 'tabs' ? 'tabs' : `${docStyle.unit} spaces`} like the file`);
   }
   if (!region.wholeFile && region.startsAtLineStart) {
-    const base = commonIndent(region.lines.map((l) => l.text));
+    // A cursor on a blank, indented line (generate at cursor) gives its indentation as the base.
+    const texts = region.lines.map((l) => l.text);
+    const base = texts.every(isBlank) ? leadingWhitespace(texts[0] ?? '') : commonIndent(texts);
     // Only an answer whose first line lost its indentation is re-based. Column-0 lines further down
     // prove nothing (the content of a multi-line string sits there in any answer), so any other
     // indentation is taken as the model wrote it.
