@@ -30,16 +30,16 @@ export class MessageView {
     const header = el('div', 'message-header');
     header.append(icon(assistant ? 'sparkle' : 'account'), el('span', 'message-author', assistant ? 'Banyan' : 'You'));
     this.meta = el('span', 'message-meta');
-    header.append(this.meta);
+    this.actions = el('div', 'message-actions');
+    header.append(this.meta, this.actions);
     this.steps = el('div', 'tool-steps');
     this.steps.hidden = true;
     this.body = el('div', 'message-body');
     this.errorRow = el('div', 'message-error');
     this.errorRow.setAttribute('role', 'alert');
-    this.actions = el('div', 'message-actions');
     this.markdown = assistant ? new StreamingMarkdown(schedule, decorateCodeBlocks) : null;
     if (this.markdown) this.body.append(this.markdown.element);
-    this.element.append(header, this.steps, this.body, this.errorRow, this.actions);
+    this.element.append(header, this.steps, this.body, this.errorRow);
     this.render(message, isLastAnswer);
     // A message that arrives with text (history, a reload) is drawn now, not a frame later.
     if (this.markdown && message.text) this.markdown.flush();
@@ -102,7 +102,8 @@ export class MessageView {
     if (message.role === 'user') buttons.push(action('edit', 'edit', 'Edit and resend this message'));
     else if (message.status !== 'streaming') {
       buttons.push(action('copy-answer', 'copy', 'Copy answer'));
-      if (isLastAnswer) buttons.push(action('regenerate', 'refresh', 'Regenerate answer'));
+      // A failed answer already offers Retry next to its error.
+      if (isLastAnswer && message.status !== 'error') buttons.push(action('regenerate', 'refresh', 'Regenerate answer'));
     }
     this.actions.replaceChildren(...buttons);
   }
