@@ -112,6 +112,7 @@ export type ChatDelta =
   /** Adds a step or replaces the one with the same id. */
   | { readonly kind: 'step'; readonly step: ToolStep }
   | { readonly kind: 'usage'; readonly usage: TokenUsage }
+  /** Ends the message as failed (the partial text stays, the panel offers Retry); a later `done` is ignored. */
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'done'; readonly status: 'done' | 'stopped' };
 

@@ -72,6 +72,8 @@ export function applyDelta(state: ChatState, conversationId: string, messageId: 
       next = { ...message, status: 'error', error: delta.message };
       break;
     case 'done':
+      // An error is final: a `done` that follows it must not hide the error and its Retry.
+      if (message.status === 'error') return { state, appended: '', gap: false };
       next = { ...message, status: delta.status };
       break;
   }

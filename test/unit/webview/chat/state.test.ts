@@ -58,6 +58,7 @@ test('steps are added and then replaced by id; usage, error and done set their f
   assert.equal(m?.usage?.promptTokens, 1200);
   assert.equal(m?.status, 'error');
   assert.equal(m?.text, 'partial', 'a failure keeps the partial answer');
+  assert.equal(applyDelta(s, 'c1', 'a1', { kind: 'done', status: 'done' }).state, s, 'done after an error keeps the error');
   assert.equal(streamingMessage(s), undefined);
   assert.equal(lastUserMessage(s)?.id, 'u1');
 });
