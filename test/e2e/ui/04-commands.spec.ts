@@ -1,0 +1,44 @@
+/** Banyan's commands as a user reaches them: the status bar menu and the command palette. */
+import type { Page } from 'playwright-core';
+import { assert, uiTest } from '../harness/testing';
+import { SELECTORS } from '../harness/workbench';
+
+const QUICK_INPUT = '.quick-input-widget';
+
+/** Labels of the rows the open quick pick shows. */
+async function quickPickLabels(page: Page): Promise<string[]> {
+  await page.locator(`${QUICK_INPUT} .monaco-list-row`).first().waitFor({ state: 'visible', timeout: 15_000 });
+  return page.$$eval(`${QUICK_INPUT} .monaco-list-row`, (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+}
+
+async function closeQuickPick(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+export const tests = [
+  uiTest('clicking the status bar item opens the Banyan menu', async ({ page, screenshot }) => {
+    await page.locator(SELECTORS.statusBarItem).click();
+    const labels = await quickPickLabels(page);
+    for (const want of ['Open Chat', 'Show Logs', 'Restart Server', 'Show Server Status', 'Open Settings']) {
+      assert(labels.some((l) => l.includes(want)), `the Banyan menu has no "${want}": ${labels.join(' | ')}`);
+    }
+    await screenshot('status-bar-menu');
+    await closeQuickPick(page);
+  }),
+
+  uiTest('the command palette lists the Banyan commands and hides the internal one', async ({ page, screenshot }) => {
+    await page.locator(SELECTORS.workbench).click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('F1');
+    await page.locator(`${QUICK_INPUT} input`).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('Banyan: ');
+    await page.waitForTimeout(300);
+    const labels = await quickPickLabels(page);
+    for (const want of ['Banyan: Open Chat', 'Banyan: Show Logs', 'Banyan: Restart Server']) {
+      assert(labels.some((l) => l.includes(want)), `the palette has no "${want}": ${labels.join(' | ')}`);
+    }
+    assert(!labels.some((l) => l.includes('Activation Timing')), `the internal command shows in the palette: ${labels.join(' | ')}`);
+    await screenshot('command-palette');
+    await closeQuickPick(page);
+  }),
+];
