@@ -13,8 +13,8 @@ import { joinLines } from '../textLines';
 import type { EditStrategy, StrategyInput, StrategyOutcome } from './editStrategy';
 
 interface DiffSection {
-  oldFile: string | undefined;
-  newFile: string | undefined;
+  readonly oldFile: string | undefined;
+  readonly newFile: string | undefined;
   readonly hunks: LineChange[];
 }
 
@@ -57,8 +57,8 @@ export const unifiedDiff: EditStrategy = {
         return { ok: false, code: 'ambiguous-file', message: `The diff changes ${names.join(', ')}${options.fileName ? `, none of which is ${options.fileName}` : ''}; apply it to each file separately.`, candidate: asAnswer };
       }
     }
-    const hunks = chosen.flatMap((s) => s.hunks).filter((h) => h.ops.some((op) => op.kind !== 'keep'));
-    hunks.forEach((h, i) => ((h as { label: string }).label = hunks.length > 1 ? `hunk ${i + 1}` : 'the hunk'));
+    const changing = chosen.flatMap((s) => s.hunks).filter((h) => h.ops.some((op) => op.kind !== 'keep'));
+    const hunks = changing.map((h, i) => ({ ...h, label: changing.length > 1 ? `hunk ${i + 1}` : 'the hunk' }));
 
     const added = hunks.flatMap((h) => h.ops.filter((op) => op.kind === 'add').map((op) => op.text));
     const elided = findIntroducedElision(added, region.documentText.split(/\r\n|\r|\n/), region.languageId);
