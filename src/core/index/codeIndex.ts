@@ -19,12 +19,12 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import { silentLogger, describeError } from '../logging/logger';
-import { MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
+import { lineStartsOf, MAX_FUNCTION_LINES, tokenizeChunks, WINDOW_LINES } from './extract/chunker';
 import { type LanguageId, languageLabel } from './languages';
 import { type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
-import type { FileResult, FileTask } from './parse/fileProcessor';
+import { decodeUtf8, type FileResult, type FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
-import { decodeSnapshot, encodeSnapshot, readSnapshotFile, SNAPSHOT_FILE, type SnapshotHeader, writeSnapshotFile, writeSnapshotFileSync } from './persist/snapshot';
+import { decodeSnapshot, encodeSnapshot, readSnapshotFile, SNAPSHOT_FILE, type SnapshotHeader, writeSnapshotFileSync } from './persist/snapshot';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
 import { ImportGraph } from './resolve/importGraph';
 import { IgnoreRules } from './scan/ignoreRules';
@@ -44,6 +44,12 @@ const BATCH_BYTES = 384 * 1024;
 const RESCAN_THRESHOLD = 400;
 const SAVE_DELAY_MS = 5000;
 const MAX_ERRORS = 50;
+/**
+ * Up to this many workers, workers send chunk text and the main thread tokenizes it: the workers
+ * are the bottleneck and the main thread would otherwise wait. With more workers, tokenizing there
+ * keeps the main thread from becoming the bottleneck.
+ */
+const MAIN_TOKENIZES_UP_TO = 3;
 
 export interface CodeIndexOptions {
   /** Absolute workspace folders. */
@@ -197,7 +203,6 @@ export class CodeIndex {
   private sizeOnDisk = 0;
   private dirty = false;
   private saveTimer: NodeJS.Timeout | undefined;
-  private saving: Promise<void> | undefined;
   private closed = false;
 
   /** Sequence numbers: a result is applied only if no newer task for the same file was submitted. */
@@ -266,9 +271,11 @@ export class CodeIndex {
     this.setState('scanning');
     this.report(0, 0, 'scanning');
     this.rules.forgetIgnoreFiles();
+    const scanStarted = performance.now();
     const scan = await scanWorkspace(this.options.roots, { rules: this.rules, maxFileBytes: this.maxFileBytes, maxFiles: this.maxFiles });
     if (generation !== this.generation || this.closed) return;
     this.capped = scan.capped;
+    this.logger.debug(`index: scanned ${scan.files.length} files in ${Math.round(performance.now() - scanStarted)} ms`);
     if (scan.capped) this.logger.warn(scan.capped);
     for (const e of scan.errors.slice(0, 10)) this.recordError(e);
 
@@ -306,7 +313,9 @@ export class CodeIndex {
     if (setChanged) this.graph.invalidateAll();
     if (tasks.length) {
       this.setState(this.paused ? 'paused' : 'indexing');
+      const parseStarted = performance.now();
       const changed = await this.runTasks(tasks, generation, true);
+      this.logger.debug(`index: processed ${tasks.length} changed files in ${Math.round(performance.now() - parseStarted)} ms`);
       if (generation !== this.generation || this.closed) return;
       if (changed) setChanged = true;
     }
@@ -317,13 +326,17 @@ export class CodeIndex {
     }
     this.setState('idle');
     this.report(tasks.length, tasks.length, 'idle');
+    const saveStarted = performance.now();
     await this.save();
+    this.logger.debug(`index: snapshot written in ${Math.round(performance.now() - saveStarted)} ms`);
   }
 
   /** Runs parse tasks in bounded batches, applying results as they arrive. Returns whether any file was added or removed. */
   private async runTasks(tasks: readonly FileTask[], generation: number | undefined, bulk: boolean): Promise<boolean> {
     const pool = this.poolFor(tasks.length);
-    const submitted = tasks.map((t) => ({ task: t, seq: this.stamp(t.path) }));
+    // With up to MAIN_TOKENIZES_UP_TO workers the main thread has capacity to spare: it tokenizes.
+    const tokenize = pool.size === 0 || pool.size > MAIN_TOKENIZES_UP_TO;
+    const submitted = tasks.map((t) => ({ task: tokenize ? t : { ...t, tokenize: false }, seq: this.stamp(t.path) }));
     const batches: (typeof submitted)[] = [];
     let batch: typeof submitted = [];
     let bytes = 0;
@@ -340,7 +353,8 @@ export class CodeIndex {
 
     let done = 0;
     let setChanged = false;
-    const parallel = Math.max(1, pool.size * 2);
+    // Enough batches queued per worker that it never waits for the main thread to apply results.
+    const parallel = Math.max(1, pool.size * 3 + 1);
     let next = 0;
     const total = tasks.length;
     const worker = async (): Promise<void> => {
@@ -444,7 +458,10 @@ export class CodeIndex {
     const id = old?.id ?? this.files.length;
     const root = this.rootOf(file);
     let firstChunk = -1;
-    for (const c of x.chunks) {
+    const u = x.untokenized;
+    const text = u ? u.text ?? decodeUtf8(u.bytes ?? new Uint8Array(0)) : undefined;
+    const chunks = u && text !== undefined ? tokenizeChunks(text, lineStartsOf(text), u.ranges) : x.chunks;
+    for (const c of chunks) {
       const chunk = this.index.addChunk(id, c.startLine, c.endLine, c.terms, c.tfs, c.length);
       if (firstChunk < 0) firstChunk = chunk;
     }
@@ -464,7 +481,7 @@ export class CodeIndex {
       imports: x.imports,
       ...(x.hasErrors ? { hasErrors: true } : {}),
       firstChunk: Math.max(0, firstChunk),
-      chunkCount: x.chunks.length,
+      chunkCount: chunks.length,
     };
     this.files[id] = entry;
     this.byPath.set(file, entry);
@@ -792,21 +809,18 @@ export class CodeIndex {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     if (!this.options.storageDir || !this.dirty) return;
-    await this.saving;
-    if (!this.dirty) return;
-    const data = this.encode();
-    this.dirty = false;
-    const write = writeSnapshotFile(this.options.storageDir, data).then(
-      (n) => {
-        this.sizeOnDisk = n;
-      },
-      (err) => {
-        this.dirty = true;
-        this.logger.warn(`Could not save the index snapshot in ${this.options.storageDir}: ${describeError(err)}. The index will be rebuilt on the next start.`);
-      },
-    );
-    this.saving = write;
-    await write;
+    this.writeSnapshot();
+  }
+
+  private writeSnapshot(): void {
+    const dir = this.options.storageDir;
+    if (!dir) return;
+    try {
+      this.sizeOnDisk = writeSnapshotFileSync(dir, this.encode());
+      this.dirty = false;
+    } catch (err) {
+      this.logger.warn(`Could not save the index snapshot in ${dir}: ${describeError(err)}. The index will be rebuilt on the next start.`);
+    }
   }
 
   private saveSoon(): void {
@@ -818,7 +832,7 @@ export class CodeIndex {
     this.saveTimer.unref?.();
   }
 
-  private encode(): Buffer {
+  private encode(): Buffer[] {
     const { state, remap } = this.index.exportState();
     if (remap) this.applyRemap(remap);
     // Files are renumbered densely in path order of their ids; chunk → file ids follow.
@@ -907,15 +921,9 @@ export class CodeIndex {
     await this.inlinePool?.close();
   }
 
-  /** Last-chance save on process exit (synchronous). */
+  /** Last-chance save on process exit (synchronous, like every save). */
   saveSync(): void {
-    if (!this.options.storageDir || !this.dirty) return;
-    try {
-      this.sizeOnDisk = writeSnapshotFileSync(this.options.storageDir, this.encode());
-      this.dirty = false;
-    } catch (err) {
-      this.logger.warn(`Could not save the index snapshot: ${describeError(err)}`);
-    }
+    if (this.dirty) this.writeSnapshot();
   }
 
   // ───────────────────────────── helpers ─────────────────────────────

@@ -32,11 +32,14 @@ export interface ImportInfo {
   readonly flavor?: 'system' | 'mod' | 'wildcard' | 'static';
 }
 
-export interface ChunkInfo {
+export interface ChunkRange {
   readonly startLine: number;
   readonly endLine: number;
   /** The function/method this chunk holds, when it is a function-level chunk. */
   readonly symbol?: string;
+}
+
+export interface ChunkInfo extends ChunkRange {
   /** Distinct index terms of the chunk and how often each occurs (parallel arrays). */
   readonly terms: readonly string[];
   readonly tfs: readonly number[];
@@ -55,7 +58,13 @@ export interface FileExtract {
   readonly packageName?: string;
   readonly symbols: readonly SymbolInfo[];
   readonly imports: readonly ImportInfo[];
+  /** Tokenized chunks; empty when the worker left tokenizing to the main thread (see `untokenized`). */
   readonly chunks: readonly ChunkInfo[];
+  /**
+   * Chunk ranges and the content, for the receiver to tokenize (FileTask.tokenize = false): the raw
+   * bytes as read (transferred between threads without a copy; decode as UTF-8), or the editor's text.
+   */
+  readonly untokenized?: { readonly bytes?: Uint8Array; readonly text?: string; readonly ranges: readonly ChunkRange[] };
   /** tree-sitter found syntax errors (the definitions outside/inside them are still extracted). */
   readonly hasErrors?: boolean;
 }

@@ -3,7 +3,7 @@
  * windows), and fixed-size windows over everything in between (class heads, fields, top-level code,
  * text files). Whole functions make better search hits and completion snippets than arbitrary windows.
  */
-import type { ChunkInfo, SymbolInfo } from '../model';
+import type { ChunkInfo, ChunkRange, SymbolInfo } from '../model';
 import { termCounts } from '../search/tokenizer';
 
 export const WINDOW_LINES = 40;
@@ -22,20 +22,34 @@ export function lineStartsOf(text: string): Int32Array {
   return starts;
 }
 
-export function chunkFile(text: string, lineStarts: Int32Array, symbols: readonly SymbolInfo[]): ChunkInfo[] {
+/** Where the chunks of a file are (before tokenizing): outermost functions, and windows over the rest. */
+export function chunkRanges(lineStarts: Int32Array, symbols: readonly SymbolInfo[]): ChunkRange[] {
   const lineCount = lineStarts.length - 1;
-  const fns = outermostFunctions(symbols);
-  const chunks: ChunkInfo[] = [];
+  const out: ChunkRange[] = [];
   let next = 0; // first line not yet covered
-  for (const fn of fns) {
-    if (fn.startLine > next) windows(text, lineStarts, next, fn.startLine - 1, WINDOW_LINES, undefined, chunks);
+  for (const fn of outermostFunctions(symbols)) {
+    if (fn.startLine > next) windows(next, fn.startLine - 1, WINDOW_LINES, undefined, out);
     const end = Math.min(fn.endLine, lineCount - 1);
     const span = end - fn.startLine + 1;
-    windows(text, lineStarts, fn.startLine, end, span <= MAX_FUNCTION_LINES ? span : WINDOW_LINES, fn.name, chunks);
+    windows(fn.startLine, end, span <= MAX_FUNCTION_LINES ? span : WINDOW_LINES, fn.name, out);
     next = end + 1;
   }
-  if (next < lineCount) windows(text, lineStarts, next, lineCount - 1, WINDOW_LINES, undefined, chunks);
-  return chunks;
+  if (next < lineCount) windows(next, lineCount - 1, WINDOW_LINES, undefined, out);
+  return out;
+}
+
+/** Tokenizes chunk ranges; ranges with no token at all (blank, punctuation) are dropped. */
+export function tokenizeChunks(text: string, lineStarts: Int32Array, ranges: readonly ChunkRange[]): ChunkInfo[] {
+  const out: ChunkInfo[] = [];
+  for (const r of ranges) {
+    const { terms, tfs, length } = termCounts(text.slice(lineStarts[r.startLine]!, lineStarts[r.endLine + 1]!));
+    if (length > 0) out.push({ ...r, terms, tfs, length });
+  }
+  return out;
+}
+
+export function chunkFile(text: string, lineStarts: Int32Array, symbols: readonly SymbolInfo[]): ChunkInfo[] {
+  return tokenizeChunks(text, lineStarts, chunkRanges(lineStarts, symbols));
 }
 
 function outermostFunctions(symbols: readonly SymbolInfo[]): SymbolInfo[] {
@@ -50,11 +64,8 @@ function outermostFunctions(symbols: readonly SymbolInfo[]): SymbolInfo[] {
   return out;
 }
 
-function windows(text: string, lineStarts: Int32Array, from: number, to: number, size: number, symbol: string | undefined, out: ChunkInfo[]): void {
+function windows(from: number, to: number, size: number, symbol: string | undefined, out: ChunkRange[]): void {
   for (let start = from; start <= to; start += size) {
-    const end = Math.min(to, start + size - 1);
-    const { terms, tfs, length } = termCounts(text.slice(lineStarts[start]!, lineStarts[end + 1]!));
-    if (length === 0) continue; // blank or punctuation only: nothing to find
-    out.push({ startLine: start, endLine: end, terms, tfs, length, ...(symbol ? { symbol } : {}) });
+    out.push({ startLine: start, endLine: Math.min(to, start + size - 1), ...(symbol ? { symbol } : {}) });
   }
 }

@@ -10,6 +10,12 @@ import type { Captures, Definition, LanguageSpec } from './languageSpec';
 const CONTAINER_KINDS = new Set<SymbolKind>(['class', 'interface', 'struct', 'trait', 'impl', 'enum']);
 const KINDS = new Set<string>(SYMBOL_KINDS);
 const MAX_SIGNATURE = 200;
+/**
+ * Definitions and imports sit near the top of a tree (a method in a class in a namespace is ~6 deep;
+ * UMD wrappers add ~3). Not starting matches deeper than this skips function bodies, which is most
+ * of a file, and makes extraction several times cheaper; definitions nested deeper are left out.
+ */
+const MAX_START_DEPTH = 8;
 
 export interface TreeFacts {
   readonly symbols: SymbolInfo[];
@@ -22,7 +28,7 @@ export function extractFromTree(spec: LanguageSpec, query: Query, tree: Tree, li
   const defs: Definition[] = [];
   const imports: ImportInfo[] = [];
   let packageName: string | undefined;
-  for (const match of query.matches(tree.rootNode)) {
+  for (const match of query.matches(tree.rootNode, { maxStartDepth: MAX_START_DEPTH })) {
     const captures = new Map<string, Node>();
     let kind: SymbolKind | undefined;
     for (const { name, node } of match.captures) {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { Edit, type Tree } from 'web-tree-sitter';
-import { chunkFile, lineStartsOf } from '../extract/chunker';
+import { chunkRanges, lineStartsOf, tokenizeChunks } from '../extract/chunker';
 import { extractFromTree } from '../extract/fileExtractor';
 import { fileSummary } from '../extract/fileSummary';
 import { languageOf } from '../languages';
@@ -23,6 +23,11 @@ export interface FileTask {
   readonly maxBytes: number;
   /** `parse-only`: read and parse, nothing else (the bench's reference measurement). */
   readonly mode?: 'index' | 'parse-only';
+  /**
+   * false: return chunk ranges and the text untokenized, for the receiver to tokenize. With few
+   * workers the main thread has a core to spare and the workers are the bottleneck.
+   */
+  readonly tokenize?: boolean;
 }
 
 export type FileResult =
@@ -91,6 +96,8 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
     }
   }
   const summary = fileSummary(text);
+  const ranges = chunkRanges(lineStarts, symbols);
+  const tokenize = task.tokenize !== false;
   const extract: FileExtract = {
     language,
     hash,
@@ -98,7 +105,8 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
     ...(summary ? { summary } : {}),
     ...facts,
     symbols,
-    chunks: chunkFile(text, lineStarts, symbols),
+    chunks: tokenize ? tokenizeChunks(text, lineStarts, ranges) : [],
+    ...(tokenize ? {} : { untokenized: task.text !== undefined ? { text, ranges } : { bytes: standalone(bytes), ranges } }),
   };
   return { path: task.path, kind: 'indexed', size, mtimeMs, extract };
 }
@@ -146,6 +154,16 @@ function parseIncrementally(runtime: TreeSitterRuntime, task: FileTask, text: st
     }
   }
   return tree;
+}
+
+/** Bytes that own their whole ArrayBuffer, so they can be transferred to another thread. */
+function standalone(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}
+
+/** The utf-8 decoding every reader of file bytes must use (same text, same line numbers). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
 }
 
 function pointAt(text: string, index: number): { row: number; column: number } {

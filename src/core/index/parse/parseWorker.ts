@@ -21,6 +21,8 @@ parentPort!.on('message', (request: WorkerRequest) => {
     } catch (err) {
       reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
     }
-    parentPort!.postMessage(reply);
+    // File bytes going back for tokenizing are moved, not copied.
+    const transfer = 'results' in reply ? reply.results.flatMap((r) => (r.kind === 'indexed' && r.extract.untokenized?.bytes ? [r.extract.untokenized.bytes.buffer as ArrayBuffer] : [])) : [];
+    parentPort!.postMessage(reply, transfer);
   })();
 });

@@ -11,6 +11,9 @@ import { LANGUAGE_SPECS } from '../extract/languageSpecs';
 import type { LanguageSpec } from '../extract/languageSpec';
 import { GRAMMAR_FILES, GRAMMAR_PACKAGES, type LanguageId } from '../languages';
 
+/** Resolved at run time from node_modules (a variable, so bundlers leave the lookup alone). */
+const RUNTIME_WASM_PACKAGE_PATH = 'web-tree-sitter/web-tree-sitter.wasm';
+
 export interface LoadedLanguage {
   readonly language: Language;
   readonly query: Query;
@@ -23,8 +26,10 @@ export class TreeSitterRuntime {
   private constructor(readonly parser: Parser, private readonly grammarsDir: string | undefined) {}
 
   static async create(grammarsDir?: string): Promise<TreeSitterRuntime> {
-    const runtimeWasm = grammarsDir ? path.join(grammarsDir, 'web-tree-sitter.wasm') : undefined;
-    await Parser.init(runtimeWasm && existsSync(runtimeWasm) ? { locateFile: () => runtimeWasm } : undefined);
+    const shipped = grammarsDir ? path.join(grammarsDir, 'web-tree-sitter.wasm') : undefined;
+    // Bundled code cannot rely on web-tree-sitter finding its wasm beside itself: always say where it is.
+    const runtimeWasm = shipped && existsSync(shipped) ? shipped : require.resolve(RUNTIME_WASM_PACKAGE_PATH);
+    await Parser.init({ locateFile: () => runtimeWasm });
     return new TreeSitterRuntime(new Parser(), grammarsDir);
   }
 

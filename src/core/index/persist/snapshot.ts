@@ -6,7 +6,7 @@
  * checksum, truncation — is reported as a reason and the caller rebuilds; it never throws past here.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync, renameSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { IndexState } from '../search/invertedIndex';
@@ -34,30 +34,43 @@ export interface Snapshot<F, S> {
 type Column = 'chunkFile' | 'chunkStart' | 'chunkEnd' | 'chunkLength' | 'chunkTermStart' | 'chunkTermCount' | 'termPool';
 const INT_COLUMNS: readonly Column[] = ['chunkFile', 'chunkStart', 'chunkEnd', 'chunkLength', 'chunkTermStart', 'chunkTermCount', 'termPool'];
 
-const checksum: (b: Uint8Array) => number =
-  typeof (zlib as { crc32?: unknown }).crc32 === 'function'
-    ? (b) => (zlib as unknown as { crc32(b: Uint8Array): number }).crc32(b)
-    : (b) => createHash('sha1').update(b).digest().readUInt32LE(0);
+type Crc32 = (data: Uint8Array, value?: number) => number;
+const zlibCrc32 = (zlib as unknown as { crc32?: Crc32 }).crc32;
 
-export function encodeSnapshot<F, S>(snapshot: Snapshot<F, S>): Buffer {
+/** CRC-32 over several buffers in order (zlib's, or the first 4 bytes of a SHA-1 on older Node). */
+function checksum(parts: readonly Uint8Array[]): number {
+  if (zlibCrc32) {
+    let value = 0;
+    for (const p of parts) value = zlibCrc32(p, value);
+    return value >>> 0;
+  }
+  const h = createHash('sha1');
+  for (const p of parts) h.update(p);
+  return h.digest().readUInt32LE(0);
+}
+
+/**
+ * The snapshot as a list of buffers (prefix, header, sections). Sections are views on the index's
+ * typed arrays, not copies — write them before the index changes again (writeSnapshotFile* do).
+ */
+export function encodeSnapshot<F, S>(snapshot: Snapshot<F, S>): Buffer[] {
   const header = Buffer.from(JSON.stringify(snapshot.header), 'utf8');
-  const parts: Buffer[] = [header];
-  for (const col of INT_COLUMNS) parts.push(section(snapshot.index[col]));
-  parts.push(section(snapshot.index.tfPool));
-  parts.push(section(Buffer.from(snapshot.index.terms.join('\n'), 'utf8')));
-  const body = Buffer.concat(parts);
+  const body: Buffer[] = [header];
+  for (const col of INT_COLUMNS) body.push(...section(snapshot.index[col]));
+  body.push(...section(snapshot.index.tfPool));
+  body.push(...section(Buffer.from(snapshot.index.terms.join('\n'), 'utf8')));
   const prefix = Buffer.alloc(MAGIC.length + 12);
   MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(SNAPSHOT_FORMAT, 8);
   prefix.writeUInt32LE(header.length, 12);
   prefix.writeUInt32LE(checksum(body), 16);
-  return Buffer.concat([prefix, body]);
+  return [prefix, ...body];
 }
 
-function section(a: ArrayBufferView): Buffer {
+function section(a: ArrayBufferView): Buffer[] {
   const len = Buffer.alloc(4);
   len.writeUInt32LE(a.byteLength, 0);
-  return Buffer.concat([len, Buffer.from(a.buffer, a.byteOffset, a.byteLength)]);
+  return [len, Buffer.from(a.buffer, a.byteOffset, a.byteLength)];
 }
 
 export type DecodeResult<F, S> = { ok: true; snapshot: Snapshot<F, S> } | { ok: false; reason: string };
@@ -69,7 +82,7 @@ export function decodeSnapshot<F, S>(buf: Buffer, expected: { configKey: string;
     if (format !== SNAPSHOT_FORMAT) return { ok: false, reason: `snapshot format ${format}, this version uses ${SNAPSHOT_FORMAT}` };
     const headerLength = buf.readUInt32LE(12);
     const body = buf.subarray(20);
-    if (checksum(body) !== buf.readUInt32LE(16)) return { ok: false, reason: 'checksum mismatch (truncated or corrupt file)' };
+    if (checksum([body]) !== buf.readUInt32LE(16)) return { ok: false, reason: 'checksum mismatch (truncated or corrupt file)' };
     const header = JSON.parse(body.subarray(0, headerLength).toString('utf8')) as SnapshotHeader<F, S>;
     if (header.configKey !== expected.configKey) return { ok: false, reason: 'index settings or extractor changed since it was saved' };
     if (JSON.stringify(header.roots) !== JSON.stringify(expected.roots)) return { ok: false, reason: 'workspace folders changed' };
@@ -113,28 +126,26 @@ export function decodeSnapshot<F, S>(buf: Buffer, expected: { configKey: string;
   }
 }
 
-/** Writes atomically: a reader sees the old snapshot or the new one, never half of one. */
-export async function writeSnapshotFile(dir: string, data: Buffer): Promise<number> {
-  await fs.mkdir(dir, { recursive: true });
-  const target = path.join(dir, SNAPSHOT_FILE);
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await fs.writeFile(temp, data);
-    await fs.rename(temp, target);
-  } catch (err) {
-    await fs.unlink(temp).catch(() => undefined);
-    throw err;
-  }
-  return data.length;
-}
-
-/** Synchronous variant for process exit paths, where no more ticks may run. */
-export function writeSnapshotFileSync(dir: string, data: Buffer): number {
+/**
+ * Writes atomically (temp file + rename): a reader sees the old snapshot or the new one, never half of
+ * one. Synchronous on purpose: the parts are views on live index arrays, which must not change while
+ * they are written (~20 ms for 20 MB into the page cache). Returns the bytes written.
+ */
+export function writeSnapshotFileSync(dir: string, parts: readonly Uint8Array[]): number {
   mkdirSync(dir, { recursive: true });
   const target = path.join(dir, SNAPSHOT_FILE);
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  let written = 0;
   try {
-    writeFileSync(temp, data);
+    const fd = openSync(temp, 'w');
+    try {
+      for (const p of parts) {
+        for (let at = 0; at < p.byteLength; ) at += writeSync(fd, p, at, p.byteLength - at);
+        written += p.byteLength;
+      }
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, target);
   } catch (err) {
     try {
@@ -144,7 +155,7 @@ export function writeSnapshotFileSync(dir: string, data: Buffer): number {
     }
     throw err;
   }
-  return data.length;
+  return written;
 }
 
 export function readSnapshotFile(dir: string): Buffer | undefined {

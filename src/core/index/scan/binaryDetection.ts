@@ -6,13 +6,16 @@ const SAMPLE = 8000;
 
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SAMPLE);
+  if (n === 0) return false;
+  if (bytes.subarray(0, n).indexOf(0) >= 0) return true; // native scan
+  // No NUL: count control bytes in a shorter prefix (UTF-16 without BOM, old binary formats).
+  const m = Math.min(n, 1024);
   let control = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < m; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
     if (b < 7 || (b > 13 && b < 32 && b !== 27)) control++;
   }
-  return n > 0 && control / n > 0.3;
+  return control / m > 0.3;
 }
 
 /** Minified/bundled: long enough to matter and lines far longer than anyone writes by hand. */

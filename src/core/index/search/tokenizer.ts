@@ -2,10 +2,10 @@
  * Identifier tokens for search: every identifier lower-cased, plus its camelCase / snake_case parts
  * when it has more than one (so `getUserById` matches "user" and "getuserbyid"). Language keywords and
  * one-letter tokens are dropped: they match everything, carry no meaning and make postings long.
+ *
+ * A hand-written scanner over char codes rather than regular expressions: tokenizing every chunk is
+ * a large share of indexing time, and this is several times faster.
  */
-const IDENT = /[A-Za-z_$][\w$]*/g;
-const PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
-
 const STOP = new Set(
   (
     'if else for while do return function const let var new this self true false null undefined none nil ' +
@@ -13,31 +13,95 @@ const STOP = new Set(
     'void int float double bool boolean char string long short byte unsigned signed struct fn pub mut impl use mod ' +
     'def pass elif lambda in is not and or try catch except finally throw throws raise await async yield ' +
     'break continue switch case default package go func defer chan map range with assert typeof instanceof of ' +
-    'the a an to is it be on at by'
+    'the a an to it be on at by'
   ).split(' '),
 );
 
+const MAX_IDENT = 64;
+
+// Character classes by code: 1 = lower, 2 = upper, 3 = digit, 4 = _ or $.
+const CLASS = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) CLASS[c] = 1;
+for (let c = 65; c <= 90; c++) CLASS[c] = 2;
+for (let c = 48; c <= 57; c++) CLASS[c] = 3;
+CLASS[95] = 4;
+CLASS[36] = 4;
+
 /** Calls `emit` for each token of `text` in order (repeats included). */
 export function forEachToken(text: string, emit: (token: string) => void): void {
-  IDENT.lastIndex = 0;
-  for (let m = IDENT.exec(text); m; m = IDENT.exec(text)) {
-    const ident = m[0];
-    if (ident.length > 64) continue; // generated blobs, not names
-    const lower = ident.toLowerCase();
-    if (lower.length > 1 && !STOP.has(lower)) emit(lower);
-    if (ident.length < 4) continue;
-    // Split only when there is something to split: cheap checks before the regex.
-    if (ident.includes('_') || (lower !== ident && ident !== ident.toUpperCase()) || /[a-z][A-Z]/.test(ident)) {
-      PARTS.lastIndex = 0;
-      let count = 0;
-      const parts: string[] = [];
-      for (let p = PARTS.exec(ident); p; p = PARTS.exec(ident)) {
-        count++;
-        const part = p[0].toLowerCase();
-        if (part.length > 1 && part !== lower && !STOP.has(part)) parts.push(part);
-      }
-      if (count > 1) for (const part of parts) emit(part);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = c < 128 ? CLASS[c]! : 0;
+    if (k === 0 || k === 3) {
+      // Skip a non-identifier char, or a number (with any letters glued to it, e.g. 0x1F, 10px).
+      i++;
+      if (k === 3) while (i < n && text.charCodeAt(i) < 128 && CLASS[text.charCodeAt(i)]! !== 0) i++;
+      continue;
     }
+    const start = i;
+    let hasUpper = false;
+    let hasLower = false;
+    let hasSep = false;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      const kd = d < 128 ? CLASS[d]! : 0;
+      if (kd === 0) break;
+      if (kd === 1) hasLower = true;
+      else if (kd === 2) hasUpper = true;
+      else if (kd === 4) hasSep = true;
+      i++;
+    }
+    const len = i - start;
+    if (len > MAX_IDENT || len < 2) continue; // generated blobs and one-letter names
+    const ident = text.slice(start, i);
+    const lower = hasUpper ? ident.toLowerCase() : ident;
+    if (!STOP.has(lower)) emit(lower);
+    if (len >= 4 && (hasSep || (hasUpper && hasLower))) emitParts(ident, lower, emit);
+  }
+}
+
+/** camelCase / PascalCase / snake_case / ACRONYMCase parts of one identifier (only if there are several). */
+function emitParts(ident: string, lower: string, emit: (token: string) => void): void {
+  const n = ident.length;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const k = CLASS[ident.charCodeAt(i)]!;
+    if (k === 4) {
+      if (start >= 0) {
+        starts.push(start);
+        ends.push(i);
+      }
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    const prev = CLASS[ident.charCodeAt(i - 1)]!;
+    const next = i + 1 < n ? CLASS[ident.charCodeAt(i + 1)]! : 0;
+    // Boundaries: aB, a1 / 1a, and the last capital of an acronym before a lower-case run (HTTPServer).
+    const boundary = (k === 2 && prev === 1) || (k === 3) !== (prev === 3) || (k === 2 && prev === 2 && next === 1);
+    if (boundary) {
+      starts.push(start);
+      ends.push(i);
+      start = i;
+    }
+  }
+  if (start >= 0) {
+    starts.push(start);
+    ends.push(n);
+  }
+  if (starts.length < 2) return;
+  for (let p = 0; p < starts.length; p++) {
+    if (ends[p]! - starts[p]! < 2) continue;
+    const part = lower.slice(starts[p], ends[p]);
+    if (part.charCodeAt(0) >= 48 && part.charCodeAt(0) <= 57) continue; // digits only
+    if (!STOP.has(part)) emit(part);
   }
 }
 
