@@ -41,4 +41,20 @@ export const tests = [
     await screenshot('command-palette');
     await closeQuickPick(page);
   }),
+
+  uiTest('Banyan: Show Logs opens the Banyan output channel with the server start in it', async ({ page, screenshot }) => {
+    await page.keyboard.press('F1');
+    await page.locator(`${QUICK_INPUT} input`).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('Banyan: Show Logs');
+    await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: 'Show Logs' }).first().click();
+    // The Output panel shows the channel in a read-only editor (spaces rendered as U+00A0, hence \s).
+    const output = page.locator('.part.panel .monaco-editor .view-lines');
+    await output.filter({ hasText: /Banyan\sserver\s.*\sready/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const channel = await page.locator('.part.panel select.monaco-select-box').first().evaluate((el) => {
+      const select = el as HTMLSelectElement;
+      return select.options[select.selectedIndex]?.text ?? '';
+    });
+    assert(channel === 'Banyan', `the Output panel shows the channel "${channel}", not Banyan`);
+    await screenshot('show-logs');
+  }),
 ];
