@@ -16,6 +16,10 @@ export function bm25(index: InvertedIndex, queryTerms: readonly string[], option
   const { scores, touched } = scratch;
   let touchedCount = 0;
   const avg = index.averageLength || 1;
+  const { alive, length } = index.hotColumns();
+  // tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)) with the per-query constants hoisted out of the loop.
+  const kBase = K1 * (1 - B);
+  const kLen = (K1 * B) / avg;
   const seen = new Set<number>();
   for (const text of queryTerms) {
     const term = index.termId(text);
@@ -24,22 +28,22 @@ export function bm25(index: InvertedIndex, queryTerms: readonly string[], option
     const df = index.documentFrequency(term);
     if (df === 0) continue;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    const p = index.postings(term);
-    for (let i = p.from; i < p.to; i++) {
-      const c = p.ids[i]!;
-      if (!index.isAlive(c)) continue;
-      const tf = p.tfs[i]!;
+    const w = idf * (K1 + 1);
+    const { ids, tfs, from, to, delta } = index.postings(term);
+    for (let i = from; i < to; i++) {
+      const c = ids[i]!;
+      if (alive[c] === 0) continue;
+      const tf = tfs[i]!;
       if (scores[c] === 0) touched[touchedCount++] = c;
-      scores[c]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.lengthOf(c)) / avg));
+      scores[c]! += (w * tf) / (tf + kBase + kLen * length[c]!);
     }
-    const d = p.delta;
-    if (d) {
-      for (let i = 0; i < d.length; i += 2) {
-        const c = d[i]!;
-        if (!index.isAlive(c)) continue;
-        const tf = d[i + 1]!;
+    if (delta) {
+      for (let i = 0; i < delta.length; i += 2) {
+        const c = delta[i]!;
+        if (alive[c] === 0) continue;
+        const tf = delta[i + 1]!;
         if (scores[c] === 0) touched[touchedCount++] = c;
-        scores[c]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.lengthOf(c)) / avg));
+        scores[c]! += (w * tf) / (tf + kBase + kLen * length[c]!);
       }
     }
   }

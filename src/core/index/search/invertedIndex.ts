@@ -159,6 +159,14 @@ export class InvertedIndex {
     for (let i = start; i < end; i++) visit(this.termPool[i]!, this.tfPool[i]!);
   }
 
+  /**
+   * The alive flags and token lengths of all chunks, for scoring loops (read-only; valid until the
+   * next add or maintenance).
+   */
+  hotColumns(): { readonly alive: Uint8Array; readonly length: Int32Array } {
+    return { alive: this.alive, length: this.lengthOfChunk };
+  }
+
   /** Chunk ids handed out so far (scratch arrays for scoring are sized by this). */
   get idSpace(): number {
     return this.count;
