@@ -9,7 +9,7 @@
  *   node test/e2e/run.mjs [--only <substring of a spec file or stage>]
  * Exit code 0 only when every test passed; the last line is `e2e: N passed, N failed`.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './harness/browser';
@@ -37,9 +37,21 @@ async function loadTests<C>(file: string): Promise<E2eTest<C>[]> {
   return mod.tests;
 }
 
+/**
+ * A run folder holds 25–50 MB (code-server data, the unpacked extension): keep only the latest few.
+ * The screenshot copies beside them are the previous run's: drop them so none is mistaken for this one's.
+ */
+function pruneOldRuns(keep: number): void {
+  if (!existsSync(OUTPUT_DIR)) return;
+  for (const png of readdirSync(OUTPUT_DIR).filter((f) => f.endsWith('.png'))) rmSync(path.join(OUTPUT_DIR, png));
+  const runs = readdirSync(OUTPUT_DIR).filter((d) => d.startsWith('run-')).sort();
+  for (const old of runs.slice(0, Math.max(0, runs.length - keep))) rmSync(path.join(OUTPUT_DIR, old), { recursive: true, force: true });
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
+  pruneOldRuns(4);
   const runDir = path.join(OUTPUT_DIR, `run-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   const shotsDir = path.join(runDir, 'screenshots');
   mkdirSync(shotsDir, { recursive: true });
