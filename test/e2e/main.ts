@@ -14,7 +14,8 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './harness/browser';
 import { CodeServer } from './harness/codeServer';
-import { MODEL_URL_ENV, type RunningFakeModel, startFakeModel } from './harness/fakeModel';
+import type { FakeModelServer } from '../fixtures/fakeModelServer';
+import { MODEL_URL_ENV, startFakeModel } from './harness/fakeModel';
 import { inHostResultsFile, runInHostSuite } from './harness/inHostRunner';
 import { OUTPUT_DIR, SAMPLE_WORKSPACE, VSIX } from './harness/paths';
 import { type E2eTest, type TestResult, type UiContext, report, runTests } from './harness/testing';
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
   console.log(`e2e: run folder ${path.relative(process.cwd(), runDir)}`);
 
   const results: TestResult[] = [];
-  let fakeModel: RunningFakeModel | undefined;
+  let fakeModel: FakeModelServer | undefined;
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   // Interrupted (Ctrl+C, a CI time limit): code-server runs in its own process group, so end it here.
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', (s) => void interrupted(s));
   try {
     fakeModel = await startFakeModel();
-    console.log(fakeModel ? `e2e: fake model server at ${fakeModel.url}` : 'e2e: no fake model server fixture yet (hook: test/e2e/harness/fakeModel.ts)');
+    console.log(`e2e: fake model server at ${fakeModel.baseUrl}`);
     const uiFiles = specFiles('ui', '.spec.ts').filter(wanted);
     const runInHost = wanted('in-host') || wanted('inHost');
     if (runInHost || uiFiles.length) {
@@ -82,7 +83,7 @@ async function main(): Promise<number> {
         runDir,
         vsix: VSIX,
         workspace: SAMPLE_WORKSPACE,
-        env: { BANYAN_E2E_INHOST_RESULTS: inHostResultsFile(runDir), ...(fakeModel ? { [MODEL_URL_ENV]: fakeModel.url } : {}) },
+        env: { BANYAN_E2E_INHOST_RESULTS: inHostResultsFile(runDir), [MODEL_URL_ENV]: fakeModel.baseUrl },
       });
       console.log(`e2e: code-server on ${server.baseUrl} (install + start ${Date.now() - t0} ms)`);
       browser = await launchChromium();
@@ -90,7 +91,10 @@ async function main(): Promise<number> {
         console.log('e2e: in-host suite');
         results.push(...(await runInHostSuite(browser, server, shotsDir)));
       }
-      if (uiFiles.length) results.push(...(await runUi(browser, server, uiFiles, shotsDir, fakeModel?.url)));
+      if (uiFiles.length) results.push(...(await runUi(browser, server, uiFiles, shotsDir, fakeModel)));
+      // The start stage runs its own code-server: free the two cores first.
+      await server.stop();
+      server = undefined;
     }
     for (const file of specFiles('start', '.spec.ts').filter(wanted)) {
       const tests = await loadTests<StartContext>(file);
@@ -104,7 +108,7 @@ async function main(): Promise<number> {
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
-    await fakeModel?.stop().catch(() => undefined);
+    await fakeModel?.close().catch(() => undefined);
   }
 
   for (const shot of readdirSync(shotsDir)) copyFileSync(path.join(shotsDir, shot), path.join(OUTPUT_DIR, shot));
@@ -116,7 +120,7 @@ async function main(): Promise<number> {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-async function runUi(browser: Browser, server: CodeServer, files: string[], shotsDir: string, fakeModelUrl: string | undefined): Promise<TestResult[]> {
+async function runUi(browser: Browser, server: CodeServer, files: string[], shotsDir: string, fakeModel: FakeModelServer): Promise<TestResult[]> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const screenshot = async (name: string) => {
@@ -124,7 +128,7 @@ async function runUi(browser: Browser, server: CodeServer, files: string[], shot
     await page.screenshot({ path: file });
     return file;
   };
-  const ctx: UiContext = { page, server, fakeModelUrl, screenshot, log: (m) => console.log(`       ${m}`) };
+  const ctx: UiContext = { page, server, fakeModel, screenshot, log: (m) => console.log(`       ${m}`) };
   const results: TestResult[] = [];
   try {
     await page.goto(server.workbenchUrl);

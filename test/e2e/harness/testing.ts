@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { FakeModelServer } from '../../fixtures/fakeModelServer';
 import type { CodeServer } from './codeServer';
 
 /**
@@ -9,8 +10,8 @@ import type { CodeServer } from './codeServer';
 export interface UiContext {
   readonly page: Page;
   readonly server: CodeServer;
-  /** URL of the fake model server the extension host was pointed at, when one runs. */
-  readonly fakeModelUrl: string | undefined;
+  /** The fake model server whose address the extension host got as BANYAN_E2E_MODEL_URL; script answers on it. */
+  readonly fakeModel: FakeModelServer;
   /** Saves a PNG of the page under the run's output folder and returns its path. */
   screenshot(name: string): Promise<string>;
   log(message: string): void;
