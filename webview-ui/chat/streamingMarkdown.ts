@@ -4,12 +4,17 @@
  * change a block once another block follows it), so it is rendered once and appended. Only the last
  * block is rendered again, at most once per animation frame. An open code fence, the common big
  * tail, just gets its new characters appended as text. Work per frame is therefore bounded by the
- * size of the last block, not the size of the answer.
+ * size of the last block, not the size of the answer; and when that block is itself huge (a list of
+ * thousands of items is one block) frames are skipped so the average work per frame stays within
+ * FRAME_BUDGET_CHARS.
  */
 import type { Token } from 'marked';
 import { lexBlocks, renderTokens } from './markdown/renderMarkdown';
 
 export type FrameScheduler = (callback: () => void) => void;
+
+/** Markdown characters a frame may render on average before the following frames are skipped. */
+export const FRAME_BUDGET_CHARS = 24_000;
 
 /** Counters the tests read: how much markdown each frame rendered. */
 export interface RenderStats {
@@ -30,6 +35,8 @@ export class StreamingMarkdown {
   private committed = 0;
   private finished = false;
   private scheduled = false;
+  /** Frames still to skip after a flush that rendered more than the budget. */
+  private skipFrames = 0;
   /** The open code fence being streamed into the tail, appended to in place. */
   private openFence: { header: string; text: string; code: HTMLElement } | null = null;
 
@@ -37,6 +44,7 @@ export class StreamingMarkdown {
     private readonly schedule: FrameScheduler,
     /** Runs on each final block before it is shown (code block toolbars). */
     private readonly decorateFinal: (root: ParentNode) => void,
+    private readonly frameBudgetChars = FRAME_BUDGET_CHARS,
   ) {
     this.element = document.createElement('div');
     this.element.className = 'markdown';
@@ -108,6 +116,7 @@ export class StreamingMarkdown {
     this.stats.flushes++;
     this.stats.renderedChars += rendered;
     this.stats.maxFlushChars = Math.max(this.stats.maxFlushChars, rendered);
+    this.skipFrames = Math.floor(rendered / this.frameBudgetChars);
   }
 
   private renderTail(tail: string, tokens: Token[]): number {
@@ -141,9 +150,16 @@ export class StreamingMarkdown {
   private request(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.schedule(() => {
-      if (this.scheduled) this.flush();
-    });
+    const tick = () => {
+      if (!this.scheduled) return;
+      if (this.skipFrames > 0) {
+        this.skipFrames--;
+        this.schedule(tick);
+        return;
+      }
+      this.flush();
+    };
+    this.schedule(tick);
   }
 }
 

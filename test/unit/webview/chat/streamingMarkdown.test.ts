@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decorateCodeBlocks } from '../../../../webview-ui/chat/codeBlockActions';
 import { lexBlocks, renderMarkdown } from '../../../../webview-ui/chat/markdown/renderMarkdown';
-import { StreamingMarkdown } from '../../../../webview-ui/chat/streamingMarkdown';
+import { FRAME_BUDGET_CHARS, StreamingMarkdown } from '../../../../webview-ui/chat/streamingMarkdown';
 import { ManualFrames } from '../dom';
 
 /** A realistic long answer: headings, prose with references, lists, code fences, a table. */
@@ -131,4 +131,24 @@ test('setText from a state sync extends the shown text, or starts over when it d
   frames.run();
   assert.equal(md.element.textContent?.trim(), 'Completely different');
   assert.equal(md.element.querySelector('h1'), null);
+});
+
+test('one huge block (a long list is one block) skips frames to keep the average work per frame in budget', () => {
+  // A small budget keeps this quick under jsdom; the production budget is FRAME_BUDGET_CHARS.
+  const budget = 2_000;
+  assert.ok(FRAME_BUDGET_CHARS > budget);
+  const items = Array.from({ length: 300 }, (_, i) => `- item ${i}: see src/mod${i}.ts:${i + 1}\n`).join('');
+  const frames = new ManualFrames();
+  const md = new StreamingMarkdown(frames.schedule, decorateCodeBlocks, budget);
+  let frameCount = 0;
+  for (let i = 0; i < items.length; i += 100) {
+    md.append(items.slice(i, i + 100));
+    frames.run();
+    frameCount++;
+  }
+  assert.ok(items.length > 4 * budget);
+  assert.ok(md.stats.renderedChars / frameCount <= 2 * budget, `average ${Math.round(md.stats.renderedChars / frameCount)} chars per frame`);
+  assert.ok(md.stats.flushes < frameCount / 2, `${md.stats.flushes} flushes in ${frameCount} frames`);
+  md.finish();
+  assert.equal(md.element.querySelectorAll('li').length, 300);
 });
