@@ -19,12 +19,12 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import { silentLogger, describeError } from '../logging/logger';
-import { lineStartsOf, MAX_FUNCTION_LINES, tokenizeChunks, WINDOW_LINES } from './extract/chunker';
+import { lineStartsOf, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
 import { type LanguageId, languageLabel } from './languages';
 import { type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
 import { decodeUtf8, type FileResult, type FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
-import { decodeSnapshot, encodeSnapshot, readSnapshotFile, SNAPSHOT_FILE, type SnapshotHeader, writeSnapshotFileSync } from './persist/snapshot';
+import { decodeSnapshot, type EncodableHeader, encodeSnapshot, readSnapshotFile, SNAPSHOT_FILE, writeSnapshotFileSync } from './persist/snapshot';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
 import { ImportGraph } from './resolve/importGraph';
 import { IgnoreRules } from './scan/ignoreRules';
@@ -365,11 +365,11 @@ export class CodeIndex {
         const results = await this.processBatch(pool, b.map((s) => s.task));
         for (let i = 0; i < results.length; i++) {
           if (this.latest.get(b[i]!.task.path) !== b[i]!.seq) continue; // superseded by a newer update
-          if (this.applyResult(results[i]!)) setChanged = true;
+          if (this.applyResult(results[i]!, bulk)) setChanged = true;
         }
         done += b.length;
         if (bulk) this.report(done, total, 'indexing');
-        if (bulk && this.index.needsMaintenance()) this.maintain(false);
+        if (bulk && this.index.needsMaintenance(true)) this.maintain(false, true);
       }
     };
     await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
@@ -418,12 +418,12 @@ export class CodeIndex {
   }
 
   /** Applies one worker result; returns true when a file entered or left the index. */
-  private applyResult(r: FileResult): boolean {
+  private applyResult(r: FileResult, bulk: boolean): boolean {
     switch (r.kind) {
       case 'indexed': {
         const had = this.byPath.has(r.path);
         this.skipped.delete(r.path);
-        this.putFile(r.path, r.size, r.mtimeMs, r.extract);
+        this.putFile(r.path, r.size, r.mtimeMs, r.extract, bulk);
         if (had) this.graph.invalidateFile(r.path);
         return !had;
       }
@@ -452,18 +452,31 @@ export class CodeIndex {
     }
   }
 
-  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract): void {
+  /** `bulk`: part of a scan's batch (postings deferred to the next maintenance), not an editor update. */
+  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract, bulk = false): void {
     const old = this.byPath.get(file);
     if (old) this.dropContent(old);
     const id = old?.id ?? this.files.length;
     const root = this.rootOf(file);
     let firstChunk = -1;
+    let chunkCount = 0;
     const u = x.untokenized;
-    const text = u ? u.text ?? decodeUtf8(u.bytes ?? new Uint8Array(0)) : undefined;
-    const chunks = u && text !== undefined ? tokenizeChunks(text, lineStartsOf(text), u.ranges) : x.chunks;
-    for (const c of chunks) {
-      const chunk = this.index.addChunk(id, c.startLine, c.endLine, c.terms, c.tfs, c.length);
-      if (firstChunk < 0) firstChunk = chunk;
+    if (u) {
+      // Tokenized here, straight into the index (see MAIN_TOKENIZES_UP_TO).
+      const text = u.text ?? decodeUtf8(u.bytes ?? new Uint8Array(0));
+      const starts = lineStartsOf(text);
+      for (const r of u.ranges) {
+        const chunk = this.index.addChunkText(id, r.startLine, r.endLine, text, starts[r.startLine]!, starts[r.endLine + 1]!, bulk);
+        if (chunk < 0) continue;
+        if (firstChunk < 0) firstChunk = chunk;
+        chunkCount++;
+      }
+    } else {
+      for (const c of x.chunks) {
+        const chunk = this.index.addChunk(id, c.startLine, c.endLine, c.terms, c.tfs, c.length);
+        if (firstChunk < 0) firstChunk = chunk;
+        chunkCount++;
+      }
     }
     const entry: IndexedFile = {
       id,
@@ -481,7 +494,7 @@ export class CodeIndex {
       imports: x.imports,
       ...(x.hasErrors ? { hasErrors: true } : {}),
       firstChunk: Math.max(0, firstChunk),
-      chunkCount: chunks.length,
+      chunkCount,
     };
     this.files[id] = entry;
     this.byPath.set(file, entry);
@@ -510,8 +523,8 @@ export class CodeIndex {
   }
 
   /** Folds new postings into the base and drops dead chunks; renumbers chunk ids when it compacts. */
-  private maintain(force: boolean): void {
-    if (!force && !this.index.needsMaintenance()) return;
+  private maintain(force: boolean, bulk = false): void {
+    if (!force && !this.index.needsMaintenance(bulk)) return;
     const remap = this.index.maintain();
     if (remap) this.applyRemap(remap);
   }
@@ -851,13 +864,13 @@ export class CodeIndex {
       expect = f.firstChunk + f.chunkCount;
     }
     if (!contiguous || expect !== state.chunkCount) throw new Error('index invariant broken: chunks are not contiguous per file');
-    const header: SnapshotHeader<FileRow, SkippedRow> = {
+    const header: EncodableHeader<FileRow, SkippedRow> = {
       format: 0,
       configKey: this.configKey(),
       roots: this.options.roots,
       savedAt: new Date().toISOString(),
-      files: live.map((f) => encodeFile(f)),
-      skipped: [...this.skipped].map(([p, s]): SkippedRow => [p, s.size, s.mtimeMs, s.reason]),
+      files: mapLazily(live, encodeFile),
+      skipped: mapLazily(this.skipped, ([p, s]): SkippedRow => [p, s.size, s.mtimeMs, s.reason]),
     };
     // firstChunk is recomputed on load from chunkFile, so rows need not carry it.
     return encodeSnapshot({ header, index: { ...state, chunkFile } });
@@ -987,6 +1000,11 @@ function innermostAt(symbols: readonly SymbolInfo[], line: number): string | und
     if (s.startLine <= line && line <= s.endLine && (!best || s.endLine - s.startLine < best.endLine - best.startLine)) best = s;
   }
   return best ? (best.container ? `${best.container}.${best.name}` : best.name) : undefined;
+}
+
+/** Rows made one at a time while the snapshot is written, never all at once. */
+function* mapLazily<T, R>(items: Iterable<T>, f: (item: T) => R): Generator<R> {
+  for (const item of items) yield f(item);
 }
 
 function encodeFile(f: IndexedFile): FileRow {

@@ -26,6 +26,9 @@ export interface SnapshotHeader<F, S> {
   readonly skipped: readonly S[];
 }
 
+/** What encodeSnapshot takes: rows may be produced lazily (a generator), one at a time. */
+export type EncodableHeader<F, S> = Omit<SnapshotHeader<F, S>, 'files' | 'skipped'> & { readonly files: Iterable<F>; readonly skipped: Iterable<S> };
+
 export interface Snapshot<F, S> {
   readonly header: SnapshotHeader<F, S>;
   readonly index: IndexState;
@@ -53,18 +56,49 @@ function checksum(parts: readonly Uint8Array[]): number {
  * The snapshot as a list of buffers (prefix, header, sections). Sections are views on the index's
  * typed arrays, not copies — write them before the index changes again (writeSnapshotFile* do).
  */
-export function encodeSnapshot<F, S>(snapshot: Snapshot<F, S>): Buffer[] {
-  const header = Buffer.from(JSON.stringify(snapshot.header), 'utf8');
-  const body: Buffer[] = [header];
+export function encodeSnapshot<F, S>(snapshot: { readonly header: EncodableHeader<F, S>; readonly index: IndexState }): Buffer[] {
+  const headerParts = encodeHeader(snapshot.header);
+  const headerLength = headerParts.reduce((n, b) => n + b.length, 0);
+  const body: Buffer[] = [...headerParts];
   for (const col of INT_COLUMNS) body.push(...section(snapshot.index[col]));
   body.push(...section(snapshot.index.tfPool));
   body.push(...section(Buffer.from(snapshot.index.terms.join('\n'), 'utf8')));
   const prefix = Buffer.alloc(MAGIC.length + 12);
   MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(SNAPSHOT_FORMAT, 8);
-  prefix.writeUInt32LE(header.length, 12);
+  prefix.writeUInt32LE(headerLength, 12);
   prefix.writeUInt32LE(checksum(body), 16);
   return [prefix, ...body];
+}
+
+/**
+ * The header's JSON, row by row into ~1 MB buffers: the same text as JSON.stringify(header), without
+ * holding one giant string (and every row) in memory at once.
+ */
+function encodeHeader<F, S>(header: EncodableHeader<F, S>): Buffer[] {
+  const out: Buffer[] = [];
+  let pending = '';
+  const push = (text: string) => {
+    pending += text;
+    if (pending.length >= 1 << 20) {
+      out.push(Buffer.from(pending, 'utf8'));
+      pending = '';
+    }
+  };
+  const { files, skipped, ...rest } = header;
+  push(JSON.stringify(rest).slice(0, -1));
+  for (const [key, rows] of [['files', files], ['skipped', skipped]] as const) {
+    push(`,${JSON.stringify(key)}:[`);
+    let first = true;
+    for (const row of rows as Iterable<unknown>) {
+      push(`${first ? '' : ','}${JSON.stringify(row)}`);
+      first = false;
+    }
+    push(']');
+  }
+  push('}');
+  if (pending) out.push(Buffer.from(pending, 'utf8'));
+  return out;
 }
 
 function section(a: ArrayBufferView): Buffer[] {

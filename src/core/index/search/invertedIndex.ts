@@ -8,6 +8,7 @@
  * drops dead chunks when either grows, renumbering chunks densely (the caller gets the remap).
  */
 import { growInt32, growUint16, growUint8 } from './growable';
+import { forEachToken } from './tokenizer';
 
 export interface Postings {
   /** Chunk ids and term frequencies in the base, positions [from, to). */
@@ -33,6 +34,11 @@ export interface IndexState {
 }
 
 const EMPTY_IDS = new Int32Array(0);
+
+/** A copy of an ASCII string that shares no memory with the string it was sliced from. */
+function flatCopy(s: string): string {
+  return Buffer.from(s, 'latin1').toString('latin1');
+}
 const EMPTY_TFS = new Uint16Array(0);
 
 export class InvertedIndex {
@@ -65,6 +71,11 @@ export class InvertedIndex {
   private baseTerms = 0;
   private delta = new Map<number, number[]>();
   private deltaChunks = 0;
+  /**
+   * Chunks added during a bulk build without postings (neither base nor delta): searchable after the
+   * next maintain(). Keeps the first index from piling up delta lists that the rebuild then drops.
+   */
+  private deferredChunks = 0;
 
   // ── vocabulary ──
 
@@ -84,8 +95,10 @@ export class InvertedIndex {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.terms.length;
-      this.terms.push(term);
-      this.termIds.set(term, id);
+      // A term is usually a slice of a whole file's text; V8 would keep that text alive through it.
+      const own = flatCopy(term);
+      this.terms.push(own);
+      this.termIds.set(own, id);
       this.df = growInt32(this.df, id + 1);
     }
     return id;
@@ -121,6 +134,61 @@ export class InvertedIndex {
     this.totalLength += length;
     return id;
   }
+
+  /**
+   * Adds a chunk straight from text[from, to): tokens are counted into term ids with reusable scratch
+   * arrays, so indexing a file allocates no per-chunk term lists. Returns the chunk id, or -1 when the
+   * range holds no token (blank lines, punctuation).
+   */
+  addChunkText(file: number, startLine: number, endLine: number, text: string, from: number, to: number, deferPostings = false): number {
+    let distinct = 0;
+    let length = 0;
+    forEachToken(
+      text,
+      (token) => {
+        const t = this.intern(token);
+        this.tfScratch = growInt32(this.tfScratch, t + 1);
+        if (this.tfScratch[t]!++ === 0) {
+          this.termScratch = growInt32(this.termScratch, distinct + 1);
+          this.termScratch[distinct++] = t;
+        }
+        length++;
+      },
+      from,
+      to,
+    );
+    if (length === 0) return -1;
+    const id = this.count++;
+    this.ensureChunkCapacity(id + 1);
+    this.alive[id] = 1;
+    this.fileOfChunk[id] = file;
+    this.startOfChunk[id] = startLine;
+    this.endOfChunk[id] = endLine;
+    this.lengthOfChunk[id] = length;
+    this.termStart[id] = this.poolUsed;
+    this.termCount[id] = distinct;
+    this.termPool = growInt32(this.termPool, this.poolUsed + distinct);
+    this.tfPool = growUint16(this.tfPool, this.poolUsed + distinct);
+    for (let i = 0; i < distinct; i++) {
+      const t = this.termScratch[i]!;
+      const tf = Math.min(65535, this.tfScratch[t]!);
+      this.tfScratch[t] = 0;
+      this.termPool[this.poolUsed] = t;
+      this.tfPool[this.poolUsed++] = tf;
+      this.df[t]!++;
+      if (deferPostings) continue;
+      let list = this.delta.get(t);
+      if (!list) this.delta.set(t, (list = []));
+      list.push(id, tf);
+    }
+    if (deferPostings) this.deferredChunks++;
+    else this.deltaChunks++;
+    this.aliveChunks++;
+    this.totalLength += length;
+    return id;
+  }
+  private tfScratch: Int32Array = new Int32Array(1024);
+  private termScratch: Int32Array = new Int32Array(256);
 
   removeChunk(id: number): void {
     if (!this.alive[id]) return;
@@ -194,9 +262,13 @@ export class InvertedIndex {
 
   // ── maintenance ──
 
-  /** Whether `maintain()` has work worth doing (a large delta or many dead chunks). */
-  needsMaintenance(): boolean {
-    return this.deltaChunks > Math.max(4096, this.baseChunks / 8) || this.deadChunks > Math.max(4096, this.aliveChunks / 4);
+  /**
+   * Whether `maintain()` has work worth doing (a large delta or many dead chunks). During a bulk build
+   * the base is rebuilt less often (each rebuild copies every posting): when the delta reaches half of it.
+   */
+  needsMaintenance(bulk = false): boolean {
+    const deltaLimit = Math.max(4096, bulk ? this.baseChunks / 2 : this.baseChunks / 8);
+    return this.deltaChunks + this.deferredChunks > deltaLimit || this.deadChunks > Math.max(4096, this.aliveChunks / 4);
   }
 
   /**
@@ -271,6 +343,7 @@ export class InvertedIndex {
     this.baseTerms = terms;
     this.delta.clear();
     this.deltaChunks = 0;
+    this.deferredChunks = 0;
   }
 
   private ensureChunkCapacity(n: number): void {
@@ -289,7 +362,7 @@ export class InvertedIndex {
   /** Dense state for the snapshot (compacts first, so the caller must apply the returned remap). */
   exportState(): { state: IndexState; remap: Int32Array | undefined } {
     const remap = this.deadChunks > 0 ? this.compactChunks() : undefined;
-    if (remap || this.deltaChunks > 0) this.rebuildBase();
+    if (remap || this.deltaChunks > 0 || this.deferredChunks > 0) this.rebuildBase();
     const n = this.count;
     return {
       remap,

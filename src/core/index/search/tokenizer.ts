@@ -27,10 +27,10 @@ for (let c = 48; c <= 57; c++) CLASS[c] = 3;
 CLASS[95] = 4;
 CLASS[36] = 4;
 
-/** Calls `emit` for each token of `text` in order (repeats included). */
-export function forEachToken(text: string, emit: (token: string) => void): void {
-  const n = text.length;
-  let i = 0;
+/** Calls `emit` for each token of `text` (or of its [from, to) range) in order, repeats included. */
+export function forEachToken(text: string, emit: (token: string) => void, from = 0, to = text.length): void {
+  const n = to;
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     const k = c < 128 ? CLASS[c]! : 0;

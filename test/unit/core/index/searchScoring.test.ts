@@ -113,6 +113,27 @@ describe('inverted index scoring', () => {
     );
   });
 
+  it('adding a chunk from text equals adding its counted terms', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...VOCAB, 'getUserName', 'user_id', '42', '+'), { maxLength: 10 }), { minLength: 1, maxLength: 20 }), fc.array(fc.constantFrom(...VOCAB, 'user', 'name'), { minLength: 1, maxLength: 4 }), (docs, query) => {
+        const viaTerms = new InvertedIndex();
+        const viaText = new InvertedIndex();
+        let text = '';
+        docs.forEach((words, i) => {
+          const chunk = words.join(' ');
+          const from = text.length;
+          text += `${chunk}\n`;
+          const c = termCounts(chunk);
+          const a = c.length ? viaTerms.addChunk(i, i, i, c.terms, c.tfs, c.length) : -1;
+          const b = viaText.addChunkText(i, i, i, text, from, from + chunk.length);
+          assert.equal(b, a);
+        });
+        assert.deepEqual(bm25(viaText, query, { limit: 5 }), bm25(viaTerms, query, { limit: 5 }));
+        assert.deepEqual(jaccard(viaText, query, { limit: 5 }), jaccard(viaTerms, query, { limit: 5 }));
+      }),
+    );
+  });
+
   it('exports and restores a dense state that scores the same', () => {
     const index = new InvertedIndex();
     const texts = ['parseConfig readFile', 'loadUser userService', 'config parse parse', 'unrelated words here'];
