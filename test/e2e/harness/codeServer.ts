@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { CODE_SERVER_BIN, EXTENSION_ID, VERSION } from './paths';
@@ -53,6 +53,23 @@ export class CodeServer {
   /** The workbench on the workspace copy. */
   get workbenchUrl(): string {
     return `${this.baseUrl}/?folder=${encodeURIComponent(this.workspace)}`;
+  }
+
+  /**
+   * Sets (or, with undefined, removes) settings in the workspace copy's .vscode/settings.json. The
+   * window's file watcher sees workspace files change (it does not notice edits to the user settings
+   * file made behind its back). Whole-line // comments are dropped in the rewrite.
+   */
+  updateWorkspaceSettings(changes: Record<string, unknown>): void {
+    const file = path.join(this.workspace, '.vscode', 'settings.json');
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '{}';
+    const current = JSON.parse(text.split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n')) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) delete current[key];
+      else current[key] = value;
+    }
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(current, null, 2));
   }
 
   static async start(opts: CodeServerOptions): Promise<CodeServer> {

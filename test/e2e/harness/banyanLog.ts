@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CodeServer } from './codeServer';
+
+/**
+ * The Banyan output channel as written to disk by the extension host (ud/logs/<session>/exthostN/
+ * banyan-dev.banyan/Banyan.log). Each window has its own; the most recently written one is the
+ * window a UI spec drives. Lets a spec see what only the log says (e.g. restart counts).
+ */
+export function banyanLogFile(server: CodeServer): string | undefined {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'Banyan.log') found.push(full);
+    }
+  };
+  walk(path.join(server.runDir, 'ud', 'logs'));
+  return found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+}
+
+/** Current length of the log, to look only at lines written after this point. */
+export function banyanLogMark(server: CodeServer): number {
+  const file = banyanLogFile(server);
+  return file ? readFileSync(file, 'utf8').length : 0;
+}
+
+/** Waits for a line matching `re` written after `mark`. */
+export async function waitForBanyanLog(server: CodeServer, re: RegExp, mark: number, timeoutMs = 20_000): Promise<RegExpExecArray> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const file = banyanLogFile(server);
+    const match = file ? re.exec(readFileSync(file, 'utf8').slice(mark)) : null;
+    if (match) return match;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the Banyan log never showed ${re} within ${timeoutMs} ms`);
+}
