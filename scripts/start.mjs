@@ -43,9 +43,25 @@ async function runCodeServer() {
   const tsx = await import('tsx/cjs/api');
   const { CodeServer, freePort } = tsx.require('../test/e2e/harness/codeServer.ts', import.meta.url);
   const port = process.env.BANYAN_PORT ? Number(process.env.BANYAN_PORT) : await freePort(8080);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`BANYAN_PORT is not a port number: ${process.env.BANYAN_PORT}`);
   const runDir = path.resolve(process.env.BANYAN_RUN_DIR ?? path.join(root, '.banyan-run'));
+
+  // Ctrl+C may come while code-server is still starting: remember it and stop once there is something to stop.
+  let server;
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping code-server`);
+    if (!server) return;
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
   log(`code-server 4.100.3 on 127.0.0.1:${port} (logs in ${path.relative(root, runDir) || runDir}/logs)`);
-  const server = await CodeServer.start({
+  server = await CodeServer.start({
     runDir,
     vsix,
     workspace: path.join(root, 'sample-workspace'),
@@ -53,16 +69,10 @@ async function runCodeServer() {
     port,
     maxSeconds: 0, // no time limit for a person (timeout 0 disables it)
   });
-  let stopping = false;
-  const stop = async (signal) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping code-server`);
+  if (stopping) {
     await server.stop();
     process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  }
   server.onExit((code) => {
     if (stopping) return;
     console.error(`[start] code-server exited unexpectedly (exit ${code}); see ${path.join(runDir, 'logs', 'code-server.log')}`);
