@@ -1,7 +1,7 @@
 /**
  * Finds the code in a whole-replacement answer: the one code block meant for this document (by its
  * file name, then its language tag; shell and output blocks are never it), or, without fences, the
- * bare text minus an opening sentence and, in code files, a closing explanation. Two candidate
+ * bare text minus, in code files, an opening sentence and a closing explanation. Two candidate
  * blocks, an unclosed block or a declining answer are refused.
  */
 import { isDeclining, stripClosingExplanation, stripPreamble } from './answerText';
@@ -19,10 +19,11 @@ export function pickCode({ answer, region, options }: StrategyInput, notes: stri
       const first = parsed.prose.find((l) => l.trim() !== '')!.trim();
       return refuse('no-code', `The model declined instead of answering with code ("${first.length > 80 ? `${first.slice(0, 77)}...` : first}"). Rephrase the instruction or try another model.`);
     }
-    const opened = stripPreamble(parsed.prose);
+    // Sentences around bare code are only recognisable in a document that is not prose itself.
+    const prose = isProseLanguage(region.languageId, options.fileName);
+    const opened = prose ? { lines: [...parsed.prose], stripped: false } : stripPreamble(parsed.prose);
     if (opened.stripped) notes.push('dropped the sentence before the code');
-    // Prose after the code is only recognisable in a document that is not prose itself.
-    const closed = isProseLanguage(region.languageId, options.fileName) ? { lines: opened.lines, stripped: false } : stripClosingExplanation(opened.lines);
+    const closed = prose ? { lines: opened.lines, stripped: false } : stripClosingExplanation(opened.lines);
     if (closed.stripped) notes.push('dropped the explanation after the code');
     notes.push('the answer had no code fence; it was taken as code');
     const code = closed.lines.join('\n');
