@@ -4,7 +4,7 @@
  * FIM through /v1/completions (raw prompt, or the `suffix` field), embeddings, model list.
  * The SDK's own retries and timeouts are off: the layer above owns them.
  */
-import OpenAI, { APIError, APIUserAbortError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { EndpointConfig } from '../config/roleConfig';
 import { ModelError } from '../errors';
 import type { ChatMessage } from '../types';
@@ -26,7 +26,8 @@ function client(call: ProviderCall): OpenAI {
       defaultHeaders: { ...e.extraHeaders, ...(e.apiKey ? {} : { Authorization: null }) } as Record<string, string>,
       fetch: call.fetch as unknown as typeof globalThis.fetch,
       maxRetries: 0,
-      timeout: e.timeouts.totalMs,
+      // Our own deadlines fire first; the SDK's is only a backstop.
+      timeout: e.timeouts.totalMs + 5000,
       logLevel: 'off',
     });
     byFetch.set(call.fetch, c);
@@ -48,6 +49,9 @@ async function send<T>(call: ProviderCall, route: string, run: (c: OpenAI) => { 
 
 function translate(err: unknown, ctx: ErrorContext): unknown {
   if (err instanceof APIUserAbortError) return err; // the caller maps the abort reason
+  // The SDK reports undici's connect timeout as its own timeout, without the cause; our deadlines
+  // would have aborted first for anything else (its own timer is set later than ours).
+  if (err instanceof APIConnectionTimeoutError) return Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' });
   if (err instanceof APIError && typeof err.status === 'number') {
     const body = err.error === undefined ? '' : JSON.stringify(typeof err.error === 'object' ? { error: err.error } : { error: String(err.error) });
     const headers = err.headers ?? new Headers();

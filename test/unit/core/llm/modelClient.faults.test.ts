@@ -4,6 +4,7 @@
  * except the first-token deadline test, and nothing asserts a duration.
  */
 import { strict as assert } from 'node:assert';
+import { createServer, type Socket } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { closedBaseUrl, FakeModelServer } from '../../../fixtures/fakeModelServer';
 import { collect, failure, makeHub, role } from './helpers/hub';
@@ -148,6 +149,24 @@ describe('faults → documented outcomes', () => {
     const err = await failure(hub.chat(ask));
     assert.equal(err.kind, 'refused');
     assert.match(err.fix ?? '', /ollama serve/);
+  });
+
+  it('connect timeout: a TLS handshake that never completes fails with the connect setting named', async () => {
+    // Accepts TCP but never answers the TLS ClientHello.
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => void sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const { hub } = makeHub(role('chat', `https://127.0.0.1:${port}`, 'm', 'openai-compatible', { connectTimeoutMs: 200, maxRetries: 0 }));
+      const err = await failure(hub.chat(ask));
+      assert.equal(err.kind, 'timeout');
+      assert.match(err.message, /could not connect .* within 200 ms/);
+      assert.match(err.fix ?? '', /connectTimeoutMs/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
   });
 
   it('no /v1/completions route: notFound with the fix to use the chat template or another server', async () => {
