@@ -37,7 +37,8 @@ export function applyLineChanges(region: readonly Line[], changes: readonly Line
   const texts = region.map((l) => l.text);
   const located: Located[] = [];
   const notes: string[] = [];
-  for (const change of changes) {
+  for (const quoted of changes) {
+    const change = withoutBlankContextAtEnds(quoted);
     const old = change.ops.filter((op) => op.kind !== 'add').map((op) => op.text);
     if (old.length === 0) {
       if (texts.some((t) => t.trim() !== '')) {
@@ -94,6 +95,19 @@ export function applyLineChanges(region: readonly Line[], changes: readonly Line
   }
   out.push(...region.slice(cursor));
   return { ok: true, lines: withLineEnds(out, eol, regionEndsWithBreak), notes };
+}
+
+/**
+ * Unchanged blank lines at the ends of a change carry no information about its place, and models
+ * get them wrong (an extra or missing blank line around a SEARCH part), so they are dropped.
+ */
+function withoutBlankContextAtEnds(change: LineChange): LineChange {
+  const blankKeep = (op: LineOp) => op.kind === 'keep' && op.text.trim() === '';
+  let start = 0;
+  let end = change.ops.length;
+  while (start < end && blankKeep(change.ops[start]!)) start++;
+  while (end > start && blankKeep(change.ops[end - 1]!)) end--;
+  return start === 0 && end === change.ops.length ? change : { label: change.label, ops: change.ops.slice(start, end) };
 }
 
 /** Every line but the last ends with a break; the last keeps the region's own final state. */
