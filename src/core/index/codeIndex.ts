@@ -24,13 +24,13 @@ import { type LanguageId, languageLabel } from './languages';
 import { type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
 import { decodeUtf8, type FileResult, type FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
-import { decodeSnapshot, type EncodableHeader, encodeSnapshot, readSnapshotFile, SNAPSHOT_FILE, writeSnapshotFileSync } from './persist/snapshot';
+import { decodeSnapshot, type EncodableHeader, readSnapshotFile, SNAPSHOT_FILE, SNAPSHOT_FORMAT, writeSnapshot, writeSnapshotSync } from './persist/snapshot';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
 import { ImportGraph } from './resolve/importGraph';
 import { IgnoreRules } from './scan/ignoreRules';
 import { scanWorkspace } from './scan/workspaceScanner';
 import { bm25 } from './search/bm25';
-import { InvertedIndex } from './search/invertedIndex';
+import { type IndexState as IndexArrays, InvertedIndex } from './search/invertedIndex';
 import { jaccard } from './search/jaccard';
 import { Scratch } from './search/scoring';
 import { SymbolTable } from './search/symbolTable';
@@ -42,7 +42,8 @@ const BATCH_FILES = 24;
 const BATCH_BYTES = 384 * 1024;
 /** File events beyond this many are handled as a rescan (a branch switch), not file by file. */
 const RESCAN_THRESHOLD = 400;
-const SAVE_DELAY_MS = 5000;
+/** File events are saved to the snapshot after this long without further changes. */
+const SAVE_DELAY_MS = 30_000;
 const MAX_ERRORS = 50;
 /**
  * Up to this many workers, workers send chunk text and the main thread tokenizes it: the workers
@@ -555,7 +556,7 @@ export class CodeIndex {
     await this.runTasks([{ path: abs, text, maxBytes: this.maxFileBytes }], undefined, false);
     this.graph.invalidateFile(abs);
     this.maintain(false);
-    this.saveSoon();
+    // No snapshot save per keystroke burst: editor text is not the disk's; close() saves.
   }
 
   /** Re-reads one file from disk (e.g. the editor closed it without saving). */
@@ -821,23 +822,32 @@ export class CodeIndex {
   async save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    if (!this.options.storageDir || !this.dirty) return;
-    this.writeSnapshot();
-  }
-
-  private writeSnapshot(): void {
     const dir = this.options.storageDir;
-    if (!dir) return;
-    try {
-      this.sizeOnDisk = writeSnapshotFileSync(dir, this.encode());
-      this.dirty = false;
-    } catch (err) {
-      this.logger.warn(`Could not save the index snapshot in ${dir}: ${describeError(err)}. The index will be rebuilt on the next start.`);
+    if (!dir || !this.dirty) return;
+    if (this.saving) {
+      await this.saving;
+      if (!this.dirty) return;
     }
+    const { header, index } = this.captureSnapshot();
+    this.dirty = false;
+    const run = writeSnapshot(dir, header, index, yieldToEventLoop).then(
+      (bytes) => {
+        this.sizeOnDisk = bytes;
+      },
+      (err: unknown) => {
+        this.dirty = true;
+        this.logger.warn(`Could not save the index snapshot in ${dir}: ${describeError(err)}. The index will be rebuilt on the next start.`);
+      },
+    );
+    this.saving = run;
+    await run;
+    if (this.saving === run) this.saving = undefined;
   }
+  private saving: Promise<void> | undefined;
 
   private saveSoon(): void {
-    if (this.saveTimer || !this.options.storageDir) return;
+    if (!this.options.storageDir) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       void this.save();
@@ -845,7 +855,12 @@ export class CodeIndex {
     this.saveTimer.unref?.();
   }
 
-  private encode(): Buffer[] {
+  /**
+   * Everything the snapshot holds, taken in one synchronous step: index arrays (written before the
+   * writer first yields) and the list of file entries (immutable objects, so later changes do not
+   * touch it).
+   */
+  private captureSnapshot(): { header: EncodableHeader<FileRow, SkippedRow>; index: IndexArrays } {
     const { state, remap } = this.index.exportState();
     if (remap) this.applyRemap(remap);
     // Files are renumbered densely in path order of their ids; chunk → file ids follow.
@@ -865,15 +880,15 @@ export class CodeIndex {
     }
     if (!contiguous || expect !== state.chunkCount) throw new Error('index invariant broken: chunks are not contiguous per file');
     const header: EncodableHeader<FileRow, SkippedRow> = {
-      format: 0,
+      format: SNAPSHOT_FORMAT,
       configKey: this.configKey(),
       roots: this.options.roots,
       savedAt: new Date().toISOString(),
       files: mapLazily(live, encodeFile),
-      skipped: mapLazily(this.skipped, ([p, s]): SkippedRow => [p, s.size, s.mtimeMs, s.reason]),
+      skipped: mapLazily([...this.skipped], ([p, s]): SkippedRow => [p, s.size, s.mtimeMs, s.reason]),
     };
     // firstChunk is recomputed on load from chunkFile, so rows need not carry it.
-    return encodeSnapshot({ header, index: { ...state, chunkFile } });
+    return { header, index: { ...state, chunkFile } };
   }
 
   private loadSnapshot(): void {
@@ -934,9 +949,17 @@ export class CodeIndex {
     await this.inlinePool?.close();
   }
 
-  /** Last-chance save on process exit (synchronous, like every save). */
+  /** Last-chance save on process exit (synchronous). */
   saveSync(): void {
-    if (this.dirty) this.writeSnapshot();
+    const dir = this.options.storageDir;
+    if (!dir || !this.dirty) return;
+    try {
+      const { header, index } = this.captureSnapshot();
+      this.sizeOnDisk = writeSnapshotSync(dir, header, index);
+      this.dirty = false;
+    } catch (err) {
+      this.logger.warn(`Could not save the index snapshot in ${dir}: ${describeError(err)}`);
+    }
   }
 
   // ───────────────────────────── helpers ─────────────────────────────
@@ -971,6 +994,8 @@ export class CodeIndex {
     return best || path.dirname(abs);
   }
 }
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function toRel(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');

@@ -1,8 +1,15 @@
 /**
  * The on-disk form of the index: one file, written atomically (temp file + rename), versioned and
- * checksummed. Layout: magic, format version, header length, JSON header (files, symbols, imports,
- * skipped files), then the chunk columns and term pools as raw little-endian typed arrays and the
- * vocabulary as newline-joined UTF-8. Anything unexpected on load — wrong magic, version, config key,
+ * checksummed. Layout:
+ *
+ *   prefix   magic "BANYANIX", format, header offset, header length, CRC-32 of everything after the prefix
+ *   sections the chunk columns and term pools as raw little-endian typed arrays, the vocabulary as
+ *            newline-joined UTF-8 (each: u32 byte length + bytes)
+ *   header   JSON: files (symbols, imports…), skipped files, roots, config key
+ *
+ * Sections come first so a writer can put the index's live typed arrays on disk at once (no copy,
+ * nothing can change them meanwhile) and then encode the JSON header row by row, yielding to the
+ * event loop between slices. Anything unexpected on load — wrong magic, format, config key, roots,
  * checksum, truncation — is reported as a reason and the caller rebuilds; it never throws past here.
  */
 import { createHash } from 'node:crypto';
@@ -12,13 +19,14 @@ import * as zlib from 'node:zlib';
 import type { IndexState } from '../search/invertedIndex';
 
 const MAGIC = Buffer.from('BANYANIX', 'latin1');
+const PREFIX_BYTES = MAGIC.length + 16;
 /** Bump when the layout or the meaning of anything stored changes. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 export const SNAPSHOT_FILE = 'index.snapshot';
 
 export interface SnapshotHeader<F, S> {
   readonly format: number;
-  /** Hash of the options that shape the content (limits, excludes, extractor version). */
+  /** Hash of what shapes the content (extractor version, chunk sizes). */
   readonly configKey: string;
   readonly roots: readonly string[];
   readonly savedAt: string;
@@ -26,7 +34,7 @@ export interface SnapshotHeader<F, S> {
   readonly skipped: readonly S[];
 }
 
-/** What encodeSnapshot takes: rows may be produced lazily (a generator), one at a time. */
+/** What the writer takes: rows may be produced lazily (a generator), one at a time. */
 export type EncodableHeader<F, S> = Omit<SnapshotHeader<F, S>, 'files' | 'skipped'> & { readonly files: Iterable<F>; readonly skipped: Iterable<S> };
 
 export interface Snapshot<F, S> {
@@ -36,95 +44,167 @@ export interface Snapshot<F, S> {
 
 type Column = 'chunkFile' | 'chunkStart' | 'chunkEnd' | 'chunkLength' | 'chunkTermStart' | 'chunkTermCount' | 'termPool';
 const INT_COLUMNS: readonly Column[] = ['chunkFile', 'chunkStart', 'chunkEnd', 'chunkLength', 'chunkTermStart', 'chunkTermCount', 'termPool'];
+/** Header JSON is encoded in slices of about this many characters (then the writer may yield). */
+const HEADER_SLICE = 1 << 20;
 
 type Crc32 = (data: Uint8Array, value?: number) => number;
 const zlibCrc32 = (zlib as unknown as { crc32?: Crc32 }).crc32;
 
-/** CRC-32 over several buffers in order (zlib's, or the first 4 bytes of a SHA-1 on older Node). */
-function checksum(parts: readonly Uint8Array[]): number {
-  if (zlibCrc32) {
-    let value = 0;
-    for (const p of parts) value = zlibCrc32(p, value);
-    return value >>> 0;
+/** CRC-32 fed buffer by buffer (zlib's; on Node versions without it, the first 4 bytes of a SHA-1). */
+class Checksum {
+  private crc = 0;
+  private readonly sha = zlibCrc32 ? undefined : createHash('sha1');
+  update(b: Uint8Array): void {
+    if (zlibCrc32) this.crc = zlibCrc32(b, this.crc);
+    else this.sha!.update(b);
   }
-  const h = createHash('sha1');
-  for (const p of parts) h.update(p);
-  return h.digest().readUInt32LE(0);
+  value(): number {
+    return zlibCrc32 ? this.crc >>> 0 : this.sha!.digest().readUInt32LE(0);
+  }
 }
 
-/**
- * The snapshot as a list of buffers (prefix, header, sections). Sections are views on the index's
- * typed arrays, not copies — write them before the index changes again (writeSnapshotFile* do).
- */
-export function encodeSnapshot<F, S>(snapshot: { readonly header: EncodableHeader<F, S>; readonly index: IndexState }): Buffer[] {
-  const headerParts = encodeHeader(snapshot.header);
-  const headerLength = headerParts.reduce((n, b) => n + b.length, 0);
-  const body: Buffer[] = [...headerParts];
-  for (const col of INT_COLUMNS) body.push(...section(snapshot.index[col]));
-  body.push(...section(snapshot.index.tfPool));
-  body.push(...section(Buffer.from(snapshot.index.terms.join('\n'), 'utf8')));
-  const prefix = Buffer.alloc(MAGIC.length + 12);
-  MAGIC.copy(prefix, 0);
-  prefix.writeUInt32LE(SNAPSHOT_FORMAT, 8);
-  prefix.writeUInt32LE(headerLength, 12);
-  prefix.writeUInt32LE(checksum(body), 16);
-  return [prefix, ...body];
-}
-
-/**
- * The header's JSON, row by row into ~1 MB buffers: the same text as JSON.stringify(header), without
- * holding one giant string (and every row) in memory at once.
- */
-function encodeHeader<F, S>(header: EncodableHeader<F, S>): Buffer[] {
+/** The sections as buffers: views on the index's arrays, not copies. */
+function sections(index: IndexState): Buffer[] {
   const out: Buffer[] = [];
-  let pending = '';
-  const push = (text: string) => {
-    pending += text;
-    if (pending.length >= 1 << 20) {
-      out.push(Buffer.from(pending, 'utf8'));
-      pending = '';
-    }
+  const add = (a: ArrayBufferView) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(a.byteLength, 0);
+    out.push(len, Buffer.from(a.buffer, a.byteOffset, a.byteLength));
   };
-  const { files, skipped, ...rest } = header;
-  push(JSON.stringify(rest).slice(0, -1));
-  for (const [key, rows] of [['files', files], ['skipped', skipped]] as const) {
-    push(`,${JSON.stringify(key)}:[`);
-    let first = true;
-    for (const row of rows as Iterable<unknown>) {
-      push(`${first ? '' : ','}${JSON.stringify(row)}`);
-      first = false;
-    }
-    push(']');
-  }
-  push('}');
-  if (pending) out.push(Buffer.from(pending, 'utf8'));
+  for (const col of INT_COLUMNS) add(index[col]);
+  add(index.tfPool);
+  add(Buffer.from(index.terms.join('\n'), 'utf8'));
   return out;
 }
 
-function section(a: ArrayBufferView): Buffer[] {
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(a.byteLength, 0);
-  return [len, Buffer.from(a.buffer, a.byteOffset, a.byteLength)];
+/** The header's JSON (the same text as JSON.stringify(header)) in slices, rows encoded one at a time. */
+function* headerSlices<F, S>(header: EncodableHeader<F, S>): Generator<Buffer> {
+  let pending = '';
+  const { files, skipped, ...rest } = header;
+  pending += JSON.stringify(rest).slice(0, -1);
+  for (const [key, rows] of [['files', files], ['skipped', skipped]] as const) {
+    pending += `,${JSON.stringify(key)}:[`;
+    let first = true;
+    for (const row of rows as Iterable<unknown>) {
+      pending += `${first ? '' : ','}${JSON.stringify(row)}`;
+      first = false;
+      if (pending.length >= HEADER_SLICE) {
+        yield Buffer.from(pending, 'utf8');
+        pending = '';
+      }
+    }
+    pending += ']';
+  }
+  yield Buffer.from(`${pending}}`, 'utf8');
+}
+
+/**
+ * Writes the snapshot atomically: a reader sees the old snapshot or the new one, never half of one.
+ * The sections (live index arrays) are written before the first yield; `pause` runs between header
+ * slices so a large index does not hold the event loop for the whole encoding. Returns the file size.
+ */
+export async function writeSnapshot<F, S>(dir: string, header: EncodableHeader<F, S>, index: IndexState, pause: () => Promise<void>): Promise<number> {
+  const writer = new SnapshotWriter(dir);
+  try {
+    for (const b of sections(index)) writer.write(b);
+    writer.startHeader();
+    for (const slice of headerSlices(header)) {
+      writer.write(slice);
+      await pause();
+    }
+    return writer.finish();
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
+}
+
+/** The same, without yielding (process exit paths, where no more ticks may run). */
+export function writeSnapshotSync<F, S>(dir: string, header: EncodableHeader<F, S>, index: IndexState): number {
+  const writer = new SnapshotWriter(dir);
+  try {
+    for (const b of sections(index)) writer.write(b);
+    writer.startHeader();
+    for (const slice of headerSlices(header)) writer.write(slice);
+    return writer.finish();
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
+}
+
+class SnapshotWriter {
+  private readonly target: string;
+  private readonly temp: string;
+  private readonly fd: number;
+  private readonly crc = new Checksum();
+  private offset = PREFIX_BYTES;
+  private headerOffset = -1;
+  private closed = false;
+
+  constructor(dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.target = path.join(dir, SNAPSHOT_FILE);
+    this.temp = `${this.target}.${process.pid}.${Date.now()}.tmp`;
+    this.fd = openSync(this.temp, 'w');
+  }
+
+  write(b: Uint8Array): void {
+    for (let at = 0; at < b.byteLength; ) at += writeSync(this.fd, b, at, b.byteLength - at, this.offset + at);
+    this.offset += b.byteLength;
+    this.crc.update(b);
+  }
+
+  startHeader(): void {
+    this.headerOffset = this.offset;
+  }
+
+  finish(): number {
+    const prefix = Buffer.alloc(PREFIX_BYTES);
+    MAGIC.copy(prefix, 0);
+    prefix.writeUInt32LE(SNAPSHOT_FORMAT, 8);
+    prefix.writeUInt32LE(this.headerOffset, 12);
+    prefix.writeUInt32LE(this.offset - this.headerOffset, 16);
+    prefix.writeUInt32LE(this.crc.value(), 20);
+    writeSync(this.fd, prefix, 0, PREFIX_BYTES, 0);
+    closeSync(this.fd);
+    this.closed = true;
+    renameSync(this.temp, this.target);
+    return this.offset;
+  }
+
+  abort(): void {
+    try {
+      if (!this.closed) closeSync(this.fd);
+      unlinkSync(this.temp);
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 export type DecodeResult<F, S> = { ok: true; snapshot: Snapshot<F, S> } | { ok: false; reason: string };
 
 export function decodeSnapshot<F, S>(buf: Buffer, expected: { configKey: string; roots: readonly string[] }): DecodeResult<F, S> {
   try {
-    if (buf.length < 20 || !buf.subarray(0, 8).equals(MAGIC)) return { ok: false, reason: 'not a Banyan index snapshot' };
+    if (buf.length < PREFIX_BYTES || !buf.subarray(0, 8).equals(MAGIC)) return { ok: false, reason: 'not a Banyan index snapshot' };
     const format = buf.readUInt32LE(8);
     if (format !== SNAPSHOT_FORMAT) return { ok: false, reason: `snapshot format ${format}, this version uses ${SNAPSHOT_FORMAT}` };
-    const headerLength = buf.readUInt32LE(12);
-    const body = buf.subarray(20);
-    if (checksum([body]) !== buf.readUInt32LE(16)) return { ok: false, reason: 'checksum mismatch (truncated or corrupt file)' };
-    const header = JSON.parse(body.subarray(0, headerLength).toString('utf8')) as SnapshotHeader<F, S>;
-    if (header.configKey !== expected.configKey) return { ok: false, reason: 'index settings or extractor changed since it was saved' };
+    const headerOffset = buf.readUInt32LE(12);
+    const headerLength = buf.readUInt32LE(16);
+    if (headerOffset < PREFIX_BYTES || headerOffset + headerLength !== buf.length) return { ok: false, reason: 'truncated snapshot' };
+    const crc = new Checksum();
+    crc.update(buf.subarray(PREFIX_BYTES));
+    if (crc.value() !== buf.readUInt32LE(20)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
+    const header = JSON.parse(buf.subarray(headerOffset).toString('utf8')) as SnapshotHeader<F, S>;
+    if (header.configKey !== expected.configKey) return { ok: false, reason: 'the extractor changed since it was saved' };
     if (JSON.stringify(header.roots) !== JSON.stringify(expected.roots)) return { ok: false, reason: 'workspace folders changed' };
-    let at = headerLength;
+    let at = PREFIX_BYTES;
     const next = (): Buffer => {
-      const len = body.readUInt32LE(at);
-      const out = body.subarray(at + 4, at + 4 + len);
-      if (out.length !== len) throw new Error('truncated section');
+      if (at + 4 > headerOffset) throw new Error('truncated section');
+      const len = buf.readUInt32LE(at);
+      if (at + 4 + len > headerOffset) throw new Error('truncated section');
+      const out = buf.subarray(at + 4, at + 4 + len);
       at += 4 + len;
       return out;
     };
@@ -154,42 +234,13 @@ export function decodeSnapshot<F, S>(buf: Buffer, expected: { configKey: string;
       chunkCount,
     };
     for (let i = 0; i < index.termPool.length; i++) if ((index.termPool[i]! >>> 0) >= terms.length) throw new Error('term id out of range');
+    for (let c = 0; c < chunkCount; c++) {
+      if (index.chunkTermStart[c]! < 0 || index.chunkTermStart[c]! + index.chunkTermCount[c]! > index.termPool.length) throw new Error('chunk terms out of range');
+    }
     return { ok: true, snapshot: { header, index } };
   } catch (err) {
     return { ok: false, reason: `unreadable snapshot: ${err instanceof Error ? err.message : String(err)}` };
   }
-}
-
-/**
- * Writes atomically (temp file + rename): a reader sees the old snapshot or the new one, never half of
- * one. Synchronous on purpose: the parts are views on live index arrays, which must not change while
- * they are written (~20 ms for 20 MB into the page cache). Returns the bytes written.
- */
-export function writeSnapshotFileSync(dir: string, parts: readonly Uint8Array[]): number {
-  mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, SNAPSHOT_FILE);
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  let written = 0;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      for (const p of parts) {
-        for (let at = 0; at < p.byteLength; ) at += writeSync(fd, p, at, p.byteLength - at);
-        written += p.byteLength;
-      }
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      /* already gone */
-    }
-    throw err;
-  }
-  return written;
 }
 
 export function readSnapshotFile(dir: string): Buffer | undefined {
