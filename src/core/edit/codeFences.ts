@@ -65,10 +65,15 @@ export function parseFences(answer: string): FencedAnswer {
   return { blocks, prose, strayFence };
 }
 
+/** A first-line comment naming the block's file: `// filepath: src/app.ts`, `# app.py`. */
+export const PATH_COMMENT = /^\s*(?:\/\/|#|--|\/\*|<!--)\s*(filepath|file|filename|path)?\s*:?\s*([\w@.~/\\-]+\.\w+)\s*(?:\*\/|-->)?\s*$/i;
+
 function toBlock(open: { info: string; fileName: string | undefined; content: string[] }, closed: boolean): CodeBlock {
   const word = /^[^\s:]+/.exec(open.info)?.[0].toLowerCase();
   const language = word && !/[./\\]/.test(word) ? word : undefined;
-  return { info: open.info, language, fileName: open.fileName, content: open.content.join('\n'), closed };
+  const labelled = PATH_COMMENT.exec(open.content[0] ?? '');
+  const fileName = open.fileName ?? (labelled?.[1] !== undefined ? labelled[2] : undefined);
+  return { info: open.info, language, fileName, content: open.content.join('\n'), closed };
 }
 
 /** Fence content is indented like its fence (inside list items); remove up to that much. */

@@ -5,7 +5,7 @@
  * blocks, an unclosed block or a declining answer are refused.
  */
 import { isDeclining, stripClosingExplanation, stripPreamble } from './answerText';
-import { parseFences, sameFile, type CodeBlock } from './codeFences';
+import { parseFences, PATH_COMMENT, sameFile, type CodeBlock } from './codeFences';
 import { documentLanguage, fenceLanguageFit } from './fenceLanguages';
 import { refuse, type StrategyInput, type StrategyRefusal } from './strategies/editStrategy';
 
@@ -56,7 +56,23 @@ export function pickCode({ answer, region, options }: StrategyInput, notes: stri
   }
   if (parsed.blocks.length > 1) notes.push(`picked 1 of ${parsed.blocks.length} code blocks`);
   if (parsed.prose.some((l) => l.trim() !== '')) notes.push('ignored the prose around the code');
-  return { ok: true, code: unwrapDoubledFence(distinct[0]!, language, notes) };
+  const code = unwrapDoubledFence(distinct[0]!, language, notes);
+  return { ok: true, code: withoutPathComment(code, options.fileName, region.documentText, notes) };
+}
+
+/**
+ * Some models label a block with its file in a first-line comment (`// filepath: src/app.ts`, as
+ * Copilot does). That line is a label, not code, unless the file already starts with it.
+ */
+function withoutPathComment(code: string, fileName: string | undefined, documentText: string, notes: string[]): string {
+  const newline = code.indexOf('\n');
+  const first = newline < 0 ? code : code.slice(0, newline);
+  const m = PATH_COMMENT.exec(first);
+  if (!m) return code;
+  const labelled = m[1] !== undefined || (fileName !== undefined && sameFile(m[2]!, fileName));
+  if (!labelled || documentText.split(/\r\n|\r|\n/).some((l) => l.trim() === first.trim())) return code;
+  notes.push('dropped the file-path comment that labelled the code block');
+  return newline < 0 ? '' : code.slice(newline + 1);
 }
 
 /** A block whose whole content is one more fenced block (the model fenced twice) is unwrapped; in Markdown that is content. */
