@@ -67,6 +67,7 @@ interface AttemptSpec {
 export class ModelHub implements ModelClient {
   private config: ModelLayerConfig | undefined;
   private pool: DispatcherPool | undefined;
+  private readonly fetches = new Map<number, FetchFn>();
   private readonly runtimes: EndpointRuntimes;
   private readonly metricsStore = new RoleMetricsStore();
   private readonly healthListeners = new Set<(h: EndpointHealth) => void>();
@@ -85,6 +86,7 @@ export class ModelHub implements ModelClient {
     const oldPool = this.pool;
     this.config = config;
     this.pool = new DispatcherPool(net);
+    this.fetches.clear();
     void oldPool?.close();
     const keys = new Set<string>();
     for (const chain of Object.values(config.roles)) for (const e of chain) keys.add(endpointKey(e));
@@ -470,7 +472,10 @@ export class ModelHub implements ModelClient {
   private fetchFor(e: EndpointConfig): FetchFn {
     if (this.options.fetch) return this.options.fetch;
     if (!this.pool) throw new ModelError('config', 'the model layer is not configured yet');
-    return createFetch(this.pool, e.timeouts.connectMs);
+    // One fetch per connect timeout and pool: providers cache their SDK clients by it.
+    let f = this.fetches.get(e.timeouts.connectMs);
+    if (!f) this.fetches.set(e.timeouts.connectMs, (f = createFetch(this.pool, e.timeouts.connectMs)));
+    return f;
   }
 
   /** A provider call straight at an endpoint, with its deadlines, for tests and probes. */
