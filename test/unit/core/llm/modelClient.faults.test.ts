@@ -118,6 +118,15 @@ describe('faults → documented outcomes', () => {
     assert.equal(server.requests({ path: '/v1/chat/completions' }).length, 2);
   });
 
+  it('truncated SSE mid-event after text on /v1/chat/completions: an error, never a silent success', async () => {
+    server.failNext({ kind: 'truncatedSse', afterChunks: 1, midEvent: true }, { reply: { chunks: ['a ', 'b ', 'c'] } });
+    const { hub } = chatHub();
+    const err = await failure(hub.chat(ask));
+    assert.equal(err.kind, 'network');
+    assert.match(err.message, /ended before the model finished/);
+    assert.equal(err.partialText, 'a ');
+  });
+
   it('truncated SSE mid-event on Ollama /api/generate: no "done" → error', async () => {
     server.failNext({ kind: 'truncatedSse', afterChunks: 1, midEvent: true }, { route: '/api/generate' });
     const { hub } = makeHub(role('completion', server.baseUrl, 'qwen2.5-coder:1.5b', 'ollama'));
