@@ -13,6 +13,9 @@ import { lexBlocks, renderTokens } from './markdown/renderMarkdown';
 
 export type FrameScheduler = (callback: () => void) => void;
 
+/** A list longer than this is committed item by item while it streams. */
+const LIST_SPLIT_CHARS = 2_000;
+
 /** Markdown characters a frame may render on average before the following frames are skipped. */
 export const FRAME_BUDGET_CHARS = 24_000;
 
@@ -112,11 +115,46 @@ export class StreamingMarkdown {
         this.tailEl.replaceChildren();
       }
     }
+    if (!this.finished) {
+      const split = this.splitLongList(tail, rest);
+      if (split) {
+        rendered += split.rendered;
+        tail = split.tail;
+        rest = split.tokens;
+      }
+    }
     rendered += this.renderTail(tail, rest);
     this.stats.flushes++;
     this.stats.renderedChars += rendered;
     this.stats.maxFlushChars = Math.max(this.stats.maxFlushChars, rendered);
     this.skipFrames = Math.floor(rendered / this.frameBudgetChars);
+  }
+
+  /**
+   * A long list is one block, so it would be rendered whole every frame. Its items before the last
+   * are final, so they are committed as a list of their own (numbering carries over: marked gives
+   * the continuation `start`), and only the last item stays in the tail.
+   */
+  private splitLongList(tail: string, tokens: Token[]): { rendered: number; tail: string; tokens: Token[] } | null {
+    const list = tokens[0];
+    if (!list || list.type !== 'list' || list.raw.length < LIST_SPLIT_CHARS) return null;
+    const items = (list as { items: Array<{ raw: string }> }).items;
+    if (items.length < 2) return null;
+    const prefix = items
+      .slice(0, -1)
+      .map((i) => i.raw)
+      .join('');
+    if (!prefix || !tail.startsWith(prefix)) return null;
+    const fragment = renderTokens(safeLex(prefix));
+    // No gap between this piece and the rest of the list that follows it.
+    (fragment.firstElementChild as HTMLElement | null)?.classList.add('list-split');
+    this.decorateFinal(fragment);
+    this.committedEl.append(fragment);
+    this.committed += prefix.length;
+    this.openFence = null;
+    this.tailEl.replaceChildren();
+    const rest = tail.slice(prefix.length);
+    return { rendered: prefix.length, tail: rest, tokens: safeLex(rest) };
   }
 
   private renderTail(tail: string, tokens: Token[]): number {

@@ -133,11 +133,11 @@ test('setText from a state sync extends the shown text, or starts over when it d
   assert.equal(md.element.querySelector('h1'), null);
 });
 
-test('one huge block (a long list is one block) skips frames to keep the average work per frame in budget', () => {
+test('one huge block (a paragraph with no blank line) skips frames to keep the average work per frame in budget', () => {
   // A small budget keeps this quick under jsdom; the production budget is FRAME_BUDGET_CHARS.
   const budget = 2_000;
   assert.ok(FRAME_BUDGET_CHARS > budget);
-  const items = Array.from({ length: 300 }, (_, i) => `- item ${i}: see src/mod${i}.ts:${i + 1}\n`).join('');
+  const items = Array.from({ length: 300 }, (_, i) => `line ${i} of one long paragraph, see src/mod${i}.ts:${i + 1}\n`).join('');
   const frames = new ManualFrames();
   const md = new StreamingMarkdown(frames.schedule, decorateCodeBlocks, budget);
   let frameCount = 0;
@@ -150,5 +150,29 @@ test('one huge block (a long list is one block) skips frames to keep the average
   assert.ok(md.stats.renderedChars / frameCount <= 2 * budget, `average ${Math.round(md.stats.renderedChars / frameCount)} chars per frame`);
   assert.ok(md.stats.flushes < frameCount / 2, `${md.stats.flushes} flushes in ${frameCount} frames`);
   md.finish();
-  assert.equal(md.element.querySelectorAll('li').length, 300);
+  assert.equal(md.element.querySelectorAll('p').length, 1);
+  assert.equal(md.element.querySelectorAll('a.file-ref').length, 300);
+});
+
+test('a long list streams item by item: bounded work per frame, numbering carried over', () => {
+  const items = Array.from({ length: 1200 }, (_, i) => `${i + 1}. item ${i + 1} of the plan\n`).join('');
+  const frames = new ManualFrames();
+  const md = new StreamingMarkdown(frames.schedule, decorateCodeBlocks);
+  const chunk = 30;
+  for (let i = 0; i < items.length; i += chunk) {
+    md.append(items.slice(i, i + chunk));
+    frames.run();
+  }
+  md.finish();
+  assert.ok(items.length > 30_000);
+  assert.ok(md.stats.maxFlushChars <= 2 * 2_000 + 2 * chunk, `a frame rendered ${md.stats.maxFlushChars} chars of a ${items.length}-char list`);
+  const lis = Array.from(md.element.querySelectorAll('li'));
+  assert.equal(lis.length, 1200);
+  // Every piece of the split list starts where the previous one ended.
+  let expected = 1;
+  for (const ol of Array.from(md.element.querySelectorAll('ol'))) {
+    assert.equal(Number(ol.getAttribute('start') ?? '1'), expected);
+    expected += ol.querySelectorAll(':scope > li').length;
+  }
+  assert.equal(lis.at(-1)?.textContent, 'item 1200 of the plan');
 });

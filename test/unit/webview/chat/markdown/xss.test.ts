@@ -108,7 +108,7 @@ function assertInert(root: Element, payload: string): void {
       if (kind === 'location') assert.doesNotMatch(el.getAttribute('data-path') ?? '', /^[a-z][a-z0-9+.-]*:/i, `a location with a scheme for ${label}`);
     }
     for (const cls of Array.from(el.classList)) {
-      assert.ok(/^(hljs|language-|[a-z]+_$|file-ref$|link-disabled$|plain-fallback$|markdown(-final|-tail)?$|code-|icon-button$|codicon)/.test(cls), `model-chosen class ${cls} survived ${label}`);
+      assert.ok(/^(hljs|language-|[a-z]+_$|file-ref$|link-disabled$|plain-fallback$|markdown(-final|-tail)?$|list-split$|code-|icon-button$|codicon)/.test(cls), `model-chosen class ${cls} survived ${label}`);
     }
   }
 }
