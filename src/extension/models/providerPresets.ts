@@ -21,8 +21,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   { label: 'OpenAI', detail: 'api.openai.com (chat models: completions use a chat-style prompt)', provider: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', needsKey: true, completionTemplate: 'chat' },
   { label: 'Anthropic', detail: 'Claude through the Messages API with prompt caching', provider: 'anthropic', baseUrl: 'https://api.anthropic.com', needsKey: true },
   { label: 'DeepSeek', detail: 'api.deepseek.com; FIM through the beta /completions suffix field', provider: 'openai-compatible', baseUrl: 'https://api.deepseek.com/beta', needsKey: true, completionTemplate: 'suffix-field' },
-  // Mistral's FIM lives at /v1/fim/completions, which Banyan does not speak yet: completions use a chat prompt.
-  { label: 'Mistral (Codestral)', detail: 'codestral.mistral.ai (completions through a chat-style prompt)', provider: 'openai-compatible', baseUrl: 'https://codestral.mistral.ai/v1', needsKey: true, completionTemplate: 'chat' },
+  { label: 'Mistral (Codestral)', detail: 'codestral.mistral.ai; FIM through /v1/fim/completions', provider: 'openai-compatible', baseUrl: 'https://codestral.mistral.ai/v1', needsKey: true, completionTemplate: 'suffix-field' },
   { label: 'OpenRouter', detail: 'openrouter.ai (chat models)', provider: 'openai-compatible', baseUrl: 'https://openrouter.ai/api/v1', needsKey: true, completionTemplate: 'chat' },
   { label: 'Qwen (DashScope)', detail: 'Alibaba Cloud Model Studio, OpenAI-compatible mode', provider: 'openai-compatible', baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1', needsKey: true },
   { label: 'Other OpenAI-compatible server', detail: 'any server with /v1/chat/completions (and /v1/completions for FIM)', provider: 'openai-compatible', baseUrl: 'http://127.0.0.1:8000/v1', needsKey: false },

@@ -9,6 +9,7 @@ import type { EndpointConfig } from '../config/roleConfig';
 import { ModelError } from '../errors';
 import type { ChatMessage } from '../types';
 import { checkContentType, type ErrorContext, errorFromStatus, truncatedStream } from './httpErrors';
+import { isMistral, mistralFim } from './mistralFim';
 import type { ChatPayload, FimPayload, ModelProvider, ProviderCall, ProviderEvent, RawUsage } from './provider';
 
 const clients = new WeakMap<EndpointConfig, Map<unknown, OpenAI>>();
@@ -134,6 +135,10 @@ export const openaiCompatible: ModelProvider = {
     const e = call.endpoint;
     const prompt = p.prompt;
     if (prompt.kind === 'infill') throw new ModelError('config', 'infill prompts need the llama.cpp provider');
+    if (isMistral(e.baseUrl) && prompt.kind === 'suffix') {
+      yield* mistralFim(call, p);
+      return;
+    }
     const { data, response, ctx } = await send(call, '/v1/completions', (c) =>
       c.completions.create(
         {
