@@ -8,7 +8,7 @@ import { el, iconButton } from '../dom';
 import { codeBlockMessage } from './codeBlockActions';
 import { Composer } from './composer';
 import { renderContextChips } from './contextChips';
-import { renderConversationList } from './conversationList';
+import { ConversationList } from './conversationList';
 import { linkMessage } from './linkActions';
 import { LiveRegion } from './liveRegion';
 import type { Timers } from './mentionController';
@@ -44,8 +44,7 @@ export class ChatApp {
   private awaitingState = false;
   private persistTimer: unknown = null;
   private readonly chips: HTMLElement;
-  private readonly history: HTMLElement;
-  private readonly historyButton: HTMLButtonElement;
+  private readonly history: ConversationList;
   private readonly modelPicker: HTMLSelectElement;
 
   constructor(private readonly host: ChatHost) {
@@ -60,24 +59,24 @@ export class ChatApp {
       this.post({ type: 'model/select', modelId });
       this.persist();
     });
-    this.historyButton = iconButton('history', 'Show conversation history');
-    this.historyButton.setAttribute('aria-expanded', 'false');
-    this.historyButton.addEventListener('click', () => this.toggleHistory());
+    this.history = new ConversationList(
+      {
+        select: (conversationId) => {
+          this.setEditing(null);
+          this.post({ type: 'chat/selectConversation', conversationId });
+          this.composer.focus();
+        },
+        remove: (conversationId) => {
+          this.post({ type: 'chat/delete', conversationId });
+          this.state = { ...this.state, conversations: this.state.conversations.filter((c) => c.id !== conversationId) };
+          this.persist();
+        },
+      },
+      host.now,
+    );
     const newButton = iconButton('add', 'New conversation');
     newButton.addEventListener('click', () => this.newConversation());
-    toolbar.append(el('span', 'chat-title', 'Chat'), this.modelPicker, this.historyButton, newButton);
-
-    this.history = el('section', 'history');
-    this.history.id = 'banyan-history';
-    this.history.setAttribute('aria-label', 'Conversation history');
-    this.history.hidden = true;
-    this.historyButton.setAttribute('aria-controls', this.history.id);
-    this.history.addEventListener('click', (e) => this.onHistoryClick(e));
-    this.history.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      this.toggleHistory(false);
-    });
+    toolbar.append(el('span', 'chat-title', 'Chat'), this.modelPicker, this.history.toggleButton, newButton);
 
     this.messages = new MessageList(host.schedule, welcome());
     this.messages.element.setAttribute('aria-label', 'Conversation');
@@ -114,7 +113,7 @@ export class ChatApp {
     );
     const footer = el('div', 'chat-input');
     footer.append(this.chips, this.composer.element);
-    this.element.append(toolbar, this.history, this.messages.element, footer, this.live.element);
+    this.element.append(toolbar, this.history.element, this.messages.element, footer, this.live.element);
     // Esc stops an answer wherever focus is in the panel (the composer handles its own Esc first).
     this.element.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape' || e.defaultPrevented || !streamingMessage(this.state)) return;
@@ -253,7 +252,7 @@ export class ChatApp {
       this.renderConversation();
       this.persist();
     }
-    this.toggleHistory(false);
+    this.history.toggle(false);
     this.composer.focus();
   }
 
@@ -304,40 +303,6 @@ export class ChatApp {
     }
   }
 
-  private onHistoryClick(e: Event): void {
-    const target = e.target as Element;
-    const select = (target.closest('[data-select-conversation]') as HTMLElement | null)?.dataset.selectConversation;
-    if (select) {
-      this.setEditing(null);
-      this.post({ type: 'chat/selectConversation', conversationId: select });
-      this.toggleHistory(false);
-      this.composer.focus();
-      return;
-    }
-    const del = (target.closest('[data-delete-conversation]') as HTMLElement | null)?.dataset.deleteConversation;
-    if (del) {
-      this.post({ type: 'chat/delete', conversationId: del });
-      // Optimistic: drop it from the list now; focus moves to a neighbour, not to the document body.
-      const item = target.closest('li');
-      const neighbour = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector('button') as HTMLElement | null;
-      this.state = { ...this.state, conversations: this.state.conversations.filter((c) => c.id !== del) };
-      this.renderHistory();
-      const again = neighbour?.dataset.selectConversation;
-      const focusTarget = (Array.from(this.history.querySelectorAll('[data-select-conversation]')) as HTMLElement[]).find((b) => again !== undefined && b.dataset.selectConversation === again);
-      (focusTarget ?? this.historyButton).focus();
-    }
-  }
-
-  private toggleHistory(open = this.history.hidden): void {
-    this.history.hidden = !open;
-    this.historyButton.setAttribute('aria-expanded', String(open));
-    this.historyButton.setAttribute('aria-label', open ? 'Hide conversation history' : 'Show conversation history');
-    if (open) {
-      this.renderHistory();
-      (this.history.querySelector('button') as HTMLElement | null)?.focus();
-    } else if (this.history.contains(document.activeElement)) this.historyButton.focus();
-  }
-
   private renderAll(): void {
     renderModelPicker(this.modelPicker, this.state.models, this.state.selectedModel);
     this.renderChips();
@@ -352,7 +317,7 @@ export class ChatApp {
   }
 
   private renderHistory(): void {
-    if (!this.history.hidden) renderConversationList(this.history, this.state.conversations, this.state.active?.id ?? null, this.host.now());
+    this.history.update(this.state.conversations, this.state.active?.id ?? null);
   }
 
   private renderChips(): void {
