@@ -29,7 +29,7 @@ import { parseToolArguments } from './structured/repairJson';
 import { budgetFor, contextWindowFor, countMessages, inputBudget, trimFim } from './tokens/contextWindow';
 import { counterForModel } from './tokens/counterForModel';
 import type { TokenCounter } from './tokens/tokenCounter';
-import type { ChatMessage, ChatRequest, EmbeddingResult, FimRequest, FinishReason, ModelRole, StreamEvent, Timing, ToolCall, Usage } from './types';
+import type { ChatRequest, EmbeddingResult, FimRequest, FinishReason, ModelRole, StreamEvent, Timing, ToolCall, Usage } from './types';
 
 export interface ModelClient {
   /** Fill-in-the-middle for the completion role. Fails fast (retries per settings, default 0). */
@@ -140,9 +140,11 @@ export class ModelHub implements ModelClient {
         const temperature = req.temperature ?? e.temperature;
         const promptTokens = FIM_OVERHEAD + counter.count(fitted.prefix) + counter.count(fitted.suffix) + (fitted.snippets ?? []).reduce((n, s) => n + counter.count(s.content), 0);
         if (plan.prompt.kind === 'chat' || !provider.supportsRawFim) {
-          const chatPrompt = plan.prompt.kind === 'chat' ? plan.prompt : planFim({ ...e, template: 'chat' }, fitted).prompt;
+          // Chat-only models (and providers without a FIM API) fill a marked hole instead.
+          const chatPlan = plan.prompt.kind === 'chat' ? plan : planFim({ ...e, template: 'chat' }, fitted);
+          const chatPrompt = chatPlan.prompt;
           const messages = chatPrompt.kind === 'chat' ? chatPrompt.messages : [];
-          return { run: (call) => provider.chat(call, { messages, maxTokens, temperature, stop: chatPrompt.stop }), stop: chatPrompt.stop, promptTokens, clean: (t) => plan.template.clean?.(t) ?? t };
+          return { run: (call) => provider.chat(call, { messages, maxTokens, temperature, stop: chatPrompt.stop }), stop: chatPrompt.stop, promptTokens, clean: (t) => chatPlan.template.clean?.(t) ?? t };
         }
         const prompt = plan.prompt;
         return { run: (call) => provider.fim(call, { prompt, maxTokens, temperature, contextWindow: window }), stop: prompt.stop, promptTokens };
@@ -509,4 +511,3 @@ function combine(role: ModelRole, failures: readonly ModelError[]): ModelError {
   });
 }
 
-export type { ChatMessage };
