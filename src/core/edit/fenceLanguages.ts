@@ -39,6 +39,13 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 /** Tags that mark output, commands or prose rather than file content. */
 const NOT_CODE = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'powershell', 'ps1', 'cmd', 'bat', 'text', 'txt', 'plaintext', 'output', 'log', 'terminal']);
 
+/** Programming languages, where an English sentence is never a line of code. */
+const PROGRAMMING = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'rust', 'go', 'java', 'c', 'cpp', 'csharp', 'ruby', 'php', 'shellscript', 'sql', 'kotlin', 'swift', 'scss', 'css']);
+
+export function isProgrammingLanguage(language: string | undefined): boolean {
+  return language !== undefined && PROGRAMMING.has(language);
+}
+
 export function documentLanguage(languageId: string | undefined, fileName: string | undefined): string | undefined {
   if (languageId) return languageId.toLowerCase();
   const ext = fileName ? /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() : undefined;

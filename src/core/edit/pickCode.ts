@@ -6,7 +6,7 @@
  */
 import { isDeclining, stripClosingExplanation, stripPreamble } from './answerText';
 import { parseFences, PATH_COMMENT, sameFile, type CodeBlock } from './codeFences';
-import { documentLanguage, fenceLanguageFit } from './fenceLanguages';
+import { documentLanguage, fenceLanguageFit, isProgrammingLanguage } from './fenceLanguages';
 import { refuse, type StrategyInput, type StrategyRefusal } from './strategies/editStrategy';
 
 export type PickedCode = { ok: true; code: string } | StrategyRefusal;
@@ -15,12 +15,13 @@ export function pickCode({ answer, region, options }: StrategyInput, notes: stri
   const parsed = parseFences(answer);
   if (parsed.blocks.length === 0) {
     if (parsed.strayFence) return refuse('unterminated-fence', 'The answer contains a broken code fence, so it was probably cut off. Ask again.');
-    if (isDeclining(parsed.prose)) {
+    // Sentences around bare code are only recognisable in a programming language (in Markdown,
+    // YAML or plain text a sentence may be content).
+    const prose = !isProgrammingLanguage(documentLanguage(region.languageId, options.fileName));
+    if (!prose && isDeclining(parsed.prose)) {
       const first = parsed.prose.find((l) => l.trim() !== '')!.trim();
       return refuse('no-code', `The model declined instead of answering with code ("${first.length > 80 ? `${first.slice(0, 77)}...` : first}"). Rephrase the instruction or try another model.`);
     }
-    // Sentences around bare code are only recognisable in a document that is not prose itself.
-    const prose = isProseLanguage(region.languageId, options.fileName);
     const opened = prose ? { lines: [...parsed.prose], stripped: false } : stripPreamble(parsed.prose);
     if (opened.stripped) notes.push('dropped the sentence before the code');
     const closed = prose ? { lines: opened.lines, stripped: false } : stripClosingExplanation(opened.lines);
@@ -82,9 +83,4 @@ function unwrapDoubledFence(code: string, language: string | undefined, notes: s
   if (inner.blocks.length !== 1 || !inner.blocks[0]!.closed || inner.prose.some((l) => l.trim() !== '')) return code;
   notes.push('unwrapped a doubled code fence');
   return inner.blocks[0]!.content;
-}
-
-function isProseLanguage(languageId: string | undefined, fileName: string | undefined): boolean {
-  const language = documentLanguage(languageId, fileName);
-  return language === undefined || ['markdown', 'plaintext', 'latex', 'restructuredtext', 'asciidoc'].includes(language);
 }

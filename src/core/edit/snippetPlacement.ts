@@ -11,7 +11,7 @@ import { isBlank, leadingWhitespace, toSpaces } from './indentation';
 export type SnippetPlacement =
   | { readonly kind: 'not-a-block' }
   | { readonly kind: 'placed'; readonly start: number; readonly end: number; readonly anchor: number }
-  | { readonly kind: 'unplaced'; readonly reason: 'anchor-not-found' | 'anchor-ambiguous'; readonly anchorText: string };
+  | { readonly kind: 'unplaced'; readonly reason: 'anchor-not-found' | 'anchor-ambiguous' | 'end-unclear'; readonly anchorText: string };
 
 const PREFIX_LINE = /^(@|\/\/|#|\/\*|\*|--|<!--|"""|''')/;
 const CLOSER = /^(\}|\)|\]|end\b|fi\b|done\b|esac\b)[\s\S]{0,8}$/;
@@ -79,5 +79,9 @@ export function placeSnippet(file: readonly string[], snippet: readonly string[]
     if (shape.closed && CLOSER.test(line.trim())) end = i + 1;
     break;
   }
+  // The file's block may end early by indentation (a multi-line string at column 0): when the line
+  // after it reappears in the snippet, the snippet's block goes on there, and the end is unclear.
+  const next = file.slice(end).find((l) => !isBlank(l))?.trim();
+  if (next !== undefined && /\w{3}/.test(next) && snippet.some((l) => l.trim() === next)) return { kind: 'unplaced', reason: 'end-unclear', anchorText };
   return { kind: 'placed', start, end, anchor };
 }

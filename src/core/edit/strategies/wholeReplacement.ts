@@ -91,7 +91,9 @@ function placeInFile(code: string[], region: EditRegion, notes: string[], allowL
   }
   if (fileLines[0] === codeLines[0]) return { ok: true, code };
   if (placement.kind === 'unplaced') {
-    const where = placement.reason === 'anchor-not-found' ? 'no line of the file matches its first line' : 'several lines of the file match its first line';
+    const where = placement.reason === 'anchor-not-found' ? 'no line of the file matches its first line'
+      : placement.reason === 'anchor-ambiguous' ? 'several lines of the file match its first line'
+      : 'where that block ends in the file is unclear';
     return refuse('probable-snippet', `The code block looks like one piece of the file ("${placement.anchorText}") rather than the whole file, and ${where}, so it cannot be placed. Ask for a diff or search/replace blocks, or merge by hand.`, code);
   }
   const kept = new Set(codeLines);
