@@ -49,10 +49,22 @@ export function extractFromTree(spec: LanguageSpec, query: Query, tree: Tree, li
       continue;
     }
     if (!kind) continue;
+    if (kind === 'constant' && spec.topLevelConstants && !atTopLevel(captures.get('definition.constant'))) continue;
     const def = spec.definition ? spec.definition(kind, captures) : defaultDefinition(kind, captures);
     if (def && def.name) defs.push(def);
   }
   return { symbols: toSymbols(spec, defs, lines), imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError };
+}
+
+/** Node types a top-level constant may sit in on its way up to the file's root. */
+const DECLARATION_WRAPPERS = new Set(['export_statement', 'const_declaration', 'var_declaration', 'expression_statement', 'lexical_declaration']);
+
+function atTopLevel(node: Node | undefined): boolean {
+  for (let p = node?.parent ?? null, hops = 0; p && hops < 4; p = p.parent, hops++) {
+    if (!p.parent) return true; // p is the root
+    if (!DECLARATION_WRAPPERS.has(p.type)) return false;
+  }
+  return false;
 }
 
 function defaultDefinition(kind: SymbolKind, c: Captures): Definition | undefined {

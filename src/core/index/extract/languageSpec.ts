@@ -28,6 +28,11 @@ export interface LanguageSpec {
   definition?(kind: SymbolKind, captures: Captures): Definition | undefined;
   /** Turns an `@import` node into imports. */
   imports(node: Node): ImportInfo[];
+  /**
+   * Constants count only at the top of the file (checked on the tree, not in the query: a pattern
+   * rooted at the file node keeps query states alive over the whole tree and makes matching slow).
+   */
+  readonly topLevelConstants?: boolean;
   /** A function found inside one of these becomes a method of it (Python classes, Rust impls…). */
   readonly memberContainers?: readonly SymbolKind[];
 }

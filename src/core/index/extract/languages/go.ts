@@ -4,13 +4,14 @@ import type { ImportInfo, SymbolKind } from '../../model';
 import { type Captures, type Definition, type LanguageSpec, unquote } from '../languageSpec';
 
 export const goSpec: LanguageSpec = {
+  topLevelConstants: true,
   query: `
 (function_declaration name: (identifier) @name) @definition.function
 (method_declaration receiver: (parameter_list (parameter_declaration type: (_) @receiver)) name: (field_identifier) @name) @definition.method
 (type_spec name: (type_identifier) @name type: (_) @shape) @definition.type
 (type_alias name: (type_identifier) @name) @definition.type
-(source_file (const_declaration (const_spec name: (identifier) @name) @definition.constant))
-(source_file (var_declaration (var_spec name: (identifier) @name) @definition.constant))
+(const_declaration (const_spec name: (identifier) @name) @definition.constant)
+(var_declaration (var_spec name: (identifier) @name) @definition.constant)
 (package_clause (package_identifier) @package)
 (import_spec) @import
 `,

@@ -6,6 +6,7 @@ export const javascriptSpec: LanguageSpec = {
   query: `${SCRIPT_PATTERNS}
 (class_declaration name: (identifier) @name) @definition.class
 `,
+  topLevelConstants: true,
   definition: scriptDefinition,
   imports: scriptImports,
 };

@@ -7,11 +7,12 @@ export const pythonSpec: LanguageSpec = {
   query: `
 (function_definition name: (identifier) @name) @definition.function
 (class_definition name: (identifier) @name) @definition.class
-(module (expression_statement (assignment left: (identifier) @name)) @definition.constant)
+(expression_statement (assignment left: (identifier) @name)) @definition.constant
 (import_statement) @import
 (import_from_statement) @import
 `,
   memberContainers: ['class'],
+  topLevelConstants: true,
   imports(node: Node): ImportInfo[] {
     const line = node.startPosition.row;
     if (node.type === 'import_statement') {

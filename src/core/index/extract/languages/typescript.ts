@@ -8,8 +8,7 @@ export const SCRIPT_PATTERNS = `
 (function_declaration name: (identifier) @name) @definition.function
 (generator_function_declaration name: (identifier) @name) @definition.function
 (method_definition name: [(property_identifier) (private_property_identifier)] @name) @definition.method
-(program (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant)
-(program (export_statement (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant))
+(lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant
 (import_statement) @import
 (export_statement source: (string)) @import
 (call_expression function: (identifier) @_require arguments: (arguments . (string) .) (#eq? @_require "require")) @import
@@ -26,7 +25,7 @@ export const TYPESCRIPT_PATTERNS = `
 (method_signature name: (property_identifier) @name) @definition.method
 (function_signature name: (identifier) @name) @definition.function
 (internal_module name: [(identifier) (nested_identifier)] @name) @definition.module
-(program (import_alias (identifier) @name) @import)
+(import_alias (identifier) @name) @import
 `;
 
 /** import/export/require nodes → ImportInfo. Shared with javascript.ts. */
@@ -78,6 +77,7 @@ export function scriptDefinition(kind: SymbolKind, c: Captures): Definition | un
 
 export const typescriptSpec: LanguageSpec = {
   query: SCRIPT_PATTERNS + TYPESCRIPT_PATTERNS,
+  topLevelConstants: true,
   definition: scriptDefinition,
   imports: scriptImports,
 };
