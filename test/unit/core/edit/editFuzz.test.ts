@@ -228,6 +228,30 @@ function mutate(m: AnswerModel, mut: Mutation): Mutated {
   }
 }
 
+// ---- chat snippets ---------------------------------------------------------------------------
+
+/** A file of functions (TypeScript with braces, or Python), one of whose bodies the answer rewrites. */
+const snippetScenario = fc
+  .record({
+    python: fc.boolean(),
+    bodies: fc.array(fc.array(codeLine, { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 6 }),
+    newBody: fc.array(codeLine, { minLength: 1, maxLength: 4 }),
+    pick: fc.nat(),
+    header: fc.boolean(),
+  })
+  .map(({ python, bodies, newBody, pick, header }) => {
+    const k = pick % bodies.length;
+    const fn = (i: number, body: readonly CodeLine[], tag: string) => {
+      const lines = body.map((l, j) => `${'  '.repeat(1 + (l.indent % 2))}${l.word}_${tag}${i}_${j} = ${l.n}${python ? '' : ';'}`);
+      return python ? [`def fn_${i}(x):`, ...lines] : [`function fn_${i}(x) {`, ...lines, '}'];
+    };
+    const file = (withNew: boolean) => [
+      ...(header ? [python ? 'import os' : "import * as os from 'node:os';", ''] : []),
+      ...bodies.flatMap((b, i) => [...(i === k && withNew ? fn(i, newBody, 'n') : fn(i, b, 'o')), '']),
+    ].join('\n');
+    return { python, original: file(false), intended: file(true), snippet: fn(k, newBody, 'n') };
+  });
+
 // ---- selections ------------------------------------------------------------------------------
 
 /**
@@ -314,6 +338,23 @@ describe('edit engine property: refused or exactly the intended edit', () => {
         assert.ok(result.ok, `a valid rewrite was refused\n${context}`);
         assert.equal(result.newText, s.intended, context);
         assert.equal(applyTextEdits(s.original, result.edits), s.intended, context);
+      }
+    }), { numRuns: RUNS, includeErrorInReport: true });
+  });
+
+  it(`chat Apply of one function onto a whole file: ${RUNS} files, as written, re-indented or cut off`, () => {
+    fc.assert(fc.property(snippetScenario, fc.constantFrom('as-written', 'shifted', 'truncated'), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), (sc, form, cut) => {
+      const code = form === 'shifted' ? sc.snippet.map((l) => (l === '' ? l : `    ${l}`)) : sc.snippet;
+      const fenced = `Here is the updated function:\n\n\`\`\`${sc.python ? 'python' : 'ts'}\n${code.join('\n')}\n\`\`\`\n`;
+      const start = fenced.indexOf('```');
+      const answer = form === 'truncated' ? fenced.slice(0, start + 1 + Math.floor(cut * (fenced.lastIndexOf('```') + 2 - start))) : fenced;
+      const result = applyModelAnswer(sc.original, answer, { kind: 'file' }, { languageId: sc.python ? 'python' : 'typescript' });
+      if (process.env.BANYAN_FUZZ_STATS) STATS.set(`snippet ${form} ${result.ok ? 'applied' : result.code}`, (STATS.get(`snippet ${form} ${result.ok ? 'applied' : result.code}`) ?? 0) + 1);
+      const context = `form ${form}\n--- answer ---\n${answer}\n--- original ---\n${sc.original}\n--- result ---\n${result.ok ? result.newText : `${result.code}: ${result.message}`}`;
+      if (form === 'truncated') assert.ok(!result.ok, `a cut-off answer was applied\n${context}`);
+      else {
+        assert.ok(result.ok, `a one-function answer was refused\n${context}`);
+        assert.equal(result.newText, sc.intended, context);
       }
     }), { numRuns: RUNS, includeErrorInReport: true });
   });
