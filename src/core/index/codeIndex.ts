@@ -26,6 +26,7 @@ import { decodeUtf8, type FileResult, type FileTask } from './parse/fileProcesso
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
 import { decodeSnapshot, type EncodableHeader, readSnapshotFile, SNAPSHOT_FILE, SNAPSHOT_FORMAT, writeSnapshot, writeSnapshotSync } from './persist/snapshot';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
+import { TaskFeed } from './parse/taskFeed';
 import { ImportGraph } from './resolve/importGraph';
 import { IgnoreRules } from './scan/ignoreRules';
 import { scanWorkspace } from './scan/workspaceScanner';
@@ -272,108 +273,119 @@ export class CodeIndex {
     this.setState('scanning');
     this.report(0, 0, 'scanning');
     this.rules.forgetIgnoreFiles();
-    const scanStarted = performance.now();
-    const scan = await scanWorkspace(this.options.roots, { rules: this.rules, maxFileBytes: this.maxFileBytes, maxFiles: this.maxFiles });
-    if (generation !== this.generation || this.closed) return;
+    const started = performance.now();
+    // Parsing starts while the scan is still walking folders: files go to the feed as they are found.
+    const feed = new TaskFeed(BATCH_FILES, BATCH_BYTES);
+    let consuming: Promise<boolean> | undefined;
+    const consume = () => {
+      consuming ??= this.runTasks(feed, generation, true);
+    };
+    const inlineBelow = this.options.inlineBelow ?? 0;
+    const scan = await scanWorkspace(this.options.roots, {
+      rules: this.rules,
+      maxFileBytes: this.maxFileBytes,
+      maxFiles: this.maxFiles,
+      onFiles: (found) => {
+        for (const f of found) {
+          const task = this.taskFor(f.path, f.size, f.mtimeMs);
+          if (task) feed.push(task, this.stamp(task.path), task.text?.length ?? f.size);
+        }
+        // Until enough work is known to be worth workers, wait (the CLI parses a few files inline).
+        if (feed.total >= inlineBelow && feed.total > 0) {
+          if (this.state === 'scanning') this.setState(this.paused ? 'paused' : 'indexing');
+          consume();
+        }
+      },
+    });
+    feed.close();
+    if (feed.total > 0) consume();
     this.capped = scan.capped;
-    this.logger.debug(`index: scanned ${scan.files.length} files in ${Math.round(performance.now() - scanStarted)} ms`);
+    this.logger.debug(`index: scanned ${scan.files.length} files in ${Math.round(performance.now() - started)} ms`);
     if (scan.capped) this.logger.warn(scan.capped);
     for (const e of scan.errors.slice(0, 10)) this.recordError(e);
 
-    const present = new Set<string>();
-    for (const f of scan.files) present.add(f.path);
     let setChanged = false;
-    for (const f of [...this.byPath.values()]) {
-      if (!present.has(f.path) && this.options.documentText?.(f.path) === undefined) {
-        this.removeFile(f.path);
-        setChanged = true;
+    if (generation === this.generation && !this.closed) {
+      const present = new Set<string>();
+      for (const f of scan.files) present.add(f.path);
+      for (const f of [...this.byPath.values()]) {
+        if (!present.has(f.path) && this.options.documentText?.(f.path) === undefined) {
+          this.removeFile(f.path);
+          setChanged = true;
+        }
+      }
+      for (const p of [...this.skipped.keys()]) if (!present.has(p)) this.skipped.delete(p);
+      for (const f of scan.tooLarge) {
+        if (this.byPath.has(f.path)) {
+          this.removeFile(f.path);
+          setChanged = true;
+        }
+        this.skipped.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, reason: 'too-large' });
       }
     }
-    for (const p of [...this.skipped.keys()]) if (!present.has(p)) this.skipped.delete(p);
-    for (const f of scan.tooLarge) {
-      if (this.byPath.has(f.path)) {
-        this.removeFile(f.path);
-        setChanged = true;
-      }
-      this.skipped.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, reason: 'too-large' });
-    }
-
-    const tasks: FileTask[] = [];
-    for (const f of scan.files) {
-      const overlay = this.options.documentText?.(f.path);
-      const existing = this.byPath.get(f.path);
-      if (overlay !== undefined) {
-        if (!existing || existing.hash !== hashText(overlay)) tasks.push({ path: f.path, text: overlay, maxBytes: this.maxFileBytes });
-        continue;
-      }
-      if (existing && existing.size === f.size && existing.mtimeMs === f.mtimeMs) continue;
-      const skip = this.skipped.get(f.path);
-      if (!existing && skip && skip.size === f.size && skip.mtimeMs === f.mtimeMs) continue;
-      tasks.push({ path: f.path, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) });
-    }
-    if (setChanged) this.graph.invalidateAll();
-    if (tasks.length) {
-      this.setState(this.paused ? 'paused' : 'indexing');
-      const parseStarted = performance.now();
-      const changed = await this.runTasks(tasks, generation, true);
-      this.logger.debug(`index: processed ${tasks.length} changed files in ${Math.round(performance.now() - parseStarted)} ms`);
-      if (generation !== this.generation || this.closed) return;
-      if (changed) setChanged = true;
-    }
-    if (setChanged || tasks.length) {
+    if (consuming && (await consuming)) setChanged = true;
+    if (feed.total) this.logger.debug(`index: processed ${feed.total} changed files in ${Math.round(performance.now() - started)} ms (scan included)`);
+    if (generation !== this.generation || this.closed) return;
+    if (setChanged || feed.total) {
       this.maintain(true);
       this.graph.invalidateAll();
       this.markChanged();
     }
     this.setState('idle');
-    this.report(tasks.length, tasks.length, 'idle');
+    this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
     await this.save();
     this.logger.debug(`index: snapshot written in ${Math.round(performance.now() - saveStarted)} ms`);
   }
 
-  /** Runs parse tasks in bounded batches, applying results as they arrive. Returns whether any file was added or removed. */
-  private async runTasks(tasks: readonly FileTask[], generation: number | undefined, bulk: boolean): Promise<boolean> {
-    const pool = this.poolFor(tasks.length);
+  /** The parse task a scanned file needs, or undefined when the index already holds its content. */
+  private taskFor(file: string, size: number, mtimeMs: number): FileTask | undefined {
+    const overlay = this.options.documentText?.(file);
+    const existing = this.byPath.get(file);
+    if (overlay !== undefined) return !existing || existing.hash !== hashText(overlay) ? { path: file, text: overlay, maxBytes: this.maxFileBytes } : undefined;
+    if (existing && existing.size === size && existing.mtimeMs === mtimeMs) return undefined;
+    const skip = this.skipped.get(file);
+    if (!existing && skip && skip.size === size && skip.mtimeMs === mtimeMs) return undefined;
+    return { path: file, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) };
+  }
+
+  /** Runs a list of parse tasks (editor updates, file events). */
+  private runTaskList(tasks: readonly FileTask[], bulk: boolean): Promise<boolean> {
+    const feed = new TaskFeed(BATCH_FILES, BATCH_BYTES);
+    for (const t of tasks) feed.push(t, this.stamp(t.path), t.text?.length ?? this.byPath.get(t.path)?.size ?? 16 * 1024);
+    feed.close();
+    return this.runTasks(feed, undefined, bulk);
+  }
+
+  /**
+   * Runs parse tasks from a feed in bounded batches, applying results as they arrive. Returns whether
+   * any file was added or removed.
+   */
+  private async runTasks(feed: TaskFeed, generation: number | undefined, bulk: boolean): Promise<boolean> {
+    const pool = this.poolFor(feed.closedTotal ?? Infinity);
     // With up to MAIN_TOKENIZES_UP_TO workers the main thread has capacity to spare: it tokenizes.
     const tokenize = pool.size === 0 || pool.size > MAIN_TOKENIZES_UP_TO;
-    const submitted = tasks.map((t) => ({ task: tokenize ? t : { ...t, tokenize: false }, seq: this.stamp(t.path) }));
-    const batches: (typeof submitted)[] = [];
-    let batch: typeof submitted = [];
-    let bytes = 0;
-    for (const s of submitted) {
-      batch.push(s);
-      bytes += s.task.text?.length ?? this.sizeGuess(s.task.path);
-      if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
-        batches.push(batch);
-        batch = [];
-        bytes = 0;
-      }
-    }
-    if (batch.length) batches.push(batch);
-
     let done = 0;
     let setChanged = false;
     // Enough batches queued per worker that it never waits for the main thread to apply results.
     const parallel = Math.max(1, pool.size * 3 + 1);
-    let next = 0;
-    const total = tasks.length;
-    const worker = async (): Promise<void> => {
-      while (next < batches.length) {
+    const lane = async (): Promise<void> => {
+      for (;;) {
         if (bulk && this.paused) await this.resumed;
         if (this.closed || (generation !== undefined && generation !== this.generation)) return;
-        const b = batches[next++]!;
-        const results = await this.processBatch(pool, b.map((s) => s.task));
+        const b = await feed.take();
+        if (!b) return;
+        const results = await this.processBatch(pool, b.map((s) => (tokenize ? s.task : { ...s.task, tokenize: false })));
         for (let i = 0; i < results.length; i++) {
           if (this.latest.get(b[i]!.task.path) !== b[i]!.seq) continue; // superseded by a newer update
           if (this.applyResult(results[i]!, bulk)) setChanged = true;
         }
         done += b.length;
-        if (bulk) this.report(done, total, 'indexing');
+        if (bulk) this.report(done, feed.total, 'indexing');
         if (bulk && this.index.needsMaintenance(true)) this.maintain(false, true);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
+    await Promise.all(Array.from({ length: parallel }, lane));
     return setChanged;
   }
 
@@ -407,10 +419,6 @@ export class CodeIndex {
     return this.pool;
   }
   private inlinePool: ParserPool | undefined;
-
-  private sizeGuess(file: string): number {
-    return this.byPath.get(file)?.size ?? 16 * 1024;
-  }
 
   private stamp(file: string): number {
     const s = ++this.seq;
@@ -553,7 +561,7 @@ export class CodeIndex {
   async updateDocument(file: string, text: string): Promise<void> {
     const abs = path.resolve(file);
     if (!this.inWorkspace(abs) || this.rules.excludedPath(this.rootOf(abs), abs, false)) return;
-    await this.runTasks([{ path: abs, text, maxBytes: this.maxFileBytes }], undefined, false);
+    await this.runTaskList([{ path: abs, text, maxBytes: this.maxFileBytes }], false);
     this.graph.invalidateFile(abs);
     this.maintain(false);
     // No snapshot save per keystroke burst: editor text is not the disk's; close() saves.
@@ -630,7 +638,7 @@ export class CodeIndex {
       const existing = this.byPath.get(p);
       tasks.push({ path: p, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) });
     }
-    if (tasks.length && (await this.runTasks(tasks, undefined, false))) setChanged = true;
+    if (tasks.length && (await this.runTaskList(tasks, false))) setChanged = true;
     if (setChanged) this.graph.invalidateAll();
     this.maintain(false);
     if (setChanged || tasks.length) this.saveSoon();

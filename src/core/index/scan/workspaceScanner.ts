@@ -22,6 +22,8 @@ export interface ScanOptions {
   readonly maxFileBytes: number;
   readonly maxFiles: number;
   readonly maxDepth?: number;
+  /** Called with each folder's files as they are found, so parsing can start before the scan ends. */
+  readonly onFiles?: (files: readonly ScannedFile[]) => void;
 }
 
 export interface ScanResult {
@@ -89,6 +91,7 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
       if (options.rules.excluded(e.name, childRel, abs, isDir, here)) continue;
       (isDir ? subdirs : candidates).push({ abs, rel: childRel });
     }
+    const found = files.length;
     for (let i = 0; i < candidates.length && !capped; i += STAT_CONCURRENCY) {
       const stats = await Promise.all(candidates.slice(i, i + STAT_CONCURRENCY).map((c) => fs.stat(c.abs).then((st) => ({ c, st }), () => undefined)));
       for (const s of stats) {
@@ -105,6 +108,7 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
         files.push(file);
       }
     }
+    if (files.length > found) options.onFiles?.(files.slice(found));
     for (const d of subdirs) await walk(root, d.abs, d.rel, depth + 1, here);
   };
 
