@@ -28,7 +28,8 @@
  * - **search-replace**: Aider/Cline `<<<<<<< SEARCH` / `=======` / `>>>>>>> REPLACE` blocks.
  *   Diff hunks and SEARCH parts are matched exactly, then ignoring trailing whitespace, then
  *   ignoring indentation (new lines re-indented by the one uniform rule that maps the quoted lines
- *   onto the file's); each must match exactly one place, and none may overlap another.
+ *   onto the file's); each must match exactly one place, and none may overlap another (blocks
+ *   written as a sequence, a later one quoting an earlier one's result, are applied in order).
  *
  * ## Guarantees
  * - Never a guess: an answer that fits no place, fits several, overlaps itself, is cut off (an

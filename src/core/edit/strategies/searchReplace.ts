@@ -8,15 +8,16 @@
  *     >>>>>>> REPLACE         (Cline: +++++++ REPLACE)
  *
  * Each SEARCH must match exactly one place in the original (exactly, then ignoring trailing
- * whitespace, then ignoring indentation); blocks may come in any order but must not overlap.
+ * whitespace, then ignoring indentation); blocks may come in any order but must not overlap. An
+ * answer whose later block quotes an earlier block's result is applied block after block instead.
  * Lines equal in SEARCH and REPLACE keep the file's own bytes.
  */
 import { diffArrays } from 'diff';
-import { applyLineChanges, type LineChange, type LineOp } from '../applyLineChanges';
+import { applyLineChanges, type LineChange, type LineChangesOutcome, type LineOp } from '../applyLineChanges';
 import { sameFile } from '../codeFences';
 import { findIntroducedElision } from '../elision';
-import { joinLines } from '../textLines';
-import type { EditStrategy, StrategyInput, StrategyOutcome } from './editStrategy';
+import { joinLines, type Line } from '../textLines';
+import type { EditRegion, EditStrategy, StrategyInput, StrategyOutcome } from './editStrategy';
 
 const SEARCH_START = /^\s*(<{5,9}|-{5,9})\s*SEARCH\b.*$/;
 const DIVIDER = /^\s*={5,9}\s*$/;
@@ -69,12 +70,32 @@ export const searchReplace: EditStrategy = {
       }
       changes.push({ label, ops: toOps(fillsNewFile ? [] : block.search, block.replace) });
     }
-    const outcome = applyLineChanges(region.lines, changes, region.eol, region.endsWithBreak, region.firstLine);
+    const outcome = applyInOrderIfNeeded(region, changes);
     if (!outcome.ok) return { ...outcome, candidate: asAnswer };
     const notes = skipped > 0 ? [`skipped ${skipped} block(s) for other files`, ...outcome.notes] : outcome.notes;
     return { ok: true, text: joinLines(outcome.lines), notes };
   },
 };
+
+/**
+ * Blocks are placed against the original, together. When one is not found there, the answer may
+ * have been written as a sequence (Aider applies blocks one after another, so a later SEARCH may
+ * quote an earlier REPLACE): then each block is applied to the result of the previous ones, still
+ * each matching exactly one place. If that fails too, the first failure is reported.
+ */
+function applyInOrderIfNeeded(region: EditRegion, changes: readonly LineChange[]): LineChangesOutcome {
+  const together = applyLineChanges(region.lines, changes, region.eol, region.endsWithBreak, region.firstLine);
+  if (together.ok || together.code !== 'not-found' || changes.length < 2) return together;
+  let lines: readonly Line[] = region.lines;
+  const notes: string[] = [];
+  for (const change of changes) {
+    const step = applyLineChanges(lines, [change], region.eol, region.endsWithBreak, region.firstLine);
+    if (!step.ok) return together;
+    lines = step.lines;
+    notes.push(...step.notes);
+  }
+  return { ok: true, lines: [...lines], notes: ['a later block quotes an earlier one\'s result, so the blocks were applied one after another', ...notes] };
+}
 
 /** SEARCH/REPLACE as line operations, so lines both contain are kept from the file. */
 function toOps(search: readonly string[], replace: readonly string[]): LineOp[] {
