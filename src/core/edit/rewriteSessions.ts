@@ -3,7 +3,8 @@
  * start another rewrite. Rules: a new rewrite of an overlapping range in the same document cancels
  * the old one; any change to the document cancels its rewrites (their answers would be computed
  * against stale text); rewrites of other documents or of disjoint ranges run side by side.
- * Cancellation goes through each session's AbortSignal, whose `reason` says why.
+ * Cancellation goes through each session's AbortSignal, whose `reason` says why. Call `finish`
+ * before applying a rewrite's result, or the rewrite's own edit counts as a change of the document.
  */
 import type { Position, Range } from './types';
 
