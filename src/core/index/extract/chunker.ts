@@ -48,10 +48,6 @@ export function tokenizeChunks(text: string, lineStarts: Int32Array, ranges: rea
   return out;
 }
 
-export function chunkFile(text: string, lineStarts: Int32Array, symbols: readonly SymbolInfo[]): ChunkInfo[] {
-  return tokenizeChunks(text, lineStarts, chunkRanges(lineStarts, symbols));
-}
-
 function outermostFunctions(symbols: readonly SymbolInfo[]): SymbolInfo[] {
   const fns = symbols.filter((s) => FUNCTION_KINDS.has(s.kind) && s.endLine > s.startLine).sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   const out: SymbolInfo[] = [];

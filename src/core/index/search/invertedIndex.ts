@@ -83,10 +83,6 @@ export class InvertedIndex {
     return this.termIds.get(term);
   }
 
-  termText(id: number): string {
-    return this.terms[id]!;
-  }
-
   get vocabularySize(): number {
     return this.terms.length;
   }
@@ -219,12 +215,6 @@ export class InvertedIndex {
   /** Number of distinct terms of a chunk (its set size, for Jaccard). */
   distinctTermsOf(id: number): number {
     return this.termCount[id]!;
-  }
-  /** Calls `visit(termId, tf)` for each distinct term of a chunk. */
-  forEachTerm(id: number, visit: (term: number, tf: number) => void): void {
-    const start = this.termStart[id]!;
-    const end = start + this.termCount[id]!;
-    for (let i = start; i < end; i++) visit(this.termPool[i]!, this.tfPool[i]!);
   }
 
   /**
