@@ -19,7 +19,7 @@ export async function run(): Promise<void> {
     if (performance.now() - probeStart > 60_000) throw new Error('Banyan did not activate within 60 s');
     await sleep(20);
   }
-  const timing = await vscode.commands.executeCommand<{ loadMs: number; activateMs: number; totalMs: number }>(COMMANDS.activationTiming.id);
+  const timing = await vscode.commands.executeCommand<{ loadMs: number; evalMs: number; activateMs: number; totalMs: number }>(COMMANDS.activationTiming.id);
   while (ext.exports.server.serverStatus()?.state !== 'ready') {
     if (performance.now() - probeStart > 60_000) throw new Error('the Banyan server did not become ready within 60 s');
     await sleep(10);

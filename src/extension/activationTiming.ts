@@ -5,6 +5,8 @@
 declare global {
   // eslint-disable-next-line no-var
   var __banyanLoadStart: number | undefined;
+  // eslint-disable-next-line no-var
+  var __banyanLoadEnd: number | undefined;
 }
 
 let activateStart = 0;
@@ -21,6 +23,8 @@ export function markActivateEnd(): void {
 export interface ActivationTiming {
   /** Bundle evaluation until activate() was called. */
   readonly loadMs: number;
+  /** Part of loadMs: evaluating the bundle itself (first to last line); the rest is the host's own work before it calls activate(). */
+  readonly evalMs: number;
   /** activate() itself. */
   readonly activateMs: number;
   readonly totalMs: number;
@@ -28,5 +32,6 @@ export interface ActivationTiming {
 
 export function activationTiming(): ActivationTiming {
   const load = globalThis.__banyanLoadStart ?? activateStart;
-  return { loadMs: activateStart - load, activateMs: activateEnd - activateStart, totalMs: activateEnd - load };
+  const loaded = globalThis.__banyanLoadEnd ?? activateStart;
+  return { loadMs: activateStart - load, evalMs: loaded - load, activateMs: activateEnd - activateStart, totalMs: activateEnd - load };
 }

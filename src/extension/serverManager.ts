@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  type CloseHandlerResult,
-  ErrorAction,
-  type ErrorHandlerResult,
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-  State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import type { CloseHandlerResult, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { type InitializationOptions, type ServerStatus, SetSecretsNotification, SettingsChangedNotification, StatusChangedNotification, StatusRequest } from '../protocol/lsp';
 import type { ClientState } from '../protocol/webview';
 import { readBanyanSettings, readEditorSettings, affectsServer } from './editorSettings';
+import { languageClientModule as lc } from './languageClientModule';
 import type { SecretStore } from './secretStore';
 import { onNotification, sendNotification, sendRequest } from './typedClient';
 
@@ -57,8 +48,8 @@ export class ServerManager implements vscode.Disposable {
   async readyClient(): Promise<LanguageClient> {
     const c = this.languageClient;
     if (!c) throw new Error('The Banyan server is not running. Run "Banyan: Restart Server" or see "Banyan: Show Logs".');
-    if (c.state === State.Starting) await c.start();
-    if (c.state !== State.Running) throw new Error('The Banyan server is not running. Run "Banyan: Restart Server" or see "Banyan: Show Logs".');
+    if (c.state === lc().State.Starting) await c.start();
+    if (c.state !== lc().State.Running) throw new Error('The Banyan server is not running. Run "Banyan: Restart Server" or see "Banyan: Show Logs".');
     return c;
   }
 
@@ -77,10 +68,10 @@ export class ServerManager implements vscode.Disposable {
     this.languageClient = client;
     this.setClientState('starting');
     client.onDidChangeState((e) => {
-      if (e.newState === State.Running) {
+      if (e.newState === lc().State.Running) {
         this.setClientState('running');
         void this.refreshStatus();
-      } else if (e.newState === State.Starting) {
+      } else if (e.newState === lc().State.Starting) {
         this.status = null;
         this.setClientState('starting');
       } else if (this.clientState !== 'failed') {
@@ -108,7 +99,7 @@ export class ServerManager implements vscode.Disposable {
     this.setClientState('starting');
     this.secrets = await this.secretStore.all();
     try {
-      if (client.state === State.Stopped) await client.start();
+      if (client.state === lc().State.Stopped) await client.start();
       else await client.restart();
     } catch (err) {
       this.fail(`The Banyan server could not restart: ${err instanceof Error ? err.message : String(err)}`);
@@ -117,15 +108,16 @@ export class ServerManager implements vscode.Disposable {
 
   async stop(): Promise<void> {
     const client = this.languageClient;
-    if (client && client.state !== State.Stopped) await client.stop(4000).catch((err) => this.log.warn(`server stop: ${String(err)}`));
+    if (client && client.state !== lc().State.Stopped) await client.stop(4000).catch((err) => this.log.warn(`server stop: ${String(err)}`));
   }
 
   private isRunning(): boolean {
-    return this.languageClient?.state === State.Running;
+    return this.languageClient !== undefined && this.languageClient.state === lc().State.Running;
   }
 
   private createClient(): LanguageClient {
     const module = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
+    const { ErrorAction, LanguageClient, TransportKind } = lc();
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
@@ -163,12 +155,12 @@ export class ServerManager implements vscode.Disposable {
     if (this.crashes.length > max) {
       const message = `The Banyan server crashed ${this.crashes.length} times in 3 minutes and will not be restarted. See "Banyan: Show Logs", then run "Banyan: Restart Server".`;
       this.fail(message);
-      return { action: CloseAction.DoNotRestart, handled: true };
+      return { action: lc().CloseAction.DoNotRestart, handled: true };
     }
     this.log.warn(`The Banyan server stopped unexpectedly; restarting (${this.crashes.length}/${max} in 3 minutes)`);
     this.status = null;
     this.setClientState('starting');
-    return { action: CloseAction.Restart, handled: true };
+    return { action: lc().CloseAction.Restart, handled: true };
   }
 
   private fail(message: string): void {
