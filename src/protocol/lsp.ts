@@ -4,6 +4,7 @@
  * they come typed from the LSP libraries.
  */
 import { notification, request } from './typed';
+import type { EditResult, Range } from '../core/edit/types';
 
 // ───────────────────────────── initialize ─────────────────────────────
 
@@ -219,3 +220,49 @@ export interface FileEventsParams {
   readonly deleted: readonly string[];
 }
 export const FileEventsNotification = notification<FileEventsParams>('banyan/index/fileEvents');
+
+// ───────────────────────────── rewrite ─────────────────────────────
+
+/** Client → server: rewrite a range of a synced document (an empty range generates at the cursor). */
+export interface RewriteStartParams {
+  readonly uri: string;
+  /** The document version the client sees; the server refuses a rewrite of another version. */
+  readonly version: number;
+  readonly range: Range;
+  readonly instruction: string;
+  /** Retry with feedback: the previous answer of the model and what the user said about it. */
+  readonly feedback?: { readonly previousAnswer: string; readonly text: string };
+}
+export interface RewriteStarted {
+  readonly rewriteId: number;
+}
+/** Answers at once; progress and the outcome follow as notifications carrying `rewriteId`. */
+export const RewriteStartRequest = request<RewriteStartParams, RewriteStarted>('banyan/rewrite/start');
+export const RewriteCancelRequest = request<{ readonly rewriteId: number }, void>('banyan/rewrite/cancel');
+
+/** Server → client: the code the model has written so far (display only). */
+export interface RewriteProgressParams {
+  readonly rewriteId: number;
+  readonly uri: string;
+  readonly text: string;
+  /** True once the code block has closed. */
+  readonly complete: boolean;
+}
+export const RewriteProgressNotification = notification<RewriteProgressParams>('banyan/rewrite/progress');
+
+/**
+ * Server → client: how a rewrite ended. `result` (the edit engine's EditResult against `version`) when
+ * the model answered; otherwise `stopped` says why (`document-changed`, `superseded`, `cancelled`,
+ * `disposed`, `failed`: a model or prompt error) and `message` what to do.
+ */
+export interface RewriteDoneParams {
+  readonly rewriteId: number;
+  readonly uri: string;
+  readonly version: number;
+  readonly result?: EditResult;
+  /** The model's whole answer, for a retry with feedback. */
+  readonly answer?: string;
+  readonly stopped?: 'document-changed' | 'superseded' | 'cancelled' | 'disposed' | 'failed';
+  readonly message?: string;
+}
+export const RewriteDoneNotification = notification<RewriteDoneParams>('banyan/rewrite/done');

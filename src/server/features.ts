@@ -1,9 +1,10 @@
 import { indexFeature } from './indexFeature';
 import { modelsFeature } from './modelsFeature';
+import { rewriteFeature } from './rewriteFeature';
 import type { ServerFeature } from './serverContext';
 
 /**
  * The server's capabilities, in start order. Each area adds one line here and keeps its glue in
  * its own file under src/server/.
  */
-export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature];
+export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature];
