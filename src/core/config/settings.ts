@@ -5,6 +5,7 @@
  *
  * Each area keeps its settings in its own file and is spread in here.
  */
+import { completionSettings } from './completionSettings';
 import { generalSettings } from './generalSettings';
 import { indexSettings } from './indexSettings';
 import { modelSettings } from './modelSettings';
@@ -16,6 +17,7 @@ export const SETTINGS = {
   ...generalSettings,
   ...indexSettings,
   ...modelSettings,
+  ...completionSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof SETTINGS;

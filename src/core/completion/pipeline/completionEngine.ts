@@ -1,0 +1,288 @@
+/**
+ * The inline-completion pipeline: one request runs the stages in order, each in its own file —
+ * skip → reuse (typed-ahead, next lines, cache) → in-flight adoption → debounce → context → prompt →
+ * streamed request with early stop → post-process. Cancellation is one AbortSignal from the caller
+ * (the LSP request's token) through every await down to the model's HTTP socket.
+ *
+ * No vscode, no LSP: the server feature and the CLI drive it, with the clock injected.
+ */
+import type { ModelError } from '../../llm/errors';
+import { AdaptiveDebounce } from '../economy/adaptiveDebounce';
+import { CompletionCache } from '../economy/completionCache';
+import { adaptReusedAnswer } from '../economy/inFlightReuse';
+import { NextLinesCache } from '../economy/nextLinesCache';
+import { CompletionMetrics, type CompletionMetricsSnapshot } from '../completionMetrics';
+import { cursorFactsFromText } from '../multiline/cursorFactsFromText';
+import type { CursorFacts } from '../multiline/cursorFacts';
+import { decideMultiline } from '../multiline/decideMultiline';
+import { createPostprocessContext } from '../postprocess/createPostprocessContext';
+import type { CompletionCandidate, PostprocessContext } from '../postprocess/types';
+import { contextStage, type ContextSource } from './contextStage';
+import { cursorWindows } from './cursorWindows';
+import { debounceStage } from './debounceStage';
+import { percentiles, type Percentiles } from './percentiles';
+import type { PipelineSettings } from './pipelineSettings';
+import { postprocessStage } from './postprocessStage';
+import { promptStage } from './promptStage';
+import { ModelRuns } from './requestStage';
+import { type CachedSuggestion, reuseStage, type ShownInDocument } from './reuseStage';
+import { skipStage } from './skipStage';
+import {
+  CancelledError,
+  type CompletionInput,
+  type CompletionModel,
+  type CompletionOutcome,
+  type CompletionTimings,
+  emptyTimings,
+  type PipelineClock,
+  type SuggestionSource,
+  systemClock,
+} from './types';
+
+export interface CompletionEngineDeps {
+  /** The model client; throws (e.g. a ModelError "not started") when none is available. */
+  model(): CompletionModel;
+  /** Repository context; undefined while there is no index. */
+  context?(): ContextSource | undefined;
+  settings(): PipelineSettings;
+  /** Cursor facts from a syntax tree when one can be had cheaply; text rules otherwise. */
+  cursorFacts?(input: CompletionInput): CursorFacts | undefined;
+  repoName?(): string | undefined;
+  clock?: PipelineClock;
+  /** Called once per model failure that is not a cancellation. */
+  onModelError?(error: unknown): void;
+}
+
+export interface EngineStats {
+  /** inlineCompletion requests that reached the engine. */
+  requests: number;
+  /** Requests that started a model request. */
+  modelRequests: number;
+  /** Requests answered with a suggestion, by source. */
+  served: Record<SuggestionSource, number>;
+  /** Requests that ended without one, by reason. */
+  none: Record<string, number>;
+  cancelled: number;
+  /** Pipeline time that is not spent waiting for the debounce or the model. */
+  overheadMs: Percentiles;
+}
+
+export class CompletionEngine {
+  private readonly clock: PipelineClock;
+  private readonly debounce: AdaptiveDebounce;
+  private readonly cache = new CompletionCache<CachedSuggestion>();
+  private readonly nextLines = new NextLinesCache();
+  private readonly runs: ModelRuns;
+  private readonly shown = new Map<string, ShownInDocument>();
+  readonly metrics = new CompletionMetrics();
+  private snoozedUntil: number | undefined;
+  private nextSuggestionId = 1;
+  private readonly stats = { requests: 0, cancelled: 0, served: { model: 0, inFlight: 0, typedAhead: 0, nextLines: 0, cache: 0 }, none: {} as Record<string, number> };
+  private readonly overhead: number[] = [];
+
+  constructor(private readonly deps: CompletionEngineDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.debounce = new AdaptiveDebounce({ maxMs: deps.settings().debounceMaxMs });
+    this.runs = new ModelRuns(this.clock);
+  }
+
+  /** A document changed by the user: feeds the learned typing rhythm. */
+  recordKeystroke(): void {
+    this.debounce.recordKeystroke(this.clock.now());
+  }
+
+  /** No automatic suggestions for `minutes` (0 ends the snooze). Explicit requests still work. */
+  snooze(minutes: number): number | undefined {
+    this.snoozedUntil = minutes > 0 ? this.clock.now() + minutes * 60_000 : undefined;
+    return this.snoozedUntil;
+  }
+
+  /** Milliseconds of snooze left (0 when not snoozed). */
+  snoozeLeftMs(): number {
+    return this.snoozedUntil === undefined ? 0 : Math.max(0, this.snoozedUntil - this.clock.now());
+  }
+
+  /** The editor accepted the whole suggestion (`kind: 'full'`) or a word/line of it. */
+  recordAccepted(id: string, kind: 'full' | 'partial'): void {
+    if (kind === 'full') this.metrics.recordAccepted(id);
+    else this.metrics.recordPartiallyAccepted(id);
+  }
+
+  /** The suggestion on screen in a document, for partial-accept detection. */
+  shownIn(uri: string): ShownInDocument | undefined {
+    return this.shown.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.shown.delete(uri);
+  }
+
+  snapshot(): CompletionMetricsSnapshot & { engine: EngineStats } {
+    return {
+      ...this.metrics.snapshot(),
+      engine: {
+        requests: this.stats.requests,
+        modelRequests: this.runs.started,
+        served: { ...this.stats.served },
+        none: { ...this.stats.none },
+        cancelled: this.stats.cancelled,
+        overheadMs: percentiles(this.overhead),
+      },
+    };
+  }
+
+  dispose(): void {
+    this.runs.abortAll();
+  }
+
+  async complete(input: CompletionInput, signal: AbortSignal): Promise<CompletionOutcome> {
+    this.stats.requests++;
+    const t = emptyTimings();
+    const started = this.clock.now();
+    let waited = 0;
+    const lap = (key: keyof CompletionTimings, since: number) => {
+      const now = this.clock.now();
+      t[key] = now - since;
+      return now;
+    };
+    const finish = (outcome: CompletionOutcome): CompletionOutcome => {
+      t.total = this.clock.now() - started;
+      this.recordOverhead(t.total - waited);
+      if (outcome.kind === 'cancelled') this.stats.cancelled++;
+      else if (outcome.kind === 'none') this.stats.none[outcome.reason] = (this.stats.none[outcome.reason] ?? 0) + 1;
+      else this.stats.served[outcome.source]++;
+      return outcome;
+    };
+    const none = (reason: string, error?: unknown) => finish({ kind: 'none', reason, timings: t, ...(error !== undefined ? { error } : {}) });
+    const settings = this.deps.settings();
+    try {
+      let mark = started;
+      const skip = skipStage(input, settings, this.snoozedUntil, started);
+      mark = lap('skip', mark);
+      if (skip) return none(skip);
+
+      const prefix = input.text.slice(0, input.offset);
+      const suffix = input.text.slice(input.offset);
+      const previous = this.shown.get(input.uri);
+      const reuse = reuseStage({ nextLines: this.nextLines, cache: this.cache }, previous?.suggestion, prefix, suffix, started);
+      if (previous && reuse.shownFate) {
+        if (reuse.shownFate === 'dismissed') this.metrics.recordDismissed(previous.id);
+        this.shown.delete(input.uri);
+      }
+      mark = lap('reuse', mark);
+      if (reuse.hit) {
+        const suggestion = this.show(input.uri, prefix, suffix, { text: reuse.hit.text, replaceBefore: 0, replaceAfter: reuse.hit.replaceAfter }, reuse.hit.source, t, started);
+        return finish({ kind: 'suggestion', suggestion, source: reuse.hit.source, multiline: reuse.hit.text.includes('\n'), timings: t, snippets: 0 });
+      }
+
+      const windows = cursorWindows(input.text, input.offset, settings.prefixTokens, settings.suffixTokens);
+      const facts = this.deps.cursorFacts?.(input) ?? cursorFactsFromText(windows.prefix, windows.suffix, input.languageId, input.tabSize);
+      const { multiline } = decideMultiline(facts);
+      const ppContext = createPostprocessContext({
+        prefix: windows.prefix, suffix: windows.suffix, languageId: input.languageId, multiline,
+        ...(input.indentUnit !== undefined ? { indentUnit: input.indentUnit } : {}),
+        ...(input.tabSize !== undefined ? { tabSize: input.tabSize } : {}),
+      });
+
+      const adopted = this.runs.adopt(prefix, suffix);
+      if (adopted) {
+        const waitStart = this.clock.now();
+        const result = await this.runs.resultFor(adopted.run, signal);
+        waited += this.clock.now() - waitStart;
+        if (result.error) return this.failed(result.error, none);
+        const rest = adaptReusedAnswer(result.text, adopted.typed);
+        if (rest === undefined) return none('reused answer already typed');
+        return this.finishCandidate(input, prefix, suffix, rest, ppContext, 'inFlight', t, started, 0, finish, none);
+      }
+
+      const atLineStart = /^[ \t]*$/.test(ppContext.linePrefix) && ppContext.prefix.length > 0;
+      const debounced = await debounceStage(this.debounce, this.clock, { explicit: input.explicit, atLineStart }, settings.debounceMaxMs, signal);
+      waited += debounced;
+      mark = this.clock.now();
+      t.debounce = debounced;
+
+      const context = await contextStage(
+        this.deps.context?.(),
+        { file: input.file, text: input.text, position: input.position, languageId: input.languageId, budgetTokens: settings.contextTokens },
+        this.clock, settings.contextTimeBoxMs, signal,
+      );
+      mark = lap('context', mark);
+
+      const repoName = this.deps.repoName?.();
+      const request = promptStage({
+        windows, snippets: context.snippets, languageId: input.languageId, multiline,
+        ...(input.relPath !== undefined ? { relPath: input.relPath } : {}),
+        ...(repoName !== undefined ? { repoName } : {}),
+      });
+      let model: CompletionModel;
+      try {
+        model = this.deps.model();
+      } catch (err) {
+        return this.failed(err, none);
+      }
+      const run = this.runs.start(model, request, prefix, suffix, ppContext);
+      mark = lap('prompt', mark);
+
+      const result = await this.runs.resultFor(run, signal);
+      t.model = result.modelMs;
+      t.firstToken = result.firstTokenMs;
+      waited += this.clock.now() - mark;
+      if (result.error) return this.failed(result.error, none);
+      this.debounce.recordModelLatency(result.modelMs);
+      return this.finishCandidate(input, prefix, suffix, result.text, ppContext, 'model', t, started, context.snippets.length, finish, none);
+    } catch (err) {
+      if (err instanceof CancelledError || signal.aborted) return finish({ kind: 'cancelled', timings: t });
+      throw err;
+    }
+  }
+
+  private finishCandidate(
+    input: CompletionInput, prefix: string, suffix: string, text: string, ppContext: PostprocessContext, source: SuggestionSource,
+    t: CompletionTimings, started: number, snippets: number,
+    finish: (o: CompletionOutcome) => CompletionOutcome, none: (reason: string) => CompletionOutcome,
+  ): CompletionOutcome {
+    const ppStart = this.clock.now();
+    const candidate = postprocessStage(text, ppContext);
+    t.postprocess = this.clock.now() - ppStart;
+    if (!candidate) return none('empty after post-processing');
+    const now = this.clock.now();
+    if (candidate.replaceBefore === 0) {
+      this.cache.set(prefix, suffix, { text: candidate.text, replaceAfter: candidate.replaceAfter }, now);
+      this.nextLines.store(prefix, suffix, candidate.text, now);
+    }
+    const suggestion = this.show(input.uri, prefix, suffix, candidate, source, t, started);
+    return finish({ kind: 'suggestion', suggestion, source, multiline: ppContext.multiline, timings: t, snippets });
+  }
+
+  private show(uri: string, prefix: string, suffix: string, candidate: CompletionCandidate, source: SuggestionSource, t: CompletionTimings, started: number) {
+    const id = `c${this.nextSuggestionId++}`;
+    if (candidate.replaceBefore === 0) {
+      this.shown.set(uri, { id, suggestion: { prefix, suffix, text: candidate.text, replaceAfter: candidate.replaceAfter } });
+    } else {
+      this.shown.delete(uri);
+    }
+    this.metrics.recordShown({
+      id,
+      fromCache: source !== 'model' && source !== 'inFlight',
+      latency: {
+        debounceMs: t.debounce,
+        contextMs: t.context,
+        ...(source === 'model' ? { firstTokenMs: t.firstToken } : {}),
+        totalMs: this.clock.now() - started,
+      },
+    });
+    return { id, text: candidate.text, replaceBefore: candidate.replaceBefore, replaceAfter: candidate.replaceAfter };
+  }
+
+  private failed(error: unknown, none: (reason: string, error?: unknown) => CompletionOutcome): CompletionOutcome {
+    if (error instanceof CancelledError) throw error;
+    this.deps.onModelError?.(error);
+    const kind = (error as Partial<ModelError>).kind;
+    return none(`model failed${kind ? ` (${kind})` : ''}`, error);
+  }
+
+  private recordOverhead(ms: number): void {
+    this.overhead.push(ms);
+    if (this.overhead.length > 5000) this.overhead.shift();
+  }
+}

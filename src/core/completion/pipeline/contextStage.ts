@@ -1,0 +1,62 @@
+/**
+ * Stage: repository context for the prompt (definitions of the symbols near the cursor, similar
+ * snippets, recent edits), assembled by the context engine under a token budget and time-boxed: a
+ * slow index must not hold the suggestion back, so past the box the prompt goes out without it.
+ */
+import type { PipelineClock } from './types';
+import { CancelledError } from './types';
+
+export interface ContextSnippet {
+  /** Workspace-relative path. */
+  readonly file: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly text: string;
+  readonly source: string;
+  readonly score: number;
+}
+
+export interface ContextRequest {
+  readonly file: string;
+  readonly text: string;
+  readonly position: { readonly line: number; readonly character: number };
+  readonly languageId: string;
+  readonly budgetTokens: number;
+}
+
+/** Where context comes from (the server wires the index's context assembler here). */
+export type ContextSource = (request: ContextRequest, signal: AbortSignal) => Promise<{ readonly snippets: readonly ContextSnippet[] }>;
+
+export interface ContextResult {
+  readonly snippets: readonly ContextSnippet[];
+  /** Why there is none: no source, no file, budget 0, timed out, failed. */
+  readonly missing?: string;
+}
+
+export async function contextStage(
+  source: ContextSource | undefined,
+  request: Omit<ContextRequest, 'file'> & { readonly file: string | undefined },
+  clock: PipelineClock,
+  timeBoxMs: number,
+  signal: AbortSignal,
+): Promise<ContextResult> {
+  if (!source) return { snippets: [], missing: 'no index' };
+  if (!request.file) return { snippets: [], missing: 'not a file' };
+  if (request.budgetTokens <= 0) return { snippets: [], missing: 'budget 0' };
+  const box = new AbortController();
+  const onAbort = () => box.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const timeout = clock.sleep(timeBoxMs, box.signal).then(() => 'timeout' as const, () => 'cancelled' as const);
+    const work = source({ ...request, file: request.file }, box.signal).then((r) => r, (err: unknown) => ({ error: err }));
+    const first = await Promise.race([work, timeout]);
+    if (signal.aborted) throw new CancelledError();
+    if (first === 'timeout') return { snippets: [], missing: `took over ${timeBoxMs} ms` };
+    if (first === 'cancelled') throw new CancelledError();
+    if ('error' in first) return { snippets: [], missing: `failed: ${first.error instanceof Error ? first.error.message : String(first.error)}` };
+    return { snippets: first.snippets };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    box.abort();
+  }
+}

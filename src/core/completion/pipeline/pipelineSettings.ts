@@ -1,0 +1,30 @@
+import type { BanyanSettings } from '../../config/settings';
+import type { SkipSettings } from '../shouldSkip';
+
+/** What the pipeline reads from the settings, resolved once per request. */
+export interface PipelineSettings {
+  readonly skip: SkipSettings;
+  /** Token budget for repository context snippets. */
+  readonly contextTokens: number;
+  readonly prefixTokens: number;
+  readonly suffixTokens: number;
+  readonly debounceMaxMs: number;
+  /** Context assembly gets at most this long; the prompt goes out without it after that. */
+  readonly contextTimeBoxMs: number;
+}
+
+export function pipelineSettings(s: BanyanSettings): PipelineSettings {
+  return {
+    skip: {
+      enabled: s['completion.enabled'],
+      disabledLanguages: s['completion.disabledLanguages'],
+      maxDocumentChars: s['completion.maxDocumentKB'] * 1024,
+      maxTextAfterCursor: 1,
+    },
+    contextTokens: s['completion.contextTokens'],
+    prefixTokens: s['completion.prefixTokens'],
+    suffixTokens: s['completion.suffixTokens'],
+    debounceMaxMs: s['completion.debounceMaxMs'],
+    contextTimeBoxMs: 150,
+  };
+}
