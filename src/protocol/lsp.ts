@@ -266,3 +266,134 @@ export interface RewriteDoneParams {
   readonly message?: string;
 }
 export const RewriteDoneNotification = notification<RewriteDoneParams>('banyan/rewrite/done');
+
+// ───────────────────────────── chat ─────────────────────────────
+
+export type ChatMentionKind = 'file' | 'symbol' | 'codebase' | 'problems' | 'git';
+export interface ChatTurnMention {
+  readonly kind: ChatMentionKind;
+  /** Workspace path (file) or symbol name. */
+  readonly value?: string;
+}
+
+/** Context the editor attaches: the active file, a selection, diagnostics (@problems). */
+export interface ChatTurnAttachment {
+  readonly kind: 'file' | 'selection' | 'problems' | 'text';
+  readonly label: string;
+  /** Absolute or workspace-relative path (file, selection). */
+  readonly path?: string;
+  /** 0-based inclusive lines of a selection. */
+  readonly startLine?: number;
+  readonly endLine?: number;
+  readonly text?: string;
+}
+
+export interface ChatTurnHistoryMessage {
+  readonly role: 'user' | 'assistant';
+  readonly content: string;
+  /** Code blocks of this answer the user applied, and where (compaction replaces them by a reference). */
+  readonly applied?: readonly { readonly path: string; readonly code: string }[];
+}
+
+export interface ChatTurnParams {
+  /** Chosen by the client; progress notifications and cancel name it. */
+  readonly turnId: string;
+  readonly history: readonly ChatTurnHistoryMessage[];
+  readonly question: string;
+  readonly mentions: readonly ChatTurnMention[];
+  readonly attachments: readonly ChatTurnAttachment[];
+  /** The model picker's choice: the role whose model answers (chat, edit or agent). */
+  readonly role?: 'chat' | 'edit' | 'agent';
+}
+
+export interface ChatTurnStep {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'running' | 'done' | 'error';
+  readonly resultCount?: number;
+  readonly detail?: string;
+}
+
+export interface ChatTurnReference {
+  /** Workspace-relative. */
+  readonly path: string;
+  /** 1-based inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly symbol?: string;
+}
+
+export interface ChatTurnUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly cachedTokens: number;
+}
+
+export type ChatTurnEvent =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'step'; readonly step: ChatTurnStep }
+  | { readonly type: 'usage'; readonly usage: ChatTurnUsage }
+  | { readonly type: 'references'; readonly references: readonly ChatTurnReference[] };
+
+/** Server → client while a turn runs, in order. */
+export interface ChatProgressParams {
+  readonly turnId: string;
+  readonly event: ChatTurnEvent;
+}
+export const ChatProgressNotification = notification<ChatProgressParams>('banyan/chat/progress');
+
+export interface ChatTurnResult {
+  /** `error`: the model failed; `text` holds what streamed before (the panel keeps it and offers Retry). */
+  readonly status: 'done' | 'stopped' | 'error';
+  readonly text: string;
+  readonly usage?: ChatTurnUsage;
+  readonly references: readonly ChatTurnReference[];
+  readonly model?: string;
+  /** What went wrong and what to do, for status `error`. */
+  readonly error?: string;
+}
+/** Client → server: runs one chat turn; resolves when the answer is complete, stopped or failed. */
+export const ChatTurnRequest = request<ChatTurnParams, ChatTurnResult>('banyan/chat/turn');
+/** Client → server: stops a running turn (the request's own cancellation does the same). */
+export const ChatCancelNotification = notification<{ readonly turnId: string }>('banyan/chat/cancel');
+
+export interface MentionSearchParams {
+  readonly kind: 'file' | 'symbol';
+  readonly query: string;
+  readonly limit?: number;
+}
+export interface MentionCandidate {
+  readonly kind: 'file' | 'symbol';
+  /** What the popup shows: a file's name, a symbol's (qualified) name. */
+  readonly label: string;
+  /** Workspace-relative path (file) or symbol name. */
+  readonly value: string;
+  /** The folder, or a symbol's kind and place. */
+  readonly detail?: string;
+}
+/** Client → server: `@file` (fuzzy over indexed paths) and `@symbol` candidates. */
+export const MentionSearchRequest = request<MentionSearchParams, readonly MentionCandidate[]>('banyan/chat/mentions');
+
+// ───────────────────────────── completions ─────────────────────────────
+// Suggestions themselves travel over the standard textDocument/inlineCompletion request.
+
+/** Client → server: the user accepted a suggestion (the item's command) or a word/line of it. */
+export interface CompletionAcceptedParams {
+  /** The id the server put into the item's command arguments. */
+  readonly id: string;
+  readonly kind: 'full' | 'partial';
+}
+export const CompletionAcceptedNotification = notification<CompletionAcceptedParams>('banyan/completion/accepted');
+
+/** Client → server: no automatic suggestions for `minutes` (0 ends a snooze); returns the minutes left. */
+export const CompletionSnoozeRequest = request<{ readonly minutes: number }, { readonly snoozedForMs: number }>('banyan/completion/snooze');
+
+/** Shown/accepted/partially accepted/dismissed counts, latency split, cache share, request economy. */
+export type CompletionMetricsReport = import('../core/completion/completionMetrics').CompletionMetricsSnapshot & {
+  readonly engine: import('../core/completion/pipeline/completionEngine').EngineStats;
+  readonly snoozedForMs: number;
+};
+export const CompletionMetricsRequest = request<void, CompletionMetricsReport>('banyan/completion/metrics');
+
+/** The command id the server puts on every inline completion item, so accepting it reports back. */
+export const COMPLETION_ACCEPTED_COMMAND = 'banyan.internal.completionAccepted';

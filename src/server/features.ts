@@ -1,3 +1,4 @@
+import { chatFeature } from './chatFeature';
 import { indexFeature } from './indexFeature';
 import { modelsFeature } from './modelsFeature';
 import { rewriteFeature } from './rewriteFeature';
@@ -7,4 +8,4 @@ import type { ServerFeature } from './serverContext';
  * The server's capabilities, in start order. Each area adds one line here and keeps its glue in
  * its own file under src/server/.
  */
-export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature];
+export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature, chatFeature];

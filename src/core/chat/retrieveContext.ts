@@ -1,0 +1,131 @@
+/**
+ * Codebase retrieval for a chat question: BM25 over chunks, symbol-name matches (definitions of the
+ * identifiers the question names) and, when an embedding model is configured, cosine similarity of
+ * the candidates to the question; fused by reciprocal rank, de-duplicated (overlapping ranges of a
+ * file), reranked (definitions of named identifiers first) and cut to a token budget.
+ */
+import type { CodeIndex } from '../index/codeIndex';
+import { tokenize } from '../index/search/tokenizer';
+import type { TokenCounter } from '../llm';
+import { cosine, type EmbeddingCache } from './embeddingCache';
+import { fuseRankings, type Ranked } from './fuseRankings';
+import type { QueryTerms } from './queryTerms';
+import type { Snippet, SnippetSource } from './snippet';
+
+export type RetrievalIndex = Pick<CodeIndex, 'searchTerms' | 'symbols' | 'findSymbols' | 'linesOf'>;
+
+export interface RetrievalOptions {
+  readonly budgetTokens: number;
+  readonly counter: TokenCounter;
+  /** Most snippets returned. */
+  readonly limit?: number;
+  /** Embeds texts (the embeddings role); absent when no embedding model is configured. */
+  readonly embed?: (texts: readonly string[]) => Promise<readonly (readonly number[])[]>;
+  readonly embeddingCache?: EmbeddingCache;
+  /** The full question text, for embeddings. */
+  readonly question?: string;
+  readonly excludePaths?: readonly string[];
+}
+
+const CANDIDATES = 30;
+/** A definition longer than this is cut: its head says what it is, the model can read the rest. */
+const MAX_SNIPPET_LINES = 80;
+
+export async function retrieveContext(index: RetrievalIndex, terms: QueryTerms, options: RetrievalOptions): Promise<Snippet[]> {
+  const searchTerms = [...new Set([...terms.identifiers.flatMap((i) => tokenize(i)), ...terms.keywords])];
+  if (!searchTerms.length && !terms.identifiers.length) return [];
+  const exclude = options.excludePaths?.length ? { excludePaths: options.excludePaths } : {};
+
+  const bm25: Ranked<Snippet>[] = index.searchTerms(searchTerms, 'bm25', { limit: CANDIDATES, ...exclude }).flatMap((h) =>
+    h.text === undefined ? [] : [{ key: key(h.path, h.startLine), item: snippet(h.path, h.rel, h.startLine, h.endLine, h.text, h.symbol, 'bm25') }],
+  );
+
+  const symbolHits: Ranked<Snippet>[] = [];
+  const excluded = new Set(options.excludePaths ?? []);
+  for (const ident of terms.identifiers.slice(0, 8)) {
+    let hits = index.symbols(ident, { ignoreCase: true, limit: 5 });
+    if (!hits.length && ident.length >= 4) hits = index.findSymbols(ident, 3);
+    for (const s of hits) {
+      if (excluded.has(s.path)) continue;
+      const lines = index.linesOf(s.path);
+      if (!lines) continue;
+      const end = Math.min(s.endLine, s.startLine + MAX_SNIPPET_LINES - 1);
+      const text = lines.slice(s.startLine, end + 1).join('\n');
+      const name = s.container ? `${s.container}.${s.name}` : s.name;
+      symbolHits.push({ key: key(s.path, s.startLine), item: snippet(s.path, s.rel, s.startLine, end, text, name, 'symbol') });
+    }
+  }
+
+  const lists: Ranked<Snippet>[][] = [bm25, symbolHits];
+  const weights = [1, 2];
+  if (options.embed && options.question) {
+    const ranked = await rankByEmbedding([...symbolHits, ...bm25], options.question, options.embed, options.embeddingCache).catch(() => undefined);
+    if (ranked) {
+      lists.push(ranked);
+      weights.push(1);
+    }
+  }
+
+  const fused = fuseRankings(lists, weights);
+  const named = new Set(terms.identifiers.map((i) => i.toLowerCase()));
+  const reranked = fused
+    .map((f) => ({ ...f, score: f.score + rerankBonus(f.item, named) }))
+    .sort((a, b) => b.score - a.score);
+
+  const out: Snippet[] = [];
+  let used = 0;
+  for (const { item } of reranked) {
+    if (out.length >= (options.limit ?? 8)) break;
+    if (out.some((o) => overlaps(o, item))) continue;
+    const cost = options.counter.count(item.text) + 20;
+    if (used + cost > options.budgetTokens) continue; // a smaller later snippet may still fit
+    used += cost;
+    out.push(item);
+  }
+  return out;
+}
+
+/** Definitions of a name the question used go first; a chunk that mentions many named identifiers next. */
+function rerankBonus(s: Snippet, named: ReadonlySet<string>): number {
+  let bonus = 0;
+  const sym = s.symbol?.split('.').pop()?.toLowerCase();
+  if (sym && named.has(sym)) bonus += 0.05;
+  const lower = s.text.toLowerCase();
+  for (const n of named) if (lower.includes(n)) bonus += 0.002;
+  return bonus;
+}
+
+async function rankByEmbedding(
+  candidates: readonly Ranked<Snippet>[],
+  question: string,
+  embed: NonNullable<RetrievalOptions['embed']>,
+  cache: EmbeddingCache | undefined,
+): Promise<Ranked<Snippet>[]> {
+  const unique = [...new Map(candidates.map((c) => [c.key, c])).values()];
+  const missing = unique.filter((c) => !cache?.get(c.item.text));
+  const vectors = await embed([question, ...missing.map((c) => c.item.text)]);
+  const q = vectors[0];
+  if (!q) return [];
+  missing.forEach((c, i) => vectors[i + 1] && cache?.set(c.item.text, vectors[i + 1]!));
+  const fresh = new Map(missing.map((c, i) => [c.key, vectors[i + 1]]));
+  cache?.save();
+  return unique
+    .map((c) => ({ c, sim: cosine(q, fresh.get(c.key) ?? cache?.get(c.item.text) ?? []) }))
+    .sort((a, b) => b.sim - a.sim)
+    .map(({ c }) => ({ key: c.key, item: { ...c.item, sources: [...c.item.sources, 'embedding' as const] } }));
+}
+
+function snippet(path: string, rel: string, startLine: number, endLine: number, text: string, symbol: string | undefined, source: SnippetSource): Snippet {
+  return { path, rel, startLine, endLine, text, ...(symbol ? { symbol } : {}), sources: [source] };
+}
+
+function key(path: string, startLine: number): string {
+  return `${path}#${startLine}`;
+}
+
+/** Two snippets of one file that share more than half of the smaller one. */
+export function overlaps(a: Pick<Snippet, 'path' | 'startLine' | 'endLine'>, b: Pick<Snippet, 'path' | 'startLine' | 'endLine'>): boolean {
+  if (a.path !== b.path) return false;
+  const shared = Math.min(a.endLine, b.endLine) - Math.max(a.startLine, b.startLine) + 1;
+  return shared > 0 && shared * 2 > Math.min(a.endLine - a.startLine + 1, b.endLine - b.startLine + 1);
+}

@@ -1,0 +1,102 @@
+/**
+ * LSP glue for chat: banyan/chat/turn runs one turn of the core chat engine and streams its events
+ * as banyan/chat/progress notifications (sent before the response, so the client has every delta when
+ * the request resolves); banyan/chat/cancel or the request's cancellation stop it; banyan/chat/mentions
+ * answers the `@file` / `@symbol` popup.
+ */
+import * as path from 'node:path';
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { EmbeddingCache } from '../core/chat/embeddingCache';
+import { gitContext } from '../core/chat/gitContext';
+import { searchFiles, searchSymbols } from '../core/chat/mentionSearch';
+import { runChatTurn } from '../core/chat/runChatTurn';
+import { ModelError } from '../core/llm/errors';
+import { ChatCancelNotification, ChatProgressNotification, type ChatTurnEvent, type ChatTurnParams, ChatTurnRequest, type ChatTurnResult, MentionSearchRequest } from '../protocol/lsp';
+import { onNotification, onRequest, sendNotification } from './lspTyped';
+import { serverModels } from './modelsFeature';
+import type { ServerContext, ServerFeature } from './serverContext';
+
+export const chatFeature: ServerFeature = {
+  name: 'chat',
+  register(ctx) {
+    const running = new Map<string, AbortController>();
+    let cache: { model: string; cache: EmbeddingCache } | undefined;
+    const embeddingCache = (model: string) => {
+      if (cache?.model !== model) {
+        const dir = ctx.initOptions.storageDir;
+        cache = { model, cache: new EmbeddingCache(dir ? path.join(dir, 'index', `chat-embeddings.json`) : undefined, model) };
+      }
+      return cache.cache;
+    };
+
+    const subscriptions = [
+      onRequest(ctx.connection, ChatTurnRequest, (p, token) => runTurn(ctx, p, token, running, embeddingCache)),
+      onNotification(ctx.connection, ChatCancelNotification, (p) => running.get(p.turnId)?.abort()),
+      onRequest(ctx.connection, MentionSearchRequest, (p) => {
+        const index = ctx.codeIndex.current();
+        if (!index) return [];
+        const limit = Math.min(p.limit ?? 20, 100);
+        return p.kind === 'file' ? searchFiles(index.filePaths().map((f) => index.file(f)?.rel ?? f), p.query, limit) : searchSymbols(index, p.query, limit);
+      }),
+    ];
+    return {
+      dispose: () => {
+        for (const c of running.values()) c.abort();
+        for (const s of subscriptions) s.dispose();
+      },
+    };
+  },
+};
+
+async function runTurn(
+  ctx: ServerContext,
+  p: ChatTurnParams,
+  token: CancellationToken,
+  running: Map<string, AbortController>,
+  embeddingCache: (model: string) => EmbeddingCache,
+): Promise<ChatTurnResult> {
+  const abort = new AbortController();
+  running.get(p.turnId)?.abort();
+  running.set(p.turnId, abort);
+  token.onCancellationRequested(() => abort.abort());
+  const send = (event: ChatTurnEvent) => void sendNotification(ctx.connection, ChatProgressNotification, { turnId: p.turnId, event });
+  let text = '';
+  let references: ChatTurnResult['references'] = [];
+  let usage: ChatTurnResult['usage'];
+  try {
+    const models = await serverModels.ready();
+    const index = ctx.codeIndex.current();
+    const settings = ctx.settings() as unknown as Record<string, unknown>;
+    const embedModel = String(settings['models.embeddings.model'] ?? '').trim();
+    const turn = runChatTurn(
+      { history: p.history, question: p.question, mentions: p.mentions, attachments: p.attachments, role: p.role ?? 'chat' },
+      {
+        models,
+        index,
+        roots: ctx.workspaceFolders(),
+        gitContext,
+        // Embeddings only when a model is configured; a failing embedding call just leaves them out.
+        ...(embedModel && index ? { embed: async (texts: readonly string[]) => (await models.embed(texts, abort.signal)).vectors, embeddingCache: embeddingCache(embedModel) } : {}),
+      },
+      abort.signal,
+    );
+    for (;;) {
+      const r = await turn.next();
+      if (r.done) {
+        return { status: 'done', text: r.value.text, usage: r.value.usage, references: r.value.references, model: r.value.model };
+      }
+      const ev = r.value;
+      if (ev.type === 'text') text += ev.text;
+      else if (ev.type === 'references') references = ev.references;
+      else if (ev.type === 'usage') usage = ev.usage;
+      send(ev);
+    }
+  } catch (err) {
+    if (abort.signal.aborted) return { status: 'stopped', text, references, ...(usage ? { usage } : {}) };
+    const message = err instanceof ModelError ? err.describe() : err instanceof Error ? err.message : String(err);
+    ctx.logger.error(`Chat turn ${p.turnId} failed`, err);
+    return { status: 'error', text, references, error: message, ...(usage ? { usage } : {}) };
+  } finally {
+    if (running.get(p.turnId) === abort) running.delete(p.turnId);
+  }
+}
