@@ -1,40 +1,105 @@
+import * as path from 'node:path';
+import { EmbeddingCache } from '../../core/chat/embeddingCache';
+import { gitContext } from '../../core/chat/gitContext';
+import { parseMentions } from '../../core/chat/mentions';
+import type { ChatReference, ChatStep } from '../../core/chat/chatTypes';
+import { runChatTurn } from '../../core/chat/runChatTurn';
+import type { CodeIndex } from '../../core/index/codeIndex';
+import type { ModelHub } from '../../core/llm/modelClient';
 import { parse, workspaceDir } from '../cliArgs';
-import { type CliCommand, CliError } from '../cliCommand';
-import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE } from '../cliModels';
+import { type CliCommand, CliError, type CliIO } from '../cliCommand';
+import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE, workspaceSettings } from '../cliModels';
+import { cliStorageDir, openCliIndex } from '../indexStorage';
 
 const ROLES = ['chat', 'edit', 'agent'] as const;
 
-/** `banyan chat "message"`: one streamed answer from the chat model (or --role edit/agent). */
+/**
+ * `banyan chat "question"`: one answer grounded in the workspace — the same retrieval, tool rounds and
+ * `@` mentions (`@file:PATH`, `@symbol:NAME`, `@codebase`, `@git`) as the panel — then the references
+ * it used. `--no-index` asks the model alone (plain chat, `--system` allowed).
+ */
 export const chatCommand: CliCommand = {
   name: 'chat',
-  summary: 'Ask the chat model one question and stream the answer',
-  usage: `banyan chat "message" [--role chat|edit|agent] [--system TEXT] ${MODEL_FLAGS_USAGE}`,
+  summary: 'Ask a question about the workspace; prints the answer and the code references used',
+  usage: `banyan chat "question" [--workspace DIR] [--json] [--storage DIR] [--role chat|edit|agent] [--no-index [--system TEXT]] ${MODEL_FLAGS_USAGE}`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...MODEL_FLAGS, role: { type: 'string' }, system: { type: 'string' } });
+    const { values, positionals } = parse(args, { ...MODEL_FLAGS, role: { type: 'string' }, system: { type: 'string' }, storage: { type: 'string' }, 'no-index': { type: 'boolean' } });
     const message = positionals.join(' ').trim();
     if (!message) throw new CliError('chat needs a message, e.g. banyan chat "what does parseConfig do?"', 2);
     const role = (values.role ?? 'chat') as (typeof ROLES)[number];
     if (!ROLES.includes(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}, got "${values.role}"`, 2);
-    const hub = cliHub(workspaceDir(values.workspace), values, [role], io);
+    const workspace = workspaceDir(values.workspace);
+    const hub = cliHub(workspace, values, [role], io);
     const interrupt = interruptSignal();
+    let index: CodeIndex | undefined;
     try {
-      let text = '';
-      let done: unknown;
-      const messages = [...(values.system ? [{ role: 'system' as const, content: values.system }] : []), { role: 'user' as const, content: message }];
-      for await (const ev of hub.chat({ role, messages }, interrupt.signal)) {
-        if (ev.type === 'text') {
-          text += ev.text;
-          if (!values.json) process.stdout.write(ev.text);
-        } else if (ev.type === 'done') done = ev;
+      if (values['no-index']) return await plainChat(hub, role, message, values.system, !!values.json, interrupt.signal, io);
+      index = await openCliIndex(workspace, values.storage ? { storage: values.storage } : {});
+      const embedModel = String(workspaceSettings(workspace)['models.embeddings.model'] ?? '').trim();
+      const { mentions } = parseMentions(message);
+      const steps: ChatStep[] = [];
+      const turn = runChatTurn(
+        { history: [], question: message, mentions, attachments: [], role },
+        {
+          models: hub,
+          index,
+          roots: [workspace],
+          gitContext,
+          // Embeddings only when the workspace's settings name an embedding model.
+          ...(embedModel ? { embed: async (texts: readonly string[]) => (await hub.embed(texts, interrupt.signal)).vectors, embeddingCache: new EmbeddingCache(path.join(cliStorageDir(workspace, values.storage), 'chat-embeddings.json'), embedModel) } : {}),
+        },
+        interrupt.signal,
+      );
+      for (;;) {
+        const r = await turn.next();
+        if (r.done) {
+          const out = r.value;
+          if (values.json) io.stdout(JSON.stringify({ answer: out.text, references: out.references, steps: finalSteps(steps), usage: out.usage, model: out.model, toolRounds: out.toolRounds }, null, 2));
+          else {
+            process.stdout.write(out.text.endsWith('\n') ? '' : '\n');
+            if (out.references.length) io.stdout(`\nReferences:\n${out.references.map(formatReference).join('\n')}`);
+          }
+          return 0;
+        }
+        const ev = r.value;
+        if (ev.type === 'text' && !values.json) process.stdout.write(ev.text);
+        else if (ev.type === 'step') {
+          steps.push(ev.step);
+          if (values.verbose && ev.step.status !== 'running') io.stderr(`· ${ev.step.title}`);
+        }
       }
-      if (values.json) io.stdout(JSON.stringify({ answer: text, ...(done as object) }, null, 2));
-      else process.stdout.write('\n');
-      return 0;
     } catch (err) {
       throw cliModelError(err);
     } finally {
       interrupt.dispose();
+      await index?.close();
       await hub.dispose();
     }
   },
 };
+
+function formatReference(r: ChatReference): string {
+  return `  ${r.path}:${r.startLine}${r.endLine !== r.startLine ? `-${r.endLine}` : ''}${r.symbol ? `  ${r.symbol}` : ''}`;
+}
+
+/** Each step once, in its last state. */
+function finalSteps(steps: readonly ChatStep[]): ChatStep[] {
+  const byId = new Map<string, ChatStep>();
+  for (const s of steps) byId.set(s.id, s);
+  return [...byId.values()];
+}
+
+async function plainChat(hub: ModelHub, role: (typeof ROLES)[number], message: string, system: string | undefined, json: boolean, signal: AbortSignal, io: CliIO): Promise<number> {
+  let text = '';
+  let done: unknown;
+  const messages = [...(system ? [{ role: 'system' as const, content: system }] : []), { role: 'user' as const, content: message }];
+  for await (const ev of hub.chat({ role, messages }, signal)) {
+    if (ev.type === 'text') {
+      text += ev.text;
+      if (!json) process.stdout.write(ev.text);
+    } else if (ev.type === 'done') done = ev;
+  }
+  if (json) io.stdout(JSON.stringify({ answer: text, ...(done as object) }, null, 2));
+  else process.stdout.write('\n');
+  return 0;
+}

@@ -70,7 +70,7 @@ function specificity(ident: string): number {
   return ident.length + (/[a-z][A-Z]|_/.test(ident) ? 10 : 0);
 }
 
-/** Too little to search with: ask the model for terms (a CJK question, or no term at all). */
+/** A CJK question names too little code by itself: ask the model for English search terms. */
 export function needsModelTerms(q: QueryTerms): boolean {
-  return q.cjk ? q.identifiers.length < 2 : q.identifiers.length === 0 && q.keywords.length === 0;
+  return q.cjk && q.identifiers.length < 2;
 }
