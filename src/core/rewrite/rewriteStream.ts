@@ -33,7 +33,7 @@ export interface RewriteOutcome {
 export async function consumeRewriteStream(events: AsyncIterable<StreamEvent>, options: RewriteStreamOptions): Promise<RewriteOutcome> {
   const { signal } = options;
   let answer = '';
-  let shown = '';
+  let shown: StreamingPreview = { code: '', complete: false };
   let finishReason: FinishReason = 'stop';
   throwIfAborted(signal);
   for await (const ev of events) {
@@ -41,8 +41,8 @@ export async function consumeRewriteStream(events: AsyncIterable<StreamEvent>, o
     if (ev.type === 'text') {
       answer += ev.text;
       const preview = streamingPreview(answer);
-      if (preview.code !== shown) {
-        shown = preview.code;
+      if (preview.code !== shown.code || preview.complete !== shown.complete) {
+        shown = preview;
         options.onPreview?.(preview);
       }
     } else if (ev.type === 'done') {

@@ -1,0 +1,109 @@
+/**
+ * `banyan rewrite --file F --range L1:C1-L2:C2 "instruction"`: the editor's select-and-rewrite without
+ * an editor, through the same core and edit engine. Dry run by default (a unified diff, or JSON with
+ * the edits and the new text); `--write` replaces the file atomically (temp file + rename, mode kept).
+ * When the engine refuses, the file is untouched and the reason is one stderr line (exit 1).
+ */
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { hashText } from '../../core/edit';
+import type { Range } from '../../core/edit/types';
+import { gatherRewriteContext, rewriteParser, runRewrite } from '../../core/rewrite';
+import { parse, resolveFile, workspaceDir } from '../cliArgs';
+import { type CliCommand, CliError } from '../cliCommand';
+import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE } from '../cliModels';
+import { openCliIndex } from '../indexStorage';
+
+export const rewriteCommand: CliCommand = {
+  name: 'rewrite',
+  summary: 'Rewrite a range of a file with the edit model (dry run, or --write)',
+  usage: `banyan rewrite --file FILE --range L1:C1-L2:C2 [--write] [--no-index] "instruction" ${MODEL_FLAGS_USAGE}`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, { ...MODEL_FLAGS, file: { type: 'string' }, range: { type: 'string' }, write: { type: 'boolean' }, 'no-index': { type: 'boolean' } });
+    const instruction = positionals.join(' ').trim();
+    if (!values.file || !values.range || !instruction) throw new CliError('rewrite needs --file FILE --range L1:C1-L2:C2 and an instruction, e.g. banyan rewrite --file src/a.ts --range 3:0-9:1 "add error handling"', 2);
+    const workspace = workspaceDir(values.workspace);
+    const file = resolveFile(workspace, values.file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new CliError(`cannot read ${file}: ${(err as Error).message}`, 2);
+    }
+    const range = parseRange(values.range, text);
+    const fileName = path.relative(workspace, file).split(path.sep).join('/');
+    const hub = cliHub(workspace, values, ['edit'], io);
+    const interrupt = interruptSignal();
+    const index = values['no-index'] ? undefined : await openCliIndex(workspace).catch(() => undefined);
+    try {
+      const input = { instruction, fileName, text, range };
+      const context = await gatherRewriteContext(input, { filePath: file, parser: rewriteParser(grammarsDir()), ...(index ? { index } : {}) });
+      const { result } = await runRewrite(hub, input, context, { signal: interrupt.signal });
+      if (!result.ok) throw new CliError(`rewrite not applied (${result.code}): ${result.message}`, 1);
+      if (values.write) {
+        writeAtomically(file, text, result.newText);
+        if (values.json) io.stdout(JSON.stringify({ file, written: true, edits: result.edits, notes: result.notes }, null, 2));
+        else io.stderr(`banyan: rewrote ${fileName} (${result.edits.length} edit${result.edits.length === 1 ? '' : 's'})`);
+      } else if (values.json) {
+        io.stdout(JSON.stringify({ file, edits: result.edits, newText: result.newText, notes: result.notes }, null, 2));
+      } else {
+        io.stdout(createTwoFilesPatch(`a/${fileName}`, `b/${fileName}`, text, result.newText, undefined, undefined, { context: 3 }).replace(/\n$/, ''));
+      }
+      return 0;
+    } catch (err) {
+      throw cliModelError(err);
+    } finally {
+      interrupt.dispose();
+      await index?.close();
+      await hub.dispose();
+    }
+  },
+};
+
+/** `L1:C1-L2:C2`, 0-based, checked against the file. */
+function parseRange(value: string, text: string): Range {
+  const m = /^(\d+):(\d+)-(\d+):(\d+)$/.exec(value.trim());
+  if (!m) throw new CliError(`--range must be L1:C1-L2:C2 (0-based lines and characters), got "${value}"`, 2);
+  const [l1, c1, l2, c2] = m.slice(1).map(Number) as [number, number, number, number];
+  const lines = text.split(/\r\n|\r|\n/);
+  const check = (l: number, c: number) => {
+    if (l >= lines.length) throw new CliError(`--range line ${l} is past the end of the file (${lines.length} lines)`, 2);
+    if (c > lines[l]!.length) throw new CliError(`--range character ${c} is past the end of line ${l} (${lines[l]!.length} characters)`, 2);
+  };
+  check(l1, c1);
+  check(l2, c2);
+  if (l1 > l2 || (l1 === l2 && c1 > c2)) throw new CliError(`--range start ${l1}:${c1} is after its end ${l2}:${c2}`, 2);
+  return { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } };
+}
+
+/** Temp file beside the target, then rename: readers see the old file or the new one, never half. */
+function writeAtomically(file: string, expected: string, next: string): void {
+  // The model took seconds: refuse if someone changed the file meanwhile.
+  if (hashText(readFileSync(file, 'utf8')) !== hashText(expected)) throw new CliError(`${file} changed while the rewrite ran; it was not written. Run the rewrite again.`, 1);
+  const mode = statSync(file).mode & 0o7777;
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.banyan-${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, next, { encoding: 'utf8', mode });
+    chmodSync(temp, mode);
+    renameSync(temp, file);
+  } catch (err) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+    throw new CliError(`could not write ${file}: ${(err as Error).message}`, 1);
+  }
+}
+
+/** dist/grammars beside the bundled CLI; undefined from source (the grammar packages are used). */
+function grammarsDir(): string | undefined {
+  const dir = path.join(__dirname, 'grammars');
+  try {
+    statSync(path.join(dir, 'web-tree-sitter.wasm'));
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
