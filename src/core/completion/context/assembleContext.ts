@@ -1,0 +1,58 @@
+/**
+ * The repository context of one completion: `assembleCompletionContext` runs the context sources
+ * (definitions near the cursor, similar snippets, recent edits and files) and packs their proposals
+ * under the token budget, in the order the prompt should carry them:
+ *   strong definitions (typed name, receiver members, imported/used-later names)
+ *   → recent edits → similar snippets (their share) → recent files → the other definitions.
+ * The document's own prefix and suffix are not part of it.
+ */
+import { readCursorContext } from './cursorContext';
+import { definitionCandidates } from './definitionSource';
+import { importBindings } from './importBindings';
+import { newPackState, pack } from './packSnippets';
+import { recentEditCandidates, recentFileCandidates } from './recentSource';
+import { similarCandidates } from './similarSource';
+import { type AssembleContextInput, type AssembledContext, type ContextCandidate, type ContextTimings, defaultCountTokens } from './types';
+
+/** Definitions scoring at least this are placed before every other source. */
+export const STRONG_DEFINITION = 40;
+export const DEFAULT_SIMILAR_SHARE = 0.25;
+const RECENT_EDIT_SHARE = 0.2;
+const RECENT_FILE_SHARE = 0.15;
+
+export function assembleCompletionContext(input: AssembleContextInput): AssembledContext {
+  const t0 = performance.now();
+  const count = input.countTokens ?? defaultCountTokens;
+  const budget = Math.max(0, Math.floor(input.budgetTokens));
+  const timings: ContextTimings = { cursor: 0, definitions: 0, similar: 0, recent: 0, pack: 0, total: 0 };
+  const { index, file } = input;
+  const entry = index.file(file);
+  const cursor = readCursorContext(input.text, input.position.line, input.position.character, entry?.imports ?? []);
+  const bindings = importBindings(index, file, cursor.lines);
+  let t = performance.now();
+  timings.cursor = t - t0;
+
+  const definitions = budget > 0 ? definitionCandidates({ index, file, cursor, bindings }) : [];
+  timings.definitions = performance.now() - t;
+  t = performance.now();
+  const similar = budget > 0 ? similarCandidates(index, file, cursor) : [];
+  timings.similar = performance.now() - t;
+  t = performance.now();
+  const edits = budget > 0 && input.recentEdits?.length ? recentEditCandidates(index, file, input.recentEdits) : [];
+  const recentFiles = budget > 0 && input.recentFiles?.length ? recentFileCandidates(index, file, input.recentFiles, cursor) : [];
+  timings.recent = performance.now() - t;
+  t = performance.now();
+
+  const state = newPackState();
+  const strong: ContextCandidate[] = [];
+  const rest: ContextCandidate[] = [];
+  for (const d of definitions) (d.score >= STRONG_DEFINITION ? strong : rest).push(d);
+  pack(state, strong, budget, budget, count);
+  pack(state, edits, budget, state.tokens + budget * RECENT_EDIT_SHARE, count);
+  pack(state, similar, budget, state.tokens + budget * (input.similarShare ?? DEFAULT_SIMILAR_SHARE), count);
+  pack(state, recentFiles, budget, state.tokens + budget * RECENT_FILE_SHARE, count);
+  pack(state, rest, budget, budget, count);
+  timings.pack = performance.now() - t;
+  timings.total = performance.now() - t0;
+  return { snippets: state.snippets, tokens: state.tokens, timings };
+}

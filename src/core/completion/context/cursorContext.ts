@@ -1,0 +1,102 @@
+/**
+ * What the text around the cursor says, read lexically (no parse: this runs on every keystroke and
+ * works the same for every language): the identifier being typed, the member-access receiver chain
+ * before it, which names the file already uses before the cursor (imports aside), which names appear
+ * only after it, and the word tokens near the cursor that symbol names are matched against.
+ */
+import type { ImportInfo } from '../../index/model';
+
+const IDENT = /[A-Za-z_$][\w$]*/g;
+/** `a.b?.c(…).` / `a::b->` just before the cursor, then an optional partial identifier. */
+const RECEIVER_TAIL = /((?:[A-Za-z_$][\w$]*(?:\(\))?\s*(?:\?\.|\.|::|->)\s*)+)([A-Za-z_$][\w$]*)?$/;
+/** Lines before (and after) the cursor whose words describe what is being written. */
+const NEAR_BEFORE = 12;
+const NEAR_AFTER = 3;
+const SUFFIX_LINES = 80;
+
+export interface CursorContext {
+  readonly lines: readonly string[];
+  readonly line: number;
+  readonly character: number;
+  /** The cursor line up to the cursor. */
+  readonly linePrefix: string;
+  /** Identifier characters right before the cursor (the start of the name being typed), or ''. */
+  readonly partial: string;
+  /** Member access at the cursor: `this.users.` → ['this', 'users']; undefined when none. */
+  readonly receiver?: readonly string[];
+  /** Line ranges of import statements (by the index's import lines, extended over open brackets). */
+  readonly importLines: ReadonlySet<number>;
+  /** Names in the text before the cursor, import statements excluded. */
+  readonly usedBefore: ReadonlySet<string>;
+  /** Names that occur after the cursor but not before it → distance in lines of their first use. */
+  readonly onlyAfter: ReadonlyMap<string, number>;
+  /** Names in the lines just before the cursor → weight (nearer is heavier). */
+  readonly nearNames: ReadonlyMap<string, number>;
+  /** Lower-cased word parts (camelCase/snake_case split) near the cursor → weight. */
+  readonly terms: ReadonlyMap<string, number>;
+}
+
+/** camelCase / snake_case / digit boundaries → lower-case words of 2+ letters. */
+export function nameWords(name: string): string[] {
+  const parts = name.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/[^A-Za-z]+/);
+  const out: string[] = [];
+  for (const p of parts) if (p.length >= 2) out.push(p.toLowerCase());
+  return out;
+}
+
+export function readCursorContext(text: string, line: number, character: number, imports: readonly ImportInfo[]): CursorContext {
+  const lines = text.split('\n');
+  const cur = lines[line] ?? '';
+  const linePrefix = cur.slice(0, character);
+  const partial = /[A-Za-z_$][\w$]*$/.exec(linePrefix)?.[0] ?? '';
+  const tail = RECEIVER_TAIL.exec(linePrefix);
+  const receiver = tail ? tail[1]!.split(/\?\.|\.|::|->/).map((s) => s.replace(/\(\)$/, '').trim()).filter(Boolean) : undefined;
+  const importLines = importLineSet(lines, imports);
+
+  const usedBefore = new Set<string>();
+  for (let i = 0; i <= line && i < lines.length; i++) {
+    if (importLines.has(i)) continue;
+    const l = i === line ? linePrefix.slice(0, linePrefix.length - partial.length) : lines[i]!;
+    for (const m of l.matchAll(IDENT)) usedBefore.add(m[0]);
+  }
+  const onlyAfter = new Map<string, number>();
+  const afterStart = cur.slice(character);
+  const after = [afterStart, ...lines.slice(line + 1, line + 1 + SUFFIX_LINES)];
+  after.forEach((l, d) => {
+    for (const m of l.matchAll(IDENT)) if (!usedBefore.has(m[0]) && !onlyAfter.has(m[0])) onlyAfter.set(m[0], d);
+  });
+
+  const nearNames = new Map<string, number>();
+  const terms = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, w: number) => m.set(k, Math.max(m.get(k) ?? 0, w));
+  for (let i = Math.max(0, line - NEAR_BEFORE); i <= Math.min(lines.length - 1, line + NEAR_AFTER); i++) {
+    if (importLines.has(i)) continue;
+    const l = i === line ? linePrefix : lines[i]!;
+    const w = i === line ? 1 : i < line ? 0.85 ** (line - i) : 0.4 ** (i - line);
+    for (const m of l.matchAll(IDENT)) {
+      if (i <= line) add(nearNames, m[0], w);
+      for (const t of nameWords(m[0])) add(terms, t, w);
+    }
+  }
+  return {
+    lines, line, character, linePrefix, partial, ...(receiver?.length ? { receiver } : {}),
+    importLines, usedBefore, onlyAfter, nearNames, terms,
+  };
+}
+
+/** Each import statement's lines: from its first line while brackets stay open (multi-line imports). */
+function importLineSet(lines: readonly string[], imports: readonly ImportInfo[]): Set<number> {
+  const out = new Set<number>();
+  for (const imp of imports) {
+    let depth = 0;
+    for (let i = imp.line; i < lines.length && i < imp.line + 200; i++) {
+      out.add(i);
+      for (const ch of lines[i]!) {
+        if (ch === '(' || ch === '{' || ch === '[') depth++;
+        else if (ch === ')' || ch === '}' || ch === ']') depth--;
+      }
+      if (depth <= 0) break;
+    }
+  }
+  return out;
+}

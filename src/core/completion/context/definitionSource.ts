@@ -1,0 +1,173 @@
+/**
+ * Context source 1: definitions the code at the cursor is likely to need, resolved through the index
+ * and the import graph. The name about to be typed is usually one the file has not used yet, so the
+ * signals are, strongest first: names that start with what is typed; the members of the receiver's
+ * type (`userService.`); names imported but not used yet; names used after the cursor but not before
+ * it; the symbols of imported modules and of the same folder; symbols anywhere whose name shares rare
+ * words with the code around the cursor; and the definitions of names used just before the cursor.
+ */
+import * as path from 'node:path';
+import type { CodeIndex } from '../../index/codeIndex';
+import type { SymbolInfo } from '../../index/model';
+import type { CursorContext } from './cursorContext';
+import type { ImportBinding } from './importBindings';
+import { resolveReceiver } from './receiverTypes';
+import { isContainer, renderDefinition, type RenderedRange } from './renderDefinition';
+import { type NamedSymbol, symbolNames, type SymbolNames } from './symbolNames';
+import type { ContextCandidate, ContextSource } from './types';
+
+/** Scores by signal (the ranking between sources); a symbol's best signal counts, others add a little. */
+export const DEFINITION_WEIGHTS = {
+  partial: 100,
+  receiver: 80,
+  receiverModule: 60,
+  importedUnused: 55,
+  usedAfter: 45,
+  usedNear: 22,
+  moduleUnused: 18,
+  sameFolder: 12,
+  wordMatch: 8,
+} as const;
+/** A definition defined in more files than this is too ambiguous to show by name alone. */
+const MAX_DEFINING_FILES = 3;
+/** Candidates rendered from the file's lines (the rest from the index's one-line signatures). */
+const RENDER_FROM_LINES = 12;
+const MAX_CANDIDATES = 160;
+
+interface Scored {
+  readonly file: string;
+  readonly sym: SymbolInfo;
+  score: number;
+  source: ContextSource;
+  /** Outline budget in characters for containers. */
+  outlineChars: number;
+}
+
+export interface DefinitionSourceInput {
+  readonly index: CodeIndex;
+  readonly file: string;
+  readonly cursor: CursorContext;
+  readonly bindings: ReadonlyMap<string, ImportBinding>;
+}
+
+export function definitionCandidates(input: DefinitionSourceInput): ContextCandidate[] {
+  const { index, file, cursor, bindings } = input;
+  const names = symbolNames(index);
+  const scored = new Map<string, Scored>();
+  const termScore = (n: NamedSymbol) => wordScore(n.words, cursor.terms, names);
+  const add = (f: string, sym: SymbolInfo, score: number, source: ContextSource = 'definition', outlineChars = 600) => {
+    if (f === file) return;
+    const key = `${f}\0${sym.startLine}\0${sym.name}`;
+    const prev = scored.get(key);
+    if (!prev) scored.set(key, { file: f, sym, score, source, outlineChars });
+    else {
+      prev.score = Math.max(prev.score, score) + Math.min(prev.score, score) * 0.05;
+      prev.outlineChars = Math.max(prev.outlineChars, outlineChars);
+      if (score >= prev.score) prev.source = source;
+    }
+  };
+  const unusedFactor = (name: string) => (cursor.usedBefore.has(name) ? 0.35 : 1);
+  const definitions = (name: string) => {
+    const hits = index.symbols(name, { limit: 40 }).filter((h) => h.path !== file);
+    return new Set(hits.map((h) => h.path)).size <= MAX_DEFINING_FILES ? hits : [];
+  };
+
+  // 1. The name being typed.
+  if (cursor.partial) {
+    for (const n of names.all) {
+      if (n.file !== file && n.sym.name.startsWith(cursor.partial) && n.sym.name !== cursor.partial) add(n.file, n.sym, DEFINITION_WEIGHTS.partial + termScore(n));
+    }
+  }
+  // 2. The receiver's members.
+  const receiver = resolveReceiver(index, file, cursor, bindings);
+  for (const c of receiver?.containers ?? []) add(c.path, c, DEFINITION_WEIGHTS.receiver, 'definition', 2400);
+  for (const m of receiver?.modules ?? []) {
+    for (const n of names.byFile.get(m) ?? []) if (!n.sym.container) add(m, n.sym, DEFINITION_WEIGHTS.receiverModule + termScore(n) + afterBonus(cursor, n.sym.name));
+  }
+  // 3. Imported names, not used yet.
+  for (const b of bindings.values()) {
+    if (b.namespace) {
+      for (const f of b.files) for (const n of names.byFile.get(f) ?? []) {
+        if (!n.sym.container) add(f, n.sym, (DEFINITION_WEIGHTS.moduleUnused + termScore(n)) * unusedFactor(n.sym.name), 'import');
+      }
+      continue;
+    }
+    const inFiles = b.files.flatMap((f) => (names.byFile.get(f) ?? []).filter((n) => n.sym.name === b.name));
+    const targets = inFiles.length ? inFiles.map((n) => ({ path: n.file, sym: n.sym })) : definitions(b.name).map((h) => ({ path: h.path, sym: h as SymbolInfo }));
+    for (const t of targets) add(t.path, t.sym, (DEFINITION_WEIGHTS.importedUnused + afterBonus(cursor, b.name)) * unusedFactor(b.name), 'import', 900);
+  }
+  // 4. Names used after the cursor, not before it.
+  for (const [name, distance] of cursor.onlyAfter) {
+    if (name.length < 3 || bindings.get(name)?.namespace) continue;
+    for (const h of definitions(name)) add(h.path, h, DEFINITION_WEIGHTS.usedAfter * (0.6 + 0.4 / (1 + distance / 8)));
+  }
+  // 5. Names used just before the cursor (what the code calls: their signatures help write the call).
+  for (const [name, weight] of cursor.nearNames) {
+    if (name.length < 3 || weight < 0.3) continue;
+    for (const h of definitions(name)) if (!h.container || !isMemberOfKnown(h, receiver)) add(h.path, h, DEFINITION_WEIGHTS.usedNear * weight);
+  }
+  // 6. Symbols of imported files and of the same folder, and anywhere by shared words.
+  const imported = new Set(index.importsOf(file));
+  const dir = path.dirname(file);
+  for (const n of names.all) {
+    if (n.file === file) continue;
+    const t = termScore(n);
+    const near = imported.has(n.file) ? DEFINITION_WEIGHTS.moduleUnused : path.dirname(n.file) === dir ? DEFINITION_WEIGHTS.sameFolder : 0;
+    if (near && !n.sym.container) add(n.file, n.sym, (near + t) * unusedFactor(n.sym.name), 'import');
+    else if (t >= 1.5) add(n.file, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
+  }
+  return render(index, [...scored.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES), names);
+}
+
+const afterBonus = (cursor: CursorContext, name: string): number => {
+  const d = cursor.onlyAfter.get(name);
+  return d === undefined ? 0 : 10 / (1 + d / 8);
+};
+
+const isMemberOfKnown = (h: SymbolInfo, receiver: ReturnType<typeof resolveReceiver>): boolean =>
+  !!receiver?.containers.some((c) => c.name === h.container);
+
+/** Σ weight × idf over the name's words found near the cursor, normalised by the name's length. */
+export function wordScore(words: readonly string[], terms: ReadonlyMap<string, number>, names: SymbolNames): number {
+  if (!words.length) return 0;
+  let s = 0;
+  for (const w of words) {
+    const t = terms.get(w);
+    if (t) s += t * names.idf(w);
+  }
+  return s / Math.sqrt(words.length);
+}
+
+function render(index: CodeIndex, list: readonly Scored[], names: SymbolNames): ContextCandidate[] {
+  const lines = new Map<string, readonly string[] | undefined>();
+  const linesOf = (f: string) => {
+    if (!lines.has(f)) lines.set(f, index.linesOf(f));
+    return lines.get(f);
+  };
+  return list.map((c, i) => {
+    const members = isContainer(c.sym) ? (names.byFile.get(c.file) ?? []).map((n) => n.sym).filter((s) => s.container === c.sym.name && s.startLine >= c.sym.startLine && s.endLine <= c.sym.endLine) : [];
+    const fileLines = i < RENDER_FROM_LINES ? linesOf(c.file) : undefined;
+    const { main, fallback } = fileLines ? renderDefinition(c.sym, members, fileLines, c.outlineChars) : fromSignatures(c.sym, members, c.outlineChars);
+    const symbol = c.sym.container ? `${c.sym.container}.${c.sym.name}` : c.sym.name;
+    return { file: c.file, ...main, source: c.source, score: c.score, symbol, ...(sameRange(main, fallback) ? {} : { fallback }) };
+  });
+}
+
+const sameRange = (a: RenderedRange, b: RenderedRange) => a.startLine === b.startLine && a.endLine === b.endLine && a.text === b.text;
+
+/** Rendering without reading the file: the index's one-line signatures. */
+function fromSignatures(sym: SymbolInfo, members: readonly SymbolInfo[], maxChars: number): { main: RenderedRange; fallback: RenderedRange } {
+  const first = { startLine: sym.nameLine, endLine: sym.nameLine, text: sym.signature };
+  if (!members.length) return { main: first, fallback: first };
+  const parts = [sym.signature];
+  let size = sym.signature.length;
+  let end = sym.nameLine;
+  for (const m of [...members].sort((a, b) => a.startLine - b.startLine)) {
+    if (m.startLine <= end) continue;
+    if (size + m.signature.length + 3 > maxChars) break;
+    parts.push(`  ${m.signature}`);
+    size += m.signature.length + 3;
+    end = m.endLine;
+  }
+  return { main: { startLine: sym.nameLine, endLine: end, text: parts.join('\n') }, fallback: first };
+}

@@ -1,0 +1,97 @@
+/**
+ * What a member access at the cursor is on: `userService.` → the class `UserService` (from a
+ * declaration `userService: UserService`, `= new UserService(`, `= UserService(`, or, lacking one,
+ * the variable's own name), `this.`/`self.` → the enclosing class's base classes, `ns.` → a module.
+ * Read lexically from the document, so it works while the code does not parse.
+ */
+import type { CodeIndex, SymbolHit } from '../../index/codeIndex';
+import type { SymbolKind } from '../../index/model';
+import type { CursorContext } from './cursorContext';
+import type { ImportBinding } from './importBindings';
+
+export const CONTAINER_KINDS: readonly SymbolKind[] = ['class', 'interface', 'struct', 'trait', 'enum', 'type', 'module'];
+
+export interface ReceiverTarget {
+  /** Classes/interfaces whose members the receiver has. */
+  readonly containers: SymbolHit[];
+  /** Files whose top-level symbols the receiver (a module) has. */
+  readonly modules: string[];
+}
+
+const SELF = new Set(['this', 'self', 'super', 'cls']);
+
+export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorContext, bindings: ReadonlyMap<string, ImportBinding>): ReceiverTarget | undefined {
+  const chain = cursor.receiver;
+  if (!chain?.length) return undefined;
+  const q = chain[chain.length - 1]!;
+  const out: ReceiverTarget = { containers: [], modules: [] };
+  if (SELF.has(q) && chain.length === 1) {
+    for (const base of baseTypesAt(index, file, cursor.line)) out.containers.push(...containersNamed(index, base, file));
+    return out;
+  }
+  const bound = chain.length === 1 ? bindings.get(q) : undefined;
+  if (bound?.namespace) {
+    out.modules.push(...bound.files);
+    return out;
+  }
+  if (bound) {
+    out.containers.push(...containersNamed(index, q, file, bound.files));
+    if (!out.containers.length) out.modules.push(...bound.files);
+    return out;
+  }
+  const before = cursor.lines.slice(0, cursor.line).join('\n') + '\n' + cursor.linePrefix;
+  const after = cursor.lines.slice(cursor.line + 1).join('\n');
+  const type = declaredType(q, before, SELF.has(chain[0]!) && chain.length > 1) ?? declaredType(q, after, SELF.has(chain[0]!) && chain.length > 1);
+  if (type) out.containers.push(...containersNamed(index, type, file, bindings.get(type)?.files));
+  if (!out.containers.length) out.containers.push(...containersNamed(index, q, file));
+  if (!out.containers.length) {
+    // No declaration in sight: the variable's name often is its type's (userService → UserService).
+    const pascal = q.replace(/^_+/, '').replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
+    out.containers.push(...containersNamed(index, pascal, file, undefined, true));
+  }
+  return out;
+}
+
+/** The type a declaration of `name` in `text` gives it (the last such declaration wins). */
+export function declaredType(name: string, text: string, member: boolean): string | undefined {
+  const n = name.replace(/\$/g, '\\$');
+  const T = '([A-Z][\\w$]*(?:\\.[A-Z][\\w$]*)*)';
+  const patterns = [
+    new RegExp(`${member ? '(?:this|self)\\.' : '\\b'}${n}\\s*[?!]?\\s*:\\s*(?:readonly\\s+)?${T}`, 'g'), // TS/Python annotations, fields, parameters
+    new RegExp(`${member ? '(?:this|self)\\.' : '\\b'}${n}\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:new\\s+)?${T}\\s*[(<{]`, 'g'), // = new T(, = T(, := &T{
+    new RegExp(`\\b${T}(?:<[^>\\n]*>)?\\s+${n}\\s*[=;,)]`, 'g'), // Java/C#/C: T name
+    new RegExp(`\\b${n}\\s+\\*?${T}\\b`, 'g'), // Go: name T
+  ];
+  let best: { at: number; type: string } | undefined;
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      if (!best || m.index > best.at) best = { at: m.index, type: m[1]!.split('.').pop()! };
+    }
+  }
+  return best?.type;
+}
+
+/** Container symbols named `name` outside `file`, those in `prefer` (import targets) first. */
+export function containersNamed(index: CodeIndex, name: string, file: string, prefer?: readonly string[], ignoreCase = false): SymbolHit[] {
+  if (!name) return [];
+  const hits = index.symbols(name, { kinds: CONTAINER_KINDS, ignoreCase, limit: 20 }).filter((s) => s.path !== file);
+  if (prefer?.length) {
+    const preferred = hits.filter((h) => prefer.includes(h.path));
+    if (preferred.length) return preferred;
+  }
+  return hits.length <= 3 ? hits : [];
+}
+
+/** Base classes/interfaces of the class around `line`, from its declaration head. */
+export function baseTypesAt(index: CodeIndex, file: string, line: number): string[] {
+  let cls: { startLine: number; endLine: number; signature: string } | undefined;
+  for (const s of index.symbolsInFile(file)) {
+    if ((s.kind === 'class' || s.kind === 'struct' || s.kind === 'interface') && s.startLine <= line && line <= s.endLine && (!cls || s.startLine >= cls.startLine)) cls = s;
+  }
+  if (!cls) return [];
+  const sig = cls.signature;
+  const heritage = /\b(?:extends|implements)\s+(.+)$/.exec(sig)?.[1] ?? /^\s*class\s+\w+\s*\((.*)\)/.exec(sig)?.[1] ?? '';
+  return [...heritage.replace(/<[^>]*>/g, '').matchAll(/[A-Za-z_$][\w$.]*/g)]
+    .map((m) => m[0].split('.').pop()!)
+    .filter((n) => n !== 'implements' && n !== 'extends' && n !== 'object' && n !== 'metaclass');
+}

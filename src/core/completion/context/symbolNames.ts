@@ -1,0 +1,49 @@
+/**
+ * Every definition in the index with its name's words, and how many definitions share each word
+ * (for an IDF weight: "get" says little, "mime" a lot). Rebuilt when the index's set of symbols
+ * changes; one walk over the symbol lists, no file reads.
+ */
+import type { CodeIndex } from '../../index/codeIndex';
+import type { SymbolInfo } from '../../index/model';
+import { nameWords } from './cursorContext';
+
+export interface NamedSymbol {
+  readonly file: string;
+  readonly sym: SymbolInfo;
+  readonly words: readonly string[];
+}
+
+export interface SymbolNames {
+  readonly all: readonly NamedSymbol[];
+  readonly byFile: ReadonlyMap<string, readonly NamedSymbol[]>;
+  /** log(N / df) per word. */
+  idf(word: string): number;
+}
+
+const cache = new WeakMap<CodeIndex, { key: string; names: SymbolNames }>();
+
+export function symbolNames(index: CodeIndex): SymbolNames {
+  const files = index.filePaths();
+  const st = index.stats();
+  const key = `${files.length}:${st.symbols}:${st.lastUpdated ?? ''}`;
+  const hit = cache.get(index);
+  if (hit && hit.key === key) return hit.names;
+  const all: NamedSymbol[] = [];
+  const byFile = new Map<string, NamedSymbol[]>();
+  const df = new Map<string, number>();
+  for (const file of files) {
+    const list: NamedSymbol[] = [];
+    for (const sym of index.file(file)?.symbols ?? []) {
+      const words = nameWords(sym.name);
+      const n: NamedSymbol = { file, sym, words };
+      list.push(n);
+      all.push(n);
+      for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+    byFile.set(file, list);
+  }
+  const total = Math.max(1, all.length);
+  const names: SymbolNames = { all, byFile, idf: (w) => Math.log(1 + total / (df.get(w) ?? 1)) };
+  cache.set(index, { key, names });
+  return names;
+}
