@@ -26,6 +26,18 @@ export const COMMANDS = {
   pauseIndexing: { id: 'banyan.pauseIndexing', title: 'Pause Indexing', icon: '$(debug-pause)' },
   resumeIndexing: { id: 'banyan.resumeIndexing', title: 'Resume Indexing', icon: '$(debug-start)' },
   showMenu: { id: 'banyan.showMenu', title: 'Show Menu', icon: '$(list-unordered)' },
+  rewriteSelection: { id: 'banyan.rewriteSelection', title: 'Rewrite Selection', icon: '$(sparkle)', inMenu: true },
+  rewriteAccept: { id: 'banyan.rewrite.accept', title: 'Accept Rewrite', icon: '$(check)', paletteWhen: 'banyan.rewritePending' },
+  rewriteReject: { id: 'banyan.rewrite.reject', title: 'Reject Rewrite', icon: '$(close)', paletteWhen: 'banyan.rewritePending' },
+  rewriteRetry: { id: 'banyan.rewrite.retry', title: 'Retry Rewrite with Feedback', icon: '$(comment)', paletteWhen: 'banyan.rewritePending' },
+  rewriteShowDiff: { id: 'banyan.rewrite.showDiff', title: 'Show Rewrite as Diff', icon: '$(diff)', paletteWhen: 'banyan.rewritePending' },
+  rewriteAcceptHunk: { id: 'banyan.rewrite.acceptHunk', title: 'Accept Rewrite Hunk', paletteWhen: 'false' },
+  rewriteRejectHunk: { id: 'banyan.rewrite.rejectHunk', title: 'Reject Rewrite Hunk', paletteWhen: 'false' },
+  triggerInlineSuggestion: { id: 'banyan.triggerInlineSuggestion', title: 'Trigger Inline Suggestion', icon: '$(sparkle)' },
+  toggleInlineSuggestions: { id: 'banyan.toggleInlineSuggestions', title: 'Enable/Disable Inline Suggestions…', icon: '$(lightbulb)', inMenu: true },
+  snoozeInlineSuggestions: { id: 'banyan.snoozeInlineSuggestions', title: 'Snooze Inline Suggestions…', icon: '$(bell-slash)', inMenu: true },
+  showCompletionMetrics: { id: 'banyan.showCompletionMetrics', title: 'Show Inline Suggestion Metrics', icon: '$(graph)' },
+  completionAccepted: { id: 'banyan.internal.completionAccepted', title: 'Inline Suggestion Accepted (internal)', paletteWhen: 'false' },
   activationTiming: { id: 'banyan.internal.activationTiming', title: 'Activation Timing (internal)', paletteWhen: 'false' },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -6,6 +6,8 @@ import type { ModelRole } from '../protocol/lsp';
 import { configureModel } from './models/configureModel';
 import { testModelConnection } from './models/testConnection';
 import { reindexWorkspace, setIndexingPaused, showIndexStatus } from './index/indexCommands';
+import { rewriteCommands } from './rewrite/rewriteCommands';
+import { reportAccepted, showCompletionMetrics, snoozeInlineSuggestions, toggleInlineSuggestions, triggerInlineSuggestion } from './completion/completionCommands';
 
 type Handler = (ctx: BanyanContext, ...args: unknown[]) => unknown;
 
@@ -23,6 +25,18 @@ const HANDLERS: Record<CommandKey, Handler> = {
   pauseIndexing: (ctx) => setIndexingPaused(ctx, true),
   resumeIndexing: (ctx) => setIndexingPaused(ctx, false),
   showMenu: (ctx) => showMenu(ctx),
+  rewriteSelection: (ctx, options) => rewriteCommands(ctx).rewriteSelection(options),
+  rewriteAccept: (ctx, uri) => rewriteCommands(ctx).accept(uri),
+  rewriteReject: (ctx, uri) => rewriteCommands(ctx).reject(uri),
+  rewriteRetry: (ctx, uri, feedback) => rewriteCommands(ctx).retry(uri, feedback),
+  rewriteShowDiff: (ctx, uri) => rewriteCommands(ctx).showDiff(uri),
+  rewriteAcceptHunk: (ctx, uri, hunk) => rewriteCommands(ctx).decideHunk(uri, hunk, 'accepted'),
+  rewriteRejectHunk: (ctx, uri, hunk) => rewriteCommands(ctx).decideHunk(uri, hunk, 'rejected'),
+  triggerInlineSuggestion: () => triggerInlineSuggestion(),
+  toggleInlineSuggestions: (_ctx, scope) => toggleInlineSuggestions(scope),
+  snoozeInlineSuggestions: (ctx, minutes) => snoozeInlineSuggestions(ctx, minutes),
+  showCompletionMetrics: (ctx) => showCompletionMetrics(ctx),
+  completionAccepted: (ctx, id) => reportAccepted(ctx, id),
   activationTiming: () => activationTiming(),
 };
 

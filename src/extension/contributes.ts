@@ -20,6 +20,7 @@ export function contributes(): Record<string, unknown> {
     })),
     menus: {
       commandPalette: commands.filter((c) => c.paletteWhen).map((c) => ({ command: c.id, when: c.paletteWhen })),
+      'editor/context': [{ command: COMMANDS.rewriteSelection.id, when: 'editorTextFocus && !editorReadonly', group: '1_modification@9' }],
       'view/title': [
         { command: COMMANDS.restartServer.id, when: `view == ${CHAT_VIEW_ID}`, group: 'navigation@9' },
         { command: COMMANDS.showLogs.id, when: `view == ${CHAT_VIEW_ID}`, group: 'overflow' },
@@ -35,6 +36,11 @@ export function contributes(): Record<string, unknown> {
     views: {
       [VIEW_CONTAINER_ID]: [{ type: 'webview', id: CHAT_VIEW_ID, name: 'Chat', icon: 'media/banyan-activity.svg', contextualTitle: 'Banyan' }],
     },
-    keybindings: [],
+    keybindings: [
+      { command: COMMANDS.triggerInlineSuggestion.id, key: 'alt+\\', mac: 'alt+\\', when: 'editorTextFocus && !editorReadonly' },
+      { command: COMMANDS.rewriteSelection.id, key: 'ctrl+alt+k', mac: 'cmd+alt+k', when: 'editorTextFocus && !editorReadonly' },
+      { command: COMMANDS.rewriteAccept.id, key: 'ctrl+enter', mac: 'cmd+enter', when: 'editorTextFocus && banyan.rewritePending' },
+      { command: COMMANDS.rewriteReject.id, key: 'escape', when: 'editorTextFocus && banyan.rewritePending && !suggestWidgetVisible && !inlineSuggestionVisible' },
+    ],
   };
 }

@@ -1,4 +1,5 @@
 import { chatFeature } from './chatFeature';
+import { completionFeature } from './completionFeature';
 import { indexFeature } from './indexFeature';
 import { modelsFeature } from './modelsFeature';
 import { rewriteFeature } from './rewriteFeature';
@@ -8,4 +9,4 @@ import type { ServerFeature } from './serverContext';
  * The server's capabilities, in start order. Each area adds one line here and keeps its glue in
  * its own file under src/server/.
  */
-export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature, chatFeature];
+export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature, chatFeature, completionFeature];

@@ -1,0 +1,23 @@
+import * as path from 'node:path';
+import type { CodeIndex } from '../core/index/codeIndex';
+import { assembleCompletionContext } from '../core/completion/context/assembleContext';
+import type { ContextSource } from '../core/completion/pipeline/contextStage';
+
+/**
+ * The completion pipeline's repository context: the context engine over the workspace index, with
+ * snippet paths made workspace-relative (what the prompt shows). Undefined while there is no index.
+ */
+export function completionContextSource(index: CodeIndex | undefined, roots: readonly string[]): ContextSource | undefined {
+  if (!index) return undefined;
+  return async (request) => {
+    const assembled = await assembleCompletionContext({ index, ...request });
+    return {
+      snippets: assembled.snippets.map((s) => ({ ...s, file: relativeTo(roots, s.file) })),
+    };
+  };
+}
+
+function relativeTo(roots: readonly string[], file: string): string {
+  const root = roots.find((r) => file.startsWith(r + path.sep));
+  return (root ? path.relative(root, file) : path.basename(file)).split(path.sep).join('/');
+}

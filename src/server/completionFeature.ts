@@ -1,0 +1,119 @@
+/**
+ * LSP glue for inline completions: answers `textDocument/inlineCompletion` from the synced documents
+ * through the core pipeline (src/core/completion/pipeline), with the request's cancellation token
+ * carried down to the model's HTTP socket; reports accepts, snooze and metrics over banyan/completion/*.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CancellationToken, InlineCompletionItem, InlineCompletionParams } from 'vscode-languageserver/node';
+import { ModelError } from '../core/llm/errors';
+import { CompletionEngine } from '../core/completion/pipeline/completionEngine';
+import { pipelineSettings } from '../core/completion/pipeline/pipelineSettings';
+import type { CompletionInput } from '../core/completion/pipeline/types';
+import {
+  COMPLETION_ACCEPTED_COMMAND,
+  CompletionAcceptedNotification,
+  CompletionMetricsRequest,
+  CompletionSnoozeRequest,
+} from '../protocol/lsp';
+import { completionContextSource } from './completionContextSource';
+import { detectPartialAccept } from './partialAccept';
+import { onNotification, onRequest } from './lspTyped';
+import { serverModels } from './modelsFeature';
+import type { ServerFeature } from './serverContext';
+
+export const completionFeature: ServerFeature = {
+  name: 'completion',
+  capabilities: () => ({ inlineCompletionProvider: true }),
+  register(ctx) {
+    let lastError = '';
+    const engine = new CompletionEngine({
+      model: () => serverModels.client(),
+      context: () => completionContextSource(ctx.codeIndex.current(), ctx.workspaceFolders()),
+      settings: () => pipelineSettings(ctx.settings()),
+      repoName: () => {
+        const root = ctx.workspaceFolders()[0];
+        return root ? path.basename(root) : undefined;
+      },
+      onModelError: (err) => {
+        // Logged once per distinct failure: a down model would otherwise log on every keystroke.
+        const text = err instanceof ModelError ? err.describe() : String(err);
+        if (text !== lastError) ctx.logger.warn(`Inline completion failed: ${text}`);
+        lastError = text;
+      },
+    });
+    const lengths = new Map<string, number>();
+
+    const subscriptions = [
+      ctx.connection.languages.inlineCompletion.on((params, token) => provide(params, token)),
+      ctx.documents.onDidChangeContent(({ document }) => {
+        engine.recordKeystroke();
+        const before = lengths.get(document.uri);
+        const text = document.getText();
+        lengths.set(document.uri, text.length);
+        const shown = engine.shownIn(document.uri);
+        if (shown && before !== undefined) {
+          const kind = detectPartialAccept(shown.suggestion, text, text.length - before);
+          if (kind) engine.recordAccepted(shown.id, kind);
+        }
+      }),
+      ctx.documents.onDidOpen(({ document }) => void lengths.set(document.uri, document.getText().length)),
+      ctx.documents.onDidClose(({ document }) => {
+        lengths.delete(document.uri);
+        engine.forget(document.uri);
+      }),
+      onNotification(ctx.connection, CompletionAcceptedNotification, (p) => engine.recordAccepted(p.id, p.kind)),
+      onRequest(ctx.connection, CompletionSnoozeRequest, (p) => {
+        engine.snooze(p.minutes);
+        return { snoozedForMs: engine.snoozeLeftMs() };
+      }),
+      onRequest(ctx.connection, CompletionMetricsRequest, () => ({ ...engine.snapshot(), snoozedForMs: engine.snoozeLeftMs() })),
+    ];
+
+    async function provide(params: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionItem[]> {
+      const document = ctx.documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const file = params.textDocument.uri.startsWith('file:') ? fileURLToPath(params.textDocument.uri) : undefined;
+      const root = file ? ctx.workspaceFolders().find((f) => file.startsWith(f + path.sep)) : undefined;
+      const input: CompletionInput = {
+        uri: params.textDocument.uri,
+        ...(file ? { file, relPath: root ? path.relative(root, file).split(path.sep).join('/') : path.basename(file) } : {}),
+        text: document.getText(),
+        offset: document.offsetAt(params.position),
+        position: params.position,
+        languageId: document.languageId,
+        explicit: params.context.triggerKind === 1,
+      };
+      const controller = new AbortController();
+      if (token.isCancellationRequested) controller.abort();
+      const cancel = token.onCancellationRequested(() => controller.abort());
+      try {
+        const outcome = await engine.complete(input, controller.signal);
+        if (outcome.kind !== 'suggestion') {
+          if (outcome.kind === 'none') ctx.logger.debug(`inline completion: none (${outcome.reason})`);
+          return [];
+        }
+        if (outcome.source === 'model') lastError = '';
+        const { suggestion } = outcome;
+        const start = document.positionAt(input.offset - suggestion.replaceBefore);
+        const end = document.positionAt(input.offset + suggestion.replaceAfter);
+        const t = outcome.timings;
+        ctx.logger.debug(`inline completion from ${outcome.source} in ${t.total.toFixed(1)} ms (debounce ${t.debounce.toFixed(0)}, context ${t.context.toFixed(1)} with ${outcome.snippets} snippets, first token ${t.firstToken.toFixed(0)}, model ${t.model.toFixed(0)})`);
+        return [{
+          insertText: input.text.slice(input.offset - suggestion.replaceBefore, input.offset) + suggestion.text,
+          range: { start, end },
+          command: { title: 'Accept', command: COMPLETION_ACCEPTED_COMMAND, arguments: [suggestion.id] },
+        }];
+      } finally {
+        cancel.dispose();
+      }
+    }
+
+    return {
+      dispose: () => {
+        for (const s of subscriptions) s.dispose();
+        engine.dispose();
+      },
+    };
+  },
+};
