@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ExtensionToWebview, isWebviewToExtension, type WebviewCommand } from '../protocol/webview';
+import { type ExtensionToWebview, isWebviewToExtension, type WebviewCommand, type WebviewToExtension } from '../protocol/webview';
 import { COMMANDS } from './commandIds';
 import { makeNonce } from './nonce';
 import type { ServerManager } from './serverManager';
@@ -12,6 +12,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   static readonly viewId = 'banyan.chatView';
   private view: vscode.WebviewView | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The chat controller (src/extension/chat): every chat message goes there. */
+  private chat: { handle(msg: WebviewToExtension): void } | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -41,20 +43,29 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
     switch (msg.type) {
       case 'ready':
+        this.postStatus();
+        this.chat?.handle(msg);
+        return;
       case 'requestStatus':
         this.postStatus();
         return;
       case 'runCommand':
         void vscode.commands.executeCommand(commandFor(msg.command));
         return;
+      default:
+        this.chat?.handle(msg);
     }
+  }
+
+  attachChat(chat: { handle(msg: WebviewToExtension): void }): void {
+    this.chat = chat;
   }
 
   private postStatus(): void {
     this.post({ type: 'status', status: this.server.serverStatus(), clientState: this.server.state() });
   }
 
-  private post(message: ExtensionToWebview): void {
+  post(message: ExtensionToWebview): void {
     void this.view?.webview.postMessage(message);
   }
 

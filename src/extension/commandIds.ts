@@ -38,6 +38,9 @@ export const COMMANDS = {
   snoozeInlineSuggestions: { id: 'banyan.snoozeInlineSuggestions', title: 'Snooze Inline Suggestions…', icon: '$(bell-slash)', inMenu: true },
   showCompletionMetrics: { id: 'banyan.showCompletionMetrics', title: 'Show Inline Suggestion Metrics', icon: '$(graph)' },
   completionAccepted: { id: 'banyan.internal.completionAccepted', title: 'Inline Suggestion Accepted (internal)', paletteWhen: 'false' },
+  addSelectionToChat: { id: 'banyan.addSelectionToChat', title: 'Add Selection to Chat', icon: '$(comment-discussion)', paletteWhen: 'editorIsOpen' },
+  chatApplyAccept: { id: 'banyan.chat.acceptApply', title: 'Accept Chat Change', icon: '$(check)', paletteWhen: 'banyan.chatApplyPending' },
+  chatApplyReject: { id: 'banyan.chat.rejectApply', title: 'Reject Chat Change', icon: '$(close)', paletteWhen: 'banyan.chatApplyPending' },
   activationTiming: { id: 'banyan.internal.activationTiming', title: 'Activation Timing (internal)', paletteWhen: 'false' },
 } as const satisfies Record<string, CommandSpec>;
 

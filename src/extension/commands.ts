@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandKey } from './commandIds';
 import type { BanyanContext } from './banyanContext';
 import { activationTiming } from './activationTiming';
+import { addSelectionToChat, chatPanel } from './chat/chatPanel';
 import type { ModelRole } from '../protocol/lsp';
 import { configureModel } from './models/configureModel';
 import { testModelConnection } from './models/testConnection';
@@ -37,6 +38,9 @@ const HANDLERS: Record<CommandKey, Handler> = {
   snoozeInlineSuggestions: (ctx, minutes) => snoozeInlineSuggestions(ctx, minutes),
   showCompletionMetrics: (ctx) => showCompletionMetrics(ctx),
   completionAccepted: (ctx, id) => reportAccepted(ctx, id),
+  addSelectionToChat: (ctx) => addSelectionToChat(ctx),
+  chatApplyAccept: (ctx) => chatPanel(ctx)?.preview.accept(),
+  chatApplyReject: (ctx) => chatPanel(ctx)?.preview.reject(),
   activationTiming: () => activationTiming(),
 };
 

@@ -20,7 +20,14 @@ export function contributes(): Record<string, unknown> {
     })),
     menus: {
       commandPalette: commands.filter((c) => c.paletteWhen).map((c) => ({ command: c.id, when: c.paletteWhen })),
-      'editor/context': [{ command: COMMANDS.rewriteSelection.id, when: 'editorTextFocus && !editorReadonly', group: '1_modification@9' }],
+      'editor/context': [
+        { command: COMMANDS.rewriteSelection.id, when: 'editorTextFocus && !editorReadonly', group: '1_modification@9' },
+        { command: COMMANDS.addSelectionToChat.id, when: 'editorTextFocus', group: '1_modification@10' },
+      ],
+      'editor/title': [
+        { command: COMMANDS.chatApplyAccept.id, when: 'banyan.chatApplyPending && isInDiffEditor', group: 'navigation@1' },
+        { command: COMMANDS.chatApplyReject.id, when: 'banyan.chatApplyPending && isInDiffEditor', group: 'navigation@2' },
+      ],
       'view/title': [
         { command: COMMANDS.restartServer.id, when: `view == ${CHAT_VIEW_ID}`, group: 'navigation@9' },
         { command: COMMANDS.showLogs.id, when: `view == ${CHAT_VIEW_ID}`, group: 'overflow' },

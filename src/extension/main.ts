@@ -8,6 +8,7 @@ import type { BanyanContext } from './banyanContext';
 import { ChatViewProvider } from './chatViewProvider';
 import { registerCommands } from './commands';
 import { registerIndexUi } from './index/indexUi';
+import { registerChatPanel } from './chat/chatPanel';
 import { createLogChannel } from './logChannel';
 import { SecretStore } from './secretStore';
 import { ServerManager } from './serverManager';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): BanyanContext {
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chat, { webviewOptions: { retainContextWhenHidden: false } }),
     ...registerCommands(ctx),
     ...registerIndexUi(ctx),
+    ...registerChatPanel(ctx, chat),
   );
 
   void server.start();

@@ -31,6 +31,11 @@ export async function resolveContext(
     if (!f) return undefined;
     if (text !== undefined) return { path: f.path, rel: f.rel, startLine: startLine ?? 0, endLine: endLine ?? startLine ?? 0, text, sources: [source] };
     const lines = index!.linesOf(f.path) ?? [];
+    if (startLine !== undefined) {
+      // A selection named by its lines (a re-asked message): read them again.
+      const last = Math.min(lines.length - 1, endLine ?? startLine, startLine + FILE_MAX_LINES - 1);
+      return { path: f.path, rel: f.rel, startLine, endLine: Math.max(startLine, last), text: lines.slice(startLine, last + 1).join('\n'), sources: [source] };
+    }
     const end = Math.min(lines.length - 1, FILE_MAX_LINES - 1);
     return { path: f.path, rel: f.rel, startLine: 0, endLine: Math.max(0, end), text: lines.slice(0, end + 1).join('\n') + (lines.length > FILE_MAX_LINES ? '\n… (file continues; read_file shows more)' : ''), sources: [source] };
   };
