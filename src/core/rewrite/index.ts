@@ -17,3 +17,4 @@ export { fileConventions, describeConventions, type FileConventions } from './co
 export { definitionsUsed, identifiersIn, type DefinitionSource, type UsedDefinition } from './definitionsUsed';
 export { definitionsIn, innermostScope, type EnclosingScope } from './enclosingScope';
 export { indentCursorInsertion, indentForBlankLine } from './cursorIndent';
+export { hunksOfResult, streamingHunks, type ReviewHunk } from './reviewHunks';
