@@ -33,8 +33,9 @@ const IDENT = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\(\))?/g;
 
 export function queryTerms(question: string): QueryTerms {
   const cjkChars = (question.match(CJK) ?? []).length;
-  const latinChars = (question.match(/[A-Za-z]/g) ?? []).length;
-  const cjk = cjkChars > 0 && cjkChars >= latinChars / 3;
+  // A CJK character carries about as much as a Latin word.
+  const latinWords = (question.match(/[A-Za-z][A-Za-z0-9_$]*/g) ?? []).length;
+  const cjk = cjkChars > 0 && cjkChars >= latinWords;
 
   const identifiers: string[] = [];
   const seenIdent = new Set<string>();

@@ -67,6 +67,10 @@ export async function retrieveContext(index: RetrievalIndex, terms: QueryTerms, 
   }
 
   const fused = fuseRankings(lists, weights);
+  // Every list that found a snippet is one of its sources.
+  const sources = new Map<string, Set<SnippetSource>>();
+  for (const list of lists) for (const r of list) for (const src of r.item.sources) (sources.get(r.key) ?? sources.set(r.key, new Set()).get(r.key)!).add(src);
+  for (const f of fused) f.item = { ...f.item, sources: [...(sources.get(f.key) ?? f.item.sources)] };
   const named = new Set(terms.identifiers.map((i) => i.toLowerCase()));
   const reranked = fused
     .map((f) => ({ ...f, score: f.score + rerankBonus(f.item, named) }))

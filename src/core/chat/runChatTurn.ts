@@ -143,14 +143,25 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
   return { text, usage, references, model, toolRounds: rounds };
 }
 
-/** The snippets the answer cites by path (all shown ones when it cites none: they were its sources). */
+/**
+ * The snippets the answer cites: by `path:line` (the snippets holding that line) or by path alone;
+ * all shown snippets when it cites none (they were its sources).
+ */
 export function citedReferences(answer: string, snippets: readonly Snippet[]): ChatReference[] {
   const refs = snippets.map((s) => ({ path: s.rel, startLine: s.startLine + 1, endLine: s.endLine + 1, ...(s.symbol ? { symbol: s.symbol } : {}) }));
-  const cited = refs.filter((r) => answer.includes(r.path));
+  const cited = refs.filter((r) => {
+    if (!answer.includes(r.path)) return false;
+    const lines = [...answer.matchAll(new RegExp(`${escape(r.path)}:(\\d+)`, 'g'))].map((m) => Number(m[1]));
+    return !lines.length || lines.some((l) => l >= r.startLine && l <= r.endLine);
+  });
   const list = cited.length ? cited : refs;
   const seen = new Set<string>();
   return list.filter((r) => {
     const k = `${r.path}:${r.startLine}`;
     return seen.has(k) ? false : (seen.add(k), true);
   });
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
