@@ -1,15 +1,24 @@
 /**
  * The code index: the one entry point the server, the CLI, completion and chat use.
  *
- *   const index = await CodeIndex.open({ roots, storageDir, grammarsDir });
- *   await index.refresh();                       // scan + parse what changed since the snapshot
- *   index.search('user service');                // BM25 over chunks
- *   index.similar(windowText, { excludePaths }); // Jaccard over chunks (similar snippets)
- *   index.symbols('UserService');                // definitions by name
- *   index.importsOf(file); index.importersOf(file);
- *   await index.updateDocument(file, text);      // editor text wins over the disk
- *   index.applyFileEvents({ created, changed, deleted });
- *   await index.close();                         // saves the snapshot
+ *   const index = await CodeIndex.open({ roots, storageDir, grammarsDir });   // loads the snapshot
+ *   await index.refresh();            // scan + parse what changed since the snapshot
+ *
+ * Retrieval (all synchronous, absolute paths in and out; lines 0-based inclusive):
+ *   search(query, { limit, excludePaths, fileWeight })   BM25 over chunk identifier tokens
+ *   similar(text, { limit, excludePaths, fileWeight })   Jaccard over token sets (similar snippets)
+ *   searchTerms(terms, 'bm25' | 'jaccard', options)      either, on pre-tokenized terms (search/tokenizer.ts)
+ *   symbols(name, { ignoreCase, kinds, limit })          definitions by exact name
+ *   findSymbols(query, limit)                            ranked name matching (@symbol pickers, chat)
+ *   membersOf(container, file?)                          methods/properties of a class, interface, struct…
+ *   symbolAt(file, line), symbolsInFile(file), file(file) (summary, language, imports, package)
+ *   importsOf(file), resolvedImports(file), importersOf(file)   the import graph
+ *   linesOf(file), filePaths(), repoInfo(), stats()
+ * Updates:
+ *   await updateDocument(file, text)   editor text wins over the disk; searchable when it resolves
+ *   await updateFromDisk(file)         e.g. the editor closed the file
+ *   applyFileEvents({ created, changed, deleted })   coalesced; settled() awaits them
+ *   setPaused(bool), rebuild(), whenIdle(), close() (saves the snapshot)
  *
  * Parsing happens in worker threads (ParserPool); this class only applies results — small synchronous
  * steps between awaits — so its host's message loop stays responsive.
@@ -19,10 +28,10 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import { silentLogger, describeError } from '../logging/logger';
-import { lineStartsOf, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
+import { lineStartsOf, lineStartsOfBytes, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
 import { type LanguageId, languageLabel } from './languages';
 import { type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
-import { decodeUtf8, type FileResult, type FileTask } from './parse/fileProcessor';
+import type { FileResult, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
 import { decodeSnapshot, type EncodableHeader, readSnapshotFile, SNAPSHOT_FILE, SNAPSHOT_FORMAT, writeSnapshot, writeSnapshotSync } from './persist/snapshot';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
@@ -35,7 +44,7 @@ import { type IndexState as IndexArrays, InvertedIndex } from './search/inverted
 import { jaccard } from './search/jaccard';
 import { Scratch } from './search/scoring';
 import { SymbolTable } from './search/symbolTable';
-import { tokenize } from './search/tokenizer';
+import { forEachToken, forEachTokenInBytes, tokenize } from './search/tokenizer';
 
 /** Bump when extraction or chunking changes what a file turns into: old snapshots are then rebuilt. */
 const EXTRACTOR_VERSION = 4;
@@ -471,11 +480,18 @@ export class CodeIndex {
     let chunkCount = 0;
     const u = x.untokenized;
     if (u) {
-      // Tokenized here, straight into the index (see MAIN_TOKENIZES_UP_TO).
-      const text = u.text ?? decodeUtf8(u.bytes ?? new Uint8Array(0));
-      const starts = lineStartsOf(text);
+      // Tokenized here, straight into the index (see MAIN_TOKENIZES_UP_TO); file bytes are read as
+      // they are, without making the whole file one JS string.
+      const { text, bytes } = u;
+      const starts = text !== undefined ? lineStartsOf(text) : lineStartsOfBytes(bytes ?? new Uint8Array(0));
       for (const r of u.ranges) {
-        const chunk = this.index.addChunkText(id, r.startLine, r.endLine, text, starts[r.startLine]!, starts[r.endLine + 1]!, bulk);
+        const from = starts[r.startLine]!;
+        const to = starts[r.endLine + 1]!;
+        const tokens =
+          text !== undefined
+            ? (emit: (t: string) => void) => forEachToken(text, emit, from, to)
+            : (emit: (t: string) => void) => forEachTokenInBytes(bytes!, emit, from, to);
+        const chunk = this.index.addChunkTokens(id, r.startLine, r.endLine, tokens, bulk);
         if (chunk < 0) continue;
         if (firstChunk < 0) firstChunk = chunk;
         chunkCount++;

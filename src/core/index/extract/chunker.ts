@@ -23,6 +23,17 @@ export function lineStartsOf(text: string): Int32Array {
 }
 
 /** Where the chunks of a file are (before tokenizing): outermost functions, and windows over the rest. */
+/** Line starts of UTF-8 bytes (same lines as the decoded text: a newline is always the byte 0x0A). */
+export function lineStartsOfBytes(bytes: Uint8Array): Int32Array {
+  let count = 1;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) count++;
+  const starts = new Int32Array(count + 1);
+  let line = 1;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) starts[line++] = i + 1;
+  starts[count] = bytes.length;
+  return starts;
+}
+
 export function chunkRanges(lineStarts: Int32Array, symbols: readonly SymbolInfo[]): ChunkRange[] {
   const lineCount = lineStarts.length - 1;
   const out: ChunkRange[] = [];

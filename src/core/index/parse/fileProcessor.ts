@@ -161,11 +161,6 @@ function standalone(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
 }
 
-/** The utf-8 decoding every reader of file bytes must use (same text, same line numbers). */
-export function decodeUtf8(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
-}
-
 function pointAt(text: string, index: number): { row: number; column: number } {
   let row = 0;
   let lineStart = 0;

@@ -8,7 +8,6 @@
  * drops dead chunks when either grows, renumbering chunks densely (the caller gets the remap).
  */
 import { growInt32, growUint16, growUint8 } from './growable';
-import { forEachToken } from './tokenizer';
 
 export interface Postings {
   /** Chunk ids and term frequencies in the base, positions [from, to). */
@@ -132,27 +131,23 @@ export class InvertedIndex {
   }
 
   /**
-   * Adds a chunk straight from text[from, to): tokens are counted into term ids with reusable scratch
-   * arrays, so indexing a file allocates no per-chunk term lists. Returns the chunk id, or -1 when the
-   * range holds no token (blank lines, punctuation).
+   * Adds a chunk straight from its tokens (`tokens(emit)` calls emit for each, e.g. forEachToken on a
+   * range of a file): they are counted into term ids with reusable scratch arrays, so indexing a file
+   * allocates no per-chunk term lists. Returns the chunk id, or -1 when there is no token (blank lines,
+   * punctuation).
    */
-  addChunkText(file: number, startLine: number, endLine: number, text: string, from: number, to: number, deferPostings = false): number {
+  addChunkTokens(file: number, startLine: number, endLine: number, tokens: (emit: (token: string) => void) => void, deferPostings = false): number {
     let distinct = 0;
     let length = 0;
-    forEachToken(
-      text,
-      (token) => {
-        const t = this.intern(token);
-        this.tfScratch = growInt32(this.tfScratch, t + 1);
-        if (this.tfScratch[t]!++ === 0) {
-          this.termScratch = growInt32(this.termScratch, distinct + 1);
-          this.termScratch[distinct++] = t;
-        }
-        length++;
-      },
-      from,
-      to,
-    );
+    tokens((token) => {
+      const t = this.intern(token);
+      this.tfScratch = growInt32(this.tfScratch, t + 1);
+      if (this.tfScratch[t]!++ === 0) {
+        this.termScratch = growInt32(this.termScratch, distinct + 1);
+        this.termScratch[distinct++] = t;
+      }
+      length++;
+    });
     if (length === 0) return -1;
     const id = this.count++;
     this.ensureChunkCapacity(id + 1);

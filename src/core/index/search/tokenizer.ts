@@ -62,6 +62,45 @@ export function forEachToken(text: string, emit: (token: string) => void, from =
   }
 }
 
+/**
+ * The same tokens as forEachToken(decoded text), read straight from UTF-8 bytes: identifiers are
+ * ASCII, and every byte of a multi-byte character is ≥ 0x80, so it separates exactly like the decoded
+ * character does. Lets the index tokenize a file without first making it one big JS string. (The loop
+ * mirrors forEachToken's; each stays monomorphic for speed.)
+ */
+export function forEachTokenInBytes(bytes: Uint8Array, emit: (token: string) => void, from = 0, to = bytes.length): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let i = from;
+  while (i < to) {
+    const c = bytes[i]!;
+    const k = c < 128 ? CLASS[c]! : 0;
+    if (k === 0 || k === 3) {
+      i++;
+      if (k === 3) while (i < to && bytes[i]! < 128 && CLASS[bytes[i]!]! !== 0) i++;
+      continue;
+    }
+    const start = i;
+    let hasUpper = false;
+    let hasLower = false;
+    let hasSep = false;
+    while (i < to) {
+      const d = bytes[i]!;
+      const kd = d < 128 ? CLASS[d]! : 0;
+      if (kd === 0) break;
+      if (kd === 1) hasLower = true;
+      else if (kd === 2) hasUpper = true;
+      else if (kd === 4) hasSep = true;
+      i++;
+    }
+    const len = i - start;
+    if (len > MAX_IDENT || len < 2) continue;
+    const ident = buf.toString('latin1', start, i);
+    const lower = hasUpper ? ident.toLowerCase() : ident;
+    if (!STOP.has(lower)) emit(lower);
+    if (len >= 4 && (hasSep || (hasUpper && hasLower))) emitParts(ident, lower, emit);
+  }
+}
+
 /** camelCase / PascalCase / snake_case / ACRONYMCase parts of one identifier (only if there are several). */
 function emitParts(ident: string, lower: string, emit: (token: string) => void): void {
   const n = ident.length;

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { bm25 } from '../../../../src/core/index/search/bm25';
 import { InvertedIndex } from '../../../../src/core/index/search/invertedIndex';
 import { jaccard } from '../../../../src/core/index/search/jaccard';
-import { forEachToken, termCounts, tokenize } from '../../../../src/core/index/search/tokenizer';
+import { forEachToken, forEachTokenInBytes, termCounts, tokenize } from '../../../../src/core/index/search/tokenizer';
 import { TopK } from '../../../../src/core/index/search/topK';
 
 interface Doc {
@@ -125,7 +125,7 @@ describe('inverted index scoring', () => {
           text += `${chunk}\n`;
           const c = termCounts(chunk);
           const a = c.length ? viaTerms.addChunk(i, i, i, c.terms, c.tfs, c.length) : -1;
-          const b = viaText.addChunkText(i, i, i, text, from, from + chunk.length);
+          const b = viaText.addChunkTokens(i, i, i, (emit) => forEachToken(text, emit, from, from + chunk.length));
           assert.equal(b, a);
         });
         assert.deepEqual(bm25(viaText, query, { limit: 5 }), bm25(viaTerms, query, { limit: 5 }));
@@ -161,6 +161,19 @@ describe('tokenizer', () => {
   it('drops keywords, one-letter names and numbers-only tokens', () => {
     assert.deepEqual(tokenize('const x = function () { return this.value; }'), ['value']);
     assert.deepEqual(tokenize('a1 = 42'), ['a1']);
+  });
+
+  it('bytes give the same tokens as the decoded text, non-ASCII included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('getUserName', 'café', 'naïveΩmega', 'x_y_z', ' ', '\n', '日本語', 'HTTPServer2', '__proto__', '$el', '0x1F', '😀'), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const fromText: string[] = [];
+        const fromBytes: string[] = [];
+        forEachToken(text, (t) => fromText.push(t));
+        forEachTokenInBytes(Buffer.from(text, 'utf8'), (t) => fromBytes.push(t));
+        assert.deepEqual(fromBytes, fromText);
+      }),
+    );
   });
 
   it('termCounts agrees with forEachToken', () => {
