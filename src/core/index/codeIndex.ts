@@ -577,7 +577,9 @@ export class CodeIndex {
   async updateDocument(file: string, text: string): Promise<void> {
     const abs = path.resolve(file);
     if (!this.inWorkspace(abs) || this.rules.excludedPath(this.rootOf(abs), abs, false)) return;
-    await this.runTaskList([{ path: abs, text, maxBytes: this.maxFileBytes }], false);
+    // Opening a file sends its text too: when it equals what is indexed, nothing is re-parsed.
+    const existing = this.byPath.get(abs);
+    await this.runTaskList([{ path: abs, text, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) }], false);
     this.graph.invalidateFile(abs);
     this.maintain(false);
     // No snapshot save per keystroke burst: editor text is not the disk's; close() saves.

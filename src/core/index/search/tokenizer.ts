@@ -101,18 +101,24 @@ export function forEachTokenInBytes(bytes: Uint8Array, emit: (token: string) => 
   }
 }
 
-/** camelCase / PascalCase / snake_case / ACRONYMCase parts of one identifier (only if there are several). */
+/** Part boundaries of the identifier being split (identifiers are at most MAX_IDENT long). */
+const PART_STARTS = new Int32Array(MAX_IDENT + 1);
+const PART_ENDS = new Int32Array(MAX_IDENT + 1);
+
+/**
+ * camelCase / PascalCase / snake_case / ACRONYMCase parts of one identifier, emitted only when there
+ * are several. Runs for most identifiers, so it allocates nothing besides the part strings.
+ */
 function emitParts(ident: string, lower: string, emit: (token: string) => void): void {
   const n = ident.length;
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let parts = 0;
   let start = -1;
   for (let i = 0; i < n; i++) {
     const k = CLASS[ident.charCodeAt(i)]!;
     if (k === 4) {
       if (start >= 0) {
-        starts.push(start);
-        ends.push(i);
+        PART_STARTS[parts] = start;
+        PART_ENDS[parts++] = i;
       }
       start = -1;
       continue;
@@ -122,26 +128,27 @@ function emitParts(ident: string, lower: string, emit: (token: string) => void):
       continue;
     }
     const prev = CLASS[ident.charCodeAt(i - 1)]!;
-    const next = i + 1 < n ? CLASS[ident.charCodeAt(i + 1)]! : 0;
     // Boundaries: aB, a1 / 1a, and the last capital of an acronym before a lower-case run (HTTPServer).
-    const boundary = (k === 2 && prev === 1) || (k === 3) !== (prev === 3) || (k === 2 && prev === 2 && next === 1);
-    if (boundary) {
-      starts.push(start);
-      ends.push(i);
+    if ((k === 2 && prev === 1) || (k === 3) !== (prev === 3) || (k === 2 && prev === 2 && i + 1 < n && CLASS[ident.charCodeAt(i + 1)]! === 1)) {
+      PART_STARTS[parts] = start;
+      PART_ENDS[parts++] = i;
       start = i;
     }
   }
   if (start >= 0) {
-    starts.push(start);
-    ends.push(n);
+    PART_STARTS[parts] = start;
+    PART_ENDS[parts++] = n;
   }
-  if (starts.length < 2) return;
-  for (let p = 0; p < starts.length; p++) {
-    if (ends[p]! - starts[p]! < 2) continue;
-    const part = lower.slice(starts[p], ends[p]);
-    if (part.charCodeAt(0) >= 48 && part.charCodeAt(0) <= 57) continue; // digits only
-    if (!STOP.has(part)) emit(part);
-  }
+  if (parts < 2) return;
+  for (let p = 0; p < parts; p++) emitPart(lower, PART_STARTS[p]!, PART_ENDS[p]!, emit);
+}
+
+function emitPart(lower: string, s: number, e: number, emit: (token: string) => void): void {
+  if (e - s < 2) return;
+  const c = lower.charCodeAt(s);
+  if (c >= 48 && c <= 57) return; // digits only
+  const p = lower.slice(s, e);
+  if (!STOP.has(p)) emit(p);
 }
 
 export function tokenize(text: string): string[] {
