@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, InlineCompletionItem, InlineCompletionParams } from 'vscode-languageserver/node';
+import { resolveModelConfig } from '../core/llm/config/roleConfig';
 import { ModelError } from '../core/llm/errors';
 import { CompletionEngine } from '../core/completion/pipeline/completionEngine';
 import { pipelineSettings } from '../core/completion/pipeline/pipelineSettings';
@@ -36,13 +37,20 @@ export const completionFeature: ServerFeature = {
         return root ? path.basename(root) : undefined;
       },
       onModelError: (err) => {
-        // Logged once per distinct failure: a down model would otherwise log on every keystroke.
+        // Logged and shown once per distinct failure: a down model would otherwise log on every keystroke.
         const text = err instanceof ModelError ? err.describe() : String(err);
-        if (text !== lastError) ctx.logger.warn(`Inline completion failed: ${text}`);
+        if (text === lastError) return;
         lastError = text;
+        ctx.logger.warn(`Inline completion failed: ${text}`);
+        setHealth('down', text);
       },
     });
     const lengths = new Map<string, number>();
+    /** The completion endpoint's health in the status bar, as the last suggestion request found it. */
+    const setHealth = (state: 'up' | 'down', message?: string) => {
+      const e = resolveModelConfig(ctx.settings(), (id) => ctx.secret(id)).roles.completion[0];
+      if (e) ctx.status.setEndpointHealth({ role: 'completion', endpoint: `${e.baseUrl} (${e.model})`, state, ...(message ? { message } : {}) });
+    };
 
     const subscriptions = [
       ctx.connection.languages.inlineCompletion.on((params, token) => provide(params, token)),
@@ -93,7 +101,10 @@ export const completionFeature: ServerFeature = {
           if (outcome.kind === 'none') ctx.logger.debug(`inline completion: none (${outcome.reason})`);
           return [];
         }
-        if (outcome.source === 'model') lastError = '';
+        if (outcome.source === 'model' && lastError) {
+          lastError = '';
+          setHealth('up');
+        }
         const { suggestion } = outcome;
         const start = document.positionAt(input.offset - suggestion.replaceBefore);
         const end = document.positionAt(input.offset + suggestion.replaceAfter);
