@@ -145,16 +145,25 @@ function queries(index: CodeIndex, count: number): { windows: string[]; keywords
   return { windows, keywords };
 }
 
-function timeQueries(index: CodeIndex, qs: string[], mode: 'bm25' | 'jaccard'): { p50: number; p95: number } {
+function timeQueries(index: CodeIndex, qs: string[], mode: 'bm25' | 'jaccard'): { p50: number; p95: number; p95OfBestOf3: number } {
+  const run = (q: string) => (mode === 'bm25' ? index.search(q, { limit: 10, withText: false }) : index.similar(q, { limit: 10, withText: false }));
+  for (const q of qs) run(q); // warm-up (JIT)
   const times: number[] = [];
-  for (const q of qs) index.search(q, { limit: 10, withText: false }); // warm-up (JIT)
+  const best: number[] = [];
   for (const q of qs) {
-    const t0 = performance.now();
-    if (mode === 'bm25') index.search(q, { limit: 10, withText: false });
-    else index.similar(q, { limit: 10, withText: false });
-    times.push(performance.now() - t0);
+    let min = Infinity;
+    for (let rep = 0; rep < 3; rep++) {
+      const t0 = performance.now();
+      run(q);
+      const ms = performance.now() - t0;
+      if (rep === 0) times.push(ms);
+      min = Math.min(min, ms);
+    }
+    best.push(min);
   }
-  return { p50: round(pct(times, 0.5), 3), p95: round(pct(times, 0.95), 3) };
+  // p50/p95: each query timed once. p95OfBestOf3: each query's fastest of three runs, which takes
+  // out the pauses another process on a busy machine causes (the algorithm's own cost).
+  return { p50: round(pct(times, 0.5), 3), p95: round(pct(times, 0.95), 3), p95OfBestOf3: round(pct(best, 0.95), 3) };
 }
 
 /** Edits a ~1,000-line file through the editor path (incremental re-parse) until each edit is searchable. */
