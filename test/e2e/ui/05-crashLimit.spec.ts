@@ -22,8 +22,10 @@ async function killShownServer(frame: Frame): Promise<number> {
  */
 async function firstCrashUnderLimitOfOne(frame: Frame, server: CodeServer): Promise<number> {
   for (let attempt = 1; ; attempt++) {
+    const before = await waitForChat(frame, (v) => v.state === 'ready' && v.pid !== null, 'a ready server');
     await chatButton(frame, 'Restart Server').click();
-    await waitForChat(frame, (v) => v.state === 'ready' && v.pid !== null, 'ready after a manual restart');
+    // A new PID, not just "ready": right after the click the view still shows the old server.
+    await waitForChat(frame, (v) => v.state === 'ready' && v.pid !== null && v.pid !== before.pid, 'ready with a new PID after a manual restart');
     const mark = banyanLogMark(server);
     const pid = await killShownServer(frame);
     const [, , max] = await waitForBanyanLog(server, /restarting \((\d+)\/(\d+) in 3 minutes\)/, mark);
