@@ -175,7 +175,7 @@ describe('banyan rewrite (CLI)', () => {
     fake.addRule({ prompt: 'use toFixed', reply: { text: '```ts\nconst s = n.toFixed(2);\n```' } });
     const r = await cli([...args(), 'use toFixed']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^--- a\/format\.ts\n\+\+\+ b\/format\.ts\n@@ -1,4 \+1,4 @@\n export function format\(n: number\): string \{\n-  const s = String\(n\);\n\+  const s = n\.toFixed\(2\);/m);
+    assert.match(r.stdout, /^--- a\/format\.ts\n\+\+\+ b\/format\.ts\n@@ -1,4 \+1,4 @@\n export function format\(n: number\): string \{\n-  const s = String\(n\);\n\+  const s = n\.toFixed\(2\);/);
     assert.equal(readFileSync(file, 'utf8'), FORMAT_TS);
     const j = await cli([...args(), '--json', 'use toFixed']);
     assert.equal(j.code, 0, j.stderr);

@@ -8,7 +8,9 @@ import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSyn
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { hashText } from '../../core/edit';
+import { describeError } from '../../core/logging/logger';
 import type { Range } from '../../core/edit/types';
+import { languageOf } from '../../core/index/languages';
 import { gatherRewriteContext, rewriteParser, runRewrite } from '../../core/rewrite';
 import { parse, resolveFile, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
@@ -35,11 +37,18 @@ export const rewriteCommand: CliCommand = {
     const fileName = path.relative(workspace, file).split(path.sep).join('/');
     const hub = cliHub(workspace, values, ['edit'], io);
     const interrupt = interruptSignal();
-    const index = values['no-index'] ? undefined : await openCliIndex(workspace).catch(() => undefined);
+    // The index only adds context: without it the rewrite still runs, and says so.
+    const index = values['no-index']
+      ? undefined
+      : await openCliIndex(workspace).catch((err: unknown) => {
+          io.stderr(`banyan: continuing without the index's definitions (${describeError(err)})`);
+          return undefined;
+        });
     try {
       const input = { instruction, fileName, text, range };
-      const context = await gatherRewriteContext(input, { filePath: file, parser: rewriteParser(grammarsDir()), ...(index ? { index } : {}) });
-      const { result } = await runRewrite(hub, input, context, { signal: interrupt.signal });
+      const languageId = languageIdOf(file);
+      const context = await gatherRewriteContext(input, { filePath: file, languageId, parser: rewriteParser(grammarsDir()), ...(index ? { index } : {}) });
+      const { result } = await runRewrite(hub, input, context, { languageId, signal: interrupt.signal });
       if (!result.ok) throw new CliError(`rewrite not applied (${result.code}): ${result.message}`, 1);
       if (values.write) {
         writeAtomically(file, text, result.newText);
@@ -48,7 +57,8 @@ export const rewriteCommand: CliCommand = {
       } else if (values.json) {
         io.stdout(JSON.stringify({ file, edits: result.edits, newText: result.newText, notes: result.notes }, null, 2));
       } else {
-        io.stdout(createTwoFilesPatch(`a/${fileName}`, `b/${fileName}`, text, result.newText, undefined, undefined, { context: 3 }).replace(/\n$/, ''));
+        // jsdiff starts with a "====" separator line that `patch`/`git apply` do not need.
+        io.stdout(createTwoFilesPatch(`a/${fileName}`, `b/${fileName}`, text, result.newText, undefined, undefined, { context: 3 }).replace(/^=+\n/, '').replace(/\n$/, ''));
       }
       return 0;
     } catch (err) {
@@ -106,4 +116,11 @@ function grammarsDir(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A VS Code-style language id from the file name: the tree-sitter language, else the extension. */
+function languageIdOf(file: string): string {
+  const parsed = languageOf(file);
+  if (parsed === 'tsx') return 'typescriptreact';
+  return parsed ?? (path.extname(file).slice(1).toLowerCase() || 'plaintext');
 }

@@ -50,6 +50,16 @@ export class RewriteController implements vscode.Disposable {
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.renderAll()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKey()),
+      // A server that stops or restarts mid-stream never sends the outcome: end those rewrites here.
+      ctx.server.onDidChange(() => {
+        if (ctx.server.state() === 'running') return;
+        for (const p of [...this.pending.values()]) {
+          if (p.phase !== 'streaming') continue;
+          const message = 'The Banyan server stopped while the rewrite was running. Run the rewrite again once it is ready.';
+          void vscode.window.showWarningMessage(`Banyan: ${message}`);
+          this.close(p, { state: 'stopped', reason: 'failed', message }, false);
+        }
+      }),
     );
   }
 
