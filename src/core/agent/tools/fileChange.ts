@@ -1,0 +1,23 @@
+/**
+ * The one path every agent file change takes: approval (with the diff shown), then the checkpoint
+ * keeps the old bytes, then the write, then the ledger. Edit, create and delete all call this.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { ToolContext, ToolOutcome } from '../types';
+import type { WorkspaceFile } from '../workspacePath';
+
+export async function changeFile(ctx: ToolContext, tool: string, file: WorkspaceFile, before: string | undefined, after: string | undefined, verb: string): Promise<ToolOutcome | string> {
+  const patch = createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${file.rel}`, after === undefined ? '/dev/null' : `b/${file.rel}`, before ?? '', after ?? '', undefined, undefined, { context: 3 });
+  const refusal = await ctx.approve({ category: 'edit', tool, title: `${verb} ${file.rel}`, detail: patch, path: file.rel });
+  if (refusal) return refusal;
+  await ctx.checkpoint.touch(file.abs);
+  if (after === undefined) await fs.rm(file.abs, { force: true });
+  else {
+    await fs.mkdir(path.dirname(file.abs), { recursive: true });
+    await fs.writeFile(file.abs, after);
+  }
+  ctx.ledger.record('file', `${file.rel} (${verb.toLowerCase()})`);
+  return { title: `${verb} ${file.rel}`, content: '', detail: patch, changedFiles: [file.abs] };
+}
