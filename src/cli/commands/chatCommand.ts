@@ -65,7 +65,7 @@ export const chatCommand: CliCommand = {
         if (ev.type === 'text' && !values.json) process.stdout.write(ev.text);
         else if (ev.type === 'step') {
           steps.push(ev.step);
-          if (values.verbose && ev.step.status !== 'running') io.stderr(`· ${ev.step.title}`);
+          if (values.verbose && ev.step.status !== 'running') io.stderr(`· ${ev.step.title}${ev.step.resultCount !== undefined ? ` · ${ev.step.resultCount} result${ev.step.resultCount === 1 ? '' : 's'}` : ''}`);
         }
       }
     } catch (err) {

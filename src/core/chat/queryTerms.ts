@@ -40,7 +40,10 @@ export function queryTerms(question: string): QueryTerms {
   const identifiers: string[] = [];
   const seenIdent = new Set<string>();
   for (const m of question.matchAll(IDENT)) {
-    for (const part of m[0].replace(/\(\)$/, '').split('.')) {
+    const parts = m[0].replace(/\(\)$/, '').split('.');
+    // `userService.ts`: a file name; its extension names no code.
+    if (parts.length > 1 && /^[a-z]{1,4}$/.test(parts[parts.length - 1]!)) parts.pop();
+    for (const part of parts) {
       if (part.length < 2 || seenIdent.has(part)) continue;
       const codeLike = /[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\$/.test(part) || /^[A-Z][a-z]+[A-Z]/.test(part) || m[0].endsWith('()') || m[0].includes('.');
       // In CJK text any Latin word was typed on purpose: it names code.

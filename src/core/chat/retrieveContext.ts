@@ -42,9 +42,12 @@ export async function retrieveContext(index: RetrievalIndex, terms: QueryTerms, 
 
   const symbolHits: Ranked<Snippet>[] = [];
   const excluded = new Set(options.excludePaths ?? []);
-  for (const ident of terms.identifiers.slice(0, 8)) {
+  // Identifiers by name (fuzzy when nothing is exact); plain words only when a symbol has exactly that
+  // name (a lower-case function name typed as a word: "how does pluralize work").
+  const lookups = [...terms.identifiers.slice(0, 8).map((name) => ({ name, fuzzy: true })), ...terms.keywords.filter((k) => k.length >= 4).slice(0, 8).map((name) => ({ name, fuzzy: false }))];
+  for (const { name: ident, fuzzy } of lookups) {
     let hits = index.symbols(ident, { ignoreCase: true, limit: 5 });
-    if (!hits.length && ident.length >= 4) hits = index.findSymbols(ident, 3);
+    if (!hits.length && fuzzy && ident.length >= 4) hits = index.findSymbols(ident, 3);
     for (const s of hits) {
       if (excluded.has(s.path)) continue;
       const lines = index.linesOf(s.path);
@@ -52,7 +55,7 @@ export async function retrieveContext(index: RetrievalIndex, terms: QueryTerms, 
       const end = Math.min(s.endLine, s.startLine + MAX_SNIPPET_LINES - 1);
       const text = lines.slice(s.startLine, end + 1).join('\n');
       const name = s.container ? `${s.container}.${s.name}` : s.name;
-      symbolHits.push({ key: key(s.path, s.startLine), item: snippet(s.path, s.rel, s.startLine, end, text, name, 'symbol') });
+      if (!symbolHits.some((h) => h.key === key(s.path, s.startLine))) symbolHits.push({ key: key(s.path, s.startLine), item: snippet(s.path, s.rel, s.startLine, end, text, name, 'symbol') });
     }
   }
 

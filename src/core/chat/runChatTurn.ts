@@ -73,7 +73,7 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
     yield {
       type: 'step',
       step: step({
-        title: `Searched ${shown.map((t) => `\`${t}\``).join(', ') || 'the index'} · ${fresh.length} result${fresh.length === 1 ? '' : 's'}`,
+        title: `Searched ${shown.map((t) => `\`${t}\``).join(', ') || 'the index'}`,
         status: 'done',
         resultCount: fresh.length,
         detail: fresh.map((s) => `${s.rel}:${s.startLine + 1}-${s.endLine + 1}${s.symbol ? ` ${s.symbol}` : ''}`).join('\n'),
@@ -128,8 +128,9 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
       const r = runChatTool(index, roots, call.name, call.arguments);
       messages.push({ role: 'tool', toolCallId: call.id, content: r.content });
       for (const s of r.snippets) if (!snippets.some((o) => overlaps(o, s))) snippets.push(s);
-      const count = r.failed ? '' : ` · ${r.resultCount} result${r.resultCount === 1 ? '' : 's'}`;
-      yield { type: 'step', step: { ...running, title: `${r.title}${count}`, status: r.failed ? 'error' : 'done', resultCount: r.resultCount, detail: r.detail } };
+      // The panel shows the count beside the title ("Searched `x` · 5 results").
+      const { resultCount: _count, ...noCount } = running;
+      yield { type: 'step', step: { ...noCount, title: r.title, status: r.failed ? 'error' : 'done', ...(r.failed ? {} : { resultCount: r.resultCount }), detail: r.detail } };
     }
     if (text && !text.endsWith('\n')) {
       // Text before a tool round and the answer after it are separate paragraphs.

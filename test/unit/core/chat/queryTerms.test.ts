@@ -26,6 +26,10 @@ describe('chat query terms', () => {
     assert.ok(q.identifiers.includes('parse'));
   });
 
+  it('a file name is not an identifier path: its extension is dropped', () => {
+    assert.deepEqual(queryTerms('what does userService.ts hold?').identifiers, ['userService']);
+  });
+
   it('Chinese: extracts the Latin identifiers inside text without spaces', () => {
     const q = queryTerms('computeInvoiceTotal是怎么计算税的？RateLimiter呢');
     assert.equal(q.cjk, true);
