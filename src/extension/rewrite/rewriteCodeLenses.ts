@@ -39,7 +39,8 @@ export class RewriteCodeLenses implements vscode.CodeLensProvider, vscode.Dispos
     ];
     if (p.hunks.length > 1) {
       p.hunks.forEach((h, i) => {
-        const at = new vscode.Range(h.originalStart, 0, h.originalStart, 0);
+        const line = Math.min(h.originalStart, document.lineCount - 1);
+        const at = new vscode.Range(line, 0, line, 0);
         const decision = p.decisions[i];
         if (decision === 'pending') {
           lenses.push(

@@ -79,6 +79,18 @@ test('Retry with feedback sends the previous answer and the feedback; Reject lea
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });
 
+test('with no selection the code is generated at the cursor, indented for its line, and Accept inserts it', async () => {
+  await setUp([{ route: '/v1/chat/completions', prompt: 'INHOST-CURSOR', reply: { text: '```js\nconsole.log(sum);\n```' } }]);
+  const withBlank = TEXT.replace('  return sum;', '\n  return sum;');
+  const editor = await editorWith(withBlank);
+  editor.selection = new vscode.Selection(3, 0, 3, 0);
+  const outcome = await rewrite('INHOST-CURSOR');
+  assert(outcome.state === 'review', `the generated code is not under review: ${JSON.stringify(outcome)}`);
+  await vscode.commands.executeCommand(COMMANDS.rewriteAccept.id);
+  assert(editor.document.getText() === withBlank.replace('\n\n  return sum;', '\n  console.log(sum);\n  return sum;'), `not inserted at the cursor:\n${editor.document.getText()}`);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
 test('a refused answer opens the proposal in a diff editor and changes nothing', async () => {
   await setUp([{ route: '/v1/chat/completions', prompt: 'INHOST-REFUSE', reply: { text: '```js\nreturn 1;\n```\nor\n```js\nreturn 2;\n```' } }]);
   const editor = await editorWith(TEXT);

@@ -99,10 +99,14 @@ export const tests = [
       'banyan.models.edit.baseUrl': fake.openaiBaseUrl,
       'banyan.models.edit.model': 'fake-model',
     });
-    fake.addRule({ name: 'rewrite', route: '/v1/chat/completions', prompt: 'square brackets', reply: { text: ANSWER, chunkDelayMs: 40 } });
+    // Small pieces with pauses: the streaming state lasts long enough to be seen and photographed.
+    const pieces = ANSWER.match(/[\s\S]{1,4}/g)!;
+    fake.addRule({ name: 'rewrite', route: '/v1/chat/completions', prompt: 'square brackets', times: 1, reply: { chunks: pieces, chunkDelayMs: 80 } });
     await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
     await selectFlagLine(page);
     await rewrite(page, 'use square brackets');
+    await page.locator(`${EDITOR} .codelens-decoration`, { hasText: 'rewriting' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot('rewrite-streaming');
     const diff = await waitForReview(page);
     await screenshot('rewrite-inline-diff');
     assert(diff.struck.join('').includes("' (inactive)'"), `the removed line is not struck through: ${JSON.stringify(diff)}`);
@@ -124,10 +128,10 @@ export const tests = [
   }),
 
   uiTest('Reject (Escape) leaves the original text untouched', async ({ page, fakeModel: fake, screenshot }) => {
-    fake.addRule({ name: 'rewrite-again', route: '/v1/chat/completions', prompt: 'square brackets again', reply: { text: ANSWER } });
+    fake.addRule({ name: 'rewrite-again', route: '/v1/chat/completions', prompt: 'brackets again', reply: { text: ANSWER } });
     const before = await editorText(page);
     await selectFlagLine(page);
-    await rewrite(page, 'square brackets again');
+    await rewrite(page, 'brackets again');
     await waitForReview(page);
     await page.keyboard.press('Escape');
     await page.locator(`${EDITOR} .codelens-decoration`, { hasText: 'Accept' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
