@@ -5,6 +5,7 @@
  *
  * Each area keeps its settings in its own file and is spread in here.
  */
+import { agentSettings } from './agentSettings';
 import { completionSettings } from './completionSettings';
 import { generalSettings } from './generalSettings';
 import { indexSettings } from './indexSettings';
@@ -18,6 +19,7 @@ export const SETTINGS = {
   ...indexSettings,
   ...modelSettings,
   ...completionSettings,
+  ...agentSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -36,8 +36,9 @@ const RULES: readonly Rule[] = [
   },
   ({ argv }) => {
     if (basename(argv[0]!) !== 'kubectl') return undefined;
-    const sub = argv.slice(1).find((a) => !a.startsWith('-'));
-    return sub && ['delete', 'apply', 'replace', 'drain', 'patch'].includes(sub) ? `kubectl ${sub}` : undefined;
+    // The verb may follow global flags with values (`kubectl -n prod apply`), so any bare word counts.
+    const sub = argv.slice(1).find((a) => !a.startsWith('-') && ['delete', 'apply', 'replace', 'drain', 'patch'].includes(a));
+    return sub ? `kubectl ${sub}` : undefined;
   },
   ({ argv, pipedFrom }) => {
     const prog = basename(argv[0]!);

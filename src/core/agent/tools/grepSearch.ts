@@ -51,7 +51,7 @@ export const grepTool: AgentTool = {
 
 /** rg's matches as `rel:line: text`, or undefined when rg is not installed. */
 function ripgrep(pattern: string, target: string, root: string, glob: string, ignoreCase: boolean, signal: AbortSignal): Promise<string[] | undefined> {
-  const args = ['--line-number', '--no-heading', '--color', 'never', '--max-columns', '300', '--max-count', '50', ...(ignoreCase ? ['-i'] : []), ...(glob ? ['-g', glob] : []), '-e', pattern, '--', path.relative(root, target) || '.'];
+  const args = ['--no-require-git', '--line-number', '--no-heading', '--color', 'never', '--max-columns', '300', '--max-count', '50', ...(ignoreCase ? ['-i'] : []), ...(glob ? ['-g', glob] : []), '-e', pattern, '--', path.relative(root, target) || '.'];
   return new Promise((resolve) => {
     execFile('rg', args, { cwd: root, maxBuffer: 8 * 1024 * 1024, signal }, (err, stdout) => {
       const code = (err as (NodeJS.ErrnoException & { code?: unknown }) | null)?.code;

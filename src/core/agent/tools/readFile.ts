@@ -19,6 +19,7 @@ export const readFileTool: AgentTool = {
   },
   async run(args, ctx) {
     const p = str(args, 'path');
+    if (!p.trim()) return failed('Read (no path)', 'read_file needs a "path".');
     const file = resolveWorkspacePath(ctx.roots, p);
     if (!file) return failed(`Read ${p || '(no path)'}`, outsideMessage(p));
     let text: string;

@@ -1,0 +1,45 @@
+/** MCP through the SDK against the stdio fixture: tools listed and called; a failing server is isolated. */
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { McpManager, callName } from '../../../../src/core/agent/mcp/mcpManager';
+import { parseMcpServers } from '../../../../src/core/agent/mcp/mcpTypes';
+import type { ToolContext } from '../../../../src/core/agent/types';
+
+const FIXTURE = path.resolve(__dirname, '../../../fixtures/mcp/wordCountServer.mjs');
+
+describe('MCP manager', () => {
+  const logs: string[] = [];
+  const manager = new McpManager((m) => logs.push(m));
+  after(() => manager.dispose());
+
+  it('lists the fixture server tool, calls it after approval, and isolates a server that cannot start', async () => {
+    await manager.sync({ words: { command: process.execPath, args: [FIXTURE] }, broken: { command: path.join(__dirname, 'no-such-program') }, off: { command: 'x', disabled: true } }, __dirname);
+    const status = new Map(manager.status().map((s) => [s.name, s]));
+    assert.equal(status.get('words')?.state, 'connected', JSON.stringify(manager.status()));
+    assert.deepEqual(status.get('words')?.tools.map((t) => t.name), ['count_words']);
+    assert.equal(status.get('broken')?.state, 'failed');
+    assert.match(status.get('broken')?.error ?? '', /banyan\.agent\.mcp\.servers\["broken"\]/);
+    assert.equal(status.get('off')?.state, 'disabled');
+
+    const tools = manager.tools();
+    assert.deepEqual(tools.map((t) => t.definition.name), ['mcp_words_count_words']);
+    assert.equal(tools[0]!.category, 'mcp');
+    const asked: string[] = [];
+    const ctx = { signal: new AbortController().signal, approve: async (r: { tool: string }) => (asked.push(r.tool), undefined) } as unknown as ToolContext;
+    const r = await tools[0]!.run({ text: 'one two three' }, ctx);
+    assert.deepEqual(asked, ['mcp:words/count_words']);
+    assert.equal(r.content, '3 words (counted by the word-count MCP server)');
+
+    const denied = await tools[0]!.run({ text: 'x' }, { ...ctx, approve: async () => 'The user denied this.' } as ToolContext);
+    assert.equal(denied.failed, true);
+    assert.equal(denied.content, 'The user denied this.');
+  });
+
+  it('parses settings and reports invalid entries', () => {
+    const { servers, problems } = parseMcpServers({ a: { command: 'node', args: ['s.js', 3] }, b: { url: 'http://127.0.0.1:1/mcp' }, c: { args: [] }, d: 5 });
+    assert.deepEqual(servers, { a: { command: 'node', args: ['s.js'] }, b: { url: 'http://127.0.0.1:1/mcp' } });
+    assert.equal(problems.length, 2);
+    assert.equal(callName('my.docs', 'search files'), 'mcp_my_docs_search_files');
+  });
+});
