@@ -95,7 +95,9 @@ export class ApplyPreview implements vscode.Disposable, vscode.TextDocumentConte
     await vscode.commands.executeCommand('setContext', PENDING_CONTEXT, false);
     if (!p) return;
     if (closeEditor) {
-      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === p.proposal.toString());
+      // Matched by scheme and query (the preview's number): the workbench may re-encode the path.
+      const isPreview = (u: vscode.Uri) => u.scheme === APPLY_SCHEME && u.query === p.proposal.query;
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && isPreview(t.input.modified));
       if (tabs.length) await vscode.window.tabGroups.close(tabs);
     }
     this.texts.delete(p.proposal.toString());
