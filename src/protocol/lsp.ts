@@ -397,3 +397,100 @@ export const CompletionMetricsRequest = request<void, CompletionMetricsReport>('
 
 /** The command id the server puts on every inline completion item, so accepting it reports back. */
 export const COMPLETION_ACCEPTED_COMMAND = 'banyan.internal.completionAccepted';
+
+// ───────────────────────────── agent ─────────────────────────────
+// Types of the events come from the core (src/core/agent/types.ts) so the two cannot drift.
+
+export type AgentTurnEvent = import('../core/agent/types').AgentEvent;
+export type AgentPlanItem = import('../core/agent/types').PlanItem;
+export type AgentStepInfo = import('../core/agent/types').AgentStep;
+export type AgentDiagnostic = import('../core/agent/types').Diagnostic;
+export type AgentLocation = import('../core/agent/types').Location;
+export type McpServerStatus = import('../core/agent/mcp/mcpTypes').McpServerStatus;
+
+export interface AgentTurnParams {
+  readonly turnId: string;
+  /** The side-effect ledger belongs to the conversation and outlives its turns. */
+  readonly conversationId: string;
+  readonly task: string;
+  readonly history: readonly ChatTurnHistoryMessage[];
+  /** VS Code workspace trust; the server refuses agent turns in an untrusted workspace. */
+  readonly trusted: boolean;
+  /** What the client answers server → client: without `terminal` commands run as server child processes. */
+  readonly client: { readonly terminal: boolean; readonly diagnostics: boolean; readonly locations: boolean };
+}
+
+/** Server → client while an agent turn runs, in order. */
+export interface AgentProgressParams {
+  readonly turnId: string;
+  readonly event: AgentTurnEvent;
+}
+export const AgentProgressNotification = notification<AgentProgressParams>('banyan/agent/progress');
+
+export interface AgentTurnResult {
+  /** `disabled`: untrusted workspace; `stepLimit`: stopped at banyan.agent.maxSteps. */
+  readonly status: 'done' | 'stepLimit' | 'stopped' | 'error' | 'disabled';
+  readonly text: string;
+  readonly steps: number;
+  readonly plan: readonly AgentPlanItem[];
+  /** Set when the turn changed files: "Restore checkpoint" sends it back. */
+  readonly checkpointId?: string;
+  readonly checkpointFiles: readonly string[];
+  readonly error?: string;
+}
+/** Client → server: runs one agent turn; resolves when the agent is done, stopped or failed. */
+export const AgentTurnRequest = request<AgentTurnParams, AgentTurnResult>('banyan/agent/turn');
+/** Client → server: Stop — aborts the model stream and kills a running command at once. */
+export const AgentCancelNotification = notification<{ readonly turnId: string }>('banyan/agent/cancel');
+/** Client → server: puts every file the turn touched back byte for byte; returns them (absolute). */
+export const AgentRestoreCheckpointRequest = request<{ readonly checkpointId: string }, { readonly restored: readonly string[] }>('banyan/agent/restoreCheckpoint');
+
+/** Server → client: an approval card. Only the user's answer decides; the model never sees this. */
+export interface AgentApprovalParams {
+  readonly turnId: string;
+  readonly category: 'read' | 'edit' | 'command' | 'mcp';
+  readonly tool: string;
+  readonly title: string;
+  /** Unified diff (edits), command line (commands), JSON arguments (MCP). */
+  readonly detail?: string;
+  readonly command?: string;
+  readonly path?: string;
+}
+export interface AgentApprovalResult {
+  readonly decision: 'approve' | 'approveSession' | 'deny';
+  readonly feedback?: string;
+}
+export const AgentApprovalRequest = request<AgentApprovalParams, AgentApprovalResult>('banyan/agent/approval');
+
+/** Server → client: run a command in a terminal with shell integration; LSP cancellation kills it. */
+export interface AgentRunCommandParams {
+  readonly turnId: string;
+  readonly command: string;
+  readonly cwd: string;
+  readonly timeoutMs: number;
+}
+export interface AgentRunCommandResult {
+  readonly output: string;
+  readonly exitCode?: number;
+  readonly timedOut: boolean;
+  readonly killed: boolean;
+  readonly pid?: number;
+}
+export const AgentRunCommandRequest = request<AgentRunCommandParams, AgentRunCommandResult>('banyan/agent/runCommand');
+
+/** Server → client: the editor's problems for these files (absolute paths), or all when omitted. */
+export const AgentDiagnosticsRequest = request<{ readonly paths?: readonly string[] }, readonly AgentDiagnostic[]>('banyan/agent/diagnostics');
+
+/** Server → client: the editor's definition or reference provider at a position (0-based). */
+export interface AgentLocationsParams {
+  readonly kind: 'definition' | 'references';
+  readonly path: string;
+  readonly line: number;
+  readonly character: number;
+}
+export const AgentLocationsRequest = request<AgentLocationsParams, readonly AgentLocation[]>('banyan/agent/locations');
+
+/** Client → server: the configured MCP servers, their state and tools. */
+export const AgentMcpStatusRequest = request<void, readonly McpServerStatus[]>('banyan/agent/mcpStatus');
+/** Server → client: MCP servers connected, failed or changed. */
+export const AgentMcpChangedNotification = notification<readonly McpServerStatus[]>('banyan/agent/mcpChanged');

@@ -1,3 +1,4 @@
+import { agentFeature } from './agentFeature';
 import { chatFeature } from './chatFeature';
 import { completionFeature } from './completionFeature';
 import { indexFeature } from './indexFeature';
@@ -9,4 +10,4 @@ import type { ServerFeature } from './serverContext';
  * The server's capabilities, in start order. Each area adds one line here and keeps its glue in
  * its own file under src/server/.
  */
-export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature, chatFeature, completionFeature];
+export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature, chatFeature, completionFeature, agentFeature];

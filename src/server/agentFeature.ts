@@ -1,0 +1,193 @@
+/**
+ * LSP glue for agent mode: banyan/agent/turn runs the core loop and streams its events as
+ * banyan/agent/progress; approvals, terminal commands, problems and the editor's definition and
+ * reference providers are server → client requests (the client's answer is the user's decision; a
+ * Stop cancels them, which kills a running terminal command). Without a client terminal, commands
+ * run as child processes of the server. Keeps per conversation the side-effect ledger, per server
+ * session the approval grants ("Approve for this session"), and the checkpoints of recent turns.
+ */
+import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver/node';
+import { ApprovalPolicy } from '../core/agent/approval/approvalPolicy';
+import { Checkpoint } from '../core/agent/checkpoint';
+import { McpManager } from '../core/agent/mcp/mcpManager';
+import { parseMcpServers } from '../core/agent/mcp/mcpTypes';
+import { runAgentTurn } from '../core/agent/runAgentTurn';
+import { SideEffectLedger } from '../core/agent/sideEffectLedger';
+import { ChildProcessTerminal } from '../core/agent/terminal/childProcessTerminal';
+import { BUILT_IN_TOOLS } from '../core/agent/tools';
+import type { ApprovalDecision, EditorServices, Terminal } from '../core/agent/types';
+import { approvalSettings } from '../core/config/agentSettings';
+import { ModelError } from '../core/llm/errors';
+import {
+  AgentApprovalRequest,
+  AgentCancelNotification,
+  AgentDiagnosticsRequest,
+  AgentLocationsRequest,
+  AgentMcpChangedNotification,
+  AgentMcpStatusRequest,
+  AgentProgressNotification,
+  AgentRestoreCheckpointRequest,
+  AgentRunCommandRequest,
+  type AgentTurnParams,
+  AgentTurnRequest,
+  type AgentTurnResult,
+} from '../protocol/lsp';
+import type { RequestDef } from '../protocol/typed';
+import { onNotification, onRequest, sendNotification } from './lspTyped';
+import { serverModels } from './modelsFeature';
+import type { ServerContext, ServerFeature } from './serverContext';
+
+/** Checkpoints kept for "Restore checkpoint" (the newest turns). */
+const KEEP_CHECKPOINTS = 50;
+
+export const agentFeature: ServerFeature = {
+  name: 'agent',
+  register(ctx) {
+    const running = new Map<string, AbortController>();
+    const ledgers = new Map<string, SideEffectLedger>();
+    const checkpoints = new Map<string, Checkpoint>();
+    const policy = new ApprovalPolicy(() => approvalSettings(ctx.settings()));
+    const mcp = new McpManager(
+      (m) => ctx.logger.info(m),
+      () => void sendNotification(ctx.connection, AgentMcpChangedNotification, mcp.status()),
+    );
+    const syncMcp = () => {
+      const { servers, problems } = parseMcpServers(ctx.settings()['agent.mcp.servers']);
+      for (const p of problems) ctx.logger.warn(`banyan.agent.mcp.servers: ${p}`);
+      void mcp.sync(servers, ctx.workspaceFolders()[0]).catch((err) => ctx.logger.error('Starting MCP servers failed', err));
+    };
+    syncMcp();
+
+    const subscriptions = [
+      ctx.onSettingsChanged((now, before) => {
+        if (JSON.stringify(now['agent.mcp.servers']) !== JSON.stringify(before['agent.mcp.servers'])) syncMcp();
+      }),
+      onRequest(ctx.connection, AgentTurnRequest, (p, token) => {
+        let ledger = ledgers.get(p.conversationId);
+        if (!ledger) ledgers.set(p.conversationId, (ledger = new SideEffectLedger()));
+        return runTurn(ctx, p, token, { running, ledger, checkpoints, policy, mcp });
+      }),
+      onNotification(ctx.connection, AgentCancelNotification, (p) => running.get(p.turnId)?.abort()),
+      onRequest(ctx.connection, AgentRestoreCheckpointRequest, async (p) => {
+        const cp = checkpoints.get(p.checkpointId);
+        if (!cp) throw new Error(`No checkpoint ${p.checkpointId} (the server keeps the last ${KEEP_CHECKPOINTS} and forgets them on restart).`);
+        const restored = await cp.restore();
+        ctx.codeIndex.current()?.applyFileEvents({ changed: restored });
+        return { restored };
+      }),
+      onRequest(ctx.connection, AgentMcpStatusRequest, () => mcp.status()),
+    ];
+    return {
+      dispose: async () => {
+        for (const c of running.values()) c.abort();
+        for (const s of subscriptions) s.dispose();
+        await mcp.dispose();
+      },
+    };
+  },
+};
+
+interface TurnState {
+  readonly running: Map<string, AbortController>;
+  readonly ledger: SideEffectLedger;
+  readonly checkpoints: Map<string, Checkpoint>;
+  readonly policy: ApprovalPolicy;
+  readonly mcp: McpManager;
+}
+
+async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: CancellationToken, st: TurnState): Promise<AgentTurnResult> {
+  const empty = { text: '', steps: 0, plan: [], checkpointFiles: [] };
+  if (!p.trusted) {
+    return { ...empty, status: 'disabled', error: 'Agent mode is off in an untrusted workspace: it edits files and runs commands. Trust the workspace (Workspaces: Manage Workspace Trust) to use it.' };
+  }
+  const abort = new AbortController();
+  st.running.get(p.turnId)?.abort();
+  st.running.set(p.turnId, abort);
+  token.onCancellationRequested(() => abort.abort());
+  const checkpoint = new Checkpoint(`${p.conversationId}:${p.turnId}`);
+  const ask = <P, R>(def: RequestDef<P, R>, params: P, signal: AbortSignal) => clientRequest(ctx, def, params, signal);
+  const settings = ctx.settings();
+  const roots = ctx.workspaceFolders();
+  const terminal: Terminal = p.client.terminal
+    ? { run: (run, signal) => ask(AgentRunCommandRequest, { turnId: p.turnId, ...run }, signal) }
+    : new ChildProcessTerminal();
+  const editor: EditorServices = {
+    ...(p.client.diagnostics ? { diagnostics: (files: readonly string[] | undefined, signal: AbortSignal) => ask(AgentDiagnosticsRequest, files ? { paths: files } : {}, signal) } : {}),
+    ...(p.client.locations
+      ? {
+          definitions: (path: string, line: number, character: number, signal: AbortSignal) => ask(AgentLocationsRequest, { kind: 'definition', path, line, character }, signal),
+          references: (path: string, line: number, character: number, signal: AbortSignal) => ask(AgentLocationsRequest, { kind: 'references', path, line, character }, signal),
+        }
+      : {}),
+  };
+  let text = '';
+  let steps = 0;
+  let plan: AgentTurnResult['plan'] = [];
+  const files = () => ({ ...(checkpoint.empty ? {} : { checkpointId: checkpoint.id }), checkpointFiles: checkpoint.files() });
+  try {
+    const models = await serverModels.ready();
+    const turn = runAgentTurn(
+      { turnId: p.turnId, task: p.task, history: p.history },
+      {
+        models,
+        tools: [...BUILT_IN_TOOLS, ...st.mcp.tools()],
+        roots,
+        index: ctx.codeIndex.current(),
+        terminal,
+        editor,
+        policy: st.policy,
+        askUser: async (req, signal): Promise<ApprovalDecision> => {
+          const r = await ask(AgentApprovalRequest, { turnId: p.turnId, ...req }, signal);
+          // Anything but an explicit approval from the client is a denial.
+          if (r?.decision === 'approve') return { kind: 'approve' };
+          if (r?.decision === 'approveSession') return { kind: 'approveSession' };
+          return { kind: 'deny', ...(typeof r?.feedback === 'string' && r.feedback.trim() ? { feedback: r.feedback.trim() } : {}) };
+        },
+        ledger: st.ledger,
+        checkpoint,
+        maxSteps: settings['agent.maxSteps'],
+        commandTimeoutMs: settings['agent.commandTimeoutSeconds'] * 1000,
+        toolFormat: settings['agent.toolCalling'],
+      },
+      abort.signal,
+    );
+    for (;;) {
+      const r = await turn.next();
+      if (r.done) {
+        return { status: r.value.reason, text: r.value.text, steps: r.value.steps, plan: r.value.plan, ...files() };
+      }
+      const ev = r.value;
+      if (ev.type === 'text') text += ev.text;
+      else if (ev.type === 'plan') plan = ev.plan;
+      else if (ev.type === 'step' && ev.step.status !== 'running') steps++;
+      else if (ev.type === 'checkpoint') {
+        st.checkpoints.set(checkpoint.id, checkpoint);
+        while (st.checkpoints.size > KEEP_CHECKPOINTS) st.checkpoints.delete(st.checkpoints.keys().next().value!);
+        ctx.codeIndex.current()?.applyFileEvents({ changed: ev.files });
+      }
+      void sendNotification(ctx.connection, AgentProgressNotification, { turnId: p.turnId, event: ev });
+    }
+  } catch (err) {
+    if (abort.signal.aborted) return { status: 'stopped', text, steps, plan, ...files() };
+    const message = err instanceof ModelError ? err.describe() : err instanceof Error ? err.message : String(err);
+    ctx.logger.error(`Agent turn ${p.turnId} failed`, err);
+    return { status: 'error', text, steps, plan, error: message, ...files() };
+  } finally {
+    if (st.running.get(p.turnId) === abort) st.running.delete(p.turnId);
+  }
+}
+
+/** A server → client request that Stop cancels (LSP $/cancelRequest: the client kills the command). */
+async function clientRequest<P, R>(ctx: ServerContext, def: RequestDef<P, R>, params: P, signal: AbortSignal): Promise<R> {
+  const source = new CancellationTokenSource();
+  const onAbort = () => source.cancel();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const result = (await ctx.connection.sendRequest(def.method, params, source.token)) as R;
+    if (signal.aborted) throw new ModelError('aborted', 'Stopped.');
+    return result;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    source.dispose();
+  }
+}
