@@ -36,6 +36,8 @@ export interface CliIndexOptions {
   readonly logger?: Logger;
   /** Index what the defaults skip (node_modules, build folders). */
   readonly noDefaultExcludes?: boolean;
+  /** Skip the snapshot write when fewer files than this were parsed (see CodeIndexOptions). */
+  readonly saveAfterParsing?: number;
 }
 
 /** Opens the workspace's index and brings it up to date with the disk. */
@@ -49,6 +51,7 @@ export async function openCliIndex(workspace: string, options: CliIndexOptions =
     inlineBelow: INLINE_BELOW,
     logger: options.logger ?? (process.env.BANYAN_DEBUG ? stderrLogger : silentLogger),
     ...(options.noDefaultExcludes ? { noDefaultExcludes: true } : {}),
+    ...(options.saveAfterParsing ? { saveAfterParsing: options.saveAfterParsing } : {}),
   });
   await index.refresh();
   return index;

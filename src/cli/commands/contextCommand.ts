@@ -7,6 +7,8 @@ import { type CliCommand, CliError } from '../cliCommand';
 import { openCliIndex } from '../indexStorage';
 
 const DEFAULT_BUDGET = 1024;
+/** Fewer changed files than this are re-parsed per call rather than written back to the snapshot. */
+const SAVE_AFTER_PARSING = 16;
 
 /**
  * `banyan context`: the repository snippets a completion at FILE:LINE:CHARACTER would carry (the
@@ -45,10 +47,10 @@ export const contextCommand: CliCommand = {
     if (line >= lines.length) throw new CliError(`--line ${line} is past the end of the file (${lines.length} lines)`, 2);
     if (character > lines[line]!.length) throw new CliError(`--character ${character} is past the end of line ${line} (${lines[line]!.length} characters)`, 2);
 
-    const index = await openCliIndex(workspace, values.storage ? { storage: values.storage } : {});
+    const index = await openCliIndex(workspace, { saveAfterParsing: SAVE_AFTER_PARSING, ...(values.storage ? { storage: values.storage } : {}) });
     const indexed = performance.now();
     const result = assembleCompletionContext({ index, file, text, position: { line, character }, languageId: languageOf(file) ?? 'plaintext', budgetTokens: budget });
-    await index.close();
+    await index.close({ save: false });
     const timings = { index: round(indexed - started), ...Object.fromEntries(Object.entries(result.timings).map(([k, v]) => [k, round(v)])), command: round(performance.now() - started) };
     const snippets = result.snippets.map((s) => ({ file: rel(workspace, s.file), startLine: s.startLine, endLine: s.endLine, text: s.text, source: s.source, score: round(s.score) }));
     if (values.json) {

@@ -89,6 +89,12 @@ export interface CodeIndexOptions {
   /** Text of a file open in the editor (wins over the disk), or undefined. */
   readonly documentText?: (file: string) => string | undefined;
   readonly onProgress?: (progress: IndexProgressInfo) => void;
+  /**
+   * A refresh that parsed fewer files than this does not write the snapshot: a short-lived CLI call
+   * (`banyan context` per keystroke-like bench case) re-parses those few next time, which costs less
+   * than rewriting the whole snapshot every call. Default 0 (always write).
+   */
+  readonly saveAfterParsing?: number;
 }
 
 export interface IndexProgressInfo {
@@ -343,6 +349,7 @@ export class CodeIndex {
     this.setState('idle');
     this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
+    if (feed.total < (this.options.saveAfterParsing ?? 0)) return;
     await this.save();
     this.logger.debug(`index: snapshot written in ${Math.round(performance.now() - saveStarted)} ms`);
   }
@@ -962,15 +969,15 @@ export class CodeIndex {
 
   // ───────────────────────────── lifecycle ─────────────────────────────
 
-  /** Stops work, saves the snapshot, ends the workers. */
-  async close(): Promise<void> {
+  /** Stops work, saves the snapshot (unless `save: false`), ends the workers. */
+  async close(options: { readonly save?: boolean } = {}): Promise<void> {
     if (this.closed) return;
     this.generation++;
     this.setPaused(false);
     if (this.eventTimer) clearTimeout(this.eventTimer);
     await this.refreshing?.catch(() => undefined);
     this.closed = true;
-    await this.save().catch(() => undefined);
+    if (options.save !== false) await this.save().catch(() => undefined);
     await this.pool?.close();
     await this.inlinePool?.close();
   }

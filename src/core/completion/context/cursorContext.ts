@@ -5,6 +5,7 @@
  * only after it, and the word tokens near the cursor that symbol names are matched against.
  */
 import type { ImportInfo } from '../../index/model';
+import { statementStart } from './importBindings';
 
 const IDENT = /[A-Za-z_$][\w$]*/g;
 /** `a.b?.c(…).` / `a::b->` just before the cursor, then an optional partial identifier. */
@@ -36,11 +37,36 @@ export interface CursorContext {
   readonly terms: ReadonlyMap<string, number>;
 }
 
-/** camelCase / snake_case / digit boundaries → lower-case words of 2+ letters. */
+/** camelCase / snake_case / digit boundaries → lower-case words of 2+ letters (a char scan: runs per symbol). */
 export function nameWords(name: string): string[] {
-  const parts = name.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/[^A-Za-z]+/);
   const out: string[] = [];
-  for (const p of parts) if (p.length >= 2) out.push(p.toLowerCase());
+  let start = -1;
+  const flush = (end: number) => {
+    if (start >= 0 && end - start >= 2) out.push(name.slice(start, end).toLowerCase());
+    start = -1;
+  };
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (!upper && !lower) {
+      flush(i);
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      continue;
+    }
+    const prev = name.charCodeAt(i - 1);
+    const prevUpper = prev >= 65 && prev <= 90;
+    const next = i + 1 < name.length ? name.charCodeAt(i + 1) : 0;
+    // aB → a|B;  ABc → A|Bc (an acronym ends before the capital that starts a word)
+    if (upper && (!prevUpper || (next >= 97 && next <= 122))) {
+      flush(i);
+      start = i;
+    }
+  }
+  flush(name.length);
   return out;
 }
 
@@ -89,7 +115,7 @@ function importLineSet(lines: readonly string[], imports: readonly ImportInfo[])
   const out = new Set<number>();
   for (const imp of imports) {
     let depth = 0;
-    for (let i = imp.line; i < lines.length && i < imp.line + 200; i++) {
+    for (let i = statementStart(lines, imp.line); i < lines.length && i < imp.line + 200; i++) {
       out.add(i);
       for (const ch of lines[i]!) {
         if (ch === '(' || ch === '{' || ch === '[') depth++;

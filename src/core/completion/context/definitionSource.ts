@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
 import type { SymbolInfo } from '../../index/model';
 import type { CursorContext } from './cursorContext';
-import type { ImportBinding } from './importBindings';
+import { type ImportBinding, languageFamily, sameFamilyTwin } from './importBindings';
+import { memberAssignmentCandidates } from './memberAssignments';
 import { resolveReceiver } from './receiverTypes';
 import { isContainer, renderDefinition, type RenderedRange } from './renderDefinition';
 import { type NamedSymbol, symbolNames, type SymbolNames } from './symbolNames';
@@ -67,15 +68,25 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     }
   };
   const unusedFactor = (name: string) => (cursor.usedBefore.has(name) ? 0.35 : 1);
+  const family = languageFamily(file);
+  const imported = new Set(index.importsOf(file).map((f) => sameFamilyTwin(index, f, family)));
+  const dir = path.dirname(file);
+  const proximity = (f: string) => (imported.has(f) ? 3 : path.dirname(f) === dir ? 2 : sharedPrefix(f, file) / 100);
+  /** Where `name` is defined, the same language first, nearest first; nothing when too many files define it. */
   const definitions = (name: string) => {
-    const hits = index.symbols(name, { limit: 40 }).filter((h) => h.path !== file);
-    return new Set(hits.map((h) => h.path)).size <= MAX_DEFINING_FILES ? hits : [];
+    let hits = index.symbols(name, { limit: 60 }).filter((h) => h.path !== file);
+    const same = hits.filter((h) => languageFamily(h.path) === family);
+    if (same.length) hits = same;
+    const files = [...new Set(hits.map((h) => h.path))];
+    if (files.length > MAX_DEFINING_FILES * 3) return [];
+    const keep = new Set(files.sort((a, b) => proximity(b) - proximity(a)).slice(0, MAX_DEFINING_FILES));
+    return hits.filter((h) => keep.has(h.path));
   };
 
   // 1. The name being typed.
   if (cursor.partial) {
     for (const n of names.all) {
-      if (n.file !== file && n.sym.name.startsWith(cursor.partial) && n.sym.name !== cursor.partial) add(n.file, n.sym, DEFINITION_WEIGHTS.partial + termScore(n));
+      if (n.file !== file && languageFamily(n.file) === family && n.sym.name.startsWith(cursor.partial) && n.sym.name !== cursor.partial) add(n.file, n.sym, DEFINITION_WEIGHTS.partial + termScore(n));
     }
   }
   // 2. The receiver's members.
@@ -84,6 +95,15 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   for (const m of receiver?.modules ?? []) {
     for (const n of names.byFile.get(m) ?? []) if (!n.sym.container) add(m, n.sym, DEFINITION_WEIGHTS.receiverModule + termScore(n) + afterBonus(cursor, n.sym.name));
   }
+  const assigned = cursor.receiver && !['this', 'self'].includes(cursor.receiver[0]!) && family === 'js'
+    ? memberAssignmentCandidates(index, file, cursor.receiver, [
+        ...(receiver?.modules ?? []),
+        ...(bindings.get(cursor.receiver[0]!)?.files ?? []),
+        ...definitions(cursor.receiver[0]!).map((h) => h.path),
+        // Members assigned far from the object's definition (`webidl.converters.X = …` in many files).
+        ...(cursor.receiver.length > 1 ? index.search(cursor.receiver.join(' '), { limit: 12, withText: false }).map((h) => h.path) : []),
+      ], DEFINITION_WEIGHTS.receiver - 2)
+    : [];
   // 3. Imported names, not used yet.
   for (const b of bindings.values()) {
     if (b.namespace) {
@@ -107,17 +127,22 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     for (const h of definitions(name)) if (!h.container || !isMemberOfKnown(h, receiver)) add(h.path, h, DEFINITION_WEIGHTS.usedNear * weight);
   }
   // 6. Symbols of imported files and of the same folder, and anywhere by shared words.
-  const imported = new Set(index.importsOf(file));
-  const dir = path.dirname(file);
   for (const n of names.all) {
-    if (n.file === file) continue;
+    if (n.file === file || (family !== 'other' && languageFamily(n.file) !== family)) continue;
     const t = termScore(n);
     const near = imported.has(n.file) ? DEFINITION_WEIGHTS.moduleUnused : path.dirname(n.file) === dir ? DEFINITION_WEIGHTS.sameFolder : 0;
     if (near && !n.sym.container) add(n.file, n.sym, (near + t) * unusedFactor(n.sym.name), 'import');
     else if (t >= 1.5) add(n.file, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
   }
-  return render(index, [...scored.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES), names);
+  const ranked = render(index, [...scored.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES), names);
+  return assigned.length ? [...assigned, ...ranked].sort((a, b) => b.score - a.score) : ranked;
 }
+
+const sharedPrefix = (a: string, b: string): number => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i).split('/').length;
+};
 
 const afterBonus = (cursor: CursorContext, name: string): number => {
   const d = cursor.onlyAfter.get(name);

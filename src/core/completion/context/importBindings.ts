@@ -18,15 +18,17 @@ export function importBindings(index: CodeIndex, file: string, lines: readonly s
   const put = (name: string, files: readonly string[], namespace: boolean) => {
     if (name && !out.has(name)) out.set(name, { name, files, namespace });
   };
-  for (const { import: imp, files } of index.resolvedImports(file)) {
-    if (!files.length) continue;
+  const family = languageFamily(file);
+  for (const { import: imp, files: resolved } of index.resolvedImports(file)) {
+    if (!resolved.length) continue;
+    const files = resolved.map((f) => sameFamilyTwin(index, f, family));
     const text = statementText(lines, imp.line);
     for (const name of imp.names ?? []) {
       if (name === '*') continue;
       // `import * as ns`, or `from pkg import mod` where the name is a module file of its own.
       const ns = new RegExp(`\\*\\s+as\\s+${escape(name)}\\b`).test(text);
       const moduleFile = files.find((f) => moduleName(f) === name);
-      if (ns) put(name, files, true);
+      if (ns) put(name, withReExports(index, files, family), true);
       else if (moduleFile) put(name, [moduleFile], true);
       else put(name, files, false);
     }
@@ -36,7 +38,7 @@ export function importBindings(index: CodeIndex, file: string, lines: readonly s
     const pyAs = /^\s*import\s+[\w.]+\s+as\s+(\w+)/.exec(text);
     const pyPlain = /^\s*import\s+([\w]+)[\w.]*\s*$/.exec(text);
     const tsDefault = /^\s*import\s+([\w$]+)\s*(?:,|from)/.exec(text);
-    if (req) put(req[1]!, files, true);
+    if (req) put(req[1]!, withReExports(index, files, family), true);
     else if (destructured) for (const part of destructured[1]!.split(',')) put((part.split(':').pop() ?? '').trim(), files, false);
     else if (pyAs) put(pyAs[1]!, files, true);
     else if (pyPlain) put(pyPlain[1]!, files, true);
@@ -45,11 +47,11 @@ export function importBindings(index: CodeIndex, file: string, lines: readonly s
   return out;
 }
 
-/** The import statement starting at `line` (up to 12 lines while brackets are open). */
+/** The import statement at `line` (a `require` call may close a destructuring that starts above it). */
 function statementText(lines: readonly string[], line: number): string {
   let text = '';
   let depth = 0;
-  for (let i = line; i < Math.min(lines.length, line + 12); i++) {
+  for (let i = statementStart(lines, line); i < Math.min(lines.length, line + 12); i++) {
     text += `${lines[i]}\n`;
     for (const ch of lines[i]!) {
       if (ch === '(' || ch === '{') depth++;
@@ -58,6 +60,59 @@ function statementText(lines: readonly string[], line: number): string {
     if (depth <= 0) break;
   }
   return text;
+}
+
+/** `const {\n a,\n b\n} = require('x')`: the index records the line of the call; the statement starts above. */
+export function statementStart(lines: readonly string[], line: number): number {
+  if (!/^\s*}[^{]*\brequire\s*\(/.test(lines[line] ?? '')) return line;
+  for (let i = line - 1; i >= Math.max(0, line - 60); i--) if (/^\s*(?:const|let|var)\b/.test(lines[i]!)) return i;
+  return line;
+}
+
+export type LanguageFamily = 'ts' | 'js' | 'py' | 'other';
+
+export function languageFamily(file: string): LanguageFamily {
+  if (/\.[cm]?tsx?$/.test(file)) return 'ts';
+  if (/\.[cm]?jsx?$/.test(file)) return 'js';
+  if (/\.pyi?$/.test(file)) return 'py';
+  return 'other';
+}
+
+/**
+ * TypeScript resolves `./x.js` to `./x.ts` (or the declaration file beside it): a TS file's import of
+ * a `.js` path means the TS twin when the workspace has one.
+ */
+export function sameFamilyTwin(index: CodeIndex, f: string, family: LanguageFamily): string {
+  if (family !== 'ts' || languageFamily(f) !== 'js') return f;
+  const base = f.replace(/\.[cm]?jsx?$/, '');
+  const ext = /\.([cm]?)jsx?$/.exec(f)?.[1] ?? '';
+  for (const c of [`${base}.${ext}ts`, `${base}.d.${ext}ts`, `${base}.tsx`, `${base}.ts`, `${base}.d.ts`]) if (index.file(c)) return c;
+  return f;
+}
+
+/** A namespace's files plus what they re-export (`export * from`, `export { x } from`), two levels deep. */
+export function withReExports(index: CodeIndex, files: readonly string[], family: LanguageFamily): string[] {
+  const out = new Set(files);
+  let frontier = [...files];
+  for (let depth = 0; depth < 2 && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const f of frontier) {
+      const lines = index.linesOf(f);
+      if (!lines) continue;
+      for (const { import: imp, files: targets } of index.resolvedImports(f)) {
+        if (!/^\s*export\b/.test(lines[imp.line] ?? '')) continue;
+        for (const t of targets) {
+          const twin = sameFamilyTwin(index, t, family);
+          if (!out.has(twin)) {
+            out.add(twin);
+            next.push(twin);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...out];
 }
 
 const moduleName = (f: string): string => {

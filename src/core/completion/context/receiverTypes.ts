@@ -41,7 +41,7 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
   }
   const before = cursor.lines.slice(0, cursor.line).join('\n') + '\n' + cursor.linePrefix;
   const after = cursor.lines.slice(cursor.line + 1).join('\n');
-  const type = declaredType(q, before, SELF.has(chain[0]!) && chain.length > 1) ?? declaredType(q, after, SELF.has(chain[0]!) && chain.length > 1);
+  const type = declaredType(q, before) ?? declaredType(q, after);
   if (type) out.containers.push(...containersNamed(index, type, file, bindings.get(type)?.files));
   if (!out.containers.length) out.containers.push(...containersNamed(index, q, file));
   if (!out.containers.length) {
@@ -53,12 +53,13 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
 }
 
 /** The type a declaration of `name` in `text` gives it (the last such declaration wins). */
-export function declaredType(name: string, text: string, member: boolean): string | undefined {
+export function declaredType(name: string, text: string): string | undefined {
   const n = name.replace(/\$/g, '\\$');
   const T = '([A-Z][\\w$]*(?:\\.[A-Z][\\w$]*)*)';
+  const at = `(?<![\\w$])${n}`; // also `this.name`, `self.name`, `private readonly name`
   const patterns = [
-    new RegExp(`${member ? '(?:this|self)\\.' : '\\b'}${n}\\s*[?!]?\\s*:\\s*(?:readonly\\s+)?${T}`, 'g'), // TS/Python annotations, fields, parameters
-    new RegExp(`${member ? '(?:this|self)\\.' : '\\b'}${n}\\s*(?::[^=\\n]*)?=\\s*(?:await\\s+)?(?:new\\s+)?${T}\\s*[(<{]`, 'g'), // = new T(, = T(, := &T{
+    new RegExp(`${at}\\s*[?!]?\\s*:\\s*(?:readonly\\s+)?${T}`, 'g'), // TS/Python annotations, fields, parameters
+    new RegExp(`${at}\\s*(?::[^=\\n]*)?:?=\\s*(?:await\\s+)?(?:new\\s+)?&?(?:[a-z_$][\\w$]*\\.)*${T}\\s*[(<{]`, 'g'), // = new T(, = mod.T(, := &T{
     new RegExp(`\\b${T}(?:<[^>\\n]*>)?\\s+${n}\\s*[=;,)]`, 'g'), // Java/C#/C: T name
     new RegExp(`\\b${n}\\s+\\*?${T}\\b`, 'g'), // Go: name T
   ];

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { nameWords, readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
+
+describe('cursor context', () => {
+  const text = [
+    "import { A, B } from './ab';",
+    'const {',
+    '  kFirst,',
+    '  kSecond',
+    "} = require('./keys');",
+    '',
+    'function run(items) {',
+    '  const total = A(items);',
+    '  this.users.fin',
+    '  return B(total) + later(kSecond);',
+    '}',
+  ].join('\n');
+  const imports = [{ source: './ab', line: 0, names: ['A', 'B'] }, { source: './keys', line: 4 }];
+  const c = readCursorContext(text, 8, '  this.users.fin'.length, imports);
+
+  it('reads the partial identifier and the receiver chain', () => {
+    assert.equal(c.partial, 'fin');
+    assert.deepEqual(c.receiver, ['this', 'users']);
+  });
+
+  it('import statements count as imports, also a destructuring that a require call closes', () => {
+    assert.deepEqual([...c.importLines].sort((a, b) => a - b), [0, 1, 2, 3, 4]);
+    assert.ok(!c.usedBefore.has('kSecond') && !c.usedBefore.has('B'), 'names only in imports are not used yet');
+    assert.ok(c.usedBefore.has('A') && c.usedBefore.has('total'));
+    assert.ok(!c.usedBefore.has('fin'), 'the partial identifier is what is being typed');
+  });
+
+  it('names used only after the cursor, with their distance', () => {
+    assert.equal(c.onlyAfter.get('later'), 1);
+    assert.equal(c.onlyAfter.get('kSecond'), 1);
+    assert.ok(!c.onlyAfter.has('total'), 'used before');
+  });
+
+  it('words near the cursor weigh more the nearer they are', () => {
+    assert.ok((c.terms.get('users') ?? 0) > (c.terms.get('items') ?? 0));
+    assert.ok(!c.terms.has('ab'), 'import lines do not describe the code being written');
+  });
+
+  it('no receiver after an operator', () => {
+    assert.equal(readCursorContext('x = y + ', 0, 8, []).receiver, undefined);
+    assert.deepEqual(readCursorContext('  await svc.', 0, 12, []).receiver, ['svc']);
+    assert.deepEqual(readCursorContext('obj->fn()->', 0, 11, []).receiver, ['obj', 'fn']);
+  });
+
+  it('splits names into words', () => {
+    assert.deepEqual(nameWords('minimizeSupportedMimeType'), ['minimize', 'supported', 'mime', 'type']);
+    assert.deepEqual(nameWords('HTTPServer'), ['http', 'server']);
+    assert.deepEqual(nameWords('parse_JSON_value'), ['parse', 'json', 'value']);
+    assert.deepEqual(nameWords('$ZodLiteral'), ['zod', 'literal']);
+  });
+});
