@@ -16,6 +16,16 @@ import { onNotification, onRequest, sendNotification } from './lspTyped';
 import { serverModels } from './modelsFeature';
 import type { ServerContext, ServerFeature } from './serverContext';
 
+/** Longest wait for the embedding model during retrieval. */
+const EMBED_TIMEOUT_MS = 3000;
+const warned = new Set<string>();
+
+function warnOnce(ctx: ServerContext, key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  ctx.logger.warn(message);
+}
+
 export const chatFeature: ServerFeature = {
   name: 'chat',
   register(ctx) {
@@ -76,7 +86,14 @@ async function runTurn(
         roots: ctx.workspaceFolders(),
         gitContext,
         // Embeddings only when a model is configured; a failing embedding call just leaves them out.
-        ...(embedModel && index ? { embed: async (texts: readonly string[]) => (await models.embed(texts, abort.signal)).vectors, embeddingCache: embeddingCache(embedModel) } : {}),
+        ...(embedModel && index
+          ? {
+              // Time-boxed: an absent embedding server (the default Ollama model) must not delay answers.
+              embed: async (texts: readonly string[]) => (await models.embed(texts, AbortSignal.any([abort.signal, AbortSignal.timeout(EMBED_TIMEOUT_MS)]))).vectors,
+              embeddingCache: embeddingCache(embedModel),
+              onEmbeddingError: (err: unknown) => warnOnce(ctx, `embeddings:${embedModel}`, `Chat retrieval goes on without embeddings (model ${embedModel}): ${err instanceof ModelError ? err.describe() : String(err)}. Set banyan.models.embeddings.model to "" to turn them off.`),
+            }
+          : {}),
       },
       abort.signal,
     );

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { EmbeddingCache } from '../../core/chat/embeddingCache';
 import { gitContext } from '../../core/chat/gitContext';
 import { parseMentions } from '../../core/chat/mentions';
+import { queryTerms } from '../../core/chat/queryTerms';
 import type { ChatReference, ChatStep } from '../../core/chat/chatTypes';
 import { runChatTurn } from '../../core/chat/runChatTurn';
 import type { CodeIndex } from '../../core/index/codeIndex';
@@ -16,12 +17,13 @@ const ROLES = ['chat', 'edit', 'agent'] as const;
 /**
  * `banyan chat "question"`: one answer grounded in the workspace — the same retrieval, tool rounds and
  * `@` mentions (`@file:PATH`, `@symbol:NAME`, `@codebase`, `@git`) as the panel — then the references
- * it used. `--no-index` asks the model alone (plain chat, `--system` allowed).
+ * it used. Without `--workspace`, with `--no-index`, or for a question that names nothing to look up
+ * ("hi"), the model answers alone (plain chat, `--system` allowed).
  */
 export const chatCommand: CliCommand = {
   name: 'chat',
   summary: 'Ask a question about the workspace; prints the answer and the code references used',
-  usage: `banyan chat "question" [--workspace DIR] [--json] [--storage DIR] [--role chat|edit|agent] [--no-index [--system TEXT]] ${MODEL_FLAGS_USAGE}`,
+  usage: `banyan chat --workspace DIR "question" [--storage DIR] [--role chat|edit|agent] [--no-index [--system TEXT]] ${MODEL_FLAGS_USAGE}`,
   async run(args, io) {
     const { values, positionals } = parse(args, { ...MODEL_FLAGS, role: { type: 'string' }, system: { type: 'string' }, storage: { type: 'string' }, 'no-index': { type: 'boolean' } });
     const message = positionals.join(' ').trim();
@@ -33,10 +35,13 @@ export const chatCommand: CliCommand = {
     const interrupt = interruptSignal();
     let index: CodeIndex | undefined;
     try {
-      if (values['no-index']) return await plainChat(hub, role, message, values.system, !!values.json, interrupt.signal, io);
+      const { mentions } = parseMentions(message);
+      const terms = queryTerms(message);
+      // Grounding needs a workspace named on purpose, and a question that names something to look up.
+      const nothingToFind = !mentions.length && !terms.cjk && !terms.identifiers.length && !terms.keywords.length;
+      if (values['no-index'] || values.workspace === undefined || nothingToFind) return await plainChat(hub, role, message, values.system, !!values.json, interrupt.signal, io);
       index = await openCliIndex(workspace, values.storage ? { storage: values.storage } : {});
       const embedModel = String(workspaceSettings(workspace)['models.embeddings.model'] ?? '').trim();
-      const { mentions } = parseMentions(message);
       const steps: ChatStep[] = [];
       const turn = runChatTurn(
         { history: [], question: message, mentions, attachments: [], role },
@@ -46,7 +51,7 @@ export const chatCommand: CliCommand = {
           roots: [workspace],
           gitContext,
           // Embeddings only when the workspace's settings name an embedding model.
-          ...(embedModel ? { embed: async (texts: readonly string[]) => (await hub.embed(texts, interrupt.signal)).vectors, embeddingCache: new EmbeddingCache(path.join(cliStorageDir(workspace, values.storage), 'chat-embeddings.json'), embedModel) } : {}),
+          ...(embedModel ? { embed: async (texts: readonly string[]) => (await hub.embed(texts, interrupt.signal)).vectors, embeddingCache: new EmbeddingCache(path.join(cliStorageDir(workspace, values.storage), 'chat-embeddings.json'), embedModel), onEmbeddingError: (err: unknown) => values.verbose && io.stderr(`· retrieval without embeddings: ${cliModelError(err).message}`) } : {}),
         },
         interrupt.signal,
       );

@@ -25,6 +25,8 @@ export interface RetrievalOptions {
   /** The full question text, for embeddings. */
   readonly question?: string;
   readonly excludePaths?: readonly string[];
+  /** Told when the embedding call fails; retrieval then goes on without embeddings. */
+  readonly onEmbeddingError?: (err: unknown) => void;
 }
 
 const CANDIDATES = 30;
@@ -62,7 +64,10 @@ export async function retrieveContext(index: RetrievalIndex, terms: QueryTerms, 
   const lists: Ranked<Snippet>[][] = [bm25, symbolHits];
   const weights = [1, 2];
   if (options.embed && options.question) {
-    const ranked = await rankByEmbedding([...symbolHits, ...bm25], options.question, options.embed, options.embeddingCache).catch(() => undefined);
+    const ranked = await rankByEmbedding([...symbolHits, ...bm25], options.question, options.embed, options.embeddingCache).catch((err: unknown) => {
+      options.onEmbeddingError?.(err);
+      return undefined;
+    });
     if (ranked) {
       lists.push(ranked);
       weights.push(1);

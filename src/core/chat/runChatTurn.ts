@@ -27,6 +27,7 @@ export interface ChatEngineDeps {
   readonly roots: readonly string[];
   readonly embed?: (texts: readonly string[]) => Promise<readonly (readonly number[])[]>;
   readonly embeddingCache?: EmbeddingCache;
+  readonly onEmbeddingError?: (err: unknown) => void;
   readonly gitContext?: (roots: readonly string[]) => Promise<string>;
   readonly maxToolRounds?: number;
 }
@@ -66,6 +67,7 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
       question: input.question,
       ...(deps.embed ? { embed: deps.embed } : {}),
       ...(deps.embeddingCache ? { embeddingCache: deps.embeddingCache } : {}),
+      ...(deps.onEmbeddingError ? { onEmbeddingError: deps.onEmbeddingError } : {}),
     });
     const fresh = found.filter((f) => !snippets.some((s) => overlaps(s, f)));
     snippets = [...snippets, ...fresh];
