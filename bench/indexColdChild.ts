@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { peakRssBytes } from '../src/cli/peakRss';
 import { CodeIndex, type CodeIndexOptions } from '../src/core/index/codeIndex';
 
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   await index.refresh();
   await index.close();
   rmSync(storageDir, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ peakRssBytes: process.resourceUsage().maxRSS * 1024, startRssBytes: baseline })}\n`);
+  process.stdout.write(`${JSON.stringify({ peakRssBytes: peakRssBytes(), startRssBytes: baseline })}\n`);
 }
 
 main().catch((err) => {

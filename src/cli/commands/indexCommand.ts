@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { parse, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
 import { cliStorageDir, openCliIndex } from '../indexStorage';
+import { peakRssBytes } from '../peakRss';
 
 /** `banyan index <dir>`: build or update the workspace's index and print its statistics. */
 export const indexCommand: CliCommand = {
@@ -36,7 +37,7 @@ export const indexCommand: CliCommand = {
       skipped: st.skipped,
       sizeOnDiskBytes: st.sizeOnDiskBytes,
       elapsedMs: Math.round(performance.now() - started),
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      peakRssBytes: peakRssBytes(),
       ...(st.capped ? { capped: st.capped } : {}),
       errors: st.errors,
     };
