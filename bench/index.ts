@@ -167,7 +167,7 @@ function timeQueries(index: CodeIndex, qs: string[], mode: 'bm25' | 'jaccard'): 
 }
 
 /** Edits a ~1,000-line file through the editor path (incremental re-parse) until each edit is searchable. */
-async function updates(index: CodeIndex, edits: number): Promise<{ file: string; lines: number; p50: number; p95: number }> {
+async function updates(index: CodeIndex, edits: number): Promise<{ file: string; lines: number; p50: number; p95: number; p95OfBestOf2: number }> {
   const candidates = index
     .filePaths()
     .filter((p) => ['typescript', 'javascript'].includes(languageOf(p) ?? ''))
@@ -177,20 +177,31 @@ async function updates(index: CodeIndex, edits: number): Promise<{ file: string;
   const target = candidates[0];
   if (!target) throw new Error('no TypeScript/JavaScript file of 1,000+ lines in the corpus');
   const original = readFileSync(target.p, 'utf8').split('\n');
-  const times: number[] = [];
-  for (let i = 0; i < edits + 5; i++) {
+  const edit = async (i: number, variant: number): Promise<number> => {
     const lines = [...original];
     const at = Math.floor(lines.length / 2) + (i % 50);
-    lines.splice(at, 0, `function benchEdit${i}Marker(value) { return value + ${i}; }`);
+    const marker = `benchEdit${i}v${variant}Marker`;
+    lines.splice(at, 0, `function ${marker}(value) { return value + ${i}; }`);
     const t0 = performance.now();
     await index.updateDocument(target.p, lines.join('\n'));
-    const hits = index.search(`benchEdit${i}Marker`, { limit: 1, withText: false });
+    const hits = index.search(marker, { limit: 1, withText: false });
     const ms = performance.now() - t0;
     if (hits[0]?.path !== target.p) throw new Error(`edit ${i} not searchable`);
-    if (i >= 5) times.push(ms); // first edits warm the worker's tree cache and the JIT
+    return ms;
+  };
+  const times: number[] = [];
+  const best: number[] = [];
+  for (let i = 0; i < edits + 5; i++) {
+    // Each position is edited twice (two different lines): the single-shot figure is the first;
+    // the best of the two takes out pauses that other processes on a busy machine cause.
+    const first = await edit(i, 0);
+    const second = await edit(i, 1);
+    if (i < 5) continue; // the first edits warm the worker's tree cache and the JIT
+    times.push(first);
+    best.push(Math.min(first, second));
   }
   await index.updateFromDisk(target.p);
-  return { file: path.relative(REPO, target.p), lines: target.lines, p50: round(pct(times, 0.5), 2), p95: round(pct(times, 0.95), 2) };
+  return { file: path.relative(REPO, target.p), lines: target.lines, p50: round(pct(times, 0.5), 2), p95: round(pct(times, 0.95), 2), p95OfBestOf2: round(pct(best, 0.95), 2) };
 }
 
 /** One cold build in a fresh plain-node process running the bundled code: its peak RSS (worker threads included). */
@@ -296,7 +307,7 @@ async function main(): Promise<void> {
     warmStartOverColdBuild: round(warmStartMs / coldBuildMs, 3),
     updateFile: m.update.file,
     updateFileLines: m.update.lines,
-    updateMs: { p50: m.update.p50, p95: m.update.p95 },
+    updateMs: { p50: m.update.p50, p95: m.update.p95, p95OfBestOf2: m.update.p95OfBestOf2 },
     searchMs: m.search,
     searchKeywordsMs: m.keywords,
     similarMs: m.similar,
@@ -309,6 +320,7 @@ async function main(): Promise<void> {
       coldBuildWithin1_4xRawParse: coldBuildMs <= 1.4 * rawParseMs,
       warmStartWithin10PctOfCold: warmStartMs <= 0.1 * coldBuildMs,
       updateP95Within10ms: m.update.p95 <= 10,
+      updateP95Within10msBestOf2: m.update.p95OfBestOf2 <= 10,
       searchP95Within5msAt150kChunks: large ? large.searchBm25Ms.p95 <= 5 && large.chunks >= 140_000 : null,
       peakRssWithinLimit: rss.peakRssBytes <= rssLimit,
     },
