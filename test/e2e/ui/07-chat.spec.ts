@@ -123,4 +123,20 @@ export const tests = [
     await screenshot('chat-panel-light');
     server.updateWorkspaceSettings({ 'workbench.colorTheme': undefined });
   }, 120_000),
+
+  uiTest('a model failure mid-stream keeps the partial answer with Retry; Retry answers', async ({ page, fakeModel: fake, screenshot }) => {
+    fake.addRule({ name: 'flaky', route: '/v1/chat/completions', prompt: 'Why is formatUser flaky', times: 1, reply: { chunks: ['Partial ', 'answer ', 'before ', 'the drop'] }, fault: { kind: 'dropMidStream', afterChunks: 2 } });
+    fake.addRule({ name: 'retried', route: '/v1/chat/completions', prompt: 'Why is formatUser flaky', reply: { text: 'It is not flaky: src/format.ts:4.' } });
+    await openBanyanContainer(page);
+    const frame = await chatFrame(page);
+    await composer(frame).fill('Why is formatUser flaky?');
+    await composer(frame).press('Enter');
+    const failed = frame.locator('article.message.assistant[data-status=error]').last();
+    await failed.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await failed.innerText();
+    assert(text.includes('Partial answer'), `the partial answer is gone: ${text}`);
+    await screenshot('chat-error-retry');
+    await failed.getByRole('button', { name: 'Retry this answer' }).click();
+    await lastAnswer(frame, 'It is not flaky');
+  }, 90_000),
 ];
