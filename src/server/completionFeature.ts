@@ -9,6 +9,7 @@ import type { CancellationToken, InlineCompletionItem, InlineCompletionParams } 
 import { resolveModelConfig } from '../core/llm/config/roleConfig';
 import { ModelError } from '../core/llm/errors';
 import { CompletionEngine } from '../core/completion/pipeline/completionEngine';
+import { indexContextSource } from '../core/completion/pipeline/indexContextSource';
 import { pipelineSettings } from '../core/completion/pipeline/pipelineSettings';
 import type { CompletionInput } from '../core/completion/pipeline/types';
 import {
@@ -17,7 +18,6 @@ import {
   CompletionMetricsRequest,
   CompletionSnoozeRequest,
 } from '../protocol/lsp';
-import { completionContextSource } from './completionContextSource';
 import { detectPartialAccept } from './partialAccept';
 import { onNotification, onRequest } from './lspTyped';
 import { serverModels } from './modelsFeature';
@@ -30,7 +30,7 @@ export const completionFeature: ServerFeature = {
     let lastError = '';
     const engine = new CompletionEngine({
       model: () => serverModels.client(),
-      context: () => completionContextSource(ctx.codeIndex.current(), ctx.workspaceFolders()),
+      context: () => indexContextSource(ctx.codeIndex.current(), ctx.workspaceFolders()),
       settings: () => pipelineSettings(ctx.settings()),
       repoName: () => {
         const root = ctx.workspaceFolders()[0];
@@ -109,7 +109,7 @@ export const completionFeature: ServerFeature = {
         const start = document.positionAt(input.offset - suggestion.replaceBefore);
         const end = document.positionAt(input.offset + suggestion.replaceAfter);
         const t = outcome.timings;
-        ctx.logger.debug(`inline completion from ${outcome.source} in ${t.total.toFixed(1)} ms (debounce ${t.debounce.toFixed(0)}, context ${t.context.toFixed(1)} with ${outcome.snippets} snippets, first token ${t.firstToken.toFixed(0)}, model ${t.model.toFixed(0)})`);
+        ctx.logger.debug(`inline completion from ${outcome.source} in ${t.total.toFixed(1)} ms (debounce ${t.debounce.toFixed(0)}, context ${t.context.toFixed(1)} with ${outcome.snippets.length} snippets, first token ${t.firstToken.toFixed(0)}, model ${t.model.toFixed(0)})`);
         return [{
           insertText: input.text.slice(input.offset - suggestion.replaceBefore, input.offset) + suggestion.text,
           range: { start, end },

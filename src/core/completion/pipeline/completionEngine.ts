@@ -17,7 +17,7 @@ import type { CursorFacts } from '../multiline/cursorFacts';
 import { decideMultiline } from '../multiline/decideMultiline';
 import { createPostprocessContext } from '../postprocess/createPostprocessContext';
 import type { CompletionCandidate, PostprocessContext } from '../postprocess/types';
-import { contextStage, type ContextSource } from './contextStage';
+import { contextStage, type ContextSnippet, type ContextSource } from './contextStage';
 import { cursorWindows } from './cursorWindows';
 import { debounceStage } from './debounceStage';
 import { percentiles, type Percentiles } from './percentiles';
@@ -65,6 +65,8 @@ export interface EngineStats {
   cancelled: number;
   /** Pipeline time that is not spent waiting for the debounce or the model. */
   overheadMs: Percentiles;
+  /** The same without repository context assembly (the index search), to show where the time goes. */
+  overheadWithoutContextMs: Percentiles;
 }
 
 export class CompletionEngine {
@@ -79,6 +81,7 @@ export class CompletionEngine {
   private nextSuggestionId = 1;
   private readonly stats = { requests: 0, cancelled: 0, served: { model: 0, inFlight: 0, typedAhead: 0, nextLines: 0, cache: 0 }, none: {} as Record<string, number> };
   private readonly overhead: number[] = [];
+  private readonly overheadWithoutContext: number[] = [];
 
   constructor(private readonly deps: CompletionEngineDeps) {
     this.clock = deps.clock ?? systemClock;
@@ -127,6 +130,7 @@ export class CompletionEngine {
         none: { ...this.stats.none },
         cancelled: this.stats.cancelled,
         overheadMs: percentiles(this.overhead),
+        overheadWithoutContextMs: percentiles(this.overheadWithoutContext),
       },
     };
   }
@@ -139,7 +143,18 @@ export class CompletionEngine {
     this.stats.requests++;
     const t = emptyTimings();
     const started = this.clock.now();
+    // Time spent waiting for the debounce or the model, also when a wait ends in cancellation.
     let waited = 0;
+    let waitingSince: number | undefined;
+    const waiting = async <T>(work: Promise<T>): Promise<T> => {
+      waitingSince = this.clock.now();
+      try {
+        return await work;
+      } finally {
+        waited += this.clock.now() - waitingSince;
+        waitingSince = undefined;
+      }
+    };
     const lap = (key: keyof CompletionTimings, since: number) => {
       const now = this.clock.now();
       t[key] = now - since;
@@ -147,7 +162,7 @@ export class CompletionEngine {
     };
     const finish = (outcome: CompletionOutcome): CompletionOutcome => {
       t.total = this.clock.now() - started;
-      this.recordOverhead(t.total - waited);
+      this.recordOverhead(t.total - waited, t.context);
       if (outcome.kind === 'cancelled') this.stats.cancelled++;
       else if (outcome.kind === 'none') this.stats.none[outcome.reason] = (this.stats.none[outcome.reason] ?? 0) + 1;
       else this.stats.served[outcome.source]++;
@@ -172,7 +187,7 @@ export class CompletionEngine {
       mark = lap('reuse', mark);
       if (reuse.hit) {
         const suggestion = this.show(input.uri, prefix, suffix, { text: reuse.hit.text, replaceBefore: 0, replaceAfter: reuse.hit.replaceAfter }, reuse.hit.source, t, started);
-        return finish({ kind: 'suggestion', suggestion, source: reuse.hit.source, multiline: reuse.hit.text.includes('\n'), timings: t, snippets: 0 });
+        return finish({ kind: 'suggestion', suggestion, source: reuse.hit.source, multiline: reuse.hit.text.includes('\n'), timings: t, snippets: [] });
       }
 
       const windows = cursorWindows(input.text, input.offset, settings.prefixTokens, settings.suffixTokens);
@@ -186,27 +201,25 @@ export class CompletionEngine {
 
       const adopted = this.runs.adopt(prefix, suffix);
       if (adopted) {
-        const waitStart = this.clock.now();
-        const result = await this.runs.resultFor(adopted.run, signal);
-        waited += this.clock.now() - waitStart;
+        const result = await waiting(this.runs.resultFor(adopted.run, signal));
         if (result.error) return this.failed(result.error, none);
         const rest = adaptReusedAnswer(result.text, adopted.typed);
         if (rest === undefined) return none('reused answer already typed');
-        return this.finishCandidate(input, prefix, suffix, rest, ppContext, 'inFlight', t, started, 0, finish, none);
+        return this.finishCandidate(input, prefix, suffix, rest, ppContext, 'inFlight', t, started, [], finish, none);
       }
 
       const atLineStart = /^[ \t]*$/.test(ppContext.linePrefix) && ppContext.prefix.length > 0;
-      const debounced = await debounceStage(this.debounce, this.clock, { explicit: input.explicit, atLineStart }, settings.debounceMaxMs, signal);
-      waited += debounced;
+      const debounced = await waiting(debounceStage(this.debounce, this.clock, { explicit: input.explicit, atLineStart }, settings.debounceMaxMs, signal));
       mark = this.clock.now();
       t.debounce = debounced;
 
+      const contextStart = mark;
       const context = await contextStage(
         this.deps.context?.(),
         { file: input.file, text: input.text, position: input.position, languageId: input.languageId, budgetTokens: settings.contextTokens },
         this.clock, settings.contextTimeBoxMs, signal,
-      );
-      mark = lap('context', mark);
+      ).finally(() => lap('context', contextStart));
+      mark = this.clock.now();
 
       const repoName = this.deps.repoName?.();
       const request = promptStage({
@@ -223,13 +236,12 @@ export class CompletionEngine {
       const run = this.runs.start(model, request, prefix, suffix, ppContext);
       mark = lap('prompt', mark);
 
-      const result = await this.runs.resultFor(run, signal);
+      const result = await waiting(this.runs.resultFor(run, signal));
       t.model = result.modelMs;
       t.firstToken = result.firstTokenMs;
-      waited += this.clock.now() - mark;
       if (result.error) return this.failed(result.error, none);
       this.debounce.recordModelLatency(result.modelMs);
-      return this.finishCandidate(input, prefix, suffix, result.text, ppContext, 'model', t, started, context.snippets.length, finish, none);
+      return this.finishCandidate(input, prefix, suffix, result.text, ppContext, 'model', t, started, context.snippets, finish, none);
     } catch (err) {
       if (err instanceof CancelledError || signal.aborted) return finish({ kind: 'cancelled', timings: t });
       throw err;
@@ -238,7 +250,7 @@ export class CompletionEngine {
 
   private finishCandidate(
     input: CompletionInput, prefix: string, suffix: string, text: string, ppContext: PostprocessContext, source: SuggestionSource,
-    t: CompletionTimings, started: number, snippets: number,
+    t: CompletionTimings, started: number, snippets: readonly ContextSnippet[],
     finish: (o: CompletionOutcome) => CompletionOutcome, none: (reason: string) => CompletionOutcome,
   ): CompletionOutcome {
     const ppStart = this.clock.now();
@@ -281,8 +293,10 @@ export class CompletionEngine {
     return none(`model failed${kind ? ` (${kind})` : ''}`, error);
   }
 
-  private recordOverhead(ms: number): void {
+  private recordOverhead(ms: number, contextMs: number): void {
     this.overhead.push(ms);
+    this.overheadWithoutContext.push(ms - contextMs);
     if (this.overhead.length > 5000) this.overhead.shift();
+    if (this.overheadWithoutContext.length > 5000) this.overheadWithoutContext.shift();
   }
 }

@@ -3,6 +3,7 @@
  * skip → reuse → debounce → context → prompt → request → post-process).
  */
 import type { FimRequest, StreamEvent } from '../../llm/types';
+import type { ContextSnippet } from './contextStage';
 
 /** One inline-completion request as the server sees it. */
 export interface CompletionInput {
@@ -52,7 +53,7 @@ export interface CompletionTimings {
 }
 
 export type CompletionOutcome =
-  | { readonly kind: 'suggestion'; readonly suggestion: Suggestion; readonly source: SuggestionSource; readonly multiline: boolean; readonly timings: CompletionTimings; readonly snippets: number }
+  | { readonly kind: 'suggestion'; readonly suggestion: Suggestion; readonly source: SuggestionSource; readonly multiline: boolean; readonly timings: CompletionTimings; readonly snippets: readonly ContextSnippet[] }
   /** Nothing to show, and why (skip reason, empty after filters, model failure…). */
   | { readonly kind: 'none'; readonly reason: string; readonly timings: CompletionTimings; readonly error?: unknown }
   /** The request was cancelled (the user typed on, or moved away). */

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
-import type { CodeIndex } from '../core/index/codeIndex';
-import { assembleCompletionContext } from '../core/completion/context/assembleContext';
-import type { ContextSource } from '../core/completion/pipeline/contextStage';
+import type { CodeIndex } from '../../index/codeIndex';
+import { assembleCompletionContext } from '../context/assembleContext';
+import type { ContextSource } from './contextStage';
 
 /**
  * The completion pipeline's repository context: the context engine over the workspace index, with
  * snippet paths made workspace-relative (what the prompt shows). Undefined while there is no index.
  */
-export function completionContextSource(index: CodeIndex | undefined, roots: readonly string[]): ContextSource | undefined {
+export function indexContextSource(index: CodeIndex | undefined, roots: readonly string[]): ContextSource | undefined {
   if (!index) return undefined;
   return async (request) => {
     const assembled = await assembleCompletionContext({ index, ...request });

@@ -1,0 +1,308 @@
+#!/usr/bin/env node
+// Inline-completion bench (issue 5, item 7): replays typing sessions on real code against the real
+// server over LSP (dist/server.js over stdio) and the fake model server at 0 ms and 150 ms latency.
+//
+// Corpus: JavaScript from packages under node_modules (vscode-jsonrpc, vscode-languageserver(-protocol),
+// vscode-languageclient), copied into a temporary workspace and indexed whole, so context assembly
+// searches the whole index. A session deletes one real line and re-types it character by character the
+// way an editor client would drive the server: didChange per key, the previous inlineCompletion request
+// cancelled, a new automatic one sent. Keystroke gaps are log-normal around ~150 ms with thinking pauses
+// (0.4–1.6 s) after some words and a long pause at each line's end. The fake model answers like a model
+// that is right most of the time: the rest of the real line for 2 requests in 3, something else otherwise.
+//
+//   npm run bench:complete [-- --lines 16 --seed 5 --no-recall]
+//
+// Prints one JSON object: pipeline overhead (server-side time that is not debounce or model wait;
+// p50/p95/p99), model requests per 100 typed characters, pause coverage, cache-served share and the
+// latency split per latency setting, then the context-recall bench's JSON (bench/contextRecall.mjs).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { FakeModelServer } from '../test/fixtures/fakeModelServer/index.ts';
+import { CompletionMetricsRequest, IndexStatusRequest } from '../src/protocol/lsp.ts';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const argv = process.argv.slice(2);
+const arg = (name, def) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : def;
+};
+const LINES = arg('lines', 16);
+const SEED = arg('seed', 5);
+const LATENCIES = [0, 150];
+const DEBOUNCE_MAX_MS = 350;
+const log = (m) => process.stderr.write(`[complete] ${m}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ── corpus ──
+const PACKAGES = ['vscode-jsonrpc/lib', 'vscode-languageserver/lib', 'vscode-languageserver-protocol/lib', 'vscode-languageclient/lib'];
+function buildWorkspace(dir) {
+  for (const p of PACKAGES) {
+    const src = path.join(root, 'node_modules', p);
+    if (fs.existsSync(src)) fs.cpSync(src, path.join(dir, p.split('/')[0]), { recursive: true, filter: (f) => fs.statSync(f).isDirectory() || /\.(js|ts)$/.test(f) });
+  }
+}
+function listFiles(dir, out = []) {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isDirectory()) listFiles(full, out);
+    else if (name.endsWith('.js') && !name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+/** Lines worth re-typing: code (not comments), 16–90 characters of content. */
+function pickTargets(files, n, random) {
+  const candidates = [];
+  for (const file of files) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    if (lines.length < 20) continue;
+    lines.forEach((line, i) => {
+      const content = line.trim();
+      if (i < 5 || content.length < 16 || content.length > 90) return;
+      if (/^(\/\/|\/\*|\*)/.test(content) || /^["']use strict/.test(content)) return;
+      candidates.push({ file, line: i });
+    });
+  }
+  const out = [];
+  const seen = new Set();
+  while (out.length < n && seen.size < candidates.length) {
+    const c = candidates[Math.floor(random() * candidates.length)];
+    const key = `${c.file}:${c.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+/** Gap before each character: log-normal typing rhythm, thinking pauses after some words. */
+function cadence(text, random) {
+  const gaps = [];
+  for (let i = 0; i < text.length; i++) {
+    const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    let gap = Math.min(600, 40 + Math.exp(Math.log(100) + 0.45 * normal));
+    const prev = text[i - 1] ?? '';
+    if (i > 0 && /[\s.(,=]/.test(prev) && random() < 0.18) gap = 400 + random() * 1200;
+    gaps.push(gap);
+  }
+  return gaps;
+}
+
+// ── one latency setting ──
+async function replay(latencyMs, ws, storage, targets, random) {
+  const fake = new FakeModelServer({ models: ['qwen2.5-coder:1.5b-base'], latencyMs });
+  await fake.start();
+  const state = { target: '', indent: '' };
+  // A model that is right 2 times in 3: the rest of the real line, else a plausible wrong one.
+  fake.addRule({
+    route: '/api/generate',
+    reply: (req) => {
+      const prompt = String(req.body?.prompt ?? '');
+      const prefix = prompt.slice(prompt.lastIndexOf('<|fim_prefix|>') + 14, prompt.lastIndexOf('<|fim_suffix|>'));
+      const typed = prefix.slice(prefix.lastIndexOf('\n') + 1);
+      const right = random() < 2 / 3 && state.target.startsWith(typed);
+      return { text: right ? state.target.slice(typed.length) : 'undefined;' };
+    },
+  });
+  const session = await startServer(ws, {
+    storageDir: storage,
+    grammarsDir: path.join(root, 'dist', 'grammars'),
+    settings: { models: { completion: { provider: 'ollama', baseUrl: fake.baseUrl, model: 'qwen2.5-coder:1.5b-base' } } },
+  });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const st = await session.request(IndexStatusRequest, undefined);
+    if (Date.now() > deadline) throw new Error(`the index did not finish: ${JSON.stringify(st)}\n${session.stderr.slice(-2000)}`);
+    if (st.state === 'idle' && st.files > 0) {
+      log(`latency ${latencyMs} ms: index ready (${st.files} files, ${st.chunks} chunks)`);
+      break;
+    }
+    await sleep(200);
+  }
+
+  let typedChars = 0;
+  const pauses = [];
+  const clientRoundTrips = [];
+  for (const [n, t] of targets.entries()) {
+    const uri = pathToFileURL(t.file).toString();
+    const original = fs.readFileSync(t.file, 'utf8');
+    const lines = original.split('\n');
+    const line = lines[t.line];
+    const indent = line.match(/^\s*/)[0];
+    state.target = line;
+    lines[t.line] = indent;
+    let version = 1;
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version, text: lines.join('\n') } });
+    const toType = line.slice(indent.length);
+    const gaps = cadence(toType, random);
+    let pending;
+    let shownAt = 0;
+    for (let i = 0; i <= toType.length; i++) {
+      const gap = i < toType.length ? gaps[i] : 1500;
+      const requestAt = performance.now();
+      // The pause before the next key (or the end of the line): was a suggestion on screen in time?
+      const watch = { got: false };
+      if (pending) {
+        const p = pending;
+        p.promise.then((items) => {
+          if (p === pending && items?.length) {
+            watch.got = true;
+            shownAt = performance.now() - requestAt;
+          }
+        }, () => undefined);
+      }
+      await sleep(gap);
+      // The pause after the line's last character is not counted: the real line is complete there.
+      if (pending && i < toType.length && gap > DEBOUNCE_MAX_MS) {
+        pauses.push({ gap, got: watch.got });
+        if (process.env.BENCH_DEBUG) log(`pause ${Math.round(gap)} ms after "${toType.slice(0, i)}": ${watch.got ? 'suggestion' : 'none'}`);
+      }
+      if (i === toType.length) break;
+      pending?.source.cancel();
+      const character = indent.length + i;
+      await session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: { start: { line: t.line, character }, end: { line: t.line, character } }, text: toType[i] }],
+      });
+      typedChars++;
+      const source = new CancellationTokenSource();
+      const sent = performance.now();
+      const promise = session.connection.sendRequest('textDocument/inlineCompletion', { textDocument: { uri }, position: { line: t.line, character: character + 1 }, context: { triggerKind: 2 } }, source.token);
+      pending = { source, promise };
+      promise.then(() => clientRoundTrips.push(performance.now() - sent), () => undefined);
+    }
+    pending?.source.cancel();
+    pending = undefined;
+    void shownAt;
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    if ((n + 1) % 4 === 0) log(`latency ${latencyMs} ms: ${n + 1}/${targets.length} lines`);
+  }
+  await sleep(300);
+  const metrics = await session.request(CompletionMetricsRequest, undefined);
+  const modelRequests = fake.requests({ path: '/api/generate' }).length;
+  await session.close();
+  await fake.close();
+  const covered = (min) => {
+    const ps = pauses.filter((p) => p.gap >= min);
+    return { pauses: ps.length, withSuggestion: ps.filter((p) => p.got).length, share: ps.length ? round(ps.filter((p) => p.got).length / ps.length) : null };
+  };
+  return {
+    modelLatencyMs: latencyMs,
+    typedChars,
+    lines: targets.length,
+    inlineCompletionRequests: metrics.engine.requests,
+    modelRequests,
+    modelRequestsPer100Chars: round((100 * modelRequests) / typedChars),
+    pipelineOverheadMs: metrics.engine.overheadMs,
+    pauseCoverage: {
+      [`pausesOver${DEBOUNCE_MAX_MS}ms`]: covered(DEBOUNCE_MAX_MS),
+      [`pausesOverDebouncePlusLatency(${DEBOUNCE_MAX_MS + latencyMs + 100}ms)`]: covered(DEBOUNCE_MAX_MS + latencyMs + 100),
+    },
+    shown: metrics.shown,
+    cacheServedShare: round(metrics.cacheServedShare),
+    servedBy: metrics.engine.served,
+    noSuggestion: metrics.engine.none,
+    cancelled: metrics.engine.cancelled,
+    latencySplitMs: Object.fromEntries(Object.entries(metrics.latency).map(([k, v]) => [k, { p50: round(v.p50), p95: round(v.p95), n: v.count }])),
+    clientRoundTripMs: pct(clientRoundTrips),
+  };
+}
+
+/** dist/server.js over stdio, initialized for the workspace, answering the server's own requests minimally. */
+async function startServer(ws, initializationOptions) {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr += d.toString();
+    if (process.env.BENCH_DEBUG) process.stderr.write(d);
+  });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification(() => undefined);
+  connection.listen();
+  const uri = pathToFileURL(ws).toString();
+  await connection.sendRequest('initialize', {
+    processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }],
+    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } },
+    initializationOptions: { clientKind: 'cli', ...initializationOptions },
+  });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    get stderr() {
+      return stderr;
+    },
+    request: (def, params) => connection.sendRequest(def.method, params),
+    async close() {
+      const exited = new Promise((r) => child.once('exit', r));
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      connection.dispose();
+    },
+  };
+}
+
+function round(v) {
+  return Math.round(v * 1000) / 1000;
+}
+function pct(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const q = (p) => (s.length ? round(s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]) : 0);
+  return { n: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'banyan-bench-complete-'));
+  const ws = path.join(work, 'ws');
+  try {
+    buildWorkspace(ws);
+    const files = listFiles(ws);
+    const targets = pickTargets(files, LINES, rng(SEED));
+    log(`${files.length} files, ${targets.length} lines to re-type`);
+    const results = [];
+    for (const latency of LATENCIES) results.push(await replay(latency, ws, path.join(work, 'storage'), targets, rng(SEED + latency)));
+    const out = {
+      bench: 'complete',
+      corpus: { packages: PACKAGES, files: files.length, lines: targets.length, seed: SEED },
+      targets: { overheadP99Ms: 10, modelRequestsPer100CharsAt150ms: 35, pauseCoverage: 1 },
+      runs: results,
+    };
+    const recall = path.join(root, 'bench', 'contextRecall.mjs');
+    if (fs.existsSync(recall) && !argv.includes('--no-recall')) {
+      log('running bench/contextRecall.mjs');
+      const r = spawnSync(process.execPath, [recall, '--cli', path.join(root, 'dist', 'cli.js')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+      try {
+        out.contextRecall = JSON.parse(r.stdout);
+      } catch {
+        out.contextRecall = { error: `exit ${r.status}`, stdoutTail: r.stdout.slice(-2000) };
+      }
+    }
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err?.stack ?? err}\n`);
+  process.exit(1);
+});
