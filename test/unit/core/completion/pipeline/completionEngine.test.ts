@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { CompletionEngine } from '../../../../../src/core/completion/pipeline/completionEngine';
+import { pipelineSettings } from '../../../../../src/core/completion/pipeline/pipelineSettings';
+import type { CompletionInput } from '../../../../../src/core/completion/pipeline/types';
+import { defaultSettings } from '../../../../../src/core/config/settings';
+import { ModelError } from '../../../../../src/core/llm/errors';
+import { FakeClock, FakeModel } from './fakes';
+
+const DOC = 'const user = service.\n';
+const at = (text: string, offset: number, explicit = false): CompletionInput => ({
+  uri: 'file:///ws/main.ts', file: '/ws/main.ts', relPath: 'main.ts', text, offset, position: { line: 0, character: offset }, languageId: 'typescript', explicit,
+});
+
+function engine(model: FakeModel, extra: Partial<ConstructorParameters<typeof CompletionEngine>[0]> = {}) {
+  return new CompletionEngine({ model: () => model, settings: () => pipelineSettings(defaultSettings()), clock: new FakeClock(), ...extra });
+}
+
+describe('CompletionEngine', () => {
+  it('runs the stages: context in the prompt, streamed answer cut and filtered, into a suggestion', async () => {
+    const model = new FakeModel(() => ['findUser', '(id);', '\nconsole.log(user);']);
+    const e = engine(model, { context: () => async () => ({ snippets: [{ file: 'service.ts', startLine: 0, endLine: 0, text: 'findUser(id: string): User', source: 'definition', score: 1 }] }) });
+    const outcome = await e.complete(at(DOC, 21), new AbortController().signal);
+    assert.equal(outcome.kind, 'suggestion');
+    assert.ok(outcome.kind === 'suggestion');
+    assert.equal(outcome.suggestion.text, 'findUser(id);');
+    assert.equal(outcome.source, 'model');
+    assert.deepEqual(model.calls[0]!.request.snippets, [{ path: 'service.ts', content: 'findUser(id: string): User' }]);
+    assert.equal(model.calls[0]!.request.prefix, 'const user = service.');
+    assert.ok(outcome.timings.debounce > 0, 'automatic requests wait out the debounce');
+  });
+
+  it('typing the start of the suggestion serves the rest with no new model request; the same context again comes from the cache', async () => {
+    const model = new FakeModel(() => ['findUser(id);']);
+    const e = engine(model);
+    await e.complete(at(DOC, 21), new AbortController().signal);
+    const typed = 'const user = service.find\n';
+    const next = await e.complete(at(typed, 25), new AbortController().signal);
+    assert.ok(next.kind === 'suggestion');
+    assert.equal(next.source, 'typedAhead');
+    assert.equal(next.suggestion.text, 'User(id);');
+    const back = await e.complete({ ...at(DOC, 21), uri: 'file:///other.ts' }, new AbortController().signal);
+    assert.ok(back.kind === 'suggestion');
+    assert.equal(back.source, 'cache');
+    assert.equal(model.calls.length, 1);
+    const snap = e.snapshot();
+    assert.equal(snap.engine.modelRequests, 1);
+    assert.equal(snap.engine.served.typedAhead, 1);
+    assert.ok(snap.cacheServedShare > 0.6);
+  });
+
+  it('accept, partial accept and dismissal are counted once per suggestion', async () => {
+    const e = engine(new FakeModel((req) => [req.prefix.endsWith('.') ? 'findUser(id);' : 'other();']));
+    const first = await e.complete(at(DOC, 21), new AbortController().signal);
+    assert.ok(first.kind === 'suggestion');
+    e.recordAccepted(first.suggestion.id, 'partial');
+    e.recordAccepted(first.suggestion.id, 'full');
+    const second = await e.complete(at('let x = \n', 8), new AbortController().signal);
+    assert.ok(second.kind === 'suggestion');
+    await e.complete(at('let x = y\n', 9), new AbortController().signal); // typed something else: dismissed
+    const m = e.snapshot();
+    assert.deepEqual([m.shown, m.partiallyAccepted, m.accepted, m.dismissed], [3, 1, 0, 1]);
+  });
+
+  it('a cancelled request is reported as cancelled and never reaches the model', async () => {
+    const model = new FakeModel(() => ['x']);
+    const c = new AbortController();
+    c.abort();
+    const outcome = await engine(model).complete(at(DOC, 21), c.signal);
+    assert.equal(outcome.kind, 'cancelled');
+    assert.equal(model.calls.length, 0);
+  });
+
+  it('a failing model gives no suggestion, says why once to the caller, and keeps working', async () => {
+    const errors: unknown[] = [];
+    const e = engine(new FakeModel(() => [], { fail: new ModelError('refused', 'nothing is listening') }), { onModelError: (err) => errors.push(err) });
+    const outcome = await e.complete(at(DOC, 21, true), new AbortController().signal);
+    assert.equal(outcome.kind, 'none');
+    assert.ok(outcome.kind === 'none' && outcome.reason === 'model failed (refused)');
+    assert.equal(errors.length, 1);
+    assert.equal(e.snapshot().engine.none['model failed (refused)'], 1);
+  });
+
+  it('skips (and snoozes) before doing any work; explicit requests ignore the snooze', async () => {
+    const model = new FakeModel(() => ['findUser(id);']);
+    const e = engine(model);
+    e.snooze(5);
+    const snoozed = await e.complete(at(DOC, 21), new AbortController().signal);
+    assert.ok(snoozed.kind === 'none' && snoozed.reason === 'snoozed');
+    assert.equal((await e.complete(at(DOC, 21, true), new AbortController().signal)).kind, 'suggestion');
+    e.snooze(0);
+    assert.equal(e.snoozeLeftMs(), 0);
+  });
+});

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { contextStage, type ContextSource } from '../../../../../src/core/completion/pipeline/contextStage';
+import { CancelledError } from '../../../../../src/core/completion/pipeline/types';
+import { FakeClock } from './fakes';
+
+const request = { file: '/ws/a.ts', text: 'x', position: { line: 0, character: 1 }, languageId: 'typescript', budgetTokens: 1024 };
+const snippet = { file: 'b.ts', startLine: 0, endLine: 0, text: 'b', source: 'definition', score: 1 };
+
+describe('contextStage', () => {
+  it('passes the request and budget to the source and returns its snippets', async () => {
+    let seen: unknown;
+    const source: ContextSource = async (r) => {
+      seen = r;
+      return { snippets: [snippet] };
+    };
+    const result = await contextStage(source, request, new FakeClock(), 100, new AbortController().signal);
+    assert.deepEqual(result, { snippets: [snippet] });
+    assert.deepEqual(seen, request);
+  });
+
+  it('goes on without context when the source is missing, too slow, or fails', async () => {
+    const never: ContextSource = () => new Promise(() => undefined);
+    assert.equal((await contextStage(undefined, request, new FakeClock(), 100, new AbortController().signal)).missing, 'no index');
+    assert.equal((await contextStage(never, { ...request, file: undefined }, new FakeClock(), 100, new AbortController().signal)).missing, 'not a file');
+    assert.equal((await contextStage(never, { ...request, budgetTokens: 0 }, new FakeClock(), 100, new AbortController().signal)).missing, 'budget 0');
+    assert.equal((await contextStage(never, request, new FakeClock(), 100, new AbortController().signal)).missing, 'took over 100 ms');
+    const failing: ContextSource = async () => {
+      throw new Error('index closed');
+    };
+    assert.deepEqual(await contextStage(failing, request, new FakeClock(), 100, new AbortController().signal), { snippets: [], missing: 'failed: index closed' });
+  });
+
+  it('a cancelled request stops here and tells the source', async () => {
+    const c = new AbortController();
+    let sourceSignal: AbortSignal | undefined;
+    const source: ContextSource = (_r, signal) => {
+      sourceSignal = signal;
+      c.abort();
+      return Promise.resolve({ snippets: [snippet] });
+    };
+    await assert.rejects(contextStage(source, request, new FakeClock(), 100, c.signal), CancelledError);
+    assert.equal(sourceSignal?.aborted, true);
+  });
+});
