@@ -31,6 +31,18 @@ async function lastAnswer(frame: Frame, contains: string, timeoutMs = 30_000): P
   return answer.innerText();
 }
 
+/** Waits until the model picker shows `model` selected: the window has read the new settings. */
+async function waitForModel(frame: Frame, model: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let shown = '';
+  while (Date.now() < deadline) {
+    shown = await frame.$eval('select[aria-label=Model]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').catch(() => '');
+    if (shown === model) return;
+    await frame.waitForTimeout(200);
+  }
+  throw new Error(`the model picker never showed ${model} (it shows "${shown}")`);
+}
+
 async function theme(page: Page, name: string, dark: boolean, set: (v: string) => void): Promise<void> {
   set(name);
   const deadline = Date.now() + 20_000;
@@ -57,6 +69,7 @@ export const tests = [
     await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
+    await waitForModel(frame, 'fake-model');
 
     await composer(frame).fill(QUESTION);
     await composer(frame).press('Enter');
@@ -131,8 +144,11 @@ export const tests = [
     const frame = await chatFrame(page);
     await composer(frame).fill('Why is formatUser flaky?');
     await composer(frame).press('Enter');
-    const failed = frame.locator('article.message.assistant[data-status=error]').last();
+    const failed = frame.locator('article.message.assistant', { hasText: 'Partial answer' }).last();
     await failed.waitFor({ state: 'visible', timeout: 30_000 });
+    const deadline = Date.now() + 30_000;
+    while ((await failed.getAttribute('data-status')) !== 'error' && Date.now() < deadline) await frame.waitForTimeout(100);
+    assert((await failed.getAttribute('data-status')) === 'error', `the answer ended as ${await failed.getAttribute('data-status')}, not as an error`);
     const text = await failed.innerText();
     assert(text.includes('Partial answer'), `the partial answer is gone: ${text}`);
     await screenshot('chat-error-retry');
