@@ -208,6 +208,7 @@ async function replay(latencyMs, ws, storage, targets, random) {
     modelRequests,
     modelRequestsPer100Chars: round((100 * modelRequests) / typedChars),
     pipelineOverheadMs: metrics.engine.overheadMs,
+    pipelineOverheadWithoutContextMs: metrics.engine.overheadWithoutContextMs,
     pauseCoverage: {
       [`pausesOver${DEBOUNCE_MAX_MS}ms`]: covered(DEBOUNCE_MAX_MS),
       [`pausesOverDebouncePlusLatency(${DEBOUNCE_MAX_MS + latencyMs + 100}ms)`]: covered(DEBOUNCE_MAX_MS + latencyMs + 100),

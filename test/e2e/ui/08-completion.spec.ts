@@ -1,0 +1,114 @@
+/**
+ * Inline completions as a user sees them: typing `service.` in src/app.ts (where `service` is a
+ * UserService, defined in src/userService.ts) shows ghost text that the fake model only gives when
+ * UserService's definition is in the prompt; typing its first characters keeps it on screen with no
+ * new model request; Ctrl+Right accepts a word; Tab accepts the rest.
+ */
+import type { Page } from 'playwright-core';
+import { assert, uiTest } from '../harness/testing';
+import { isReady, waitForStatusBar } from '../harness/workbench';
+
+const INPUT = '.quick-input-widget input';
+const EDITOR = '.editor-group-container.active .monaco-editor';
+const GHOST = `${EDITOR} [class*="ghost-text"]`;
+const ANSWER = "findByEmail('ada@example.com');";
+
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator(`${EDITOR} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** The editor's lines without the ghost text (which is rendered inside the same lines). */
+async function documentText(page: Page): Promise<string> {
+  return page.$eval(`${EDITOR} .view-lines`, (root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const el of Array.from(copy.querySelectorAll('[class*="ghost-text"]'))) el.remove();
+    const lines = Array.from(copy.querySelectorAll('.view-line')).map((l) => ({ top: parseFloat((l as HTMLElement).style.top), text: l.textContent ?? '' }));
+    return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\u00a0/g, ' ')).join('\n');
+  });
+}
+
+async function ghostText(page: Page): Promise<string> {
+  return (await page.locator(GHOST).allInnerTexts()).join('').replace(/\u00a0/g, ' ');
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last !== undefined) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Opens src/app.ts and puts the cursor on a new line after `service.deactivate(ada.id);` (line 11). */
+async function newLineInApp(page: Page): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator(INPUT).waitFor({ state: 'visible' });
+  await page.locator(INPUT).fill('src/app.ts');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app.ts' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await waitFor('src/app.ts in the editor', async () => ((await editorText(page)).includes('service.deactivate(ada.id);') ? true : undefined));
+  await page.locator(`${EDITOR} .view-lines`).first().click();
+  await page.keyboard.press('Control+G');
+  await page.locator(INPUT).waitFor({ state: 'visible' });
+  await page.locator(INPUT).fill(':11');
+  await page.keyboard.press('Enter');
+  await page.locator(INPUT).waitFor({ state: 'hidden' });
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+}
+
+export const tests = [
+  uiTest('ghost text from another file\'s definition; typed-ahead without a request; word accept; Tab accepts', async ({ page, server, fakeModel: fake, screenshot }) => {
+    fake.reset();
+    server.updateWorkspaceSettings({
+      'banyan.models.completion.provider': 'openai-compatible',
+      'banyan.models.completion.baseUrl': fake.openaiBaseUrl,
+      'banyan.models.completion.model': 'qwen2.5-coder:1.5b-base',
+      // The TypeScript suggest list would otherwise open after `.` and filter the ghost text.
+      'editor.quickSuggestions': { other: false, comments: false, strings: false },
+      'editor.suggestOnTriggerCharacters': false,
+    });
+    // Only with UserService's definition (from src/userService.ts) in the prompt does the model answer.
+    fake.addRule({ name: 'needs-definition', route: '/v1/completions', prompt: /findByEmail\(email: string\): User \| undefined/, reply: { text: ANSWER } });
+    fake.configure({ defaultReply: { text: '' } });
+    await waitForStatusBar(page, isReady, '$(check) Banyan', 60_000);
+    await newLineInApp(page);
+    await page.keyboard.type('const again = service.', { delay: 40 });
+
+    const shown = await waitFor('ghost text', async () => ((await ghostText(page)).includes('findByEmail') ? ghostText(page) : undefined), 30_000);
+    await screenshot('completion-ghost-text');
+    assert(shown.includes(ANSWER), `unexpected ghost text: ${shown}`);
+    const answered = fake.requests({ path: '/v1/completions' }).filter((r) => r.rule === 'needs-definition');
+    assert(answered.length >= 1, 'the model never saw the definition in the prompt');
+
+    // Typed-ahead: the first characters of the suggestion keep the rest on screen, with no new request.
+    const before = fake.requests({ path: '/v1/completions' }).length;
+    await page.keyboard.type('fin', { delay: 60 });
+    await page.waitForTimeout(800);
+    const rest = await ghostText(page);
+    assert(rest.includes("dByEmail('ada@example.com');"), `the rest of the suggestion is not shown after typing its start: ${rest}`);
+    const after = fake.requests({ path: '/v1/completions' }).length;
+    assert(after === before, `typing the suggestion's start sent ${after - before} new model request(s)`);
+    await screenshot('completion-typed-ahead');
+
+    // Word-by-word partial accept.
+    await page.keyboard.press('Control+ArrowRight');
+    const partial = await waitFor('a word accepted', async () => {
+      const text = await documentText(page);
+      return /const again = service\.findByEmail\b/.test(text) ? text : undefined;
+    }, 10_000);
+    assert(!partial.includes(`service.${ANSWER}`), 'Ctrl+Right accepted everything');
+    const remaining = await ghostText(page);
+    assert(remaining.includes("'ada@example.com');"), `the rest is not shown after a word accept: ${remaining}`);
+    await screenshot('completion-partial-accept');
+
+    // Tab accepts what is left.
+    await page.keyboard.press('Tab');
+    await waitFor('the accepted suggestion', async () => ((await documentText(page)).includes(`const again = service.${ANSWER}`) ? true : undefined), 10_000);
+    await screenshot('completion-accepted');
+    assert((await ghostText(page)).trim() === '', 'ghost text stayed after Tab');
+  }, 120_000),
+];
