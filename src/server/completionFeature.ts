@@ -10,6 +10,7 @@ import { resolveModelConfig } from '../core/llm/config/roleConfig';
 import { ModelError } from '../core/llm/errors';
 import { CompletionEngine } from '../core/completion/pipeline/completionEngine';
 import { indexContextSource } from '../core/completion/pipeline/indexContextSource';
+import { SyntaxCursorFacts } from '../core/completion/pipeline/syntaxCursorFacts';
 import { pipelineSettings } from '../core/completion/pipeline/pipelineSettings';
 import type { CompletionInput } from '../core/completion/pipeline/types';
 import {
@@ -28,10 +29,12 @@ export const completionFeature: ServerFeature = {
   capabilities: () => ({ inlineCompletionProvider: true }),
   register(ctx) {
     let lastError = '';
+    const syntax = new SyntaxCursorFacts(ctx.initOptions.grammarsDir, (err) => ctx.logger.warn(`Completion syntax facts unavailable, using text rules: ${String(err)}`));
     const engine = new CompletionEngine({
       model: () => serverModels.client(),
       context: () => indexContextSource(ctx.codeIndex.current(), ctx.workspaceFolders()),
       settings: () => pipelineSettings(ctx.settings()),
+      cursorFacts: (input, windows) => syntax.factsFor(input, windows),
       repoName: () => {
         const root = ctx.workspaceFolders()[0];
         return root ? path.basename(root) : undefined;

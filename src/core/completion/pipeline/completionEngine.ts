@@ -18,7 +18,7 @@ import { decideMultiline } from '../multiline/decideMultiline';
 import { createPostprocessContext } from '../postprocess/createPostprocessContext';
 import type { CompletionCandidate, PostprocessContext } from '../postprocess/types';
 import { contextStage, type ContextSnippet, type ContextSource } from './contextStage';
-import { cursorWindows } from './cursorWindows';
+import { type CursorWindows, cursorWindows } from './cursorWindows';
 import { debounceStage } from './debounceStage';
 import { percentiles, type Percentiles } from './percentiles';
 import type { PipelineSettings } from './pipelineSettings';
@@ -46,7 +46,7 @@ export interface CompletionEngineDeps {
   context?(): ContextSource | undefined;
   settings(): PipelineSettings;
   /** Cursor facts from a syntax tree when one can be had cheaply; text rules otherwise. */
-  cursorFacts?(input: CompletionInput): CursorFacts | undefined;
+  cursorFacts?(input: CompletionInput, windows: CursorWindows): CursorFacts | undefined;
   repoName?(): string | undefined;
   clock?: PipelineClock;
   /** Called once per model failure that is not a cancellation. */
@@ -191,7 +191,7 @@ export class CompletionEngine {
       }
 
       const windows = cursorWindows(input.text, input.offset, settings.prefixTokens, settings.suffixTokens);
-      const facts = this.deps.cursorFacts?.(input) ?? cursorFactsFromText(windows.prefix, windows.suffix, input.languageId, input.tabSize);
+      const facts = this.deps.cursorFacts?.(input, windows) ?? cursorFactsFromText(windows.prefix, windows.suffix, input.languageId, input.tabSize);
       const { multiline } = decideMultiline(facts);
       const ppContext = createPostprocessContext({
         prefix: windows.prefix, suffix: windows.suffix, languageId: input.languageId, multiline,

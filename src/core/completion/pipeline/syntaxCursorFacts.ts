@@ -1,0 +1,62 @@
+/**
+ * Cursor facts for the single-/multi-line decision from a tree-sitter parse of the prompt's windows
+ * (a few KB around the cursor: about a millisecond, where the whole file could take tens). Grammars
+ * load in the background on first use; until one is ready (and for languages without a grammar) the
+ * engine falls back to the text rules.
+ */
+import type { Parser } from 'web-tree-sitter';
+import { languageOf, type LanguageId } from '../../index/languages';
+import { TreeSitterRuntime, type LoadedLanguage } from '../../index/parse/treeSitterRuntime';
+import type { CursorFacts } from '../multiline/cursorFacts';
+import { cursorFactsFromTree, type SyntaxNodeLike } from '../multiline/cursorFactsFromTree';
+import type { CursorWindows } from './cursorWindows';
+import type { CompletionInput } from './types';
+
+const BY_LANGUAGE_ID: Readonly<Record<string, LanguageId>> = {
+  typescript: 'typescript', typescriptreact: 'tsx', javascript: 'javascript', javascriptreact: 'javascript',
+  python: 'python', java: 'java', go: 'go', rust: 'rust', c: 'c', cpp: 'cpp', csharp: 'csharp',
+};
+
+export class SyntaxCursorFacts {
+  private runtime: Promise<TreeSitterRuntime> | undefined;
+  private parser: Parser | undefined;
+  private readonly loaded = new Map<LanguageId, LoadedLanguage>();
+  private readonly loading = new Set<LanguageId>();
+
+  constructor(
+    private readonly grammarsDir: string | undefined,
+    private readonly onError: (err: unknown) => void = () => undefined,
+  ) {}
+
+  /** Facts from a parse of the windows, or undefined when no grammar is ready for the document. */
+  factsFor(input: CompletionInput, windows: CursorWindows): CursorFacts | undefined {
+    const language = BY_LANGUAGE_ID[input.languageId] ?? (input.file ? languageOf(input.file) : undefined);
+    if (!language) return undefined;
+    const grammar = this.loaded.get(language);
+    if (!grammar || !this.parser) {
+      this.load(language);
+      return undefined;
+    }
+    this.parser.setLanguage(grammar.language);
+    const text = windows.prefix + windows.suffix;
+    const tree = this.parser.parse(text);
+    if (!tree) return undefined;
+    try {
+      return cursorFactsFromTree(tree.rootNode as unknown as SyntaxNodeLike, text, windows.prefix.length, input.languageId, input.tabSize);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  private load(language: LanguageId): void {
+    if (this.loading.has(language)) return;
+    this.loading.add(language);
+    this.runtime ??= TreeSitterRuntime.create(this.grammarsDir);
+    this.runtime
+      .then(async (runtime) => {
+        this.parser ??= runtime.parser;
+        this.loaded.set(language, await runtime.language(language));
+      })
+      .catch((err: unknown) => this.onError(err));
+  }
+}

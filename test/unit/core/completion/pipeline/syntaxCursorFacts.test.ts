@@ -1,0 +1,33 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { SyntaxCursorFacts } from '../../../../../src/core/completion/pipeline/syntaxCursorFacts';
+import type { CompletionInput } from '../../../../../src/core/completion/pipeline/types';
+
+const input = (languageId: string): CompletionInput => ({ uri: 'u', text: '', offset: 0, position: { line: 0, character: 0 }, languageId, explicit: false });
+
+async function factsOnceLoaded(syntax: SyntaxCursorFacts, languageId: string, prefix: string, suffix: string) {
+  for (let i = 0; i < 200; i++) {
+    const facts = syntax.factsFor(input(languageId), { prefix, suffix });
+    if (facts) return facts;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the grammar never loaded');
+}
+
+describe('SyntaxCursorFacts', () => {
+  const syntax = new SyntaxCursorFacts(undefined, (err) => assert.fail(String(err)));
+
+  it('reads an empty block body and the middle of an expression from the tree', async () => {
+    const block = await factsOnceLoaded(syntax, 'typescript', 'function f(a: number) {\n  ', '\n}\n');
+    assert.equal(block.isEmptyBlockBody, true);
+    const call = await factsOnceLoaded(syntax, 'typescript', 'const x = f(a, ', ');\n');
+    assert.equal(call.isEmptyBlockBody, false);
+    assert.equal(call.isInsideExpression, true);
+    const python = await factsOnceLoaded(syntax, 'python', 'def f(a):\n    ', '\n');
+    assert.equal(python.isEmptyBlockBody, true);
+  });
+
+  it('has nothing to say for languages without a grammar (the engine uses the text rules)', () => {
+    assert.equal(syntax.factsFor(input('markdown'), { prefix: '# a', suffix: '' }), undefined);
+  });
+});
