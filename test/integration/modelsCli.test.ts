@@ -48,10 +48,11 @@ describe('banyan CLI model commands', () => {
 
   it('complete: FIM at --file/--line/--character, completion on stdout', async () => {
     fake.replyTo('def add(a, b):', 'a + b', { route: '/v1/completions' });
-    const r = await cli(['complete', '--workspace', ws, '--file', 'calc.py', '--line', '1', '--character', '11', '--base-url', fake.openaiBaseUrl, '--model', 'qwen2.5-coder:1.5b-base']);
+    // The whole completion pipeline runs (index in a throwaway cache; Qwen's repo-level format).
+    const r = await cli(['complete', '--workspace', ws, '--file', 'calc.py', '--line', '1', '--character', '11', '--base-url', fake.openaiBaseUrl, '--model', 'qwen2.5-coder:1.5b-base'], { XDG_CACHE_HOME: path.join(ws, '.cache') });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, 'a + b\n');
-    assert.match((fake.requests()[0]!.body as { prompt: string }).prompt, /^<\|fim_prefix\|>def add/);
+    assert.match((fake.requests()[0]!.body as { prompt: string }).prompt, /<\|file_sep\|>calc\.py\n<\|fim_prefix\|>def add/);
   });
 
   it('chat: the configured endpoint from .vscode/settings.json (with comments), answer streamed', async () => {
