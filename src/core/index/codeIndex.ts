@@ -44,7 +44,7 @@ import { type IndexState as IndexArrays, InvertedIndex } from './search/inverted
 import { jaccard } from './search/jaccard';
 import { Scratch } from './search/scoring';
 import { SymbolTable } from './search/symbolTable';
-import { forEachToken, forEachTokenInBytes, tokenize } from './search/tokenizer';
+import { forEachToken, latin1Chunk, tokenize } from './search/tokenizer';
 
 /** Bump when extraction or chunking changes what a file turns into: old snapshots are then rebuilt. */
 const EXTRACTOR_VERSION = 4;
@@ -61,6 +61,7 @@ const MAX_ERRORS = 50;
  * keeps the main thread from becoming the bottleneck.
  */
 const MAIN_TOKENIZES_UP_TO = 3;
+const BULK_MAINTENANCE_MS = 3000;
 
 export interface CodeIndexOptions {
   /** Absolute workspace folders. */
@@ -221,6 +222,7 @@ export class CodeIndex {
   private dirty = false;
   private saveTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private lastMaintenance = 0;
 
   /** Sequence numbers: a result is applied only if no newer task for the same file was submitted. */
   private seq = 0;
@@ -398,7 +400,9 @@ export class CodeIndex {
         }
         done += b.length;
         if (bulk) this.report(done, feed.total, 'indexing');
-        if (bulk && this.index.needsMaintenance(true)) this.maintain(false, true);
+        // During a bulk build, new chunks become searchable at most every BULK_MAINTENANCE_MS (each
+        // rebuild copies every posting, so rebuilding per batch would cost more than the parsing).
+        if (bulk && performance.now() - this.lastMaintenance > BULK_MAINTENANCE_MS && this.index.needsMaintenance(true)) this.maintain(false, true);
       }
     };
     await Promise.all(Array.from({ length: parallel }, lane));
@@ -491,14 +495,15 @@ export class CodeIndex {
       // they are, without making the whole file one JS string.
       const { text, bytes } = u;
       const starts = text !== undefined ? lineStartsOf(text) : lineStartsOfBytes(bytes ?? new Uint8Array(0));
-      for (const r of u.ranges) {
-        const from = starts[r.startLine]!;
-        const to = starts[r.endLine + 1]!;
-        const tokens =
-          text !== undefined
-            ? (emit: (t: string) => void) => forEachToken(text, emit, from, to)
-            : (emit: (t: string) => void) => forEachTokenInBytes(bytes!, emit, from, to);
-        const chunk = this.index.addChunkTokens(id, r.startLine, r.endLine, tokens, bulk);
+      const { ranges } = u;
+      for (let k = 0; k < ranges.length; k += 2) {
+        const startLine = ranges[k]!;
+        const endLine = ranges[k + 1]!;
+        const from = starts[startLine]!;
+        const to = starts[endLine + 1]!;
+        const chunkText = text === undefined ? latin1Chunk(bytes!, from, to) : undefined;
+        const tokens = (emit: (t: string) => void) => (chunkText === undefined ? forEachToken(text!, emit, from, to) : forEachToken(chunkText, emit));
+        const chunk = this.index.addChunkTokens(id, startLine, endLine, tokens, bulk);
         if (chunk < 0) continue;
         if (firstChunk < 0) firstChunk = chunk;
         chunkCount++;
@@ -557,6 +562,7 @@ export class CodeIndex {
   /** Folds new postings into the base and drops dead chunks; renumbers chunk ids when it compacts. */
   private maintain(force: boolean, bulk = false): void {
     if (!force && !this.index.needsMaintenance(bulk)) return;
+    this.lastMaintenance = performance.now();
     const remap = this.index.maintain();
     if (remap) this.applyRemap(remap);
   }

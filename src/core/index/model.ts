@@ -64,7 +64,12 @@ export interface FileExtract {
    * Chunk ranges and the content, for the receiver to tokenize (FileTask.tokenize = false): the raw
    * bytes as read (transferred between threads without a copy; decode as UTF-8), or the editor's text.
    */
-  readonly untokenized?: { readonly bytes?: Uint8Array; readonly text?: string; readonly ranges: readonly ChunkRange[] };
+  readonly untokenized?: {
+    readonly bytes?: Uint8Array;
+    readonly text?: string;
+    /** [startLine, endLine] pairs, flat (a typed array crosses threads far cheaper than objects). */
+    readonly ranges: Int32Array;
+  };
   /** tree-sitter found syntax errors (the definitions outside/inside them are still extracted). */
   readonly hasErrors?: boolean;
 }

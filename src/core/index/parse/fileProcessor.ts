@@ -10,7 +10,7 @@ import { chunkRanges, lineStartsOf, tokenizeChunks } from '../extract/chunker';
 import { extractFromTree } from '../extract/fileExtractor';
 import { fileSummary } from '../extract/fileSummary';
 import { languageOf } from '../languages';
-import type { FileExtract, SkipReason, SymbolInfo } from '../model';
+import type { ChunkRange, FileExtract, SkipReason, SymbolInfo } from '../model';
 import { looksBinary, looksMinified } from '../scan/binaryDetection';
 import type { TreeSitterRuntime } from './treeSitterRuntime';
 
@@ -106,7 +106,7 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
     ...facts,
     symbols,
     chunks: tokenize ? tokenizeChunks(text, lineStarts, ranges) : [],
-    ...(tokenize ? {} : { untokenized: task.text !== undefined ? { text, ranges } : { bytes: standalone(bytes), ranges } }),
+    ...(tokenize ? {} : { untokenized: task.text !== undefined ? { text, ranges: flatRanges(ranges) } : { bytes: standalone(bytes), ranges: flatRanges(ranges) } }),
   };
   return { path: task.path, kind: 'indexed', size, mtimeMs, extract };
 }
@@ -154,6 +154,15 @@ function parseIncrementally(runtime: TreeSitterRuntime, task: FileTask, text: st
     }
   }
   return tree;
+}
+
+function flatRanges(ranges: readonly ChunkRange[]): Int32Array {
+  const out = new Int32Array(ranges.length * 2);
+  ranges.forEach((r, i) => {
+    out[2 * i] = r.startLine;
+    out[2 * i + 1] = r.endLine;
+  });
+  return out;
 }
 
 /** Bytes that own their whole ArrayBuffer, so they can be transferred to another thread. */

@@ -22,7 +22,14 @@ parentPort!.on('message', (request: WorkerRequest) => {
       reply = { id: request.id, error: err instanceof Error ? err.message : String(err) };
     }
     // File bytes going back for tokenizing are moved, not copied.
-    const transfer = 'results' in reply ? reply.results.flatMap((r) => (r.kind === 'indexed' && r.extract.untokenized?.bytes ? [r.extract.untokenized.bytes.buffer as ArrayBuffer] : [])) : [];
+    const transfer: ArrayBuffer[] = [];
+    if ('results' in reply) {
+      for (const r of reply.results) {
+        const u = r.kind === 'indexed' ? r.extract.untokenized : undefined;
+        if (u?.bytes) transfer.push(u.bytes.buffer as ArrayBuffer);
+        if (u) transfer.push(u.ranges.buffer as ArrayBuffer);
+      }
+    }
     parentPort!.postMessage(reply, transfer);
   })();
 });

@@ -34,7 +34,7 @@ export function defaultWorkerCount(): number {
   return Math.max(1, cores - 1);
 }
 
-const WORKER_YOUNG_GENERATION_MB = 4;
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 interface Slot {
   worker: Worker;

@@ -140,8 +140,8 @@ export class InvertedIndex {
     let distinct = 0;
     let length = 0;
     tokens((token) => {
-      const t = this.intern(token);
-      this.tfScratch = growInt32(this.tfScratch, t + 1);
+      const t = this.termIds.get(token) ?? this.intern(token);
+      if (t >= this.tfScratch.length) this.tfScratch = growInt32(this.tfScratch, t + 1);
       if (this.tfScratch[t]!++ === 0) {
         this.termScratch = growInt32(this.termScratch, distinct + 1);
         this.termScratch[distinct++] = t;

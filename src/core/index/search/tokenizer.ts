@@ -63,42 +63,14 @@ export function forEachToken(text: string, emit: (token: string) => void, from =
 }
 
 /**
- * The same tokens as forEachToken(decoded text), read straight from UTF-8 bytes: identifiers are
- * ASCII, and every byte of a multi-byte character is ≥ 0x80, so it separates exactly like the decoded
- * character does. Lets the index tokenize a file without first making it one big JS string. (The loop
- * mirrors forEachToken's; each stays monomorphic for speed.)
+ * Bytes [from, to) of UTF-8 text as a Latin-1 string: forEachToken on it yields exactly the tokens of
+ * the decoded text (identifiers are ASCII; every byte of a multi-byte character is ≥ 0x80 and
+ * separates like the decoded character does). Lets the index tokenize a file chunk by chunk without
+ * decoding the whole file into one big string.
  */
-export function forEachTokenInBytes(bytes: Uint8Array, emit: (token: string) => void, from = 0, to = bytes.length): void {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let i = from;
-  while (i < to) {
-    const c = bytes[i]!;
-    const k = c < 128 ? CLASS[c]! : 0;
-    if (k === 0 || k === 3) {
-      i++;
-      if (k === 3) while (i < to && bytes[i]! < 128 && CLASS[bytes[i]!]! !== 0) i++;
-      continue;
-    }
-    const start = i;
-    let hasUpper = false;
-    let hasLower = false;
-    let hasSep = false;
-    while (i < to) {
-      const d = bytes[i]!;
-      const kd = d < 128 ? CLASS[d]! : 0;
-      if (kd === 0) break;
-      if (kd === 1) hasLower = true;
-      else if (kd === 2) hasUpper = true;
-      else if (kd === 4) hasSep = true;
-      i++;
-    }
-    const len = i - start;
-    if (len > MAX_IDENT || len < 2) continue;
-    const ident = buf.toString('latin1', start, i);
-    const lower = hasUpper ? ident.toLowerCase() : ident;
-    if (!STOP.has(lower)) emit(lower);
-    if (len >= 4 && (hasSep || (hasUpper && hasLower))) emitParts(ident, lower, emit);
-  }
+export function latin1Chunk(bytes: Uint8Array, from: number, to: number): string {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return (buf as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(from, to);
 }
 
 /** Part boundaries of the identifier being split (identifiers are at most MAX_IDENT long). */
