@@ -2,6 +2,8 @@
  * Chat view entry point: the chat panel above a compact server-status footer (state, version, PID,
  * Show Logs, Restart Server), wired to the extension through the typed postMessage channel.
  */
+import { AgentPane } from './agent/agentPane';
+import { createModeToggle } from './agent/modeToggle';
 import { ChatApp } from './chat/chatApp';
 import { DEFAULT_TIMERS } from './chat/mentionController';
 import { el, iconButton } from './dom';
@@ -32,7 +34,9 @@ function main(): void {
   const actions = el('div', 'actions');
   actions.append(logs, restart);
   footer.append(status, actions);
-  root.append(chat.element, footer);
+  const agent = new AgentPane((m) => vscode.postMessage(m));
+  const mode = createModeToggle({ chat: chat.element, agent: agent.element });
+  root.append(mode.element, chat.element, agent.element, footer);
   renderStatus(status, null, 'starting');
 
   onExtensionMessage((msg) => {
@@ -42,6 +46,9 @@ function main(): void {
         return;
       case 'error':
         status.append(el('p', 'error', msg.message));
+        return;
+      case 'agent/state':
+        agent.handle(msg);
         return;
       default:
         chat.handle(msg);

@@ -14,6 +14,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private readonly disposables: vscode.Disposable[] = [];
   /** The chat controller (src/extension/chat): every chat message goes there. */
   private chat: { handle(msg: WebviewToExtension): void } | undefined;
+  /** Agent mode (src/extension/agent): `agent/*` messages and `ready` go there. */
+  private agent: { handle(msg: Extract<WebviewToExtension, { type: `agent/${string}` }> | { type: 'ready' }): void } | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -41,10 +43,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       this.log.warn(`Ignoring a malformed message from the chat view: ${JSON.stringify(msg)?.slice(0, 200)}`);
       return;
     }
+    if (msg.type.startsWith('agent/')) {
+      this.agent?.handle(msg as Extract<WebviewToExtension, { type: `agent/${string}` }>);
+      return;
+    }
     switch (msg.type) {
       case 'ready':
         this.postStatus();
         this.chat?.handle(msg);
+        this.agent?.handle(msg);
         return;
       case 'requestStatus':
         this.postStatus();
@@ -59,6 +66,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   attachChat(chat: { handle(msg: WebviewToExtension): void }): void {
     this.chat = chat;
+  }
+
+  attachAgent(agent: NonNullable<ChatViewProvider['agent']>): void {
+    this.agent = agent;
   }
 
   private postStatus(): void {

@@ -9,6 +9,7 @@ import { ChatViewProvider } from './chatViewProvider';
 import { registerCommands } from './commands';
 import { registerIndexUi } from './index/indexUi';
 import { registerChatPanel } from './chat/chatPanel';
+import { registerAgentPanel } from './agent/agentPanel';
 import { createLogChannel } from './logChannel';
 import { SecretStore } from './secretStore';
 import { ServerManager } from './serverManager';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): BanyanContext {
     ...registerCommands(ctx),
     ...registerIndexUi(ctx),
     ...registerChatPanel(ctx, chat),
+    ...registerAgentPanel(ctx, chat),
   );
 
   void server.start();

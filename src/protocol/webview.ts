@@ -9,7 +9,7 @@
  * `chat/state`, whose active conversation carries the streaming message's text so far; later
  * `chat/delta` text carries its `offset`, so the webview detects a gap and asks `chat/requestState`.
  */
-import type { ServerStatus } from './lsp';
+import type { AgentPlanItem, McpServerStatus, ServerStatus } from './lsp';
 
 // ── Chat data ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -116,6 +116,47 @@ export type ChatDelta =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'done'; readonly status: 'done' | 'stopped' };
 
+// ── Agent data ────────────────────────────────────────────────────────────────────────────────────
+
+/** An approval card: Approve / Approve for this session / Deny with feedback. */
+export interface AgentApprovalCard {
+  readonly id: string;
+  readonly category: 'read' | 'edit' | 'command' | 'mcp';
+  readonly title: string;
+  /** Unified diff, command line or JSON arguments; plain text. */
+  readonly detail?: string;
+}
+
+export interface AgentStepView {
+  readonly id: string;
+  readonly tool: string;
+  readonly title: string;
+  readonly status: 'running' | 'done' | 'error' | 'denied';
+  readonly detail?: string;
+}
+
+/** One agent task in the panel, from the request to its end. */
+export interface AgentRunView {
+  readonly id: string;
+  readonly task: string;
+  readonly text: string;
+  readonly plan: readonly AgentPlanItem[];
+  readonly steps: readonly AgentStepView[];
+  readonly status: 'running' | 'done' | 'stepLimit' | 'stopped' | 'error' | 'disabled';
+  readonly error?: string;
+  /** Files the run changed; "Restore checkpoint" puts them back. */
+  readonly checkpoint?: { readonly id: string; readonly files: readonly string[]; readonly restored: boolean };
+}
+
+export interface AgentViewState {
+  /** False in an untrusted workspace: the agent edits files and runs commands. */
+  readonly enabled: boolean;
+  readonly disabledReason?: string;
+  readonly runs: readonly AgentRunView[];
+  readonly approvals: readonly AgentApprovalCard[];
+  readonly mcp: readonly McpServerStatus[];
+}
+
 // ── Webview → extension ───────────────────────────────────────────────────────────────────────────
 
 export type WebviewToExtension =
@@ -145,7 +186,13 @@ export type WebviewToExtension =
   | { readonly type: 'openLocation'; readonly path: string; readonly line?: number; readonly column?: number }
   /** An http(s) or mailto link in an answer; the extension asks VS Code to open it. */
   | { readonly type: 'openExternal'; readonly url: string }
-  | { readonly type: 'model/select'; readonly modelId: string };
+  | { readonly type: 'model/select'; readonly modelId: string }
+  | { readonly type: 'agent/requestState' }
+  | { readonly type: 'agent/run'; readonly task: string }
+  | { readonly type: 'agent/stop' }
+  /** The user's answer to an approval card; the only way anything the agent asks for gets approved. */
+  | { readonly type: 'agent/approve'; readonly approvalId: string; readonly decision: 'approve' | 'approveSession' | 'deny'; readonly feedback?: string }
+  | { readonly type: 'agent/restoreCheckpoint'; readonly runId: string };
 
 /** Commands the webview may ask the extension to run; an allow-list, never a free-form command id. */
 export type WebviewCommand = 'showLogs' | 'restartServer';
@@ -162,7 +209,8 @@ export type ExtensionToWebview =
   | { readonly type: 'mention/results'; readonly requestId: number; readonly items: readonly MentionItem[] }
   | { readonly type: 'context/chips'; readonly chips: readonly ContextChip[] }
   /** E.g. after "Add Selection to Chat": focus the composer. */
-  | { readonly type: 'chat/focusComposer' };
+  | { readonly type: 'chat/focusComposer' }
+  | { readonly type: 'agent/state'; readonly state: AgentViewState };
 
 export type ClientState = 'starting' | 'running' | 'stopped' | 'failed';
 
@@ -239,6 +287,15 @@ const VALIDATORS: Record<WebviewToExtension['type'], (m: Obj) => boolean> = {
     hasOnly(m, ['path', 'line', 'column']) && str(m.path, LIMITS.path) && (m.path as string).length > 0 && !(m.path as string).includes('\0') && optPosInt(m.line) && optPosInt(m.column),
   openExternal: (m) => hasOnly(m, ['url']) && isExternalUrl(m.url),
   'model/select': (m) => hasOnly(m, ['modelId']) && id(m.modelId),
+  'agent/requestState': (m) => hasOnly(m, []),
+  'agent/run': (m) => hasOnly(m, ['task']) && str(m.task, LIMITS.text) && (m.task as string).trim().length > 0,
+  'agent/stop': (m) => hasOnly(m, []),
+  'agent/approve': (m) =>
+    hasOnly(m, ['approvalId', 'decision', 'feedback']) &&
+    id(m.approvalId) &&
+    (m.decision === 'approve' || m.decision === 'approveSession' || m.decision === 'deny') &&
+    (m.feedback === undefined || str(m.feedback, LIMITS.text)),
+  'agent/restoreCheckpoint': (m) => hasOnly(m, ['runId']) && id(m.runId),
 };
 
 export function isWebviewToExtension(value: unknown): value is WebviewToExtension {

@@ -109,7 +109,10 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
   const settings = ctx.settings();
   const roots = ctx.workspaceFolders();
   const terminal: Terminal = p.client.terminal
-    ? { run: (run, signal) => ask(AgentRunCommandRequest, { turnId: p.turnId, ...run }, signal) }
+    ? { run: async (run, signal) => {
+        const r = await ask(AgentRunCommandRequest, { turnId: p.turnId, ...run }, signal);
+        return { ...r, exitCode: r.exitCode };
+      } }
     : new ChildProcessTerminal();
   const editor: EditorServices = {
     ...(p.client.diagnostics ? { diagnostics: (files: readonly string[] | undefined, signal: AbortSignal) => ask(AgentDiagnosticsRequest, files ? { paths: files } : {}, signal) } : {}),

@@ -1,0 +1,238 @@
+/**
+ * Agent mode in the chat panel: runs tasks on the server (banyan/agent/turn), keeps the panel's view
+ * of them (plan, steps, text, checkpoint), shows approval cards and answers the server's approval
+ * requests with the user's click — and nothing else: a card stays until the user answers or the turn
+ * stops (then it counts as denied). Also answers the server's terminal, problems and definition
+ * requests, and lists the MCP servers. Agent mode is off in an untrusted workspace.
+ */
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  AgentApprovalRequest,
+  type AgentApprovalParams,
+  type AgentApprovalResult,
+  AgentCancelNotification,
+  AgentDiagnosticsRequest,
+  AgentLocationsRequest,
+  AgentMcpChangedNotification,
+  AgentMcpStatusRequest,
+  AgentProgressNotification,
+  AgentRestoreCheckpointRequest,
+  AgentRunCommandRequest,
+  type AgentTurnEvent,
+  AgentTurnRequest,
+  type ChatTurnHistoryMessage,
+  type McpServerStatus,
+} from '../../protocol/lsp';
+import type { AgentApprovalCard, AgentRunView, AgentViewState, ExtensionToWebview, WebviewToExtension } from '../../protocol/webview';
+import type { ServerManager } from '../serverManager';
+import { onNotification, sendNotification, sendRequest } from '../typedClient';
+import type { AgentTerminal } from './agentTerminal';
+import { locations, problems } from './editorServices';
+
+type AgentMessage = Extract<WebviewToExtension, { type: `agent/${string}` }> | { type: 'ready' };
+
+interface Running {
+  readonly runId: string;
+  readonly turnId: string;
+  readonly cts: vscode.CancellationTokenSource;
+  client: LanguageClient | undefined;
+}
+
+const UNTRUSTED = 'Agent mode is off in an untrusted workspace: it edits files and runs commands. Trust the workspace to use it.';
+
+export class AgentController implements vscode.Disposable {
+  private runs: AgentRunView[] = [];
+  private readonly approvals = new Map<string, { card: AgentApprovalCard; resolve: (r: AgentApprovalResult) => void }>();
+  private mcp: readonly McpServerStatus[] = [];
+  private running: Running | undefined;
+  private readonly conversationId = randomUUID();
+  private handlersFor: LanguageClient | undefined;
+  private handlerSubs: { dispose(): void }[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly server: ServerManager,
+    private readonly terminal: AgentTerminal,
+    private readonly post: (message: ExtensionToWebview) => void,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => this.postState()));
+  }
+
+  handle(msg: AgentMessage): void {
+    void this.dispatch(msg).catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error(`Agent: ${msg.type} failed: ${message}`);
+      this.post({ type: 'error', message });
+    });
+  }
+
+  state(): AgentViewState {
+    const trusted = vscode.workspace.isTrusted;
+    return { enabled: trusted, ...(trusted ? {} : { disabledReason: UNTRUSTED }), runs: this.runs, approvals: [...this.approvals.values()].map((a) => a.card), mcp: this.mcp };
+  }
+
+  private async dispatch(msg: AgentMessage): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+      case 'agent/requestState': {
+        this.postState();
+        const client = this.server.client();
+        if (client) {
+          this.ensureHandlers(client);
+          this.mcp = await sendRequest(client, AgentMcpStatusRequest, undefined).catch(() => this.mcp);
+          this.postState();
+        }
+        return;
+      }
+      case 'agent/run':
+        return this.run(msg.task);
+      case 'agent/stop':
+        return this.stop();
+      case 'agent/approve': {
+        const pending = this.approvals.get(msg.approvalId);
+        if (!pending) return;
+        this.approvals.delete(msg.approvalId);
+        pending.resolve({ decision: msg.decision, ...(msg.feedback?.trim() ? { feedback: msg.feedback.trim() } : {}) });
+        this.postState();
+        return;
+      }
+      case 'agent/restoreCheckpoint':
+        return this.restore(msg.runId);
+    }
+  }
+
+  private async run(task: string): Promise<void> {
+    const runId = randomUUID();
+    if (!vscode.workspace.isTrusted) {
+      this.runs = [...this.runs, { id: runId, task, text: '', plan: [], steps: [], status: 'disabled', error: UNTRUSTED }];
+      return this.postState();
+    }
+    if (this.running) throw new Error('The agent is already working on a task; Stop it first.');
+    const history: ChatTurnHistoryMessage[] = this.runs.filter((r) => r.status !== 'disabled').flatMap((r) => [{ role: 'user' as const, content: r.task }, { role: 'assistant' as const, content: r.text || `(${r.status})` }]);
+    const turnId = `agent-${runId}`;
+    const running: Running = { runId, turnId, cts: new vscode.CancellationTokenSource(), client: undefined };
+    this.running = running;
+    this.runs = [...this.runs, { id: runId, task, text: '', plan: [], steps: [], status: 'running' }];
+    this.postState();
+    try {
+      const client = await this.server.readyClient();
+      running.client = client;
+      this.ensureHandlers(client);
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) throw new Error('Open a folder first: the agent works inside a workspace folder.');
+      const result = await sendRequest(
+        client,
+        AgentTurnRequest,
+        { turnId, conversationId: this.conversationId, task, history, trusted: true, client: { terminal: true, diagnostics: true, locations: true } },
+        running.cts.token,
+      );
+      this.update(runId, (r) => ({
+        ...r,
+        text: result.text,
+        plan: result.plan.length ? result.plan : r.plan,
+        status: result.status,
+        ...(result.error ? { error: result.error } : {}),
+        ...(result.checkpointId ? { checkpoint: { id: result.checkpointId, files: result.checkpointFiles, restored: false } } : {}),
+        steps: r.steps.map((s) => (s.status === 'running' ? { ...s, status: 'error' } : s)),
+      }));
+    } catch (err) {
+      const stopped = running.cts.token.isCancellationRequested;
+      this.update(runId, (r) => ({ ...r, status: stopped ? 'stopped' : 'error', ...(stopped ? {} : { error: err instanceof Error ? err.message : String(err) }) }));
+    } finally {
+      running.cts.dispose();
+      if (this.running === running) this.running = undefined;
+      this.postState();
+    }
+  }
+
+  private stop(): void {
+    const r = this.running;
+    if (!r) return;
+    if (r.client) void sendNotification(r.client, AgentCancelNotification, { turnId: r.turnId }).catch(() => undefined);
+    r.cts.cancel();
+  }
+
+  private async restore(runId: string): Promise<void> {
+    const run = this.runs.find((r) => r.id === runId);
+    if (!run?.checkpoint || run.checkpoint.restored) return;
+    const client = await this.server.readyClient();
+    const { restored } = await sendRequest(client, AgentRestoreCheckpointRequest, { checkpointId: run.checkpoint.id });
+    this.update(runId, (r) => ({ ...r, checkpoint: { ...r.checkpoint!, restored: true } }));
+    void vscode.window.showInformationMessage(`Banyan: restored ${restored.length} file${restored.length === 1 ? '' : 's'} to before the agent's changes.`);
+  }
+
+  private onProgress(turnId: string, ev: AgentTurnEvent): void {
+    const run = this.running?.turnId === turnId ? this.running.runId : undefined;
+    if (!run) return;
+    this.update(run, (r) => {
+      switch (ev.type) {
+        case 'text':
+          return { ...r, text: r.text + ev.text };
+        case 'plan':
+          return { ...r, plan: ev.plan };
+        case 'step': {
+          const has = r.steps.some((s) => s.id === ev.step.id);
+          return { ...r, steps: has ? r.steps.map((s) => (s.id === ev.step.id ? ev.step : s)) : [...r.steps, ev.step] };
+        }
+        case 'checkpoint':
+          return r;
+        case 'usage':
+          return r;
+      }
+    });
+  }
+
+  /** The server's requests during a turn; registered once per language client (it survives restarts). */
+  private ensureHandlers(client: LanguageClient): void {
+    if (this.handlersFor === client) return;
+    for (const s of this.handlerSubs) s.dispose();
+    this.handlersFor = client;
+    this.handlerSubs = [
+      onNotification(client, AgentProgressNotification, (p) => this.onProgress(p.turnId, p.event)),
+      onNotification(client, AgentMcpChangedNotification, (s) => {
+        this.mcp = s;
+        this.postState();
+      }),
+      client.onRequest(AgentApprovalRequest.method, (p: AgentApprovalParams, token: vscode.CancellationToken) => this.askUser(p, token)),
+      client.onRequest(AgentRunCommandRequest.method, (p: Parameters<AgentTerminal['run']>[0], token: vscode.CancellationToken) => this.terminal.run(p, token)),
+      client.onRequest(AgentDiagnosticsRequest.method, (p: { paths?: readonly string[] }) => problems(p.paths)),
+      client.onRequest(AgentLocationsRequest.method, (p: Parameters<typeof locations>[0]) => locations(p)),
+    ];
+  }
+
+  private askUser(p: AgentApprovalParams, token: vscode.CancellationToken): Promise<AgentApprovalResult> {
+    return new Promise((resolve) => {
+      const id = randomUUID();
+      const card: AgentApprovalCard = { id, category: p.category, title: p.title, ...(p.detail ? { detail: p.detail } : {}) };
+      this.approvals.set(id, { card, resolve });
+      // A stopped turn withdraws its question; it counts as denied.
+      token.onCancellationRequested(() => {
+        if (!this.approvals.delete(id)) return;
+        resolve({ decision: 'deny' });
+        this.postState();
+      });
+      this.postState();
+      void vscode.commands.executeCommand('banyan.chatView.focus').then(undefined, () => undefined);
+    });
+  }
+
+  private update(runId: string, f: (r: AgentRunView) => AgentRunView): void {
+    this.runs = this.runs.map((r) => (r.id === runId ? f(r) : r));
+    this.postState();
+  }
+
+  private postState(): void {
+    this.post({ type: 'agent/state', state: this.state() });
+  }
+
+  dispose(): void {
+    this.stop();
+    for (const a of this.approvals.values()) a.resolve({ decision: 'deny' });
+    this.approvals.clear();
+    for (const s of this.handlerSubs) s.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
