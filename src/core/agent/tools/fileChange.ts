@@ -9,7 +9,8 @@ import type { ToolContext, ToolOutcome } from '../types';
 import type { WorkspaceFile } from '../workspacePath';
 
 export async function changeFile(ctx: ToolContext, tool: string, file: WorkspaceFile, before: string | undefined, after: string | undefined, verb: string): Promise<ToolOutcome | string> {
-  const patch = createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${file.rel}`, after === undefined ? '/dev/null' : `b/${file.rel}`, before ?? '', after ?? '', undefined, undefined, { context: 3 });
+  // The patch without its "=====" banner line: the card shows ---/+++ and the hunks.
+  const patch = createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${file.rel}`, after === undefined ? '/dev/null' : `b/${file.rel}`, before ?? '', after ?? '', undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
   const refusal = await ctx.approve({ category: 'edit', tool, title: `${verb} ${file.rel}`, detail: patch, path: file.rel });
   if (refusal) return refusal;
   await ctx.checkpoint.touch(file.abs);

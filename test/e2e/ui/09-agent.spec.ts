@@ -1,0 +1,117 @@
+/**
+ * Agent mode in the real VS Code: switch the panel to Agent, give a task; the fake model (scripted on
+ * the tool results it gets back) plans, greps, reads, makes a wrong edit, runs the tests in the
+ * terminal, sees them fail, fixes the edit, runs them again and finishes. Every edit and command waits
+ * for a click on its approval card in the panel (edits: "Approve for this session", commands:
+ * "Approve"). The file on disk is fixed; "Restore checkpoint" puts its original bytes back.
+ */
+import { cpSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Frame } from 'playwright-core';
+import type { ModelRequest, Reply } from '../../fixtures/fakeModelServer/types';
+import { assert, uiTest } from '../harness/testing';
+import { chatFrame, isReady, openBanyanContainer, waitForStatusBar } from '../harness/workbench';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'agent', 'repo');
+const TASK = 'AGENT TASK: fix add in agent-demo so its tests pass';
+const TEST_COMMAND = 'node agent-demo/test/math.test.js';
+
+type Msg = { role: string; content?: string | null };
+const tools = (req: ModelRequest) => ((req.body['messages'] as Msg[]) ?? []).filter((m) => m.role === 'tool');
+const call = (name: string, args: Record<string, unknown>) => ({ name, arguments: args });
+
+/** The scripted model: each answer depends on what the last tool result says. */
+function agentModel(req: ModelRequest): Reply {
+  const n = tools(req).length;
+  const last = tools(req).at(-1)?.content ?? '';
+  if (n === 0) return { toolCalls: [call('update_plan', { plan: [{ step: 'Find add', status: 'in_progress' }, { step: 'Fix it', status: 'pending' }, { step: 'Run the tests', status: 'pending' }] })] };
+  if (n === 1) return { toolCalls: [call('grep', { pattern: 'exports\\.add', path: 'agent-demo' })] };
+  if (n === 2 && /agent-demo\/src\/math\.js:1:/.test(last)) return { toolCalls: [call('read_file', { path: 'agent-demo/src/math.js' })] };
+  if (n === 3 && /1: exports\.add = \(a, b\) => a - b;/.test(last)) {
+    return { text: 'add subtracts; changing it.', toolCalls: [call('edit_file', { path: 'agent-demo/src/math.js', edits: '<<<<<<< SEARCH\nexports.add = (a, b) => a - b;\n=======\nexports.add = (a, b) => a + b + 1;\n>>>>>>> REPLACE' })] };
+  }
+  if (n === 4) return { toolCalls: [call('run_command', { command: TEST_COMMAND })] };
+  if (/add\(2, 3\) should be 5[\s\S]*\[exit code 1\]/.test(last)) {
+    return { text: 'The test still fails; fixing my edit.', toolCalls: [call('edit_file', { path: 'agent-demo/src/math.js', edits: '<<<<<<< SEARCH\nexports.add = (a, b) => a + b + 1;\n=======\nexports.add = (a, b) => a + b;\n>>>>>>> REPLACE' })] };
+  }
+  if (/^Edited agent-demo\/src\/math\.js/.test(last)) return { toolCalls: [call('run_command', { command: TEST_COMMAND })] };
+  if (/all tests passed[\s\S]*\[exit code 0\]/.test(last)) return { toolCalls: [call('update_plan', { plan: [{ step: 'Find add', status: 'done' }, { step: 'Fix it', status: 'done' }, { step: 'Run the tests', status: 'done' }] })] };
+  if (/^Plan updated/.test(last)) return { text: 'Fixed add in agent-demo/src/math.js; the tests pass.' };
+  return { text: `UNEXPECTED STATE after ${n} tool results: ${last.slice(0, 300)}` };
+}
+
+async function runStatus(frame: Frame): Promise<string | null> {
+  return frame.locator('[data-testid=agent-run-status]').last().getAttribute('data-status').catch(() => null);
+}
+
+export const tests = [
+  uiTest('agent mode: a multi-step task completes with approvals clicked in the panel; Restore checkpoint reverts the file', async ({ page, server, fakeModel: fake, screenshot, log }) => {
+    fake.reset();
+    cpSync(FIXTURE, path.join(server.workspace, 'agent-demo'), { recursive: true });
+    const file = path.join(server.workspace, 'agent-demo', 'src', 'math.js');
+    const original = readFileSync(file);
+    server.updateWorkspaceSettings({
+      'banyan.models.agent.provider': 'openai-compatible',
+      'banyan.models.agent.baseUrl': fake.openaiBaseUrl,
+      'banyan.models.agent.model': 'fake-model',
+    });
+    fake.addRule({ name: 'agent', route: '/v1/chat/completions', prompt: /AGENT TASK: fix add in agent-demo/, reply: agentModel });
+
+    await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
+    await openBanyanContainer(page);
+    const frame = await chatFrame(page);
+    await frame.locator('[data-testid=mode-agent]').click();
+    await frame.locator('[data-testid=agent-pane]').waitFor({ state: 'visible', timeout: 10_000 });
+    await frame.locator('[data-testid=agent-task-input]').fill(TASK);
+    await frame.locator('[data-testid=agent-run]').click();
+
+    const clicked: string[] = [];
+    const deadline = Date.now() + 120_000;
+    let shotCard = false;
+    for (;;) {
+      assert(Date.now() < deadline, `the agent did not finish; clicked ${clicked.join(', ')}`);
+      const card = frame.locator('[data-testid=agent-approval]').first();
+      if (await card.isVisible().catch(() => false)) {
+        const category = (await card.getAttribute('data-category')) ?? '';
+        const title = (await card.locator('.approval-title').innerText()).trim();
+        if (!shotCard && category === 'edit') {
+          await screenshot('agent-approval-edit');
+          shotCard = true;
+        }
+        if (category === 'command' && clicked.filter((c) => c.startsWith('command')).length === 1) await screenshot('agent-approval-command');
+        clicked.push(`${category}: ${title}`);
+        await card.locator(category === 'edit' ? '[data-testid=approval-approve-session]' : '[data-testid=approval-approve]').click();
+        await card.waitFor({ state: 'detached', timeout: 20_000 });
+        continue;
+      }
+      const status = await runStatus(frame);
+      if (status && status !== 'running') break;
+      await page.waitForTimeout(200);
+    }
+    log(`approvals clicked: ${clicked.join(' | ')}`);
+    await screenshot('agent-done');
+    const status = await runStatus(frame);
+    const runText = await frame.locator('article.agent-run').last().innerText();
+    assert(status === 'done', `the run ended as ${status}: ${runText.slice(0, 800)}`);
+    assert(runText.includes('Fixed add in agent-demo/src/math.js; the tests pass.'), `no final answer: ${runText.slice(0, 800)}`);
+    assert(
+      JSON.stringify(clicked) === JSON.stringify([`edit: Edited agent-demo/src/math.js`, `command: Run \`${TEST_COMMAND}\``, `command: Run \`${TEST_COMMAND}\``]),
+      `unexpected approvals: ${JSON.stringify(clicked)}`,
+    );
+    const plan = await frame.locator('[data-testid=agent-plan] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.status));
+    assert(JSON.stringify(plan) === '["done","done","done"]', `plan: ${JSON.stringify(plan)}`);
+    const stepStates = await frame.locator('[data-testid=agent-steps] .tool-step').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status));
+    assert(stepStates.length === 8 && stepStates[4] === 'error' && stepStates[6] === 'done', `steps: ${JSON.stringify(stepStates)}`);
+    const fixed = readFileSync(file, 'utf8');
+    assert(fixed === 'exports.add = (a, b) => a + b;\nexports.mul = (a, b) => a * b;\n', `the file on disk: ${fixed}`);
+
+    await frame.locator('[data-testid=agent-restore]').click();
+    const until = Date.now() + 15_000;
+    while (!readFileSync(file).equals(original) && Date.now() < until) await page.waitForTimeout(200);
+    assert(readFileSync(file).equals(original), `Restore checkpoint did not bring the original bytes back: ${readFileSync(file, 'utf8')}`);
+    await frame.locator('.agent-checkpoint', { hasText: 'Checkpoint restored' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await screenshot('agent-restored');
+    server.updateWorkspaceSettings({ 'banyan.models.agent.provider': undefined, 'banyan.models.agent.baseUrl': undefined, 'banyan.models.agent.model': undefined });
+  }, 180_000),
+];
