@@ -5,6 +5,7 @@ import { after, describe, it } from 'node:test';
 import { McpManager, callName } from '../../../../src/core/agent/mcp/mcpManager';
 import { parseMcpServers } from '../../../../src/core/agent/mcp/mcpTypes';
 import type { ToolContext } from '../../../../src/core/agent/types';
+import { startHttpMcpServer } from '../../../fixtures/mcp/httpMcpServer';
 
 const FIXTURE = path.resolve(__dirname, '../../../fixtures/mcp/wordCountServer.mjs');
 
@@ -34,6 +35,24 @@ describe('MCP manager', () => {
     const denied = await tools[0]!.run({ text: 'x' }, { ...ctx, approve: async () => 'The user denied this.' } as ToolContext);
     assert.equal(denied.failed, true);
     assert.equal(denied.content, 'The user denied this.');
+  });
+
+  it('talks to a streamable-HTTP server, and reports one that refuses connections without touching the others', async () => {
+    const http = await startHttpMcpServer();
+    const other = new McpManager();
+    try {
+      await other.sync({ rev: { url: http.url }, down: { url: 'http://127.0.0.1:9/mcp' } }, undefined);
+      const status = new Map(other.status().map((s) => [s.name, s]));
+      assert.equal(status.get('rev')?.state, 'connected', JSON.stringify(other.status()));
+      assert.equal(status.get('rev')?.transport, 'http');
+      assert.equal(status.get('down')?.state, 'failed');
+      const tool = other.tools().find((t) => t.definition.name === 'mcp_rev_reverse')!;
+      const ctx = { signal: new AbortController().signal, approve: async () => undefined } as unknown as ToolContext;
+      assert.equal((await tool.run({ text: 'banyan' }, ctx)).content, 'naynab');
+    } finally {
+      await other.dispose();
+      await http.close();
+    }
   });
 
   it('parses settings and reports invalid entries', () => {

@@ -1,0 +1,55 @@
+/** What the agent gets from the editor: problems after its edits, and definitions/references by position. */
+import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { runAgentTurn } from '../../../../src/core/agent/runAgentTurn';
+import { Checkpoint } from '../../../../src/core/agent/checkpoint';
+import { SideEffectLedger } from '../../../../src/core/agent/sideEffectLedger';
+import { ChildProcessTerminal } from '../../../../src/core/agent/terminal/childProcessTerminal';
+import { findDefinitionTool } from '../../../../src/core/agent/tools/findDefinition';
+import { findReferencesTool } from '../../../../src/core/agent/tools/findReferences';
+import type { EditorServices, ToolContext } from '../../../../src/core/agent/types';
+import { call, deps, drain, scriptedModel, tempWorkspace, toolResult } from './agentHarness';
+
+describe('editor services in the agent', () => {
+  let ws: ReturnType<typeof tempWorkspace>;
+  beforeEach(() => {
+    ws = tempWorkspace();
+    writeFileSync(path.join(ws.dir, 'a.ts'), 'export const n: number = 1;\nconsole.log(n);\n');
+  });
+  afterEach(() => ws.dispose());
+
+  it('feeds the problems of a file back right after the agent edits it', async () => {
+    const asked: (readonly string[] | undefined)[] = [];
+    const editor: EditorServices = {
+      diagnostics: async (files) => {
+        asked.push(files);
+        return [
+          { path: path.join(ws.dir, 'a.ts'), line: 0, severity: 'error', message: "Type 'string' is not assignable to type 'number'.", source: 'ts' },
+          { path: path.join(ws.dir, 'a.ts'), line: 1, severity: 'hint', message: 'unused' },
+        ];
+      },
+    };
+    const model = scriptedModel((_r, n) => (n === 1 ? { toolCalls: [call('e', 'edit_file', { path: 'a.ts', edits: "<<<<<<< SEARCH\nexport const n: number = 1;\n=======\nexport const n: number = 'one';\n>>>>>>> REPLACE" })] } : { text: 'ok' }));
+    await drain(runAgentTurn({ turnId: 't', task: 'x', history: [] }, { ...deps(model, ws.dir, { settings: { edits: 'auto' } }), editor }, new AbortController().signal));
+    assert.deepEqual(asked, [[path.join(ws.dir, 'a.ts')]]);
+    const result = toolResult(model.requests[1], 'e');
+    assert.match(result, /Problems now reported in the changed files:\na\.ts:1: error: Type 'string' is not assignable to type 'number'\. \(ts\)$/);
+    assert.doesNotMatch(result, /unused/);
+  });
+
+  it('asks the editor for definitions and references at a position (column found from the name)', async () => {
+    const seen: string[] = [];
+    const editor: EditorServices = {
+      definitions: async (file, line, ch) => (seen.push(`def ${path.basename(file)}:${line}:${ch}`), [{ path: path.join(ws.dir, 'lib', 'n.d.ts'), line: 4, character: 2 }]),
+      references: async (file, line, ch) => (seen.push(`ref ${path.basename(file)}:${line}:${ch}`), [{ path: path.join(ws.dir, 'a.ts'), line: 1, character: 12 }]),
+    };
+    const ctx = { roots: [ws.dir], index: undefined, terminal: new ChildProcessTerminal(), editor, checkpoint: new Checkpoint('c'), ledger: new SideEffectLedger(), commandTimeoutMs: 1000, signal: new AbortController().signal, approve: async () => undefined, progress: () => undefined } satisfies ToolContext;
+    const def = await findDefinitionTool.run({ path: 'a.ts', line: 2, name: 'n' }, ctx);
+    const ref = await findReferencesTool.run({ path: 'a.ts', line: 1, name: 'n' }, ctx);
+    assert.deepEqual(seen, ['def a.ts:1:12', 'ref a.ts:0:13']);
+    assert.equal(def.content, 'lib/n.d.ts:5:3');
+    assert.equal(ref.content, 'a.ts:2:13');
+  });
+});
