@@ -32,11 +32,12 @@ export function assembleCompletionContext(input: AssembleContextInput): Assemble
   let t = performance.now();
   timings.cursor = t - t0;
 
-  const definitions = budget > 0 ? definitionCandidates({ index, file, cursor, bindings }) : [];
-  timings.definitions = performance.now() - t;
-  t = performance.now();
+  // Similar snippets first: the definitions source reads what they write after the cursor's tokens.
   const similar = budget > 0 ? similarCandidates(index, file, cursor) : [];
   timings.similar = performance.now() - t;
+  t = performance.now();
+  const definitions = budget > 0 ? definitionCandidates({ index, file, cursor, bindings, similarTexts: similar.map((s) => s.fullText ?? s.text) }) : [];
+  timings.definitions = performance.now() - t;
   t = performance.now();
   const edits = budget > 0 && input.recentEdits?.length ? recentEditCandidates(index, file, input.recentEdits) : [];
   const recentFiles = budget > 0 && input.recentFiles?.length ? recentFileCandidates(index, file, input.recentFiles, cursor) : [];

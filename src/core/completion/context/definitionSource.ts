@@ -9,11 +9,12 @@
 import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
 import type { SymbolInfo } from '../../index/model';
-import type { CursorContext } from './cursorContext';
-import { type ImportBinding, languageFamily, sameFamilyTwin } from './importBindings';
+import { type CursorContext, nameWords } from './cursorContext';
+import { type ImportBinding, languageFamily, sameFamilyTwin, twinKey } from './importBindings';
 import { memberAssignmentCandidates } from './memberAssignments';
-import { resolveReceiver } from './receiverTypes';
-import { isContainer, renderDefinition, type RenderedRange } from './renderDefinition';
+import { similarUses } from './similarUses';
+import { baseNames, containersNamed, resolveReceiver } from './receiverTypes';
+import { isContainer, renderDefinition, type RenderedRange, renderHead } from './renderDefinition';
 import { type NamedSymbol, symbolNames, type SymbolNames } from './symbolNames';
 import type { ContextCandidate, ContextSource } from './types';
 
@@ -25,6 +26,8 @@ export const DEFINITION_WEIGHTS = {
   importedUnused: 55,
   usedAfter: 45,
   usedNear: 22,
+  /** Plus 8 per extra matched token before the cursor, minus 1.5 per similar-snippet rank. */
+  similarUse: 48,
   moduleUnused: 18,
   sameFolder: 12,
   wordMatch: 8,
@@ -34,6 +37,8 @@ const MAX_DEFINING_FILES = 3;
 /** Candidates rendered from the file's lines (the rest from the index's one-line signatures). */
 const RENDER_FROM_LINES = 12;
 const MAX_CANDIDATES = 160;
+/** A receiver's type is shown whole (as an outline) up to this size, else member by member. */
+const RECEIVER_OUTLINE_CHARS = 2000;
 
 interface Scored {
   readonly file: string;
@@ -42,6 +47,8 @@ interface Scored {
   source: ContextSource;
   /** Outline budget in characters for containers. */
   outlineChars: number;
+  /** Only the declaration head (members of a large receiver type, and its own head). */
+  headOnly: boolean;
 }
 
 export interface DefinitionSourceInput {
@@ -49,6 +56,8 @@ export interface DefinitionSourceInput {
   readonly file: string;
   readonly cursor: CursorContext;
   readonly bindings: ReadonlyMap<string, ImportBinding>;
+  /** Texts of the similar snippets, most similar first (what code like this writes next). */
+  readonly similarTexts?: readonly string[];
 }
 
 export function definitionCandidates(input: DefinitionSourceInput): ContextCandidate[] {
@@ -56,14 +65,15 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   const names = symbolNames(index);
   const scored = new Map<string, Scored>();
   const termScore = (n: NamedSymbol) => wordScore(n.words, cursor.terms, names);
-  const add = (f: string, sym: SymbolInfo, score: number, source: ContextSource = 'definition', outlineChars = 600) => {
+  const add = (f: string, sym: SymbolInfo, score: number, source: ContextSource = 'definition', outlineChars = 600, headOnly = false) => {
     if (f === file) return;
     const key = `${f}\0${sym.startLine}\0${sym.name}`;
     const prev = scored.get(key);
-    if (!prev) scored.set(key, { file: f, sym, score, source, outlineChars });
+    if (!prev) scored.set(key, { file: f, sym, score, source, outlineChars, headOnly });
     else {
       prev.score = Math.max(prev.score, score) + Math.min(prev.score, score) * 0.05;
       prev.outlineChars = Math.max(prev.outlineChars, outlineChars);
+      prev.headOnly &&= headOnly;
       if (score >= prev.score) prev.source = source;
     }
   };
@@ -79,7 +89,9 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     if (same.length) hits = same;
     const files = [...new Set(hits.map((h) => h.path))];
     if (files.length > MAX_DEFINING_FILES * 3) return [];
-    const keep = new Set(files.sort((a, b) => proximity(b) - proximity(a)).slice(0, MAX_DEFINING_FILES));
+    const twins = new Set<string>();
+    const distinct = files.sort((a, b) => proximity(b) - proximity(a)).filter((f) => !twins.has(twinKey(f)) && twins.add(twinKey(f)));
+    const keep = new Set(distinct.slice(0, MAX_DEFINING_FILES));
     return hits.filter((h) => keep.has(h.path));
   };
 
@@ -91,7 +103,29 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   }
   // 2. The receiver's members.
   const receiver = resolveReceiver(index, file, cursor, bindings);
-  for (const c of receiver?.containers ?? []) add(c.path, c, DEFINITION_WEIGHTS.receiver, 'definition', 2400);
+  const ownNames = new Set(index.symbolsInFile(file).map((x) => x.name));
+  for (const c of receiver?.containers ?? []) addReceiverType(c.path, c, DEFINITION_WEIGHTS.receiver);
+  // One level of base classes: inherited members (`self.` in a subclass reaches them too).
+  for (const c of receiver?.containers ?? []) {
+    for (const base of baseNames(c.signature)) for (const b of containersNamed(index, base, file)) addReceiverType(b.path, b, DEFINITION_WEIGHTS.receiver - 4);
+  }
+  /**
+   * A receiver's type: its outline when all of it fits; otherwise its head plus each member on its
+   * own, ranked (members the file already uses, or overrides, are less likely to be typed next).
+   */
+  function addReceiverType(f: string, c: SymbolInfo, score: number): void {
+    const members = (names.byFile.get(f) ?? []).filter((n) => n.sym.container === c.name && n.sym.startLine >= c.startLine && n.sym.endLine <= c.endLine);
+    const outlineSize = members.reduce((n, m) => n + m.sym.signature.length + 3, c.signature.length);
+    if (outlineSize <= RECEIVER_OUTLINE_CHARS) {
+      add(f, c, score, 'definition', RECEIVER_OUTLINE_CHARS);
+      return;
+    }
+    add(f, c, score + 7, 'definition', 0, true);
+    for (const m of members) {
+      const penalty = (cursor.usedBefore.has(m.sym.name) ? 6 : 0) + (ownNames.has(m.sym.name) ? 8 : 0) + (m.sym.name.startsWith('_') ? 2 : 0);
+      add(f, m.sym, score - 1 - penalty + Math.min(6, termScore(m)) + afterBonus(cursor, m.sym.name) * 0.3, 'definition', 0, true);
+    }
+  }
   for (const m of receiver?.modules ?? []) {
     for (const n of names.byFile.get(m) ?? []) if (!n.sym.container) add(m, n.sym, DEFINITION_WEIGHTS.receiverModule + termScore(n) + afterBonus(cursor, n.sym.name));
   }
@@ -102,7 +136,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
         ...definitions(cursor.receiver[0]!).map((h) => h.path),
         // Members assigned far from the object's definition (`webidl.converters.X = …` in many files).
         ...(cursor.receiver.length > 1 ? index.search(cursor.receiver.join(' '), { limit: 12, withText: false }).map((h) => h.path) : []),
-      ], DEFINITION_WEIGHTS.receiver - 2)
+      ], DEFINITION_WEIGHTS.receiver - 2, (name) => Math.min(6, wordScore(nameWords(name), cursor.terms, names)) - (cursor.usedBefore.has(name) ? 6 : 0))
     : [];
   // 3. Imported names, not used yet.
   for (const b of bindings.values()) {
@@ -126,7 +160,15 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     if (name.length < 3 || weight < 0.3) continue;
     for (const h of definitions(name)) if (!h.container || !isMemberOfKnown(h, receiver)) add(h.path, h, DEFINITION_WEIGHTS.usedNear * weight);
   }
-  // 6. Symbols of imported files and of the same folder, and anywhere by shared words.
+  // 6. What similar code writes after the same tokens.
+  for (const u of similarUses(cursor.linePrefix, cursor.partial, input.similarTexts ?? [])) {
+    if (cursor.usedBefore.has(u.name) || u.name.length < 3) continue;
+    const score = DEFINITION_WEIGHTS.similarUse + 8 * (u.matched - 1) - 1.5 * u.rank;
+    const inModules = receiver?.modules.length ? receiver.modules.flatMap((m) => (names.byFile.get(m) ?? []).filter((n) => n.sym.name === u.name)) : [];
+    if (inModules.length) for (const n of inModules) add(n.file, n.sym, score + 10);
+    else for (const h of definitions(u.name)) add(h.path, h, score);
+  }
+  // 7. Symbols of imported files and of the same folder, and anywhere by shared words.
   for (const n of names.all) {
     if (n.file === file || (family !== 'other' && languageFamily(n.file) !== family)) continue;
     const t = termScore(n);
@@ -134,7 +176,13 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     if (near && !n.sym.container) add(n.file, n.sym, (near + t) * unusedFactor(n.sym.name), 'import');
     else if (t >= 1.5) add(n.file, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
   }
-  const ranked = render(index, [...scored.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES), names);
+  // The same declaration in twin files (x.ts / x.d.ts / x.js) is shown once, from the best-scored one.
+  const seen = new Set<string>();
+  const unique = [...scored.values()].sort((a, b) => b.score - a.score).filter((c) => {
+    const key = `${twinKey(c.file)}\0${c.sym.container ?? ''}\0${c.sym.name}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+  const ranked = render(index, unique.slice(0, MAX_CANDIDATES), names);
   return assigned.length ? [...assigned, ...ranked].sort((a, b) => b.score - a.score) : ranked;
 }
 
@@ -172,13 +220,20 @@ function render(index: CodeIndex, list: readonly Scored[], names: SymbolNames): 
   return list.map((c, i) => {
     const members = isContainer(c.sym) ? (names.byFile.get(c.file) ?? []).map((n) => n.sym).filter((s) => s.container === c.sym.name && s.startLine >= c.sym.startLine && s.endLine <= c.sym.endLine) : [];
     const fileLines = i < RENDER_FROM_LINES ? linesOf(c.file) : undefined;
-    const { main, fallback } = fileLines ? renderDefinition(c.sym, members, fileLines, c.outlineChars) : fromSignatures(c.sym, members, c.outlineChars);
+    const { main, fallback } = c.headOnly
+      ? headOnly(c.sym, fileLines)
+      : fileLines ? renderDefinition(c.sym, members, fileLines, c.outlineChars) : fromSignatures(c.sym, members, c.outlineChars);
     const symbol = c.sym.container ? `${c.sym.container}.${c.sym.name}` : c.sym.name;
     return { file: c.file, ...main, source: c.source, score: c.score, symbol, ...(sameRange(main, fallback) ? {} : { fallback }) };
   });
 }
 
 const sameRange = (a: RenderedRange, b: RenderedRange) => a.startLine === b.startLine && a.endLine === b.endLine && a.text === b.text;
+
+function headOnly(sym: SymbolInfo, lines: readonly string[] | undefined): { main: RenderedRange; fallback: RenderedRange } {
+  const first = { startLine: sym.nameLine, endLine: sym.nameLine, text: sym.signature };
+  return { main: lines ? renderHead(sym, lines) : first, fallback: first };
+}
 
 /** Rendering without reading the file: the index's one-line signatures. */
 function fromSignatures(sym: SymbolInfo, members: readonly SymbolInfo[], maxChars: number): { main: RenderedRange; fallback: RenderedRange } {

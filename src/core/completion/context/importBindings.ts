@@ -27,7 +27,8 @@ export function importBindings(index: CodeIndex, file: string, lines: readonly s
       if (name === '*') continue;
       // `import * as ns`, or `from pkg import mod` where the name is a module file of its own.
       const ns = new RegExp(`\\*\\s+as\\s+${escape(name)}\\b`).test(text);
-      const moduleFile = files.find((f) => moduleName(f) === name);
+      // Python only: in TS/JS `import { path } from './path'` names an export, not the module.
+      const moduleFile = family === 'py' ? files.find((f) => moduleName(f) === name) : undefined;
       if (ns) put(name, withReExports(index, files, family), true);
       else if (moduleFile) put(name, [moduleFile], true);
       else put(name, files, false);
@@ -113,6 +114,11 @@ export function withReExports(index: CodeIndex, files: readonly string[], family
     frontier = next;
   }
   return [...out];
+}
+
+/** One module shipped as several files (`x.ts`, `x.d.ts`, `x.d.mts`, `x.js`, `src/x.ts`) shares one key. */
+export function twinKey(f: string): string {
+  return f.replace(/\.d(\.[cm]?ts)$/, '$1').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/src\//, '/');
 }
 
 const moduleName = (f: string): string => {

@@ -6,10 +6,11 @@
 import type { CodeIndex } from '../../index/codeIndex';
 import type { ContextCandidate } from './types';
 
-const MAX_FILES = 6;
+const MAX_FILES = 10;
 const MAX_LINE = 160;
 
-export function memberAssignmentCandidates(index: CodeIndex, file: string, chain: readonly string[], files: Iterable<string>, score: number): ContextCandidate[] {
+/** `bonus(member)` adjusts each line's score (words shared with the code around the cursor, names used already). */
+export function memberAssignmentCandidates(index: CodeIndex, file: string, chain: readonly string[], files: Iterable<string>, score: number, bonus: (member: string) => number): ContextCandidate[] {
   const re = new RegExp(`^\\s*(?:[\\w$]+\\.)*${chain.map((p) => p.replace(/\$/g, '\\$')).join('\\.')}\\.([A-Za-z_$][\\w$]*)\\s*=(?!=)`);
   const out: ContextCandidate[] = [];
   let scanned = 0;
@@ -21,7 +22,7 @@ export function memberAssignmentCandidates(index: CodeIndex, file: string, chain
     lines.forEach((l, i) => {
       const m = re.exec(l);
       if (!m) return;
-      out.push({ file: f, startLine: i, endLine: i, text: l.length > MAX_LINE ? `${l.slice(0, MAX_LINE - 1)}…` : l, source: 'definition', score: score - out.length * 0.01, symbol: `${chain.join('.')}.${m[1]}` });
+      out.push({ file: f, startLine: i, endLine: i, text: l.length > MAX_LINE ? `${l.slice(0, MAX_LINE - 1)}…` : l, source: 'definition', score: score + bonus(m[1]!) - out.length * 0.01, symbol: `${chain.join('.')}.${m[1]}` });
     });
   }
   return out;

@@ -44,6 +44,7 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
   const type = declaredType(q, before) ?? declaredType(q, after);
   if (type) out.containers.push(...containersNamed(index, type, file, bindings.get(type)?.files));
   if (!out.containers.length) out.containers.push(...containersNamed(index, q, file));
+  if (!out.containers.length) out.containers.push(...containersByMemberUse(index, file, chain, cursor.lines.join('\n')));
   if (!out.containers.length) {
     // No declaration in sight: the variable's name often is its type's (userService → UserService).
     const pascal = q.replace(/^_+/, '').replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
@@ -83,16 +84,50 @@ export function containersNamed(index: CodeIndex, name: string, file: string, pr
   return hits.length <= 3 ? hits : [];
 }
 
+/**
+ * Duck typing: the classes that define the members this file already uses on the same receiver
+ * (`msg.get_payload()`, `msg.attach(…)` → Message). Two or more members agreeing pick the type; one
+ * member picks it only when few classes define that name.
+ */
+export function containersByMemberUse(index: CodeIndex, file: string, chain: readonly string[], text: string): SymbolHit[] {
+  const receiver = chain.map((p) => p.replace(/\$/g, '\\$')).join('\\s*\\.\\s*');
+  const members = new Set<string>();
+  for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${receiver}\\s*\\.\\s*([A-Za-z_$][\\w$]*)`, 'g'))) members.add(m[1]!);
+  const votes = new Map<string, { count: number; owners: number; hits: SymbolHit[] }>();
+  for (const name of [...members].slice(0, 24)) {
+    const defs = index.symbols(name, { limit: 40 }).filter((d) => d.container && d.path !== file);
+    const owners = new Set(defs.map((d) => `${d.path}\0${d.container}`));
+    for (const key of owners) {
+      const v = votes.get(key) ?? { count: 0, owners: Infinity, hits: [] };
+      v.count++;
+      v.owners = Math.min(v.owners, owners.size);
+      votes.set(key, v);
+    }
+  }
+  const ranked = [...votes].filter(([, v]) => v.count >= 2 || v.owners <= 2).sort((a, b) => b[1].count - a[1].count || a[1].owners - b[1].owners);
+  const best = ranked[0]?.[1].count;
+  const out: SymbolHit[] = [];
+  for (const [key, v] of ranked) {
+    if (v.count < (best ?? 0) || out.length >= 3) break;
+    const [path, name] = key.split('\0') as [string, string];
+    out.push(...index.symbols(name, { kinds: CONTAINER_KINDS }).filter((s) => s.path === path));
+  }
+  return out;
+}
+
+/** Base classes/interfaces named in a class's declaration head (`extends A implements B`, `class C(A, B):`). */
+export function baseNames(signature: string): string[] {
+  const heritage = /\b(?:extends|implements)\s+(.+)$/.exec(signature)?.[1] ?? /^\s*class\s+\w+\s*\((.*)\)/.exec(signature)?.[1] ?? '';
+  return [...heritage.replace(/<[^>]*>/g, '').matchAll(/[A-Za-z_$][\w$.]*/g)]
+    .map((m) => m[0].split('.').pop()!)
+    .filter((n) => n !== 'implements' && n !== 'extends' && n !== 'object' && n !== 'metaclass');
+}
+
 /** Base classes/interfaces of the class around `line`, from its declaration head. */
 export function baseTypesAt(index: CodeIndex, file: string, line: number): string[] {
   let cls: { startLine: number; endLine: number; signature: string } | undefined;
   for (const s of index.symbolsInFile(file)) {
     if ((s.kind === 'class' || s.kind === 'struct' || s.kind === 'interface') && s.startLine <= line && line <= s.endLine && (!cls || s.startLine >= cls.startLine)) cls = s;
   }
-  if (!cls) return [];
-  const sig = cls.signature;
-  const heritage = /\b(?:extends|implements)\s+(.+)$/.exec(sig)?.[1] ?? /^\s*class\s+\w+\s*\((.*)\)/.exec(sig)?.[1] ?? '';
-  return [...heritage.replace(/<[^>]*>/g, '').matchAll(/[A-Za-z_$][\w$.]*/g)]
-    .map((m) => m[0].split('.').pop()!)
-    .filter((n) => n !== 'implements' && n !== 'extends' && n !== 'object' && n !== 'metaclass');
+  return cls ? baseNames(cls.signature) : [];
 }

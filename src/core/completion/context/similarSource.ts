@@ -11,7 +11,7 @@ import type { ContextCandidate } from './types';
 
 const QUERY_LINES = 10;
 const MAX_SNIPPET_LINES = 16;
-const LIMIT = 8;
+const LIMIT = 12;
 export const PROXIMITY = { imported: 1.35, sameFolder: 1.15, other: 1 } as const;
 
 export function similarCandidates(index: CodeIndex, file: string, cursor: CursorContext): ContextCandidate[] {
@@ -28,6 +28,6 @@ export function similarCandidates(index: CodeIndex, file: string, cursor: Cursor
     const lines = h.text.split('\n');
     // Long chunks: the part nearest their start (a function's head and first statements).
     const keep = lines.slice(0, MAX_SNIPPET_LINES);
-    return [{ file: h.path, startLine: h.startLine, endLine: h.startLine + keep.length - 1, text: keep.join('\n'), source: 'similar' as const, score: h.score, ...(h.symbol ? { symbol: h.symbol } : {}) }];
+    return [{ file: h.path, startLine: h.startLine, endLine: h.startLine + keep.length - 1, text: keep.join('\n'), fullText: h.text, source: 'similar' as const, score: h.score, ...(h.symbol ? { symbol: h.symbol } : {}) }];
   });
 }

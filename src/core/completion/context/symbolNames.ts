@@ -31,10 +31,12 @@ export function symbolNames(index: CodeIndex): SymbolNames {
   const all: NamedSymbol[] = [];
   const byFile = new Map<string, NamedSymbol[]>();
   const df = new Map<string, number>();
+  const wordsOf = new Map<string, readonly string[]>(); // names repeat (overloads, twin files): split each once
   for (const file of files) {
     const list: NamedSymbol[] = [];
     for (const sym of index.file(file)?.symbols ?? []) {
-      const words = nameWords(sym.name);
+      let words = wordsOf.get(sym.name);
+      if (!words) wordsOf.set(sym.name, (words = nameWords(sym.name)));
       const n: NamedSymbol = { file, sym, words };
       list.push(n);
       all.push(n);

@@ -77,6 +77,8 @@ export interface ContextCandidate {
   readonly source: ContextSource;
   readonly score: number;
   readonly symbol?: string;
+  /** The whole chunk when `text` is a cut of it (similar snippets), for sources that read it. */
+  readonly fullText?: string;
   /** A shorter rendering of the same thing, tried when `text` does not fit. */
   readonly fallback?: { readonly startLine: number; readonly endLine: number; readonly text: string };
 }
