@@ -1,4 +1,5 @@
 import type { CliCommand } from './cliCommand';
+import { agentCommand } from './commands/agentCommand';
 import { chatCommand } from './commands/chatCommand';
 import { completeCommand } from './commands/completeCommand';
 import { contextCommand } from './commands/contextCommand';
@@ -10,4 +11,4 @@ import { serveCommand } from './commands/serveCommand';
 import { symbolsCommand } from './commands/symbolsCommand';
 
 /** Every `banyan` subcommand; each area adds one line. */
-export const CLI_COMMANDS: readonly CliCommand[] = [serveCommand, indexCommand, searchCommand, symbolsCommand, contextCommand, completeCommand, chatCommand, modelsCommand, rewriteCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [serveCommand, indexCommand, searchCommand, symbolsCommand, contextCommand, completeCommand, chatCommand, modelsCommand, rewriteCommand, agentCommand];
