@@ -36,6 +36,7 @@ function main(): void {
   footer.append(status, actions);
   const agent = new AgentPane((m) => vscode.postMessage(m));
   const mode = createModeToggle({ chat: chat.element, agent: agent.element });
+  agent.onNeedsAttention = () => mode.set('agent');
   root.append(mode.element, chat.element, agent.element, footer);
   renderStatus(status, null, 'starting');
 

@@ -18,6 +18,8 @@ export class AgentPane {
   private readonly run: HTMLButtonElement;
   private readonly stop: HTMLButtonElement;
   private state: AgentViewState = { enabled: true, runs: [], approvals: [], mcp: [] };
+  /** Called when a new approval card arrives, so the panel can switch to the agent pane to show it. */
+  onNeedsAttention: () => void = () => undefined;
 
   constructor(private readonly post: (m: WebviewToExtension) => void) {
     this.element = el('div', 'agent');
@@ -55,8 +57,10 @@ export class AgentPane {
 
   handle(msg: ExtensionToWebview): void {
     if (msg.type !== 'agent/state') return;
+    const seen = new Set(this.state.approvals.map((a) => a.id));
     this.state = msg.state;
     this.render();
+    if (msg.state.approvals.some((a) => !seen.has(a.id))) this.onNeedsAttention();
   }
 
   private submit(): void {

@@ -101,11 +101,20 @@ describe('agent pane', () => {
     const chat = container();
     const agent = container();
     const toggle = createModeToggle({ chat, agent });
+    const pane = new AgentPane(() => undefined);
+    pane.onNeedsAttention = () => toggle.set('agent');
     assert.equal(agent.hidden, true);
     (toggle.element.querySelector('[data-testid=mode-agent]') as HTMLButtonElement).click();
     assert.equal(agent.hidden, false);
     assert.equal(chat.hidden, true);
     assert.equal(toggle.element.querySelector('[data-testid=mode-agent]')!.getAttribute('aria-pressed'), 'true');
+    // A new approval card brings the agent pane forward; the same card again does not.
+    (toggle.element.querySelector('[data-testid=mode-chat]') as HTMLButtonElement).click();
+    pane.handle({ type: 'agent/state', state: state({ approvals: [{ id: 'a1', category: 'command', title: 'Run `ls`' }] }) });
+    assert.equal(agent.hidden, false);
+    (toggle.element.querySelector('[data-testid=mode-chat]') as HTMLButtonElement).click();
+    pane.handle({ type: 'agent/state', state: state({ approvals: [{ id: 'a1', category: 'command', title: 'Run `ls`' }] }) });
+    assert.equal(agent.hidden, true);
   });
 });
 
