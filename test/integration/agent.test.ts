@@ -246,17 +246,45 @@ describe('agent mode through the language server', () => {
   it('Stop ends the turn while a command runs', async () => {
     await setSettings({ approval: { commands: 'auto' } });
     try {
-      script(/TASK: long/, (req) => (toolMessages(req).length === 0 ? { toolCalls: [tc('run_command', { command: 'sleep 120' })] } : { text: 'should not be asked' }));
+      // The command starts a grandchild and records its pid; Stop must kill it too.
+      const pidFile = path.join(tmp, 'sleep.pid');
+      script(/TASK: long/, (req) => (toolMessages(req).length === 0 ? { toolCalls: [tc('run_command', { command: `sleep 120 & echo $! > ${pidFile}; wait` })] } : { text: 'should not be asked' }));
       const p = params('TASK: long');
       const pending = session.request(AgentTurnRequest, p);
       await session.waitForNotification(AgentProgressNotification, (e) => e.turnId === p.turnId && e.event.type === 'step' && e.event.step.tool === 'run_command' && e.event.step.status === 'running');
+      while (!existsSync(pidFile) || !readFileSync(pidFile, 'utf8').trim()) await new Promise((r) => setTimeout(r, 20));
+      const pid = Number(readFileSync(pidFile, 'utf8'));
       await session.notify(AgentCancelNotification, { turnId: p.turnId });
       const result = await pending;
       assert.equal(result.status, 'stopped');
       assert.equal(fake.requests({ path: '/v1/chat/completions' }).length, 1);
+      // A killed process whose parent is gone may linger as a zombie until init reaps it: that is dead.
+      const alive = () => {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return false;
+        }
+        const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+        return !/^\d+ \(.*\) Z/.test(stat);
+      };
+      // SIGKILL was sent to the whole group; wait (bounded) for the kernel to finish it off.
+      for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(alive(), false, `the command's child ${pid} still runs after Stop`);
     } finally {
       await setSettings({});
     }
+  });
+
+  it('Stop closes the model\'s HTTP stream at once', async () => {
+    fake.failNext({ kind: 'hang' }, { route: '/v1/chat/completions', prompt: /TASK: stream stop/ });
+    const p = params('TASK: stream stop');
+    const pending = session.request(AgentTurnRequest, p);
+    await fake.waitForRequest({ path: '/v1/chat/completions' }, 10_000);
+    await session.notify(AgentCancelNotification, { turnId: p.turnId });
+    const gone = await fake.waitForAbort({ path: '/v1/chat/completions' }, 10_000);
+    assert.equal(gone.state, 'aborted');
+    assert.equal((await pending).status, 'stopped');
   });
 
   it('is off in an untrusted workspace', async () => {
