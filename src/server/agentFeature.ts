@@ -6,6 +6,7 @@
  * run as child processes of the server. Keeps per conversation the side-effect ledger, per server
  * session the approval grants ("Approve for this session"), and the checkpoints of recent turns.
  */
+import { fileURLToPath } from 'node:url';
 import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver/node';
 import { ApprovalPolicy } from '../core/agent/approval/approvalPolicy';
 import { Checkpoint } from '../core/agent/checkpoint';
@@ -151,6 +152,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
         maxSteps: settings['agent.maxSteps'],
         commandTimeoutMs: settings['agent.commandTimeoutSeconds'] * 1000,
         toolFormat: settings['agent.toolCalling'],
+        editorText: (file) => openDocumentText(ctx, file),
       },
       abort.signal,
     );
@@ -178,6 +180,19 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
   } finally {
     if (st.running.get(p.turnId) === abort) st.running.delete(p.turnId);
   }
+}
+
+/** The synced text of `file` when the client has it open. */
+function openDocumentText(ctx: ServerContext, file: string): string | undefined {
+  for (const doc of ctx.documents.all()) {
+    if (!doc.uri.startsWith('file:')) continue;
+    try {
+      if (fileURLToPath(doc.uri) === file) return doc.getText();
+    } catch {
+      // not a local file URI
+    }
+  }
+  return undefined;
 }
 
 /** A server → client request that Stop cancels (LSP $/cancelRequest: the client kills the command). */

@@ -41,6 +41,8 @@ export interface AgentDeps {
   readonly maxSteps: number;
   readonly commandTimeoutMs: number;
   readonly toolFormat: ToolFormat;
+  /** Text of files open in the editor, so edits never overwrite unsaved changes. */
+  readonly editorText?: (file: string) => string | undefined;
 }
 
 export interface AgentTurnInput {
@@ -153,6 +155,7 @@ export async function* runAgentTurn(input: AgentTurnInput, deps: AgentDeps, sign
         denied = true;
         return `The user denied this, so it was not done${decision.feedback ? `. Their feedback: ${decision.feedback}` : '.'} Do not retry it; adapt your plan.`;
       },
+      ...(d.editorText ? { editorText: d.editorText } : {}),
       progress: () => undefined,
     };
     let outcome: ToolOutcome;

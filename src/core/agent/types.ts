@@ -76,6 +76,8 @@ export interface ToolContext {
   readonly signal: AbortSignal;
   /** Asks for approval through the policy; resolves to undefined when approved, else the reason to tell the model. */
   approve(request: ApprovalRequest): Promise<string | undefined>;
+  /** The text of the file as open in the editor (undefined when it is not open), to spot unsaved changes. */
+  readonly editorText?: (file: string) => string | undefined;
   /** Streams a line of live output into the running step (command output). */
   progress(text: string): void;
 }

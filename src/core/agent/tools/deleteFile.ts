@@ -22,7 +22,7 @@ export const deleteFileTool: AgentTool = {
     const bytes = await fs.readFile(file.abs);
     const before = bytes.subarray(0, 8000).includes(0) ? '(binary file)\n' : bytes.toString('utf8');
     const changed = await changeFile(ctx, 'delete_file', file, before, undefined, 'Deleted');
-    if (typeof changed === 'string') return { title: `Delete ${file.rel}: not approved`, content: changed, failed: true };
+    if (typeof changed === 'string') return { title: `Delete ${file.rel}: not changed`, content: changed, failed: true };
     return { ...changed, content: `Deleted ${file.rel}.` };
   },
 };

@@ -9,6 +9,11 @@ import type { ToolContext, ToolOutcome } from '../types';
 import type { WorkspaceFile } from '../workspacePath';
 
 export async function changeFile(ctx: ToolContext, tool: string, file: WorkspaceFile, before: string | undefined, after: string | undefined, verb: string): Promise<ToolOutcome | string> {
+  // Writing under unsaved editor changes would lose the user's work or fork the file: refuse instead.
+  const open = ctx.editorText?.(file.abs);
+  if (open !== undefined && before !== undefined && open !== before) {
+    return `${file.rel} has unsaved changes in the editor, so it was not changed. Ask the user to save or revert it, then read it again.`;
+  }
   // The patch without its "=====" banner line: the card shows ---/+++ and the hunks.
   const patch = createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${file.rel}`, after === undefined ? '/dev/null' : `b/${file.rel}`, before ?? '', after ?? '', undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
   const refusal = await ctx.approve({ category: 'edit', tool, title: `${verb} ${file.rel}`, detail: patch, path: file.rel });

@@ -1,6 +1,6 @@
 /** What the agent gets from the editor: problems after its edits, and definitions/references by position. */
 import { strict as assert } from 'node:assert';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { runAgentTurn } from '../../../../src/core/agent/runAgentTurn';
@@ -37,6 +37,21 @@ describe('editor services in the agent', () => {
     const result = toolResult(model.requests[1], 'e');
     assert.match(result, /Problems now reported in the changed files:\na\.ts:1: error: Type 'string' is not assignable to type 'number'\. \(ts\)$/);
     assert.doesNotMatch(result, /unused/);
+  });
+
+  it('never writes under unsaved editor changes: the edit is refused before anyone is asked', async () => {
+    const file = path.join(ws.dir, 'a.ts');
+    const model = scriptedModel((_r, n) => (n === 1 ? { toolCalls: [call('e', 'edit_file', { path: 'a.ts', edits: '<<<<<<< SEARCH\nconsole.log(n);\n=======\nconsole.info(n);\n>>>>>>> REPLACE' }), call('d', 'delete_file', { path: 'a.ts' })] } : { text: 'ok' }));
+    const d = { ...deps(model, ws.dir), editorText: (f: string) => (f === file ? 'export const n: number = 1;\nconsole.log(n); // typing\n' : undefined) };
+    await drain(runAgentTurn({ turnId: 't', task: 'x', history: [] }, d, new AbortController().signal));
+    assert.equal(d.asked.length, 0);
+    assert.match(toolResult(model.requests[1], 'e'), /^a\.ts has unsaved changes in the editor, so it was not changed\./);
+    assert.match(toolResult(model.requests[1], 'd'), /^a\.ts has unsaved changes in the editor/);
+    assert.equal(readFileSync(file, 'utf8'), 'export const n: number = 1;\nconsole.log(n);\n');
+    // The same text open in the editor (saved) is no obstacle.
+    const model2 = scriptedModel((_r, n) => (n === 1 ? { toolCalls: [call('e', 'edit_file', { path: 'a.ts', edits: '<<<<<<< SEARCH\nconsole.log(n);\n=======\nconsole.info(n);\n>>>>>>> REPLACE' })] } : { text: 'ok' }));
+    await drain(runAgentTurn({ turnId: 't', task: 'x', history: [] }, { ...deps(model2, ws.dir, { settings: { edits: 'auto' } }), editorText: () => readFileSync(file, 'utf8') }, new AbortController().signal));
+    assert.equal(readFileSync(file, 'utf8'), 'export const n: number = 1;\nconsole.info(n);\n');
   });
 
   it('asks the editor for definitions and references at a position (column found from the name)', async () => {
