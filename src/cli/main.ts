@@ -1,7 +1,16 @@
 /** `banyan` command-line entry (dist/cli.js, package.json bin). */
 import { BANYAN_VERSION } from '../core/version';
-import { type CliIO, CliError } from './cliCommand';
-import { CLI_COMMANDS } from './commandRegistry';
+import { type CliCommand, type CliIO, CliError } from './cliCommand';
+import { contextCommand } from './commands/contextCommand';
+
+/**
+ * The registry loads every command's dependencies (model SDKs, MCP, LSP): ~130 ms of start-up. It is
+ * required on first use, so `banyan context` — started once per call by the context-recall bench and
+ * other tools — does without it.
+ */
+function commands(): readonly CliCommand[] {
+  return (require('./commandRegistry') as typeof import('./commandRegistry')).CLI_COMMANDS;
+}
 
 const io: CliIO = {
   stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -9,14 +18,15 @@ const io: CliIO = {
 };
 
 export function helpText(): string {
-  const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));
+  const all = commands();
+  const width = Math.max(...all.map((c) => c.name.length));
   return [
     `banyan ${BANYAN_VERSION} — the Banyan engine without an editor`,
     '',
     'Usage: banyan <command> [options]',
     '',
     'Commands:',
-    ...CLI_COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
     '  --version   print the version',
@@ -38,11 +48,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (first === 'help') {
-    const cmd = CLI_COMMANDS.find((c) => c.name === rest[0]);
+    const cmd = commands().find((c) => c.name === rest[0]);
     io.stdout(cmd ? `${cmd.summary}\n\nUsage: ${cmd.usage}` : helpText());
     return 0;
   }
-  const cmd = CLI_COMMANDS.find((c) => c.name === first);
+  const cmd = first === contextCommand.name ? contextCommand : commands().find((c) => c.name === first);
   if (!cmd) throw new CliError(`unknown command "${first}"; run "banyan --help" for the list`, 2);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${cmd.summary}\n\nUsage: ${cmd.usage}`);

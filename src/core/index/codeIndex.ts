@@ -91,7 +91,7 @@ export interface CodeIndexOptions {
   readonly documentText?: (file: string) => string | undefined;
   readonly onProgress?: (progress: IndexProgressInfo) => void;
   /**
-   * A refresh that parsed fewer files than this does not write the snapshot: a short-lived CLI call
+   * A refresh that re-indexed fewer files than this does not write the snapshot: a short-lived CLI call
    * (`banyan context` per keystroke-like bench case) re-parses those few next time, which costs less
    * than rewriting the whole snapshot every call. Default 0 (always write).
    */
@@ -287,6 +287,7 @@ export class CodeIndex {
 
   private async runRefresh(): Promise<void> {
     const generation = ++this.generation;
+    const reindexedBefore = this.reindexed;
     this.setState('scanning');
     this.report(0, 0, 'scanning');
     this.rules.forgetIgnoreFiles();
@@ -351,7 +352,7 @@ export class CodeIndex {
     this.setState('idle');
     this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
-    if (feed.total < (this.options.saveAfterParsing ?? 0)) return;
+    if (this.reindexed - reindexedBefore < (this.options.saveAfterParsing ?? 0)) return;
     await this.save();
     this.logger.debug(`index: snapshot written in ${Math.round(performance.now() - saveStarted)} ms`);
   }
@@ -439,6 +440,8 @@ export class CodeIndex {
     return this.pool;
   }
   private inlinePool: ParserPool | undefined;
+  /** Files whose content was (re)indexed since open (saveAfterParsing counts them per refresh). */
+  private reindexed = 0;
 
   private stamp(file: string): number {
     const s = ++this.seq;
@@ -450,6 +453,7 @@ export class CodeIndex {
   private applyResult(r: FileResult, bulk: boolean): boolean {
     switch (r.kind) {
       case 'indexed': {
+        this.reindexed++;
         const had = this.byPath.has(r.path);
         this.skipped.delete(r.path);
         this.putFile(r.path, r.size, r.mtimeMs, r.extract, bulk);
