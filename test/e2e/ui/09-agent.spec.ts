@@ -5,7 +5,7 @@
  * for a click on its approval card in the panel (edits: "Approve for this session", commands:
  * "Approve"). The file on disk is fixed; "Restore checkpoint" puts its original bytes back.
  */
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { ModelRequest, Reply } from '../../fixtures/fakeModelServer/types';
@@ -81,8 +81,10 @@ export const tests = [
         }
         if (category === 'command' && clicked.filter((c) => c.startsWith('command')).length === 1) await screenshot('agent-approval-command');
         clicked.push(`${category}: ${title}`);
+        // Wait for this very card to go (the next one may take its place at once).
+        const id = await card.getAttribute('data-approval-id');
         await card.locator(category === 'edit' ? '[data-testid=approval-approve-session]' : '[data-testid=approval-approve]').click();
-        await card.waitFor({ state: 'detached', timeout: 20_000 });
+        await frame.locator(`[data-approval-id="${id}"]`).waitFor({ state: 'detached', timeout: 20_000 });
         continue;
       }
       const status = await runStatus(frame);
@@ -112,6 +114,41 @@ export const tests = [
     assert(readFileSync(file).equals(original), `Restore checkpoint did not bring the original bytes back: ${readFileSync(file, 'utf8')}`);
     await frame.locator('.agent-checkpoint', { hasText: 'Checkpoint restored' }).waitFor({ state: 'visible', timeout: 10_000 });
     await screenshot('agent-restored');
-    server.updateWorkspaceSettings({ 'banyan.models.agent.provider': undefined, 'banyan.models.agent.baseUrl': undefined, 'banyan.models.agent.model': undefined });
   }, 180_000),
+
+  uiTest('agent mode: MCP tools are listed; Deny with feedback keeps a command from running and the model reads the feedback', async ({ page, server, fakeModel: fake, screenshot }) => {
+    server.updateWorkspaceSettings({
+      'banyan.models.agent.provider': 'openai-compatible',
+      'banyan.models.agent.baseUrl': fake.openaiBaseUrl,
+      'banyan.models.agent.model': 'fake-model',
+    });
+    server.updateWorkspaceSettings({ 'banyan.agent.mcp.servers': { words: { command: process.execPath, args: [path.join(REPO_ROOT, 'test', 'fixtures', 'mcp', 'wordCountServer.mjs')] } } });
+    fake.addRule({
+      name: 'deny',
+      route: '/v1/chat/completions',
+      prompt: /AGENT TASK: tidy up/,
+      reply: (req) => (tools(req).length === 0 ? { toolCalls: [call('run_command', { command: 'touch agent-denied.txt' })] } : { text: `Not done. ${tools(req).at(-1)?.content ?? ''}` }),
+    });
+    await openBanyanContainer(page);
+    const frame = await chatFrame(page);
+    await frame.locator('[data-testid=mode-agent]').click();
+    const mcp = frame.locator('[data-testid=agent-mcp]');
+    await frame.locator('[data-testid=agent-mcp] .mcp-tool', { hasText: 'count_words' }).waitFor({ state: 'attached', timeout: 30_000 });
+    assert(/MCP: 1 server, 1 tool/.test(await mcp.innerText()), `MCP summary: ${await mcp.innerText()}`);
+
+    await frame.locator('[data-testid=agent-task-input]').fill('AGENT TASK: tidy up');
+    await frame.locator('[data-testid=agent-run]').click();
+    const card = frame.locator('[data-testid=agent-approval]').first();
+    await card.waitFor({ state: 'visible', timeout: 30_000 });
+    assert((await card.getAttribute('data-category')) === 'command', 'the first card is not the command');
+    await card.locator('[data-testid=approval-feedback]').fill('leave the workspace as it is');
+    await screenshot('agent-deny-feedback');
+    await card.locator('[data-testid=approval-deny]').click();
+    const run = frame.locator('article.agent-run').last();
+    await run.locator('[data-testid=agent-run-status][data-status=done]').waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await run.innerText();
+    assert(text.includes('Their feedback: leave the workspace as it is'), `the model did not get the feedback: ${text.slice(0, 600)}`);
+    assert(!existsSync(path.join(server.workspace, 'agent-denied.txt')), 'the denied command ran');
+    server.updateWorkspaceSettings({ 'banyan.agent.mcp.servers': undefined, 'banyan.models.agent.provider': undefined, 'banyan.models.agent.baseUrl': undefined, 'banyan.models.agent.model': undefined });
+  }, 120_000),
 ];
