@@ -117,6 +117,8 @@ export const tests = [
   }, 180_000),
 
   uiTest('agent mode: MCP tools are listed; Deny with feedback keeps a command from running and the model reads the feedback', async ({ page, server, fakeModel: fake, screenshot }) => {
+    // The earlier task is in this conversation's history: its rule must not answer this task.
+    fake.reset();
     server.updateWorkspaceSettings({
       'banyan.models.agent.provider': 'openai-compatible',
       'banyan.models.agent.baseUrl': fake.openaiBaseUrl,
@@ -140,14 +142,15 @@ export const tests = [
     await frame.locator('[data-testid=agent-run]').click();
     const card = frame.locator('[data-testid=agent-approval]').first();
     await card.waitFor({ state: 'visible', timeout: 30_000 });
-    assert((await card.getAttribute('data-category')) === 'command', 'the first card is not the command');
+    const title = await card.locator('.approval-title').innerText();
+    assert((await card.getAttribute('data-category')) === 'command' && title.includes('touch agent-denied.txt'), `the first card is not the touch command: ${title}`);
     await card.locator('[data-testid=approval-feedback]').fill('leave the workspace as it is');
     await screenshot('agent-deny-feedback');
     await card.locator('[data-testid=approval-deny]').click();
     const run = frame.locator('article.agent-run').last();
     await run.locator('[data-testid=agent-run-status][data-status=done]').waitFor({ state: 'visible', timeout: 30_000 });
     const text = await run.innerText();
-    assert(text.includes('Their feedback: leave the workspace as it is'), `the model did not get the feedback: ${text.slice(0, 600)}`);
+    assert(text.includes('Not done. The user denied this, so it was not done. Their feedback: leave the workspace as it is'), `the model did not get the feedback: ${text.slice(0, 600)}`);
     assert(!existsSync(path.join(server.workspace, 'agent-denied.txt')), 'the denied command ran');
     server.updateWorkspaceSettings({ 'banyan.agent.mcp.servers': undefined, 'banyan.models.agent.provider': undefined, 'banyan.models.agent.baseUrl': undefined, 'banyan.models.agent.model': undefined });
   }, 120_000),
