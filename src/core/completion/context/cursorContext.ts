@@ -75,7 +75,7 @@ export function readCursorContext(text: string, line: number, character: number,
   const cur = lines[line] ?? '';
   const linePrefix = cur.slice(0, character);
   const partial = /[A-Za-z_$][\w$]*$/.exec(linePrefix)?.[0] ?? '';
-  const tail = RECEIVER_TAIL.exec(linePrefix);
+  const tail = RECEIVER_TAIL.exec(withoutCallArguments(linePrefix));
   const receiver = tail ? tail[1]!.split(/\?\.|\.|::|->/).map((s) => s.replace(/\(\)$/, '').trim()).filter(Boolean) : undefined;
   const importLines = importLineSet(lines, imports);
 
@@ -108,6 +108,25 @@ export function readCursorContext(text: string, line: number, character: number,
     lines, line, character, linePrefix, partial, ...(receiver?.length ? { receiver } : {}),
     importLines, usedBefore, onlyAfter, nearNames, terms,
   };
+}
+
+/** `Parser(*args, **kw).` → `Parser().`: a call's arguments do not matter to what it returns. */
+function withoutCallArguments(prefix: string): string {
+  let out = prefix;
+  for (let guard = 0; guard < 4; guard++) {
+    const m = /\)\s*(?:\?\.|\.|::|->)\s*[A-Za-z_$]?[\w$]*$/.exec(out);
+    if (!m) break;
+    let depth = 0;
+    let i = m.index;
+    for (; i >= 0; i--) {
+      const ch = out[i];
+      if (ch === ')') depth++;
+      else if (ch === '(' && --depth === 0) break;
+    }
+    if (i < 0 || out.slice(i, m.index + 1) === '()') break;
+    out = `${out.slice(0, i)}()${out.slice(m.index + 1)}`;
+  }
+  return out;
 }
 
 /** Each import statement's lines: from its first line while brackets stay open (multi-line imports). */

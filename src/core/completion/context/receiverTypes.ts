@@ -41,9 +41,15 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
   }
   const before = cursor.lines.slice(0, cursor.line).join('\n') + '\n' + cursor.linePrefix;
   const after = cursor.lines.slice(cursor.line + 1).join('\n');
-  const type = declaredType(q, before) ?? declaredType(q, after);
+  const type = declaredType(q, before, file) ?? declaredType(q, after, file);
   if (type) out.containers.push(...containersNamed(index, type, file, bindings.get(type)?.files));
   if (!out.containers.length) out.containers.push(...containersNamed(index, q, file));
+  if (!out.containers.length) {
+    // `make(…).`: the function's declared return type (`): Promise<T>`, `-> T`).
+    const fn = index.symbols(q, { kinds: ['function', 'method'], limit: 5 }).find((s) => s.path !== file);
+    const ret = fn && /(?:\)\s*:\s*|->\s*)(?:Promise<)?([A-Z][\w$]*)/.exec(fn.signature)?.[1];
+    if (ret) out.containers.push(...containersNamed(index, ret, file));
+  }
   if (!out.containers.length) out.containers.push(...containersByMemberUse(index, file, chain, cursor.lines.join('\n')));
   if (!out.containers.length) {
     // No declaration in sight: the variable's name often is its type's (userService → UserService).
@@ -54,15 +60,16 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
 }
 
 /** The type a declaration of `name` in `text` gives it (the last such declaration wins). */
-export function declaredType(name: string, text: string): string | undefined {
+export function declaredType(name: string, text: string, file = ''): string | undefined {
   const n = name.replace(/\$/g, '\\$');
   const T = '([A-Z][\\w$]*(?:\\.[A-Z][\\w$]*)*)';
   const at = `(?<![\\w$])${n}`; // also `this.name`, `self.name`, `private readonly name`
   const patterns = [
     new RegExp(`${at}\\s*[?!]?\\s*:\\s*(?:readonly\\s+)?${T}`, 'g'), // TS/Python annotations, fields, parameters
     new RegExp(`${at}\\s*(?::[^=\\n]*)?:?=\\s*(?:await\\s+)?(?:new\\s+)?&?(?:[a-z_$][\\w$]*\\.)*${T}\\s*[(<{]`, 'g'), // = new T(, = mod.T(, := &T{
-    new RegExp(`\\b${T}(?:<[^>\\n]*>)?\\s+${n}\\s*[=;,)]`, 'g'), // Java/C#/C: T name
-    new RegExp(`\\b${n}\\s+\\*?${T}\\b`, 'g'), // Go: name T
+    // `T name` (Java/C#/C++) and `name T` (Go) only in those languages: elsewhere they match prose.
+    ...(/\.(java|cs|c|cc|cpp|h|hpp|kt|scala)$/.test(file) ? [new RegExp(`\\b${T}(?:<[^>\\n]*>)?\\s+${n}\\s*[=;,)]`, 'g')] : []),
+    ...(file.endsWith('.go') ? [new RegExp(`\\b${n}\\s+\\*?${T}\\b`, 'g')] : []),
   ];
   let best: { at: number; type: string } | undefined;
   for (const re of patterns) {

@@ -55,3 +55,10 @@ describe('cursor context', () => {
     assert.deepEqual(nameWords('$ZodLiteral'), ['zod', 'literal']);
   });
 });
+
+describe('cursor context: call results', () => {
+  it('a call’s arguments do not hide its receiver', () => {
+    assert.deepEqual(readCursorContext('    return Parser(*args, **kws).', 0, 32, []).receiver, ['Parser']);
+    assert.deepEqual(readCursorContext('x = a.make(f(1), [2]).', 0, 22, []).receiver, ['a', 'make']);
+  });
+});
