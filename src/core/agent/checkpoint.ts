@@ -55,10 +55,6 @@ export class Checkpoint {
     }
     return done;
   }
-
-  toJSON(): { id: string; files: { path: string; bytes: string | null; createdDirs: readonly string[] }[] } {
-    return { id: this.id, files: [...this.snapshots].map(([p, s]) => ({ path: p, bytes: s.bytes ? s.bytes.toString('base64') : null, createdDirs: s.createdDirs })) };
-  }
 }
 
 async function missingDirs(dir: string): Promise<string[]> {

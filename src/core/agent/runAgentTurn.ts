@@ -156,7 +156,6 @@ export async function* runAgentTurn(input: AgentTurnInput, deps: AgentDeps, sign
         return `The user denied this, so it was not done${decision.feedback ? `. Their feedback: ${decision.feedback}` : '.'} Do not retry it; adapt your plan.`;
       },
       ...(d.editorText ? { editorText: d.editorText } : {}),
-      progress: () => undefined,
     };
     let outcome: ToolOutcome;
     try {

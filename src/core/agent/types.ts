@@ -78,8 +78,6 @@ export interface ToolContext {
   approve(request: ApprovalRequest): Promise<string | undefined>;
   /** The text of the file as open in the editor (undefined when it is not open), to spot unsaved changes. */
   readonly editorText?: (file: string) => string | undefined;
-  /** Streams a line of live output into the running step (command output). */
-  progress(text: string): void;
 }
 
 export interface ToolOutcome {

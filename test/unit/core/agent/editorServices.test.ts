@@ -60,7 +60,7 @@ describe('editor services in the agent', () => {
       definitions: async (file, line, ch) => (seen.push(`def ${path.basename(file)}:${line}:${ch}`), [{ path: path.join(ws.dir, 'lib', 'n.d.ts'), line: 4, character: 2 }]),
       references: async (file, line, ch) => (seen.push(`ref ${path.basename(file)}:${line}:${ch}`), [{ path: path.join(ws.dir, 'a.ts'), line: 1, character: 12 }]),
     };
-    const ctx = { roots: [ws.dir], index: undefined, terminal: new ChildProcessTerminal(), editor, checkpoint: new Checkpoint('c'), ledger: new SideEffectLedger(), commandTimeoutMs: 1000, signal: new AbortController().signal, approve: async () => undefined, progress: () => undefined } satisfies ToolContext;
+    const ctx = { roots: [ws.dir], index: undefined, terminal: new ChildProcessTerminal(), editor, checkpoint: new Checkpoint('c'), ledger: new SideEffectLedger(), commandTimeoutMs: 1000, signal: new AbortController().signal, approve: async () => undefined } satisfies ToolContext;
     const def = await findDefinitionTool.run({ path: 'a.ts', line: 2, name: 'n' }, ctx);
     const ref = await findReferencesTool.run({ path: 'a.ts', line: 1, name: 'n' }, ctx);
     assert.deepEqual(seen, ['def a.ts:1:12', 'ref a.ts:0:13']);

@@ -20,7 +20,7 @@ describe('agent tools', () => {
     ws = tempWorkspace();
     ctx = {
       roots: [ws.dir], index: undefined, terminal: new ChildProcessTerminal(), editor: {}, checkpoint: new Checkpoint('x'), ledger: new SideEffectLedger(),
-      commandTimeoutMs: 30_000, signal: new AbortController().signal, approve: async () => undefined, progress: () => undefined,
+      commandTimeoutMs: 30_000, signal: new AbortController().signal, approve: async () => undefined,
     };
   });
   afterEach(() => ws.dispose());
