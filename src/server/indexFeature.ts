@@ -19,6 +19,7 @@ import type { Disposable, ServerContext, ServerFeature } from './serverContext';
 
 /** Editor changes are re-indexed after this pause in typing (the index is not needed per keystroke). */
 const DOCUMENT_DEBOUNCE_MS = 150;
+const FOLDER_CHECK_MS = 2000;
 
 /**
  * LSP glue for the code index: owns the CodeIndex (one per window), feeds it open documents and file
@@ -75,14 +76,29 @@ class IndexOwner implements Disposable {
       ctx.onSettingsChanged((now, before) => {
         if (indexSettingsDiffer(now, before) || JSON.stringify(ctx.editorSettings()) !== this.editorKey) this.restart();
       }),
+      this.watchWorkspaceFolders(),
     );
     this.restart();
   }
 
+  /**
+   * The server learns about added/removed workspace folders without telling features; the index
+   * checks now and then and starts over for the new set of roots (the snapshot is per set of roots).
+   */
+  private watchWorkspaceFolders(): { dispose(): void } {
+    const timer = setInterval(() => {
+      if (JSON.stringify(this.ctx.workspaceFolders()) !== this.rootsKey) this.restart();
+    }, FOLDER_CHECK_MS);
+    timer.unref();
+    return { dispose: () => clearInterval(timer) };
+  }
+
   private editorKey = '';
+  private rootsKey = '';
 
   /** (Re)creates the index from the current settings; the previous one is closed (and saved) first. */
   private restart(): void {
+    this.rootsKey = JSON.stringify(this.ctx.workspaceFolders());
     this.restarting = this.restarting.then(async () => {
       const old = this.index;
       this.index = undefined;

@@ -4,7 +4,7 @@
  * snapshot by the next server process.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,5 +105,21 @@ describe('index through the language server', () => {
     assert.ok(st.sizeOnDiskBytes > 0);
     assert.equal((await session.request(SymbolsRequest, { name: 'AuditTrail' })).length, 1);
     assert.ok(session.logs.some((l) => l.includes('snapshot loaded')), session.logs.join('\n'));
+  });
+
+  it('a workspace folder added later is indexed too', async () => {
+    const extra = path.join(tmp, 'extra');
+    mkdirSync(extra, { recursive: true });
+    writeFileSync(path.join(extra, 'billing.py'), 'class InvoiceBuilder:\n    def build(self):\n        return 1\n');
+    await session.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(extra).toString(), name: 'extra' }], removed: [] },
+    });
+    const defs = await until('the new folder to be indexed', async () => {
+      const d = await session.request(SymbolsRequest, { name: 'InvoiceBuilder' });
+      return d.length ? d : undefined;
+    });
+    assert.equal(defs[0]!.rel, 'billing.py');
+    // The first folder is still there.
+    assert.equal((await session.request(SymbolsRequest, { name: 'UserService' })).length, 1);
   });
 });
