@@ -6,6 +6,7 @@
  * pseudoterminal instead. A timeout or Stop disposes the terminal (or kills the process group), so
  * the command and everything it started end at once.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ChildProcessTerminal } from '../../core/agent/terminal/childProcessTerminal';
 import type { AgentRunCommandParams, AgentRunCommandResult } from '../../protocol/lsp';
@@ -34,12 +35,30 @@ export class AgentTerminal implements vscode.Disposable {
     return this.runWithShellIntegration(term, integration, p, token);
   }
 
-  private runWithShellIntegration(term: vscode.Terminal, si: vscode.TerminalShellIntegration, p: AgentRunCommandParams, token: vscode.CancellationToken): Promise<AgentRunCommandResult> {
+  /** Each command starts in the workspace folder, as the model is told, even after an earlier `cd`. */
+  private async runWithShellIntegration(term: vscode.Terminal, si: vscode.TerminalShellIntegration, p: AgentRunCommandParams, token: vscode.CancellationToken): Promise<AgentRunCommandResult> {
+    const cwd = si.cwd?.scheme === 'file' ? si.cwd.fsPath : undefined;
+    if (cwd !== undefined && path.resolve(cwd) !== path.resolve(p.cwd)) {
+      const moved = await this.execute(term, si, `cd ${shellQuote(p.cwd)}`, token, 10_000);
+      if (moved.killed || moved.timedOut) return moved;
+    }
+    return this.execute(term, si, p.command, token, p.timeoutMs);
+  }
+
+  private execute(term: vscode.Terminal, si: vscode.TerminalShellIntegration, commandLine: string, token: vscode.CancellationToken, timeoutMs: number): Promise<AgentRunCommandResult> {
     return new Promise((resolve) => {
       let output = '';
       let settled = false;
       let timedOut = false;
-      const execution = si.executeCommand(p.command);
+      const execution = si.executeCommand(commandLine);
+      // The output stream ends with the execution; the end event can come first.
+      const reading = (async () => {
+        try {
+          for await (const data of execution.read()) output = (output + data).slice(-KEEP_OUTPUT);
+        } catch (err) {
+          this.log.warn(`Agent: reading terminal output failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      })();
       const finish = (exitCode: number | undefined, killed: boolean) => {
         if (settled) return;
         settled = true;
@@ -56,22 +75,16 @@ export class AgentTerminal implements vscode.Disposable {
       const timer = setTimeout(() => {
         timedOut = true;
         kill();
-      }, p.timeoutMs);
+      }, timeoutMs);
       const subs = [
         token.onCancellationRequested(kill),
         vscode.window.onDidEndTerminalShellExecution((e) => {
           if (e.execution !== execution) return;
-          // read() may still be delivering; give the stream its last chunk before resolving.
-          setTimeout(() => finish(e.exitCode, false), 50);
+          const code = e.exitCode;
+          // Let the output stream deliver its last chunk, but never wait on it for long.
+          void Promise.race([reading, new Promise((r) => setTimeout(r, 1000))]).then(() => finish(code, false));
         }),
       ];
-      void (async () => {
-        try {
-          for await (const data of execution.read()) output = (output + data).slice(-KEEP_OUTPUT);
-        } catch (err) {
-          this.log.warn(`Agent: reading terminal output failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      })();
     });
   }
 
@@ -111,6 +124,11 @@ function waitForShellIntegration(term: vscode.Terminal, token: vscode.Cancellati
     const sub = vscode.window.onDidChangeTerminalShellIntegration((e) => e.terminal === term && done(e.shellIntegration));
     const cancel = token.onCancellationRequested(() => done(undefined));
   });
+}
+
+/** A POSIX single-quoted word. */
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 function clean(text: string): string {
