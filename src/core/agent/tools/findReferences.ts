@@ -32,12 +32,14 @@ export const findReferencesTool: AgentTool = {
     if (!ctx.index) return failed(`References of \`${name}\``, 'The code index is not available; use grep.');
     const word = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
     const out: string[] = [];
-    for (const f of ctx.index.filePaths()) {
+    scan: for (const f of ctx.index.filePaths()) {
       const lines = ctx.index.linesOf(f) ?? [];
       const rel = ctx.index.file(f)?.rel ?? f;
-      lines.forEach((l, i) => {
-        if (out.length < MAX && word.test(l)) out.push(`${rel}:${i + 1}: ${l.trim().slice(0, 200)}`);
-      });
+      for (let i = 0; i < lines.length; i++) {
+        if (!word.test(lines[i]!)) continue;
+        if (out.length >= MAX) break scan;
+        out.push(`${rel}:${i + 1}: ${lines[i]!.trim().slice(0, 200)}`);
+      }
     }
     return { title: `References of \`${name}\` · ${out.length}`, content: cap(out.join('\n') || `No uses of "${name}" in the indexed files.`) };
   },

@@ -67,4 +67,22 @@ describe('editor services in the agent', () => {
     assert.equal(def.content, 'lib/n.d.ts:5:3');
     assert.equal(ref.content, 'a.ts:2:13');
   });
+
+  it('finds definitions and uses by name through the index when no position is given', async () => {
+    const files: Record<string, string[]> = {
+      '/w/src/math.ts': ['export function add(a: number, b: number) {', '  return a + b;', '}'],
+      '/w/src/app.ts': ['import { add } from "./math";', 'const padding = 1;', 'console.log(add(1, 2), add(3, 4));'],
+    };
+    const index = {
+      filePaths: () => Object.keys(files),
+      linesOf: (f: string) => files[f],
+      file: (f: string) => ({ rel: f.replace('/w/', '') }),
+      symbols: (name: string) => (name === 'add' ? [{ name: 'add', kind: 'function', path: '/w/src/math.ts', rel: 'src/math.ts', startLine: 0, endLine: 2, nameLine: 0 }] : []),
+    } as unknown as NonNullable<ToolContext['index']>;
+    const ctx = { roots: ['/w'], index, terminal: new ChildProcessTerminal(), editor: {}, checkpoint: new Checkpoint('c'), ledger: new SideEffectLedger(), commandTimeoutMs: 1000, signal: new AbortController().signal, approve: async () => undefined } satisfies ToolContext;
+    const def = await findDefinitionTool.run({ name: 'math.add' }, ctx);
+    assert.equal(def.content, 'src/math.ts:1 function add\nexport function add(a: number, b: number) {\n  return a + b;\n}');
+    const refs = await findReferencesTool.run({ name: 'add' }, ctx);
+    assert.equal(refs.content, 'src/math.ts:1: export function add(a: number, b: number) {\nsrc/app.ts:1: import { add } from "./math";\nsrc/app.ts:3: console.log(add(1, 2), add(3, 4));');
+  });
 });
