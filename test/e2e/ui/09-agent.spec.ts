@@ -152,6 +152,54 @@ export const tests = [
     const text = await run.innerText();
     assert(text.includes('Not done. The user denied this, so it was not done. Their feedback: leave the workspace as it is'), `the model did not get the feedback: ${text.slice(0, 600)}`);
     assert(!existsSync(path.join(server.workspace, 'agent-denied.txt')), 'the denied command ran');
+  }, 120_000),
+
+  uiTest('agent mode: Stop while a command runs in the terminal ends the task and kills the command', async ({ page, server, fakeModel: fake, screenshot }) => {
+    fake.reset();
+    server.updateWorkspaceSettings({
+      'banyan.models.agent.provider': 'openai-compatible',
+      'banyan.models.agent.baseUrl': fake.openaiBaseUrl,
+      'banyan.models.agent.model': 'fake-model',
+    });
+    const pidFile = path.join(server.workspace, 'agent-sleep.pid');
+    fake.addRule({
+      name: 'stop',
+      route: '/v1/chat/completions',
+      prompt: /AGENT TASK: wait a long time/,
+      reply: (req) => (tools(req).length === 0 ? { toolCalls: [call('run_command', { command: `echo $$ > agent-sleep.pid; sleep 300` })] } : { text: 'should not be asked again' }),
+    });
+    await openBanyanContainer(page);
+    const frame = await chatFrame(page);
+    await frame.locator('[data-testid=mode-agent]').click();
+    await frame.locator('[data-testid=agent-task-input]').fill('AGENT TASK: wait a long time');
+    await frame.locator('[data-testid=agent-run]').click();
+    const card = frame.locator('[data-testid=agent-approval]').first();
+    await card.waitFor({ state: 'visible', timeout: 30_000 });
+    await card.locator('[data-testid=approval-approve]').click();
+    const deadline = Date.now() + 30_000;
+    while (!(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim())) {
+      assert(Date.now() < deadline, 'the command never started');
+      await page.waitForTimeout(200);
+    }
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    await frame.locator('[data-testid=agent-stop]').click();
+    const run = frame.locator('article.agent-run').last();
+    await run.locator('[data-testid=agent-run-status][data-status=stopped]').waitFor({ state: 'visible', timeout: 20_000 });
+    // The shell that ran the command is gone (a zombie waiting for its reaper counts as gone).
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return false;
+      }
+      const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+      return !/^\d+ \(.*\) Z/.test(stat);
+    };
+    const until = Date.now() + 10_000;
+    while (alive() && Date.now() < until) await page.waitForTimeout(100);
+    assert(!alive(), `the command's shell ${pid} still runs after Stop`);
+    assert(fake.requests({ path: '/v1/chat/completions' }).length === 1, 'the model was asked again after Stop');
+    await screenshot('agent-stopped');
     server.updateWorkspaceSettings({ 'banyan.agent.mcp.servers': undefined, 'banyan.models.agent.provider': undefined, 'banyan.models.agent.baseUrl': undefined, 'banyan.models.agent.model': undefined });
   }, 120_000),
 ];
