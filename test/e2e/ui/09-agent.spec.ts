@@ -200,6 +200,8 @@ export const tests = [
     assert(!alive(), `the command's shell ${pid} still runs after Stop`);
     assert(fake.requests({ path: '/v1/chat/completions' }).length === 1, 'the model was asked again after Stop');
     await screenshot('agent-stopped');
+    // Later specs share this page: leave the panel in Chat mode.
+    await frame.locator('[data-testid=mode-chat]').click();
     server.updateWorkspaceSettings({ 'banyan.agent.mcp.servers': undefined, 'banyan.models.agent.provider': undefined, 'banyan.models.agent.baseUrl': undefined, 'banyan.models.agent.model': undefined });
   }, 120_000),
 ];
