@@ -287,6 +287,8 @@ async function main() {
       targets: { overheadP99Ms: 10, modelRequestsPer100CharsAt150ms: 35, pauseCoverage: 1 },
       runs: results,
     };
+    // The typing results first (the recall bench takes minutes): one line on stderr.
+    log(`typing replay: ${JSON.stringify(out.runs)}`);
     const recall = path.join(root, 'bench', 'contextRecall.mjs');
     if (fs.existsSync(recall) && !argv.includes('--no-recall')) {
       log('running bench/contextRecall.mjs');
