@@ -66,7 +66,12 @@ if (run.status !== 0) throw new Error(`run.mjs failed: ${run.stderr.slice(-2000)
 const results = JSON.parse(fs.readFileSync(`${outBase}.json`, 'utf8'));
 const machine = { cpus: os.cpus().length, loadavg1mBefore: +loadBefore[0].toFixed(2), loadavg1mAfter: +os.loadavg()[0].toFixed(2), runSeconds: Math.round((Date.now() - started) / 1000) };
 
-// 4. Summary JSON: per retriever and repo, hit@B, sig, MRR, latency; the issue's target checked.
+// 4. Where a call's time goes: the CLI's own timings (index open + refresh, assembly stages, command
+// total) and the wall time including process start, on the first cases of the first corpus, each run
+// with the case's file rewritten as the harness does.
+const breakdown = timingBreakdown(cli, path.join(work, 'cases', `${corpora[0].name}.jsonl`), corpora[0].dir, Number(args.probe ?? 15));
+
+// 5. Summary JSON: per retriever and repo, hit@B, sig, MRR, latency; the issue's target checked.
 const summarize = (a) => ({ n: a.n, hit: a.hit, sig: a.sig, mrr: a.mrr, p50ms: a.p50ms, p95ms: a.p95ms, errors: a.errors });
 const langOf = Object.fromEntries(corpora.map((c) => [c.name, c.lang]));
 // Per language: hit@B over that language's cases (perCase rows: id, hit@B…, sig, rank, meanMs[, error]).
@@ -86,6 +91,7 @@ const summary = {
   bench: 'context-recall', seed: SEED, casesPerRepo: N, limit: args.limit ? Number(args.limit) : null, budgets: budgets.map(Number), node: process.version,
   corpora: Object.fromEntries(corpora.map((c) => [c.name, { lang: c.lang, dir: c.dir, ...(results.corpora[c.name] ? { cases: results.corpora[c.name].cases, sources: results.corpora[c.name].sources } : {}) }])),
   machine,
+  timingBreakdown: breakdown,
   retrievers: byName,
   target: { budget: Number(b), banyanHit: banyan, bm25Hit: bm25, pointsAboveBm25: +(banyan - bm25).toFixed(1), met: banyan >= 85 && banyan - bm25 >= 25, rule: 'hit@1024 >= 85 % and >= 25 points above bm25-window' },
   table: fs.readFileSync(`${outBase}.md`, 'utf8').split('\n').filter((l) => l.startsWith('|')).join('\n'),
@@ -109,6 +115,35 @@ function ensureHarness(dir) {
   log(`npm ci in ${target}`);
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: target, stdio: ['ignore', 'ignore', 'inherit'] });
   return target;
+}
+
+function timingBreakdown(cliPath, casesFile, dir, n) {
+  if (!fs.existsSync(casesFile) || n <= 0) return null;
+  const ws = path.join(work, 'probe-ws');
+  fs.cpSync(dir, ws, { recursive: true });
+  const env = { ...process.env, XDG_CACHE_HOME: path.join(work, 'probe-cache') };
+  const cases = fs.readFileSync(casesFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).slice(0, n);
+  const call = (c) => {
+    // As the harness does: the case's file ends its cursor line at the cursor during the call.
+    const target = path.join(ws, c.file);
+    const original = fs.readFileSync(target, 'utf8');
+    const lines = original.split('\n');
+    lines[c.line] = lines[c.line].slice(0, c.character);
+    fs.writeFileSync(target, lines.join('\n'));
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [cliPath, 'context', '--workspace', ws, '--file', c.file, '--line', String(c.line), '--character', String(c.character), '--budget', '1024', '--json'], { encoding: 'utf8', env });
+    const wall = performance.now() - t0;
+    fs.writeFileSync(target, original);
+    return r.status === 0 ? { wall, ...JSON.parse(r.stdout).timings } : null;
+  };
+  const cold = call(cases[0]); // builds the index snapshot
+  const rows = cases.map(call).filter(Boolean);
+  const median = (k) => { const xs = rows.map((r) => r[k]).sort((a, b) => a - b); return xs.length ? +xs[Math.floor(xs.length / 2)].toFixed(1) : null; };
+  return {
+    corpus: corpora[0].name, calls: rows.length, coldFirstCallMs: cold ? Math.round(cold.wall) : null,
+    medianMs: Object.fromEntries(['wall', 'command', 'index', 'cursor', 'similar', 'definitions', 'pack', 'total'].map((k) => [k, median(k)])),
+    note: 'wall = process start to exit; command = inside the CLI; index = snapshot load + disk refresh; total = context assembly',
+  };
 }
 
 function pythonStdlib() {

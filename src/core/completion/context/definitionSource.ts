@@ -97,8 +97,9 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
 
   // 1. The name being typed.
   if (cursor.partial) {
-    for (const n of names.all) {
-      if (n.file !== file && languageFamily(n.file) === family && n.sym.name.startsWith(cursor.partial) && n.sym.name !== cursor.partial) add(n.file, n.sym, DEFINITION_WEIGHTS.partial + termScore(n));
+    for (const [f, list] of names.byFile) {
+      if (f === file || languageFamily(f) !== family) continue;
+      for (const n of list) if (n.sym.name.startsWith(cursor.partial) && n.sym.name !== cursor.partial) add(f, n.sym, DEFINITION_WEIGHTS.partial + termScore(n));
     }
   }
   // 2. The receiver's members.
@@ -169,12 +170,15 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     else for (const h of definitions(u.name)) add(h.path, h, score);
   }
   // 7. Symbols of imported files and of the same folder, and anywhere by shared words.
-  for (const n of names.all) {
-    if (n.file === file || (family !== 'other' && languageFamily(n.file) !== family)) continue;
-    const t = termScore(n);
-    const near = imported.has(n.file) ? DEFINITION_WEIGHTS.moduleUnused : path.dirname(n.file) === dir ? DEFINITION_WEIGHTS.sameFolder : 0;
-    if (near && !n.sym.container) add(n.file, n.sym, (near + t) * unusedFactor(n.sym.name), 'import');
-    else if (t >= 1.5) add(n.file, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
+  for (const [f, list] of names.byFile) {
+    // Per file, not per symbol: the path tests are the costly part of this loop over every symbol.
+    if (f === file || (family !== 'other' && languageFamily(f) !== family)) continue;
+    const near = imported.has(f) ? DEFINITION_WEIGHTS.moduleUnused : path.dirname(f) === dir ? DEFINITION_WEIGHTS.sameFolder : 0;
+    for (const n of list) {
+      const t = termScore(n);
+      if (near && !n.sym.container) add(f, n.sym, (near + t) * unusedFactor(n.sym.name), 'import');
+      else if (t >= 1.5) add(f, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
+    }
   }
   // The same declaration in twin files (x.ts / x.d.ts / x.js) is shown once, from the best-scored one.
   const seen = new Set<string>();
