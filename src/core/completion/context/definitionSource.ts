@@ -170,14 +170,24 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     else for (const h of definitions(u.name)) add(h.path, h, score);
   }
   // 7. Symbols of imported files and of the same folder, and anywhere by shared words.
-  for (const [f, list] of names.byFile) {
-    // Per file, not per symbol: the path tests are the costly part of this loop over every symbol.
-    if (f === file || (family !== 'other' && languageFamily(f) !== family)) continue;
-    const near = imported.has(f) ? DEFINITION_WEIGHTS.moduleUnused : path.dirname(f) === dir ? DEFINITION_WEIGHTS.sameFolder : 0;
-    for (const n of list) {
+  const sameFamily = (f: string) => f !== file && (family === 'other' || languageFamily(f) === family);
+  for (const f of new Set([...imported, ...(names.byDir.get(dir) ?? [])])) {
+    if (!sameFamily(f)) continue;
+    const near = imported.has(f) ? DEFINITION_WEIGHTS.moduleUnused : DEFINITION_WEIGHTS.sameFolder;
+    for (const n of names.byFile.get(f) ?? []) if (!n.sym.container) add(f, n.sym, (near + termScore(n)) * unusedFactor(n.sym.name), 'import');
+  }
+  // Word matching visits only the symbols sharing a word with the code around the cursor.
+  const visited = new Set<NamedSymbol>();
+  const familyOk = new Map<string, boolean>();
+  for (const w of cursor.terms.keys()) {
+    for (const n of names.byWord.get(w) ?? []) {
+      if (visited.has(n)) continue;
+      visited.add(n);
+      let ok = familyOk.get(n.file);
+      if (ok === undefined) familyOk.set(n.file, (ok = sameFamily(n.file)));
+      if (!ok) continue;
       const t = termScore(n);
-      if (near && !n.sym.container) add(f, n.sym, (near + t) * unusedFactor(n.sym.name), 'import');
-      else if (t >= 1.5) add(f, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
+      if (t >= 1.5) add(n.file, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
     }
   }
   // The same declaration in twin files (x.ts / x.d.ts / x.js) is shown once, from the best-scored one.

@@ -3,6 +3,7 @@
  * (for an IDF weight: "get" says little, "mime" a lot). Rebuilt when the index's set of symbols
  * changes; one walk over the symbol lists, no file reads.
  */
+import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
 import type { SymbolInfo } from '../../index/model';
 import { nameWords } from './cursorContext';
@@ -16,6 +17,10 @@ export interface NamedSymbol {
 export interface SymbolNames {
   readonly all: readonly NamedSymbol[];
   readonly byFile: ReadonlyMap<string, readonly NamedSymbol[]>;
+  /** Files per folder (absolute). */
+  readonly byDir: ReadonlyMap<string, readonly string[]>;
+  /** Definitions whose name has the word: word matching visits only these, not every symbol. */
+  readonly byWord: ReadonlyMap<string, readonly NamedSymbol[]>;
   /** log(N / df) per word. */
   idf(word: string): number;
 }
@@ -30,6 +35,8 @@ export function symbolNames(index: CodeIndex): SymbolNames {
   if (hit && hit.key === key) return hit.names;
   const all: NamedSymbol[] = [];
   const byFile = new Map<string, NamedSymbol[]>();
+  const byDir = new Map<string, string[]>();
+  const byWord = new Map<string, NamedSymbol[]>();
   const df = new Map<string, number>();
   const wordsOf = new Map<string, readonly string[]>(); // names repeat (overloads, twin files): split each once
   for (const file of files) {
@@ -40,12 +47,21 @@ export function symbolNames(index: CodeIndex): SymbolNames {
       const n: NamedSymbol = { file, sym, words };
       list.push(n);
       all.push(n);
-      for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
+      for (const w of new Set(words)) {
+        df.set(w, (df.get(w) ?? 0) + 1);
+        let posting = byWord.get(w);
+        if (!posting) byWord.set(w, (posting = []));
+        posting.push(n);
+      }
     }
     byFile.set(file, list);
+    const dir = path.dirname(file);
+    let inDir = byDir.get(dir);
+    if (!inDir) byDir.set(dir, (inDir = []));
+    inDir.push(file);
   }
   const total = Math.max(1, all.length);
-  const names: SymbolNames = { all, byFile, idf: (w) => Math.log(1 + total / (df.get(w) ?? 1)) };
+  const names: SymbolNames = { all, byFile, byDir, byWord, idf: (w) => Math.log(1 + total / (df.get(w) ?? 1)) };
   cache.set(index, { key, names });
   return names;
 }
