@@ -416,8 +416,11 @@ export interface AgentTurnParams {
   readonly history: readonly ChatTurnHistoryMessage[];
   /** VS Code workspace trust; the server refuses agent turns in an untrusted workspace. */
   readonly trusted: boolean;
-  /** What the client answers server → client: without `terminal` commands run as server child processes. */
-  readonly client: { readonly terminal: boolean; readonly diagnostics: boolean; readonly locations: boolean };
+  /**
+   * What the client answers server → client: without `terminal` commands run as server child
+   * processes; without `fileChanges` the server writes file changes to disk itself (atomically).
+   */
+  readonly client: { readonly terminal: boolean; readonly diagnostics: boolean; readonly locations: boolean; readonly fileChanges?: boolean };
 }
 
 /** Server → client while an agent turn runs, in order. */
@@ -489,6 +492,23 @@ export interface AgentLocationsParams {
   readonly character: number;
 }
 export const AgentLocationsRequest = request<AgentLocationsParams, readonly AgentLocation[]>('banyan/agent/locations');
+
+/**
+ * Server → client (when the turn's `client.fileChanges`): apply one agent file change as one
+ * workspace edit (a diff, one undo step) and save it; `text: null` deletes the file. `applied:
+ * false` (with why in `message`): the change did not reach the file on disk; the model is told.
+ */
+export interface AgentApplyFileChangeParams {
+  readonly turnId: string;
+  /** Absolute path. */
+  readonly path: string;
+  readonly text: string | null;
+}
+export interface AgentApplyFileChangeResult {
+  readonly applied: boolean;
+  readonly message?: string;
+}
+export const AgentApplyFileChangeRequest = request<AgentApplyFileChangeParams, AgentApplyFileChangeResult>('banyan/agent/applyFileChange');
 
 /** Client → server: the configured MCP servers, their state and tools. */
 export const AgentMcpStatusRequest = request<void, readonly McpServerStatus[]>('banyan/agent/mcpStatus');

@@ -1,8 +1,9 @@
 /**
  * LSP glue for agent mode: banyan/agent/turn runs the core loop and streams its events as
- * banyan/agent/progress; approvals, terminal commands, problems and the editor's definition and
- * reference providers are server → client requests (the client's answer is the user's decision; a
- * Stop cancels them, which kills a running terminal command). Without a client terminal, commands
+ * banyan/agent/progress; approvals, terminal commands, problems, the editor's definition and
+ * reference providers and file changes (one workspace edit each, when the client applies them) are
+ * server → client requests (the client's answer is the user's decision; a Stop cancels them, which
+ * kills a running terminal command). Without a client terminal, commands
  * run as child processes of the server. Keeps per conversation the side-effect ledger, per server
  * session the approval grants ("Approve for this session"), and the checkpoints of recent turns.
  */
@@ -19,7 +20,9 @@ import { BUILT_IN_TOOLS } from '../core/agent/tools';
 import type { ApprovalDecision, EditorServices, Terminal } from '../core/agent/types';
 import { approvalSettings } from '../core/config/agentSettings';
 import { ModelError } from '../core/llm/errors';
+import type { AgentFileWriter } from '../core/agent/fileWriter';
 import {
+  AgentApplyFileChangeRequest,
   AgentApprovalRequest,
   AgentCancelNotification,
   AgentDiagnosticsRequest,
@@ -124,6 +127,14 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
         }
       : {}),
   };
+  // In the editor, file changes are the client's workspace edits (a diff, one undo step); never a
+  // disk write behind its back when it says no. Without the capability the core writes atomically.
+  const fileWriter: AgentFileWriter | undefined = p.client.fileChanges
+    ? { apply: async (path, after, signal) => {
+        const r = await ask(AgentApplyFileChangeRequest, { turnId: p.turnId, path, text: after ?? null }, signal);
+        if (r?.applied !== true) throw new Error(r?.message || 'the editor did not apply it');
+      } }
+    : undefined;
   let text = '';
   let steps = 0;
   let plan: AgentTurnResult['plan'] = [];
@@ -153,6 +164,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
         commandTimeoutMs: settings['agent.commandTimeoutSeconds'] * 1000,
         toolFormat: settings['agent.toolCalling'],
         editorText: (file) => openDocumentText(ctx, file),
+        ...(fileWriter ? { files: fileWriter } : {}),
       },
       abort.signal,
     );

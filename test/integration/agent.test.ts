@@ -3,17 +3,21 @@
  * search → read → edit → run the tests → fix the failure → done) with approvals answered by this
  * test client; a denied command is not run and the model is told; a deny-listed command is refused
  * even with "approve always"; malformed tool calls are repaired or reported; the MCP stdio fixture's
- * tool is listed and called; a checkpoint restore is byte-exact; a hanging command is killed at its
- * timeout; Stop ends a turn; an untrusted workspace gets no agent.
+ * tool is listed and called; a checkpoint restore is byte-exact; file changes go through the client
+ * when it applies them (and a refusal reaches the model, file untouched); a hanging command is
+ * killed at its timeout; Stop ends a turn; an untrusted workspace gets no agent.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { FakeModelServer } from '../fixtures/fakeModelServer';
 import type { ModelRequest, Reply } from '../fixtures/fakeModelServer/types';
 import {
+  type AgentApplyFileChangeParams,
+  AgentApplyFileChangeRequest,
+  type AgentApplyFileChangeResult,
   AgentApprovalRequest,
   type AgentApprovalParams,
   type AgentApprovalResult,
@@ -48,6 +52,9 @@ describe('agent mode through the language server', () => {
   /** What the test client answers to approval requests, and what it was asked. */
   let answer: (p: AgentApprovalParams) => AgentApprovalResult = () => ({ decision: 'approve' });
   let asked: AgentApprovalParams[] = [];
+  /** What the test client (standing in for the editor) answers to file changes, and what it was sent. */
+  let applyChange: (p: AgentApplyFileChangeParams) => AgentApplyFileChangeResult = () => ({ applied: false, message: 'no editor in this test' });
+  let changes: AgentApplyFileChangeParams[] = [];
 
   const settings = (agent: Record<string, unknown> = {}) => ({
     index: { enabled: true },
@@ -72,6 +79,10 @@ describe('agent mode through the language server', () => {
       asked.push(p);
       return answer(p);
     });
+    session.connection.onRequest(AgentApplyFileChangeRequest.method, (p: AgentApplyFileChangeParams) => {
+      changes.push(p);
+      return applyChange(p);
+    });
     await session.initialize();
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -85,6 +96,8 @@ describe('agent mode through the language server', () => {
     fake.reset();
     asked = [];
     answer = () => ({ decision: 'approve' });
+    changes = [];
+    applyChange = () => ({ applied: false, message: 'no editor in this test' });
   });
   after(async () => {
     await session.close();
@@ -132,6 +145,57 @@ describe('agent mode through the language server', () => {
     // Restore checkpoint: byte for byte.
     const restored = await session.request(AgentRestoreCheckpointRequest, { checkpointId: result.checkpointId! });
     assert.deepEqual(restored.restored, [math]);
+    assert.ok(readFileSync(math).equals(original));
+  });
+
+  it('with client.fileChanges the client applies each file change (the editor\'s workspace edit); the server does not write', async () => {
+    const math = path.join(ws, 'src', 'math.js');
+    const original = readFileSync(math, 'utf8');
+    script(/TASK: through the editor/, (req) => {
+      const n = toolMessages(req).length;
+      if (n === 0) return { toolCalls: [tc('edit_file', { path: 'src/math.js', edits: '<<<<<<< SEARCH\nexports.add = (a, b) => a - b;\n=======\nexports.add = (a, b) => a + b;\n>>>>>>> REPLACE' })] };
+      if (n === 1) return { toolCalls: [tc('create_file', { path: 'gen/editor.txt', content: 'made\n' })] };
+      return { text: lastTool(req) };
+    });
+    // The "editor" says it applied both; it writes only the new file, so math.js on disk shows that the server wrote nothing itself.
+    applyChange = (p) => {
+      if (p.path.endsWith('editor.txt')) {
+        mkdirSync(path.dirname(p.path), { recursive: true });
+        writeFileSync(p.path, p.text!);
+      }
+      return { applied: true };
+    };
+    const p = params('TASK: through the editor');
+    const result = await session.request(AgentTurnRequest, { ...p, client: { ...p.client, fileChanges: true } });
+    assert.equal(result.status, 'done', result.error ?? result.text);
+    assert.deepEqual(changes.map((c) => [c.turnId, path.relative(ws, c.path), c.text]), [
+      [p.turnId, path.join('src', 'math.js'), original.replace('a - b', 'a + b')],
+      [p.turnId, path.join('gen', 'editor.txt'), 'made\n'],
+    ]);
+    assert.match(result.text, /^Created gen\/editor\.txt/);
+    assert.equal(readFileSync(math, 'utf8'), original);
+    assert.equal(readFileSync(path.join(ws, 'gen', 'editor.txt'), 'utf8'), 'made\n');
+    assert.deepEqual(result.checkpointFiles.map((f) => path.relative(ws, f)).sort(), [path.join('gen', 'editor.txt'), path.join('src', 'math.js')]);
+    // Restore still puts the bytes back (on disk; the editor reloads unchanged documents).
+    await session.request(AgentRestoreCheckpointRequest, { checkpointId: result.checkpointId! });
+    assert.equal(readFileSync(math, 'utf8'), original);
+    assert.equal(existsSync(path.join(ws, 'gen')), false);
+  });
+
+  it('when the client does not apply a file change, the model is told and the file is untouched (no disk write behind its back)', async () => {
+    const math = path.join(ws, 'src', 'math.js');
+    const original = readFileSync(math);
+    script(/TASK: editor says no/, (req) => (toolMessages(req).length === 0
+      ? { toolCalls: [tc('edit_file', { path: 'src/math.js', edits: '<<<<<<< SEARCH\nexports.add = (a, b) => a - b;\n=======\nexports.add = (a, b) => a + b;\n>>>>>>> REPLACE' }), tc('delete_file', { path: 'src/math.js' })] }
+      : { text: toolMessages(req).map((m) => m.content).join('\n') }));
+    applyChange = () => ({ applied: false, message: 'the editor refused the edit' });
+    const p = params('TASK: editor says no');
+    const result = await session.request(AgentTurnRequest, { ...p, client: { ...p.client, fileChanges: true } });
+    assert.equal(result.status, 'done', result.error ?? result.text);
+    assert.equal(changes.length, 2);
+    assert.equal(changes[1]!.text, null);
+    assert.match(result.text, /The change to src\/math\.js was not applied: the editor refused the edit\./);
+    assert.equal(result.text.match(/was not applied/g)?.length, 2);
     assert.ok(readFileSync(math).equals(original));
   });
 

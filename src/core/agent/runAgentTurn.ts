@@ -21,6 +21,7 @@ import { parsePromptToolCalls, promptToolInstructions } from './promptToolFormat
 import type { SideEffectLedger } from './sideEffectLedger';
 import { formatDiagnostics } from './tools/getDiagnostics';
 import { parsePlan, renderPlan } from './tools/updatePlan';
+import type { AgentFileWriter } from './fileWriter';
 import type { AgentEvent, AgentIndex, AgentOutcome, AgentStep, AgentTool, AskUser, EditorServices, PlanItem, Terminal, ToolContext, ToolOutcome } from './types';
 
 export type ToolFormat = 'native' | 'prompt';
@@ -43,6 +44,8 @@ export interface AgentDeps {
   readonly toolFormat: ToolFormat;
   /** Text of files open in the editor, so edits never overwrite unsaved changes. */
   readonly editorText?: (file: string) => string | undefined;
+  /** Where file changes go (the editor's workspace edit); an atomic disk write when absent. */
+  readonly files?: AgentFileWriter;
 }
 
 export interface AgentTurnInput {
@@ -156,6 +159,7 @@ export async function* runAgentTurn(input: AgentTurnInput, deps: AgentDeps, sign
         return `The user denied this, so it was not done${decision.feedback ? `. Their feedback: ${decision.feedback}` : '.'} Do not retry it; adapt your plan.`;
       },
       ...(d.editorText ? { editorText: d.editorText } : {}),
+      ...(d.files ? { files: d.files } : {}),
     };
     let outcome: ToolOutcome;
     try {

@@ -7,6 +7,7 @@ import type { CodeIndex } from '../index/codeIndex';
 import type { ToolDefinition } from '../llm';
 import type { ApprovalCategory, ApprovalRequest } from './approval/approvalTypes';
 import type { Checkpoint } from './checkpoint';
+import type { AgentFileWriter } from './fileWriter';
 import type { SideEffectLedger } from './sideEffectLedger';
 
 /** Output and exit code of a command; `exitCode` is undefined when it was killed (timeout, Stop). */
@@ -78,6 +79,8 @@ export interface ToolContext {
   approve(request: ApprovalRequest): Promise<string | undefined>;
   /** The text of the file as open in the editor (undefined when it is not open), to spot unsaved changes. */
   readonly editorText?: (file: string) => string | undefined;
+  /** Applies file changes (the editor's workspace edit); an atomic disk write when absent. */
+  readonly files?: AgentFileWriter;
 }
 
 export interface ToolOutcome {

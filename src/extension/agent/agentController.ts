@@ -2,13 +2,14 @@
  * Agent mode in the chat panel: runs tasks on the server (banyan/agent/turn), keeps the panel's view
  * of them (plan, steps, text, checkpoint), shows approval cards and answers the server's approval
  * requests with the user's click — and nothing else: a card stays until the user answers or the turn
- * stops (then it counts as denied). Also answers the server's terminal, problems and definition
- * requests, and lists the MCP servers. Agent mode is off in an untrusted workspace.
+ * stops (then it counts as denied). Also answers the server's terminal, problems, definition and
+ * file-change (one workspace edit, saved) requests, and lists the MCP servers. Agent mode is off in an untrusted workspace.
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  AgentApplyFileChangeRequest,
   AgentApprovalRequest,
   type AgentApprovalParams,
   type AgentApprovalResult,
@@ -30,6 +31,7 @@ import type { ServerManager } from '../serverManager';
 import { onNotification, sendNotification, sendRequest } from '../typedClient';
 import type { AgentTerminal } from './agentTerminal';
 import { locations, problems } from './editorServices';
+import { applyFileChange } from './fileChanges';
 
 type AgentMessage = Extract<WebviewToExtension, { type: `agent/${string}` }> | { type: 'ready' };
 
@@ -126,7 +128,7 @@ export class AgentController implements vscode.Disposable {
       const result = await sendRequest(
         client,
         AgentTurnRequest,
-        { turnId, conversationId: this.conversationId, task, history, trusted: true, client: { terminal: true, diagnostics: true, locations: true } },
+        { turnId, conversationId: this.conversationId, task, history, trusted: true, client: { terminal: true, diagnostics: true, locations: true, fileChanges: true } },
         running.cts.token,
       );
       this.update(runId, (r) => ({
@@ -200,6 +202,11 @@ export class AgentController implements vscode.Disposable {
       client.onRequest(AgentRunCommandRequest.method, (p: Parameters<AgentTerminal['run']>[0], token: vscode.CancellationToken) => this.terminal.run(p, token)),
       client.onRequest(AgentDiagnosticsRequest.method, (p: { paths?: readonly string[] }) => problems(p.paths)),
       client.onRequest(AgentLocationsRequest.method, (p: Parameters<typeof locations>[0]) => locations(p)),
+      client.onRequest(AgentApplyFileChangeRequest.method, async (p: Parameters<typeof applyFileChange>[0]) => {
+        const r = await applyFileChange(p);
+        this.log.info(`Agent: ${p.text === null ? 'delete' : 'write'} ${p.path} as a workspace edit: ${r.applied ? 'applied and saved' : `not applied (${r.message ?? 'refused'})`}`);
+        return r;
+      }),
     ];
   }
 

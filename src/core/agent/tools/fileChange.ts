@@ -1,10 +1,10 @@
 /**
  * The one path every agent file change takes: approval (with the diff shown), then the checkpoint
- * keeps the old bytes, then the write, then the ledger. Edit, create and delete all call this.
+ * keeps the old bytes, then the write through ctx.files (in the editor one workspace edit, saved;
+ * else an atomic disk write), then the ledger. Edit, create and delete all call this.
  */
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { diskFileWriter } from '../fileWriter';
 import type { ToolContext, ToolOutcome } from '../types';
 import type { WorkspaceFile } from '../workspacePath';
 
@@ -19,10 +19,11 @@ export async function changeFile(ctx: ToolContext, tool: string, file: Workspace
   const refusal = await ctx.approve({ category: 'edit', tool, title: `${verb} ${file.rel}`, detail: patch, path: file.rel });
   if (refusal) return refusal;
   await ctx.checkpoint.touch(file.abs);
-  if (after === undefined) await fs.rm(file.abs, { force: true });
-  else {
-    await fs.mkdir(path.dirname(file.abs), { recursive: true });
-    await fs.writeFile(file.abs, after);
+  try {
+    await (ctx.files ?? diskFileWriter).apply(file.abs, after, ctx.signal);
+  } catch (err) {
+    if (ctx.signal.aborted) throw err;
+    return `The change to ${file.rel} was not applied: ${err instanceof Error ? err.message : String(err)}. Read the file again before retrying, or tell the user.`;
   }
   ctx.ledger.record('file', `${file.rel} (${verb.toLowerCase()})`);
   return { title: `${verb} ${file.rel}`, content: '', detail: patch, changedFiles: [file.abs] };
