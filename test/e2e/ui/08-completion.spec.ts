@@ -63,52 +63,58 @@ async function newLineInApp(page: Page): Promise<void> {
 export const tests = [
   uiTest('ghost text from another file\'s definition; typed-ahead without a request; word accept; Tab accepts', async ({ page, server, fakeModel: fake, screenshot }) => {
     fake.reset();
-    server.updateWorkspaceSettings({
+    const settings = {
       'banyan.models.completion.provider': 'openai-compatible',
       'banyan.models.completion.baseUrl': fake.openaiBaseUrl,
       'banyan.models.completion.model': 'qwen2.5-coder:1.5b-base',
       // The TypeScript suggest list would otherwise open after `.` and filter the ghost text.
       'editor.quickSuggestions': { other: false, comments: false, strings: false },
       'editor.suggestOnTriggerCharacters': false,
-    });
-    // Only with UserService's definition (from src/userService.ts) in the prompt does the model answer.
-    fake.addRule({ name: 'needs-definition', route: '/v1/completions', prompt: /findByEmail\(email: string\): User \| undefined/, reply: { text: ANSWER } });
-    fake.configure({ defaultReply: { text: '' } });
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 60_000);
-    await newLineInApp(page);
-    await page.keyboard.type('const again = service.', { delay: 40 });
+    };
+    server.updateWorkspaceSettings(settings);
+    try {
+      // Only with UserService's definition (from src/userService.ts) in the prompt does the model answer.
+      fake.addRule({ name: 'needs-definition', route: '/v1/completions', prompt: /findByEmail\(email: string\): User \| undefined/, reply: { text: ANSWER } });
+      fake.configure({ defaultReply: { text: '' } });
+      await waitForStatusBar(page, isReady, '$(check) Banyan', 60_000);
+      await newLineInApp(page);
+      await page.keyboard.type('const again = service.', { delay: 40 });
 
-    const shown = await waitFor('ghost text', async () => ((await ghostText(page)).includes('findByEmail') ? ghostText(page) : undefined), 30_000);
-    await screenshot('completion-ghost-text');
-    assert(shown.includes(ANSWER), `unexpected ghost text: ${shown}`);
-    const answered = fake.requests({ path: '/v1/completions' }).filter((r) => r.rule === 'needs-definition');
-    assert(answered.length >= 1, 'the model never saw the definition in the prompt');
+      const shown = await waitFor('ghost text', async () => ((await ghostText(page)).includes('findByEmail') ? ghostText(page) : undefined), 30_000);
+      await screenshot('completion-ghost-text');
+      assert(shown.includes(ANSWER), `unexpected ghost text: ${shown}`);
+      const answered = fake.requests({ path: '/v1/completions' }).filter((r) => r.rule === 'needs-definition');
+      assert(answered.length >= 1, 'the model never saw the definition in the prompt');
 
-    // Typed-ahead: the first characters of the suggestion keep the rest on screen, with no new request.
-    const before = fake.requests({ path: '/v1/completions' }).length;
-    await page.keyboard.type('fin', { delay: 60 });
-    await page.waitForTimeout(800);
-    const rest = await ghostText(page);
-    assert(rest.includes("dByEmail('ada@example.com');"), `the rest of the suggestion is not shown after typing its start: ${rest}`);
-    const after = fake.requests({ path: '/v1/completions' }).length;
-    assert(after === before, `typing the suggestion's start sent ${after - before} new model request(s)`);
-    await screenshot('completion-typed-ahead');
+      // Typed-ahead: the first characters of the suggestion keep the rest on screen, with no new request.
+      const before = fake.requests({ path: '/v1/completions' }).length;
+      await page.keyboard.type('fin', { delay: 60 });
+      await page.waitForTimeout(800);
+      const rest = await ghostText(page);
+      assert(rest.includes("dByEmail('ada@example.com');"), `the rest of the suggestion is not shown after typing its start: ${rest}`);
+      const after = fake.requests({ path: '/v1/completions' }).length;
+      assert(after === before, `typing the suggestion's start sent ${after - before} new model request(s)`);
+      await screenshot('completion-typed-ahead');
 
-    // Word-by-word partial accept.
-    await page.keyboard.press('Control+ArrowRight');
-    const partial = await waitFor('a word accepted', async () => {
-      const text = await documentText(page);
-      return /const again = service\.findByEmail\b/.test(text) ? text : undefined;
-    }, 10_000);
-    assert(!partial.includes(`service.${ANSWER}`), 'Ctrl+Right accepted everything');
-    const remaining = await ghostText(page);
-    assert(remaining.includes("'ada@example.com');"), `the rest is not shown after a word accept: ${remaining}`);
-    await screenshot('completion-partial-accept');
+      // Word-by-word partial accept.
+      await page.keyboard.press('Control+ArrowRight');
+      const partial = await waitFor('a word accepted', async () => {
+        const text = await documentText(page);
+        return /const again = service\.findByEmail\b/.test(text) ? text : undefined;
+      }, 10_000);
+      assert(!partial.includes(`service.${ANSWER}`), 'Ctrl+Right accepted everything');
+      const remaining = await ghostText(page);
+      assert(remaining.includes("'ada@example.com');"), `the rest is not shown after a word accept: ${remaining}`);
+      await screenshot('completion-partial-accept');
 
-    // Tab accepts what is left.
-    await page.keyboard.press('Tab');
-    await waitFor('the accepted suggestion', async () => ((await documentText(page)).includes(`const again = service.${ANSWER}`) ? true : undefined), 10_000);
-    await screenshot('completion-accepted');
-    assert((await ghostText(page)).trim() === '', 'ghost text stayed after Tab');
+      // Tab accepts what is left.
+      await page.keyboard.press('Tab');
+      await waitFor('the accepted suggestion', async () => ((await documentText(page)).includes(`const again = service.${ANSWER}`) ? true : undefined), 10_000);
+      await screenshot('completion-accepted');
+      assert((await ghostText(page)).trim() === '', 'ghost text stayed after Tab');
+    } finally {
+      // Later specs (90-models) expect the default completion endpoint: leave the workspace as found.
+      server.updateWorkspaceSettings(Object.fromEntries(Object.keys(settings).map((k) => [k, undefined])));
+    }
   }, 120_000),
 ];
