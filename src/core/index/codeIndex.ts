@@ -28,7 +28,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import { silentLogger, describeError } from '../logging/logger';
-import { lineStartsOf, lineStartsOfBytes, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
+import { lineStartsOfBytes, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
 import { type LanguageId, languageLabel } from './languages';
 import { type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
 import type { FileResult, FileTask } from './parse/fileProcessor';
@@ -44,7 +44,7 @@ import { type IndexState as IndexArrays, InvertedIndex } from './search/inverted
 import { jaccard } from './search/jaccard';
 import { Scratch } from './search/scoring';
 import { SymbolTable } from './search/symbolTable';
-import { forEachToken, latin1Chunk, tokenize } from './search/tokenizer';
+import { tokenize } from './search/tokenizer';
 
 /** Bump when extraction or chunking changes what a file turns into: old snapshots are then rebuilt. */
 const EXTRACTOR_VERSION = 4;
@@ -62,6 +62,13 @@ const MAX_ERRORS = 50;
  */
 const MAIN_TOKENIZES_UP_TO = 3;
 const BULK_MAINTENANCE_MS = 3000;
+/**
+ * Editor updates are searchable through the delta postings at once; folding them into the base (a
+ * rebuild of every posting, tens of ms on a large index) waits for this long a pause in typing.
+ */
+const EDIT_MAINTENANCE_DELAY_MS = 1000;
+/** …unless the delta or the dead chunks grow this many times past their usual limit while typing. */
+const EDIT_MAINTENANCE_SLACK = 4;
 
 export interface CodeIndexOptions {
   /** Absolute workspace folders. */
@@ -497,17 +504,13 @@ export class CodeIndex {
     if (u) {
       // Tokenized here, straight into the index (see MAIN_TOKENIZES_UP_TO); file bytes are read as
       // they are, without making the whole file one JS string.
-      const { text, bytes } = u;
-      const starts = text !== undefined ? lineStartsOf(text) : lineStartsOfBytes(bytes ?? new Uint8Array(0));
+      const bytes = u.bytes ?? Buffer.from(u.text ?? '', 'utf8');
+      const starts = lineStartsOfBytes(bytes);
       const { ranges } = u;
       for (let k = 0; k < ranges.length; k += 2) {
         const startLine = ranges[k]!;
         const endLine = ranges[k + 1]!;
-        const from = starts[startLine]!;
-        const to = starts[endLine + 1]!;
-        const chunkText = text === undefined ? latin1Chunk(bytes!, from, to) : undefined;
-        const tokens = (emit: (t: string) => void) => (chunkText === undefined ? forEachToken(text!, emit, from, to) : forEachToken(chunkText, emit));
-        const chunk = this.index.addChunkTokens(id, startLine, endLine, tokens, bulk);
+        const chunk = this.index.addChunkBytes(id, startLine, endLine, bytes, starts[startLine]!, starts[endLine + 1]!, bulk);
         if (chunk < 0) continue;
         if (firstChunk < 0) firstChunk = chunk;
         chunkCount++;
@@ -571,6 +574,21 @@ export class CodeIndex {
     if (remap) this.applyRemap(remap);
   }
 
+  /** Maintenance after an editor update, off the keystroke path (see EDIT_MAINTENANCE_DELAY_MS). */
+  private maintainSoon(): void {
+    if (this.index.needsMaintenance(false, EDIT_MAINTENANCE_SLACK)) {
+      this.maintain(true);
+      return;
+    }
+    if (this.maintenanceTimer) clearTimeout(this.maintenanceTimer);
+    this.maintenanceTimer = setTimeout(() => {
+      this.maintenanceTimer = undefined;
+      if (!this.closed) this.maintain(false);
+    }, EDIT_MAINTENANCE_DELAY_MS);
+    this.maintenanceTimer.unref?.();
+  }
+  private maintenanceTimer: NodeJS.Timeout | undefined;
+
   private applyRemap(remap: Int32Array): void {
     for (const f of this.byPath.values()) {
       if (f.chunkCount === 0) continue;
@@ -598,7 +616,7 @@ export class CodeIndex {
     const existing = this.byPath.get(abs);
     await this.runTaskList([{ path: abs, text, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) }], false);
     this.graph.invalidateFile(abs);
-    this.maintain(false);
+    this.maintainSoon();
     // No snapshot save per keystroke burst: editor text is not the disk's; close() saves.
   }
 
@@ -985,6 +1003,7 @@ export class CodeIndex {
     this.generation++;
     this.setPaused(false);
     if (this.eventTimer) clearTimeout(this.eventTimer);
+    if (this.maintenanceTimer) clearTimeout(this.maintenanceTimer);
     await this.refreshing?.catch(() => undefined);
     this.closed = true;
     if (options.save !== false) await this.save().catch(() => undefined);

@@ -106,7 +106,9 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
     ...facts,
     symbols,
     chunks: tokenize ? tokenizeChunks(text, lineStarts, ranges) : [],
-    ...(tokenize ? {} : { untokenized: task.text !== undefined ? { text, ranges: flatRanges(ranges) } : { bytes: standalone(bytes), ranges: flatRanges(ranges) } }),
+    // Editor text goes back UTF-8 encoded too: bytes are transferred, not copied, and the receiver
+    // tokenizes bytes without a string per token.
+    ...(tokenize ? {} : { untokenized: { bytes: standalone(bytes), ranges: flatRanges(ranges) } }),
   };
   return { path: task.path, kind: 'indexed', size, mtimeMs, extract };
 }

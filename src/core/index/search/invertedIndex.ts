@@ -8,6 +8,9 @@
  * drops dead chunks when either grows, renumbering chunks densely (the caller gets the remap).
  */
 import { growInt32, growUint16, growUint8 } from './growable';
+import { IdentifierTerms } from './identifierTerms';
+import { forEachTermIdInBytes, STOP } from './tokenizer';
+import { Vocabulary } from './vocabulary';
 
 export interface Postings {
   /** Chunk ids and term frequencies in the base, positions [from, to). */
@@ -33,16 +36,12 @@ export interface IndexState {
 }
 
 const EMPTY_IDS = new Int32Array(0);
-
-/** A copy of an ASCII string that shares no memory with the string it was sliced from. */
-function flatCopy(s: string): string {
-  return Buffer.from(s, 'latin1').toString('latin1');
-}
 const EMPTY_TFS = new Uint16Array(0);
 
 export class InvertedIndex {
-  private readonly termIds = new Map<string, number>();
-  private terms: string[] = [];
+  private vocab = new Vocabulary(STOP);
+  /** Identifier → term ids, so repeated identifiers skip the tokenizer's per-token work. */
+  private readonly identifiers = new IdentifierTerms();
   /** Alive chunks containing each term. */
   private df: Int32Array = new Int32Array(1024);
 
@@ -79,23 +78,16 @@ export class InvertedIndex {
   // ── vocabulary ──
 
   termId(term: string): number | undefined {
-    return this.termIds.get(term);
+    return this.vocab.idOf(term);
   }
 
   get vocabularySize(): number {
-    return this.terms.length;
+    return this.vocab.size;
   }
 
   private intern(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      // A term is usually a slice of a whole file's text; V8 would keep that text alive through it.
-      const own = flatCopy(term);
-      this.terms.push(own);
-      this.termIds.set(own, id);
-      this.df = growInt32(this.df, id + 1);
-    }
+    const id = this.vocab.intern(term);
+    if (id >= this.df.length) this.df = growInt32(this.df, id + 1);
     return id;
   }
 
@@ -140,7 +132,7 @@ export class InvertedIndex {
     let distinct = 0;
     let length = 0;
     tokens((token) => {
-      const t = this.termIds.get(token) ?? this.intern(token);
+      const t = this.intern(token);
       if (t >= this.tfScratch.length) this.tfScratch = growInt32(this.tfScratch, t + 1);
       if (this.tfScratch[t]!++ === 0) {
         this.termScratch = growInt32(this.termScratch, distinct + 1);
@@ -148,6 +140,35 @@ export class InvertedIndex {
       }
       length++;
     });
+    return this.finishChunk(file, startLine, endLine, distinct, length, deferPostings);
+  }
+
+  /**
+   * Adds a chunk from UTF-8 bytes [from, to) (a file as read, or editor text encoded): the tokens of
+   * forEachToken on the decoded text, interned without a string per token. Returns the chunk id, or -1
+   * when there is no token.
+   */
+  addChunkBytes(file: number, startLine: number, endLine: number, bytes: Uint8Array, from: number, to: number, deferPostings = false): number {
+    this.scratchDistinct = 0;
+    this.scratchLength = 0;
+    forEachTermIdInBytes(bytes, from, to, this.vocab, this.identifiers, this.countTerm);
+    return this.finishChunk(file, startLine, endLine, this.scratchDistinct, this.scratchLength, deferPostings);
+  }
+  private scratchDistinct = 0;
+  private scratchLength = 0;
+  /** One bound counter for addChunkBytes (no closure per chunk). */
+  private readonly countTerm = (t: number): void => {
+    if (t >= this.df.length) this.df = growInt32(this.df, t + 1);
+    if (t >= this.tfScratch.length) this.tfScratch = growInt32(this.tfScratch, t + 1);
+    if (this.tfScratch[t]!++ === 0) {
+      this.termScratch = growInt32(this.termScratch, this.scratchDistinct + 1);
+      this.termScratch[this.scratchDistinct++] = t;
+    }
+    this.scratchLength++;
+  };
+
+  /** Stores the chunk counted into the scratch arrays. */
+  private finishChunk(file: number, startLine: number, endLine: number, distinct: number, length: number, deferPostings: boolean): number {
     if (length === 0) return -1;
     const id = this.count++;
     this.ensureChunkCapacity(id + 1);
@@ -250,10 +271,11 @@ export class InvertedIndex {
   /**
    * Whether `maintain()` has work worth doing (a large delta or many dead chunks). During a bulk build
    * the base is rebuilt less often (each rebuild copies every posting): when the delta reaches half of it.
+   * `slack` multiplies both limits (editor updates tolerate more before maintaining inline).
    */
-  needsMaintenance(bulk = false): boolean {
-    const deltaLimit = Math.max(4096, bulk ? this.baseChunks / 2 : this.baseChunks / 8);
-    return this.deltaChunks + this.deferredChunks > deltaLimit || this.deadChunks > Math.max(4096, this.aliveChunks / 4);
+  needsMaintenance(bulk = false, slack = 1): boolean {
+    const deltaLimit = slack * Math.max(4096, bulk ? this.baseChunks / 2 : this.baseChunks / 8);
+    return this.deltaChunks + this.deferredChunks > deltaLimit || this.deadChunks > slack * Math.max(4096, this.aliveChunks / 4);
   }
 
   /**
@@ -299,7 +321,7 @@ export class InvertedIndex {
   }
 
   private rebuildBase(): void {
-    const terms = this.terms.length;
+    const terms = this.vocab.size;
     const offsets = new Int32Array(terms + 1);
     for (let id = 0; id < this.count; id++) {
       if (!this.alive[id]) continue;
@@ -352,7 +374,7 @@ export class InvertedIndex {
     return {
       remap,
       state: {
-        terms: this.terms,
+        terms: this.vocab.terms,
         chunkFile: this.fileOfChunk.subarray(0, n),
         chunkStart: this.startOfChunk.subarray(0, n),
         chunkEnd: this.endOfChunk.subarray(0, n),
@@ -369,8 +391,7 @@ export class InvertedIndex {
   /** Restores a dense state (every chunk alive), then builds the postings in one pass. */
   static fromState(s: IndexState): InvertedIndex {
     const index = new InvertedIndex();
-    index.terms = [...s.terms];
-    index.terms.forEach((t, i) => index.termIds.set(t, i));
+    for (const t of s.terms) index.vocab.intern(t);
     const n = s.chunkCount;
     index.count = n;
     index.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
@@ -383,7 +404,7 @@ export class InvertedIndex {
     index.termPool = Int32Array.from(s.termPool);
     index.tfPool = Uint16Array.from(s.tfPool);
     index.poolUsed = s.termPool.length;
-    index.df = new Int32Array(Math.max(16, index.terms.length));
+    index.df = new Int32Array(Math.max(16, index.vocab.size));
     for (let i = 0; i < index.poolUsed; i++) index.df[index.termPool[i]!]!++;
     index.aliveChunks = n;
     for (let i = 0; i < n; i++) index.totalLength += index.lengthOfChunk[i]!;

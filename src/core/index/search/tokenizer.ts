@@ -6,7 +6,11 @@
  * A hand-written scanner over char codes rather than regular expressions: tokenizing every chunk is
  * a large share of indexing time, and this is several times faster.
  */
-const STOP = new Set(
+import type { IdentifierTerms } from './identifierTerms';
+import { HASH_PRIME as PRIME, HASH_START as START, type Vocabulary } from './vocabulary';
+
+/** Exported for the vocabulary, which drops them while interning bytes. */
+export const STOP = new Set<string>(
   (
     'if else for while do return function const let var new this self true false null undefined none nil ' +
     'import export from as class interface type enum extends implements public private protected static ' +
@@ -18,6 +22,10 @@ const STOP = new Set(
 );
 
 const MAX_IDENT = 64;
+/** Local copies: read per byte in the hot loops (an imported binding can be a getter under some loaders). */
+const HASH_START = START;
+const HASH_PRIME = PRIME;
+
 
 // Character classes by code: 1 = lower, 2 = upper, 3 = digit, 4 = _ or $.
 const CLASS = new Uint8Array(128);
@@ -145,4 +153,104 @@ export function termCounts(text: string): { terms: string[]; tfs: number[]; leng
     } else tfs[i]!++;
   });
   return { terms, tfs, length };
+}
+
+/**
+ * The term ids of the tokens of UTF-8 bytes [from, to), exactly those of forEachToken on the decoded
+ * text (identifiers are ASCII; every byte of a multi-byte character is ≥ 0x80 and separates like the
+ * character does), interned in `vocab` without making a string per token; an identifier seen before
+ * is one lookup in `known`. Stop words are dropped.
+ */
+export function forEachTermIdInBytes(bytes: Uint8Array, from: number, to: number, vocab: Vocabulary, known: IdentifierTerms, emit: (id: number) => void): void {
+  let i = from;
+  while (i < to) {
+    const c = bytes[i]!;
+    const k = c < 128 ? CLASS[c]! : 0;
+    if (k === 0 || k === 3) {
+      i++;
+      if (k === 3) while (i < to && bytes[i]! < 128 && CLASS[bytes[i]!]! !== 0) i++;
+      continue;
+    }
+    const start = i;
+    let h = HASH_START;
+    while (i < to) {
+      const d = bytes[i]!;
+      if (d >= 128 || CLASS[d]! === 0) break;
+      h = Math.imul(h ^ d, HASH_PRIME);
+      i++;
+    }
+    const len = i - start;
+    if (len > MAX_IDENT || len < 2) continue; // generated blobs and one-letter names
+    let e = known.find(bytes, start, i, h);
+    if (e < 0) e = known.add(bytes, start, i, h, IDS, identifierTermIds(bytes, start, i, vocab));
+    known.emit(e, emit);
+  }
+}
+
+/** Term ids of one identifier, for IdentifierTerms (at most the whole plus one per part). */
+const IDS = new Int32Array(MAX_IDENT + 2);
+
+/** Fills IDS with the term ids of identifier bytes [start, end) as forEachToken emits them; returns the count. */
+function identifierTermIds(bytes: Uint8Array, start: number, end: number, vocab: Vocabulary): number {
+  let hasUpper = false;
+  let hasLower = false;
+  let hasSep = false;
+  let h = HASH_START;
+  for (let i = start; i < end; i++) {
+    let d = bytes[i]!;
+    const kd = CLASS[d]!;
+    if (kd === 1) hasLower = true;
+    else if (kd === 2) {
+      hasUpper = true;
+      d += 32;
+    } else if (kd === 4) hasSep = true;
+    h = Math.imul(h ^ d, HASH_PRIME);
+  }
+  let n = 0;
+  const whole = vocab.internBytes(bytes, start, end, h);
+  if (whole >= 0) IDS[n++] = whole;
+  if (end - start < 4 || !(hasSep || (hasUpper && hasLower))) return n;
+  let parts = 0;
+  let s0 = -1;
+  for (let i = start; i < end; i++) {
+    const k = CLASS[bytes[i]!]!;
+    if (k === 4) {
+      if (s0 >= 0) {
+        PART_STARTS[parts] = s0;
+        PART_ENDS[parts++] = i;
+      }
+      s0 = -1;
+      continue;
+    }
+    if (s0 < 0) {
+      s0 = i;
+      continue;
+    }
+    const prev = CLASS[bytes[i - 1]!]!;
+    if ((k === 2 && prev === 1) || (k === 3) !== (prev === 3) || (k === 2 && prev === 2 && i + 1 < end && CLASS[bytes[i + 1]!]! === 1)) {
+      PART_STARTS[parts] = s0;
+      PART_ENDS[parts++] = i;
+      s0 = i;
+    }
+  }
+  if (s0 >= 0) {
+    PART_STARTS[parts] = s0;
+    PART_ENDS[parts++] = end;
+  }
+  if (parts < 2) return n;
+  for (let p = 0; p < parts; p++) {
+    const s = PART_STARTS[p]!;
+    const e = PART_ENDS[p]!;
+    if (e - s < 2) continue;
+    const c = bytes[s]!;
+    if (c >= 48 && c <= 57) continue; // digits only
+    let ph = HASH_START;
+    for (let i = s; i < e; i++) {
+      const d = bytes[i]!;
+      ph = Math.imul(ph ^ (d >= 65 && d <= 90 ? d + 32 : d), HASH_PRIME);
+    }
+    const id = vocab.internBytes(bytes, s, e, ph);
+    if (id >= 0) IDS[n++] = id;
+  }
+  return n;
 }
