@@ -2,62 +2,33 @@
 import type { ModelRole } from '../llm';
 import type { HistoryTurn } from './compactHistory';
 import type { ChatMention } from './mentions';
+import type { ChatTurnAttachment, ChatTurnReference, ChatTurnUsage } from '../../protocol/lsp';
 
-/** Context the editor attaches: the active file, a selection, diagnostics (@problems). */
-export interface ChatAttachment {
-  readonly kind: 'file' | 'selection' | 'problems' | 'text';
-  readonly label: string;
-  /** Absolute or workspace-relative path, for file and selection. */
-  readonly path?: string;
-  /** 0-based inclusive lines of a selection. */
-  readonly startLine?: number;
-  readonly endLine?: number;
-  /** The text itself (selection, diagnostics); for a file, read from the index when absent. */
-  readonly text?: string;
-}
+/**
+ * The streamed shapes of a turn are the wire shapes: declared once in src/protocol/lsp.ts, so what the
+ * engine yields is exactly what the server forwards and the extension receives.
+ */
+export type {
+  ChatTurnAttachment as ChatAttachment,
+  ChatTurnEvent,
+  ChatTurnReference as ChatReference,
+  ChatTurnStep as ChatStep,
+  ChatTurnUsage as ChatUsage,
+} from '../../protocol/lsp';
 
 export interface ChatTurnInput {
   readonly history: readonly HistoryTurn[];
   readonly question: string;
   readonly mentions: readonly ChatMention[];
-  readonly attachments: readonly ChatAttachment[];
+  readonly attachments: readonly ChatTurnAttachment[];
   /** Which model role answers (the model picker). Default chat. */
   readonly role?: ModelRole;
 }
 
-export interface ChatStep {
-  readonly id: string;
-  readonly title: string;
-  readonly status: 'running' | 'done' | 'error';
-  readonly resultCount?: number;
-  readonly detail?: string;
-}
-
-export interface ChatReference {
-  /** Workspace-relative. */
-  readonly path: string;
-  /** 1-based inclusive. */
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly symbol?: string;
-}
-
-export interface ChatUsage {
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly cachedTokens: number;
-}
-
-export type ChatTurnEvent =
-  | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'step'; readonly step: ChatStep }
-  | { readonly type: 'usage'; readonly usage: ChatUsage }
-  | { readonly type: 'references'; readonly references: readonly ChatReference[] };
-
 export interface ChatTurnOutcome {
   readonly text: string;
-  readonly usage: ChatUsage;
-  readonly references: readonly ChatReference[];
+  readonly usage: ChatTurnUsage;
+  readonly references: readonly ChatTurnReference[];
   readonly model: string;
   /** Tool rounds the model used before answering. */
   readonly toolRounds: number;
