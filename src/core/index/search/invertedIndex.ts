@@ -95,6 +95,14 @@ export class InvertedIndex {
 
   /** Adds a chunk; returns its id. Searchable immediately (through the delta postings). */
   addChunk(file: number, startLine: number, endLine: number, terms: readonly string[], tfs: readonly number[], length: number): number {
+    const id = this.openChunk(file, startLine, endLine, length, terms.length);
+    for (let i = 0; i < terms.length; i++) this.recordTerm(id, this.intern(terms[i]!), tfs[i]!, false);
+    this.closeChunk(length, false);
+    return id;
+  }
+
+  /** The chunk's record and room for its `distinct` terms in the pools; returns its id. */
+  private openChunk(file: number, startLine: number, endLine: number, length: number, distinct: number): number {
     const id = this.count++;
     this.ensureChunkCapacity(id + 1);
     this.alive[id] = 1;
@@ -103,23 +111,29 @@ export class InvertedIndex {
     this.endOfChunk[id] = endLine;
     this.lengthOfChunk[id] = length;
     this.termStart[id] = this.poolUsed;
-    this.termCount[id] = terms.length;
-    this.termPool = growInt32(this.termPool, this.poolUsed + terms.length);
-    this.tfPool = growUint16(this.tfPool, this.poolUsed + terms.length);
-    for (let i = 0; i < terms.length; i++) {
-      const t = this.intern(terms[i]!);
-      const tf = Math.min(65535, tfs[i]!);
-      this.termPool[this.poolUsed] = t;
-      this.tfPool[this.poolUsed++] = tf;
-      this.df[t]!++;
-      let list = this.delta.get(t);
-      if (!list) this.delta.set(t, (list = []));
-      list.push(id, tf);
-    }
-    this.deltaChunks++;
+    this.termCount[id] = distinct;
+    this.termPool = growInt32(this.termPool, this.poolUsed + distinct);
+    this.tfPool = growUint16(this.tfPool, this.poolUsed + distinct);
+    return id;
+  }
+
+  /** One term of the chunk being added: pool entry, document frequency, and (unless deferred) its delta posting. */
+  private recordTerm(id: number, t: number, count: number, deferPostings: boolean): void {
+    const tf = Math.min(65535, count);
+    this.termPool[this.poolUsed] = t;
+    this.tfPool[this.poolUsed++] = tf;
+    this.df[t]!++;
+    if (deferPostings) return;
+    let list = this.delta.get(t);
+    if (!list) this.delta.set(t, (list = []));
+    list.push(id, tf);
+  }
+
+  private closeChunk(length: number, deferPostings: boolean): void {
+    if (deferPostings) this.deferredChunks++;
+    else this.deltaChunks++;
     this.aliveChunks++;
     this.totalLength += length;
-    return id;
   }
 
   /**
@@ -170,33 +184,13 @@ export class InvertedIndex {
   /** Stores the chunk counted into the scratch arrays. */
   private finishChunk(file: number, startLine: number, endLine: number, distinct: number, length: number, deferPostings: boolean): number {
     if (length === 0) return -1;
-    const id = this.count++;
-    this.ensureChunkCapacity(id + 1);
-    this.alive[id] = 1;
-    this.fileOfChunk[id] = file;
-    this.startOfChunk[id] = startLine;
-    this.endOfChunk[id] = endLine;
-    this.lengthOfChunk[id] = length;
-    this.termStart[id] = this.poolUsed;
-    this.termCount[id] = distinct;
-    this.termPool = growInt32(this.termPool, this.poolUsed + distinct);
-    this.tfPool = growUint16(this.tfPool, this.poolUsed + distinct);
+    const id = this.openChunk(file, startLine, endLine, length, distinct);
     for (let i = 0; i < distinct; i++) {
       const t = this.termScratch[i]!;
-      const tf = Math.min(65535, this.tfScratch[t]!);
+      this.recordTerm(id, t, this.tfScratch[t]!, deferPostings);
       this.tfScratch[t] = 0;
-      this.termPool[this.poolUsed] = t;
-      this.tfPool[this.poolUsed++] = tf;
-      this.df[t]!++;
-      if (deferPostings) continue;
-      let list = this.delta.get(t);
-      if (!list) this.delta.set(t, (list = []));
-      list.push(id, tf);
     }
-    if (deferPostings) this.deferredChunks++;
-    else this.deltaChunks++;
-    this.aliveChunks++;
-    this.totalLength += length;
+    this.closeChunk(length, deferPostings);
     return id;
   }
   private tfScratch: Int32Array = new Int32Array(1024);
