@@ -55,6 +55,10 @@ const RESCAN_THRESHOLD = 400;
 /** File events are saved to the snapshot after this long without further changes. */
 const SAVE_DELAY_MS = 30_000;
 const MAX_ERRORS = 50;
+const CHANGE_LOG_SIZE = 256;
+const ANY_FILE = '\0any';
+/** Bytes of recently read files kept as lines (context assembly and search snippets re-read the same files). */
+const LINE_CACHE_BYTES = 24 * 1024 * 1024;
 /**
  * Up to this many workers, workers send chunk text and the main thread tokenizes it: the workers
  * are the bottleneck and the main thread would otherwise wait. With more workers, tokenizing there
@@ -225,6 +229,13 @@ export class CodeIndex {
   private capped: string | undefined;
   private readonly errors: string[] = [];
   private lastUpdated: Date | undefined;
+  /** Bumped whenever any file's content, symbols or the file set change (callers cache against it). */
+  private contentVersion = 0;
+  /** The file changed by each of the last versions (see changedSince). */
+  private readonly changeLog: string[] = [];
+  /** Recently read files' lines, validated by mtime and size: context assembly renders from the same few files keystroke after keystroke. */
+  private readonly lineCache = new Map<string, { mtimeMs: number; size: number; lines: string[] }>();
+  private lineCacheBytes = 0;
   private sizeOnDisk = 0;
   private dirty = false;
   private saveTimer: NodeJS.Timeout | undefined;
@@ -543,7 +554,7 @@ export class CodeIndex {
     this.files[id] = entry;
     this.byPath.set(file, entry);
     this.symbolTable.add(id, x.symbols);
-    this.markChanged();
+    this.markChanged(file);
   }
 
   private replaceEntry(entry: IndexedFile): void {
@@ -563,7 +574,7 @@ export class CodeIndex {
     this.files[f.id] = undefined;
     this.byPath.delete(file);
     this.graph.invalidateAll();
-    this.markChanged();
+    this.markChanged(file);
   }
 
   /** Folds new postings into the base and drops dead chunks; renumbers chunk ids when it compacts. */
@@ -740,7 +751,7 @@ export class CodeIndex {
     const scoreOptions = { limit: options.limit ?? 10, ...(exclude?.size ? { excludeFiles: exclude } : {}), ...(fileWeight ? { fileWeight } : {}) };
     const scored = scorer === 'bm25' ? bm25(this.index, terms, scoreOptions, this.scratch) : jaccard(this.index, terms, scoreOptions, this.scratch);
     const withText = options.withText ?? true;
-    const texts = new Map<string, string[] | undefined>();
+    const texts = new Map<string, readonly string[] | undefined>();
     return scored.map(({ chunk, score }) => {
       const f = this.files[this.index.fileOf(chunk)]!;
       const startLine = this.index.startLineOf(chunk);
@@ -807,6 +818,33 @@ export class CodeIndex {
     return [...this.byPath.keys()];
   }
 
+  /** Every indexed file's entry. An entry's `symbols` array is replaced, never mutated, when the file changes. */
+  entries(): IterableIterator<IndexedFile> {
+    return this.byPath.values();
+  }
+
+  /** Changes whenever the indexed content changes: a cheap key for caches derived from the index. */
+  version(): number {
+    return this.contentVersion;
+  }
+
+  /**
+   * The files whose content changed after `version` (a value of version()), or undefined when that is
+   * unknown: too long ago, or a change not tied to one file. Lets a cache keep what an edit of the
+   * file being typed in cannot have changed.
+   */
+  changedSince(version: number): ReadonlySet<string> | undefined {
+    const count = this.contentVersion - version;
+    if (count < 0 || count > this.changeLog.length) return undefined;
+    const out = new Set<string>();
+    for (let i = this.changeLog.length - count; i < this.changeLog.length; i++) {
+      const f = this.changeLog[i]!;
+      if (f === ANY_FILE) return undefined;
+      out.add(f);
+    }
+    return out;
+  }
+
   /** Workspace files that `file` imports (resolved per language). */
   importsOf(file: string): readonly string[] {
     return this.graph.importsOf(path.resolve(file));
@@ -823,14 +861,33 @@ export class CodeIndex {
   }
 
   /** Lines of a file as the index sees it: the editor's text if open, else the disk. */
-  linesOf(file: string): string[] | undefined {
+  linesOf(file: string): readonly string[] | undefined {
     const overlay = this.options.documentText?.(file);
     if (overlay !== undefined) return overlay.split('\n');
     try {
-      return readFileSync(file, 'utf8').split('\n');
+      const st = statSync(file);
+      const hit = this.lineCache.get(file);
+      if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) {
+        this.lineCache.delete(file);
+        this.lineCache.set(file, hit);
+        return hit.lines;
+      }
+      const lines = readFileSync(file, 'utf8').split('\n');
+      if (hit) this.dropCachedLines(file);
+      this.lineCache.set(file, { mtimeMs: st.mtimeMs, size: st.size, lines });
+      this.lineCacheBytes += st.size;
+      while (this.lineCacheBytes > LINE_CACHE_BYTES && this.lineCache.size > 1) this.dropCachedLines(this.lineCache.keys().next().value!);
+      return lines;
     } catch {
       return undefined;
     }
+  }
+
+  private dropCachedLines(file: string): void {
+    const e = this.lineCache.get(file);
+    if (!e) return;
+    this.lineCache.delete(file);
+    this.lineCacheBytes -= e.size;
   }
 
   repoInfo(): RepoInfo[] {
@@ -981,6 +1038,8 @@ export class CodeIndex {
       for (const [p, size, mtimeMs, reason] of header.skipped) this.skipped.set(p, { size, mtimeMs, reason });
       this.sizeOnDisk = buf.length;
       this.lastUpdated = new Date(header.savedAt);
+      this.contentVersion++;
+      this.changeLog.push(ANY_FILE);
       this.logger.info(`Index snapshot loaded: ${files.length} files, ${restored.size} chunks.`);
     } catch (err) {
       this.index = new InvertedIndex();
@@ -1006,6 +1065,8 @@ export class CodeIndex {
     if (this.maintenanceTimer) clearTimeout(this.maintenanceTimer);
     await this.refreshing?.catch(() => undefined);
     this.closed = true;
+    this.lineCache.clear();
+    this.lineCacheBytes = 0;
     if (options.save !== false) await this.save().catch(() => undefined);
     await this.pool?.close();
     await this.inlinePool?.close();
@@ -1035,7 +1096,13 @@ export class CodeIndex {
     this.options.onProgress?.({ done, total, paused: this.paused, phase });
   }
 
-  private markChanged(): void {
+  /** `file`: the one file whose content changed; none: anything may have (a rescan, a clear). */
+  private markChanged(file?: string): void {
+    this.contentVersion++;
+    this.changeLog.push(file ?? ANY_FILE);
+    if (this.changeLog.length > CHANGE_LOG_SIZE) {
+      this.changeLog.splice(0, this.changeLog.length - CHANGE_LOG_SIZE);
+    }
     this.dirty = true;
     this.lastUpdated = new Date();
   }

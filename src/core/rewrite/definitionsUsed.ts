@@ -11,7 +11,7 @@ import type { SymbolHit } from '../index/codeIndex';
 export interface DefinitionSource {
   symbols(name: string, options?: { limit?: number }): SymbolHit[];
   importsOf(file: string): readonly string[];
-  linesOf(file: string): string[] | undefined;
+  linesOf(file: string): readonly string[] | undefined;
 }
 
 export interface UsedDefinition {

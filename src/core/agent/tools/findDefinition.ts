@@ -41,7 +41,7 @@ export const findDefinitionTool: AgentTool = {
 };
 
 /** The column of `name` on the line when the model gave no character. */
-export async function characterOf(ctx: { index: { linesOf(f: string): string[] | undefined } | undefined }, file: string, line: number, name: string, character: number | undefined): Promise<number> {
+export async function characterOf(ctx: { index: { linesOf(f: string): readonly string[] | undefined } | undefined }, file: string, line: number, name: string, character: number | undefined): Promise<number> {
   if (character !== undefined) return character;
   const { promises: fs } = await import('node:fs');
   const text = ctx.index?.linesOf(file)?.[line - 1] ?? (await fs.readFile(file, 'utf8').catch(() => '')).split(/\r?\n/)[line - 1] ?? '';
