@@ -10,6 +10,8 @@ import { resolveModelConfig } from '../core/llm/config/roleConfig';
 import { ModelError } from '../core/llm/errors';
 import { CompletionEngine } from '../core/completion/pipeline/completionEngine';
 import { indexContextSource } from '../core/completion/pipeline/indexContextSource';
+import { warmCompletionContext } from '../core/completion/context/assembleContext';
+import type { CodeIndex } from '../core/index/codeIndex';
 import { SyntaxCursorFacts } from '../core/completion/pipeline/syntaxCursorFacts';
 import { pipelineSettings } from '../core/completion/pipeline/pipelineSettings';
 import type { CompletionInput } from '../core/completion/pipeline/types';
@@ -55,7 +57,15 @@ export const completionFeature: ServerFeature = {
       if (e) ctx.status.setEndpointHealth({ role: 'completion', endpoint: `${e.baseUrl} (${e.model})`, state, ...(message ? { message } : {}) });
     };
 
+    // The context tables are built once the index is idle, not by the first keystroke that needs them.
+    const warm = (index: CodeIndex | undefined) => {
+      // After the publisher has started the index's refresh: whenIdle then waits for it.
+      if (index) setImmediate(() => void index.whenIdle().then(() => ctx.codeIndex.current() === index && warmCompletionContext(index)));
+    };
+    warm(ctx.codeIndex.current());
+
     const subscriptions = [
+      ctx.codeIndex.onPublish(warm),
       ctx.connection.languages.inlineCompletion.on((params, token) => provide(params, token)),
       ctx.documents.onDidChangeContent(({ document }) => {
         engine.recordKeystroke();

@@ -8,6 +8,7 @@ import type { CodeIndex } from './codeIndex';
 export class IndexHandle {
   private index: CodeIndex | undefined;
   private waiters: ((index: CodeIndex) => void)[] = [];
+  private readonly listeners = new Set<(index: CodeIndex | undefined) => void>();
 
   current(): CodeIndex | undefined {
     return this.index;
@@ -22,5 +23,12 @@ export class IndexHandle {
   publish(index: CodeIndex | undefined): void {
     this.index = index;
     if (index) for (const w of this.waiters.splice(0)) w(index);
+    for (const l of this.listeners) l(index);
+  }
+
+  /** Called with every index published from now on (a rebuild publishes a new one). */
+  onPublish(listener: (index: CodeIndex | undefined) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
   }
 }

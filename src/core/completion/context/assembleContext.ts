@@ -12,6 +12,8 @@ import { importBindings } from './importBindings';
 import { newPackState, pack } from './packSnippets';
 import { recentEditCandidates, recentFileCandidates } from './recentSource';
 import { similarCandidates } from './similarSource';
+import { symbolNames } from './symbolNames';
+import type { CodeIndex } from '../../index/codeIndex';
 import { type AssembleContextInput, type AssembledContext, type ContextCandidate, type ContextTimings, defaultCountTokens } from './types';
 
 /** Definitions scoring at least this are placed before every other source. */
@@ -19,6 +21,14 @@ export const STRONG_DEFINITION = 40;
 export const DEFAULT_SIMILAR_SHARE = 0.25;
 const RECENT_EDIT_SHARE = 0.2;
 const RECENT_FILE_SHARE = 0.15;
+
+/**
+ * Builds the per-index tables context assembly reads (the symbol-name table), so the first completion
+ * after indexing does not pay for them; later edits patch them file by file.
+ */
+export function warmCompletionContext(index: CodeIndex): void {
+  symbolNames(index);
+}
 
 export function assembleCompletionContext(input: AssembleContextInput): AssembledContext {
   const t0 = performance.now();

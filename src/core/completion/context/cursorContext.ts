@@ -28,7 +28,7 @@ export interface CursorContext {
   /** Line ranges of import statements (by the index's import lines, extended over open brackets). */
   readonly importLines: ReadonlySet<number>;
   /** Names in the text before the cursor, import statements excluded. */
-  readonly usedBefore: ReadonlySet<string>;
+  readonly usedBefore: { has(name: string): boolean };
   /** Names that occur after the cursor but not before it → distance in lines of their first use. */
   readonly onlyAfter: ReadonlyMap<string, number>;
   /** Names in the lines just before the cursor → weight (nearer is heavier). */
@@ -79,12 +79,10 @@ export function readCursorContext(text: string, line: number, character: number,
   const receiver = tail ? tail[1]!.split(/\?\.|\.|::|->/).map((s) => s.replace(/\(\)$/, '').trim()).filter(Boolean) : undefined;
   const importLines = importLineSet(lines, imports);
 
-  const usedBefore = new Set<string>();
-  for (let i = 0; i <= line && i < lines.length; i++) {
-    if (importLines.has(i)) continue;
-    const l = i === line ? linePrefix.slice(0, linePrefix.length - partial.length) : lines[i]!;
-    for (const m of l.matchAll(IDENT)) usedBefore.add(m[0]);
-  }
+  const above = namesBefore(text, lines, line, importLines);
+  const onLine = new Set<string>();
+  if (!importLines.has(line)) for (const m of linePrefix.slice(0, linePrefix.length - partial.length).matchAll(IDENT)) onLine.add(m[0]);
+  const usedBefore = { has: (name: string) => above.has(name) || onLine.has(name) };
   const onlyAfter = new Map<string, number>();
   const afterStart = cur.slice(character);
   const after = [afterStart, ...lines.slice(line + 1, line + 1 + SUFFIX_LINES)];
@@ -108,6 +106,27 @@ export function readCursorContext(text: string, line: number, character: number,
     lines, line, character, linePrefix, partial, ...(receiver?.length ? { receiver } : {}),
     importLines, usedBefore, onlyAfter, nearNames, terms,
   };
+}
+
+/**
+ * Names in the lines above the cursor line, imports aside. While the user types on one line these do
+ * not change, and in a long file they are most of readCursorContext's work: the last answer is kept
+ * and reused when the text above the cursor line is the same.
+ */
+let lastNamesBefore: { above: string; importLines: string; names: ReadonlySet<string> } | undefined;
+function namesBefore(text: string, lines: readonly string[], line: number, importLines: ReadonlySet<number>): ReadonlySet<string> {
+  let offset = 0;
+  for (let i = 0; i < line && i < lines.length; i++) offset += lines[i]!.length + 1;
+  const above = text.slice(0, offset);
+  const importKey = [...importLines].join(',');
+  if (lastNamesBefore && lastNamesBefore.above === above && lastNamesBefore.importLines === importKey) return lastNamesBefore.names;
+  const names = new Set<string>();
+  for (let i = 0; i < line && i < lines.length; i++) {
+    if (importLines.has(i)) continue;
+    for (const m of lines[i]!.matchAll(IDENT)) names.add(m[0]);
+  }
+  lastNamesBefore = { above, importLines: importKey, names };
+  return names;
 }
 
 /** `Parser(*args, **kw).` → `Parser().`: a call's arguments do not matter to what it returns. */

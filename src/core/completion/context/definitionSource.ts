@@ -7,10 +7,11 @@
  * words with the code around the cursor; and the definitions of names used just before the cursor.
  */
 import * as path from 'node:path';
-import type { CodeIndex } from '../../index/codeIndex';
+import type { CodeIndex, SymbolHit } from '../../index/codeIndex';
 import type { SymbolInfo } from '../../index/model';
 import { type CursorContext, nameWords } from './cursorContext';
 import { type ImportBinding, languageFamily, sameFamilyTwin, twinKey } from './importBindings';
+import { FileScopedMemo } from './fileScopedMemo';
 import { memberAssignmentCandidates } from './memberAssignments';
 import { similarUses } from './similarUses';
 import { baseNames, containersNamed, resolveReceiver } from './receiverTypes';
@@ -83,7 +84,15 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   const dir = path.dirname(file);
   const proximity = (f: string) => (imported.has(f) ? 3 : path.dirname(f) === dir ? 2 : sharedPrefix(f, file) / 100);
   /** Where `name` is defined, the same language first, nearest first; nothing when too many files define it. */
-  const definitions = (name: string) => {
+  const memo = definitionMemo.for(index, file, [...imported].join('\0'));
+  const definitions = (name: string): readonly SymbolHit[] => {
+    const known = memo.get(name);
+    if (known) return known;
+    const found = definitionsOf(name);
+    memo.set(name, found);
+    return found;
+  };
+  function definitionsOf(name: string): SymbolHit[] {
     let hits = index.symbols(name, { limit: 60 }).filter((h) => h.path !== file);
     const same = hits.filter((h) => languageFamily(h.path) === family);
     if (same.length) hits = same;
@@ -93,13 +102,12 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     const distinct = files.sort((a, b) => proximity(b) - proximity(a)).filter((f) => !twins.has(twinKey(f)) && twins.add(twinKey(f)));
     const keep = new Set(distinct.slice(0, MAX_DEFINING_FILES));
     return hits.filter((h) => keep.has(h.path));
-  };
+  }
 
   // 1. The name being typed.
   if (cursor.partial) {
-    for (const [f, list] of names.byFile) {
-      if (f === file || languageFamily(f) !== family) continue;
-      for (const n of list) if (n.sym.name.startsWith(cursor.partial) && n.sym.name !== cursor.partial) add(f, n.sym, DEFINITION_WEIGHTS.partial + termScore(n));
+    for (const n of names.withPrefix(cursor.partial)) {
+      if (n.file !== file && n.sym.name !== cursor.partial && languageFamily(n.file) === family) add(n.file, n.sym, DEFINITION_WEIGHTS.partial + termScore(n));
     }
   }
   // 2. The receiver's members.
@@ -192,13 +200,19 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   }
   // The same declaration in twin files (x.ts / x.d.ts / x.js) is shown once, from the best-scored one.
   const seen = new Set<string>();
-  const unique = [...scored.values()].sort((a, b) => b.score - a.score).filter((c) => {
+  // Ties broken by place, so the order does not depend on the order the index learned its files in.
+  const unique = [...scored.values()].sort((a, b) => b.score - a.score || compare(a.file, b.file) || a.sym.startLine - b.sym.startLine).filter((c) => {
     const key = `${twinKey(c.file)}\0${c.sym.container ?? ''}\0${c.sym.name}`;
     return !seen.has(key) && !!seen.add(key);
   });
   const ranked = render(index, unique.slice(0, MAX_CANDIDATES), names);
   return assigned.length ? [...assigned, ...ranked].sort((a, b) => b.score - a.score) : ranked;
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Where each name is defined, as seen from one file (nearest first): asked keystroke after keystroke. */
+const definitionMemo = new FileScopedMemo<readonly SymbolHit[]>();
 
 const sharedPrefix = (a: string, b: string): number => {
   let i = 0;
@@ -231,8 +245,23 @@ function render(index: CodeIndex, list: readonly Scored[], names: SymbolNames): 
     if (!lines.has(f)) lines.set(f, index.linesOf(f));
     return lines.get(f);
   };
+  // A file's symbols grouped by container once, not filtered per candidate (a .d.ts may hold thousands).
+  const byContainer = new Map<string, Map<string, SymbolInfo[]>>();
+  const membersOf = (file: string, c: SymbolInfo): SymbolInfo[] => {
+    let groups = byContainer.get(file);
+    if (!groups) {
+      byContainer.set(file, (groups = new Map()));
+      for (const n of names.byFile.get(file) ?? []) {
+        if (n.sym.container === undefined) continue;
+        let g = groups.get(n.sym.container);
+        if (!g) groups.set(n.sym.container, (g = []));
+        g.push(n.sym);
+      }
+    }
+    return (groups.get(c.name) ?? []).filter((s) => s.startLine >= c.startLine && s.endLine <= c.endLine);
+  };
   return list.map((c, i) => {
-    const members = isContainer(c.sym) ? (names.byFile.get(c.file) ?? []).map((n) => n.sym).filter((s) => s.container === c.sym.name && s.startLine >= c.sym.startLine && s.endLine <= c.sym.endLine) : [];
+    const members = isContainer(c.sym) ? membersOf(c.file, c.sym) : [];
     const fileLines = i < RENDER_FROM_LINES ? linesOf(c.file) : undefined;
     const { main, fallback } = c.headOnly
       ? headOnly(c.sym, fileLines)

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
+import { FileScopedMemo } from './fileScopedMemo';
 
 export interface ImportBinding {
   readonly name: string;
@@ -29,7 +30,7 @@ export function importBindings(index: CodeIndex, file: string, lines: readonly s
       const ns = new RegExp(`\\*\\s+as\\s+${escape(name)}\\b`).test(text);
       // Python only: in TS/JS `import { path } from './path'` names an export, not the module.
       const moduleFile = family === 'py' ? files.find((f) => moduleName(f) === name) : undefined;
-      if (ns) put(name, withReExports(index, files, family), true);
+      if (ns) put(name, withReExports(index, files, family, file), true);
       else if (moduleFile) put(name, [moduleFile], true);
       else put(name, files, false);
     }
@@ -39,7 +40,7 @@ export function importBindings(index: CodeIndex, file: string, lines: readonly s
     const pyAs = /^\s*import\s+[\w.]+\s+as\s+(\w+)/.exec(text);
     const pyPlain = /^\s*import\s+([\w]+)[\w.]*\s*$/.exec(text);
     const tsDefault = /^\s*import\s+([\w$]+)\s*(?:,|from)/.exec(text);
-    if (req) put(req[1]!, withReExports(index, files, family), true);
+    if (req) put(req[1]!, withReExports(index, files, family, file), true);
     else if (destructured) for (const part of destructured[1]!.split(',')) put((part.split(':').pop() ?? '').trim(), files, false);
     else if (pyAs) put(pyAs[1]!, files, true);
     else if (pyPlain) put(pyPlain[1]!, files, true);
@@ -91,8 +92,26 @@ export function sameFamilyTwin(index: CodeIndex, f: string, family: LanguageFami
   return f;
 }
 
-/** A namespace's files plus what they re-export (`export * from`, `export { x } from`), two levels deep. */
-export function withReExports(index: CodeIndex, files: readonly string[], family: LanguageFamily): string[] {
+/** Re-export closures seen from a file (they read files from disk; the file's own edits leave them be). */
+const reExportMemo = new FileScopedMemo<readonly string[]>();
+
+/**
+ * A namespace's files plus what they re-export (`export * from`, `export { x } from`), two levels deep.
+ * `from`: the file asking (answers are cached for it while only it changes).
+ */
+export function withReExports(index: CodeIndex, files: readonly string[], family: LanguageFamily, from?: string): readonly string[] {
+  if (from === undefined) return reExportClosure(index, files, family);
+  const memo = reExportMemo.for(index, from);
+  const key = `${family}\0${files.join('\0')}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = reExportClosure(index, files, family);
+    if (!found.includes(from)) memo.set(key, found);
+  }
+  return found;
+}
+
+function reExportClosure(index: CodeIndex, files: readonly string[], family: LanguageFamily): string[] {
   const out = new Set(files);
   let frontier = [...files];
   for (let depth = 0; depth < 2 && frontier.length; depth++) {
@@ -118,8 +137,15 @@ export function withReExports(index: CodeIndex, files: readonly string[], family
 
 /** One module shipped as several files (`x.ts`, `x.d.ts`, `x.d.mts`, `x.js`, `src/x.ts`) shares one key. */
 export function twinKey(f: string): string {
-  return f.replace(/\.d(\.[cm]?ts)$/, '$1').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/src\//, '/');
+  let key = twinKeys.get(f);
+  if (key === undefined) {
+    if (twinKeys.size >= 50_000) twinKeys.clear();
+    twinKeys.set(f, (key = f.replace(/\.d(\.[cm]?ts)$/, '$1').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/src\//, '/')));
+  }
+  return key;
 }
+/** Asked for the same paths on every completion (three regular expressions each). */
+const twinKeys = new Map<string, string>();
 
 const moduleName = (f: string): string => {
   const base = path.basename(f).replace(/\.(d\.)?[cm]?[jt]sx?$|\.pyi?$/, '');

@@ -20,8 +20,12 @@ export function similarCandidates(index: CodeIndex, file: string, cursor: Cursor
   if (!query.trim()) return [];
   const imported = new Set(index.importsOf(file));
   const dir = path.dirname(file);
-  const fileWeight = (f: string) =>
-    imported.has(f) ? PROXIMITY.imported : path.dirname(f) === dir ? PROXIMITY.sameFolder : PROXIMITY.other;
+  const weights = new Map<string, number>(); // asked once per candidate chunk, so once per file here
+  const fileWeight = (f: string) => {
+    let w = weights.get(f);
+    if (w === undefined) weights.set(f, (w = imported.has(f) ? PROXIMITY.imported : path.dirname(f) === dir ? PROXIMITY.sameFolder : PROXIMITY.other));
+    return w;
+  };
   const hits = index.similar(query, { limit: LIMIT, excludePaths: [file], fileWeight });
   return hits.flatMap((h) => {
     if (!h.text) return [];
