@@ -17,9 +17,9 @@ import type { CursorFacts } from '../multiline/cursorFacts';
 import { decideMultiline } from '../multiline/decideMultiline';
 import { createPostprocessContext } from '../postprocess/createPostprocessContext';
 import type { CompletionCandidate, PostprocessContext } from '../postprocess/types';
-import { contextStage, type ContextSnippet, type ContextSource } from './contextStage';
+import { type ContextResult, contextStage, type ContextSnippet, type ContextSource } from './contextStage';
 import { type CursorWindows, cursorWindows } from './cursorWindows';
-import { debounceStage } from './debounceStage';
+import { ContextLead, debounceDelay, debounceStage } from './debounceStage';
 import { percentiles, type Percentiles } from './percentiles';
 import type { PipelineSettings } from './pipelineSettings';
 import { postprocessStage } from './postprocessStage';
@@ -63,10 +63,17 @@ export interface EngineStats {
   /** Requests that ended without one, by reason. */
   none: Record<string, number>;
   cancelled: number;
-  /** Pipeline time that is not spent waiting for the debounce or the model. */
+  /**
+   * Latency the pipeline adds: request time that is not the debounce window or waiting for the model
+   * (context work inside the window is not; context work running past its end is).
+   */
   overheadMs: Percentiles;
   /** The same without repository context assembly (the index search), to show where the time goes. */
   overheadWithoutContextMs: Percentiles;
+  /** Each context assembly's own duration, wherever it ran. */
+  contextMs: Percentiles;
+  /** How long before the debounce ends context assembly starts now. */
+  contextLeadMs: number;
 }
 
 export class CompletionEngine {
@@ -82,6 +89,9 @@ export class CompletionEngine {
   private readonly stats = { requests: 0, cancelled: 0, served: { model: 0, inFlight: 0, typedAhead: 0, nextLines: 0, cache: 0 }, none: {} as Record<string, number> };
   private readonly overhead: number[] = [];
   private readonly overheadWithoutContext: number[] = [];
+  /** Duration of each context assembly (most of it overlaps the debounce: see debounceStage). */
+  private readonly contextRuns: number[] = [];
+  private readonly contextLead = new ContextLead();
 
   constructor(private readonly deps: CompletionEngineDeps) {
     this.clock = deps.clock ?? systemClock;
@@ -131,6 +141,8 @@ export class CompletionEngine {
         cancelled: this.stats.cancelled,
         overheadMs: percentiles(this.overhead),
         overheadWithoutContextMs: percentiles(this.overheadWithoutContext),
+        contextMs: percentiles(this.contextRuns),
+        contextLeadMs: this.contextLead.ms(),
       },
     };
   }
@@ -145,6 +157,8 @@ export class CompletionEngine {
     const started = this.clock.now();
     // Time spent waiting for the debounce or the model, also when a wait ends in cancellation.
     let waited = 0;
+    /** Context time past the end of the debounce window (the part of it that delays the request). */
+    let contextExcess = 0;
     let waitingSince: number | undefined;
     const waiting = async <T>(work: Promise<T>): Promise<T> => {
       waitingSince = this.clock.now();
@@ -162,7 +176,7 @@ export class CompletionEngine {
     };
     const finish = (outcome: CompletionOutcome): CompletionOutcome => {
       t.total = this.clock.now() - started;
-      this.recordOverhead(t.total - waited, t.context);
+      this.recordOverhead(t.total - waited, contextExcess);
       if (outcome.kind === 'cancelled') this.stats.cancelled++;
       else if (outcome.kind === 'none') this.stats.none[outcome.reason] = (this.stats.none[outcome.reason] ?? 0) + 1;
       else this.stats.served[outcome.source]++;
@@ -209,16 +223,31 @@ export class CompletionEngine {
       }
 
       const atLineStart = /^[ \t]*$/.test(ppContext.linePrefix) && ppContext.prefix.length > 0;
-      const debounced = await waiting(debounceStage(this.debounce, this.clock, { explicit: input.explicit, atLineStart }, settings.debounceMaxMs, signal));
-      mark = this.clock.now();
-      t.debounce = debounced;
-
-      const contextStart = mark;
-      const context = await contextStage(
-        this.deps.context?.(),
-        { file: input.file, text: input.text, position: input.position, languageId: input.languageId, budgetTokens: settings.contextTokens },
-        this.clock, settings.contextTimeBoxMs, signal,
-      ).finally(() => lap('context', contextStart));
+      const planned = debounceDelay(this.debounce, { explicit: input.explicit, atLineStart }, settings.debounceMaxMs);
+      t.debounce = planned;
+      // The debounce window, with the context assembled in its last milliseconds: the window counts as
+      // waiting, and only context work running past its end adds latency (and counts as overhead).
+      const windowStart = this.clock.now();
+      let context: ContextResult;
+      try {
+        context = await debounceStage(this.clock, planned, this.contextLead.ms(), signal, () => {
+          const contextStart = this.clock.now();
+          return contextStage(
+            this.deps.context?.(),
+            { file: input.file, text: input.text, position: input.position, languageId: input.languageId, budgetTokens: settings.contextTokens },
+            this.clock, settings.contextTimeBoxMs, signal,
+          ).finally(() => {
+            lap('context', contextStart);
+            this.contextLead.record(t.context);
+            this.contextRuns.push(t.context);
+            if (this.contextRuns.length > 5000) this.contextRuns.shift();
+          });
+        });
+      } finally {
+        const elapsed = this.clock.now() - windowStart;
+        waited += Math.min(elapsed, planned);
+        contextExcess = Math.max(0, elapsed - planned);
+      }
       mark = this.clock.now();
 
       const repoName = this.deps.repoName?.();

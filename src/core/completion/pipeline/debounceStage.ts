@@ -2,18 +2,52 @@ import type { AdaptiveDebounce } from '../economy/adaptiveDebounce';
 import type { PipelineClock } from './types';
 
 /**
- * Stage: wait out the debounce before paying for context and a model request.
+ * Stage: wait out the debounce, with the repository context assembled in its last milliseconds.
  *
  * It lives in the server, awaited with the request's cancellation: VS Code cancels the previous
  * inline-completion request on every keystroke, so a request that is still waiting when the next
  * key arrives ends here at no cost, and the server — which sees every keystroke through document
  * sync — learns the typing rhythm in one place for every client (VS Code, Neovim, the bench).
- * Line starts and explicit requests do not wait. Returns the time waited.
+ * Line starts and explicit requests do not wait.
+ *
+ * The context work (`work`, typically a few milliseconds of index lookups) starts `leadMs` before the
+ * window closes instead of after it: it overlaps a wait the request makes anyway, so it adds no
+ * latency unless it outlasts the lead. Only a key pressed within those last milliseconds wastes it.
  */
-export async function debounceStage(debounce: AdaptiveDebounce, clock: PipelineClock, trigger: { explicit: boolean; atLineStart: boolean }, maxMs: number, signal: AbortSignal): Promise<number> {
-  const delay = Math.min(maxMs, debounce.delayFor(trigger));
-  if (delay <= 0) return 0;
+export async function debounceStage<T>(clock: PipelineClock, plannedMs: number, leadMs: number, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   const started = clock.now();
-  await clock.sleep(delay, signal);
-  return clock.now() - started;
+  const lead = Math.max(0, Math.min(plannedMs, leadMs));
+  if (plannedMs - lead > 0) await clock.sleep(plannedMs - lead, signal);
+  const value = await work();
+  const rest = plannedMs - (clock.now() - started);
+  if (rest > 0) await clock.sleep(rest, signal);
+  return value;
+}
+
+/** The debounce this request waits: learned from the typing rhythm and model latency, capped by the setting. */
+export function debounceDelay(debounce: AdaptiveDebounce, trigger: { explicit: boolean; atLineStart: boolean }, maxMs: number): number {
+  return Math.max(0, Math.min(maxMs, debounce.delayFor(trigger)));
+}
+
+/**
+ * How long before the end of the debounce the context work starts: a high percentile of its recent
+ * durations (it should finish inside the window), within bounds.
+ */
+export class ContextLead {
+  private readonly recent: number[] = [];
+
+  /** The first assemblies after a start are the slowest (cold caches, unoptimised code): start generous. */
+  constructor(private readonly initialMs = 20, private readonly maxMs = 40, private readonly window = 32) {}
+
+  record(ms: number): void {
+    this.recent.push(ms);
+    if (this.recent.length > this.window) this.recent.shift();
+  }
+
+  ms(): number {
+    if (this.recent.length < 4) return this.initialMs;
+    const sorted = [...this.recent].sort((a, b) => a - b);
+    const p90 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)]!;
+    return Math.min(this.maxMs, Math.ceil(p90) + 2);
+  }
 }

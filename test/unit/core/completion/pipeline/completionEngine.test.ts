@@ -30,6 +30,53 @@ describe('CompletionEngine', () => {
     assert.ok(outcome.timings.debounce > 0, 'automatic requests wait out the debounce');
   });
 
+  it('context is assembled in the last milliseconds of the debounce: the request leaves when the window ends, and only context time past it is overhead', async () => {
+    // A fake clock whose context time box (150 ms) never fires: the box would otherwise advance fake time.
+    const clock = new (class extends FakeClock {
+      override sleep(ms: number, signal?: AbortSignal): Promise<void> {
+        if (ms !== pipelineSettings(defaultSettings()).contextTimeBoxMs) return super.sleep(ms, signal);
+        return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+      }
+    })();
+    let contextAt = -1;
+    const model = new FakeModel(() => ['findUser(id);']);
+    const e = new CompletionEngine({
+      model: () => model,
+      settings: () => pipelineSettings(defaultSettings()),
+      clock,
+      context: () => async () => {
+        contextAt = clock.now();
+        clock.time += 6; // six milliseconds of index work
+        return { snippets: [] };
+      },
+    });
+    const start = clock.now();
+    const outcome = await e.complete(at(DOC, 21), new AbortController().signal);
+    assert.ok(outcome.kind === 'suggestion');
+    const planned = outcome.timings.debounce;
+    assert.ok(planned > 20, 'an automatic request waits');
+    assert.equal(contextAt - start, planned - 20, 'context starts the initial 20 ms lead before the window ends');
+    assert.equal(outcome.timings.context, 6);
+    const engineStats = e.snapshot().engine;
+    assert.equal(engineStats.overheadMs.max, 0, 'the context ran inside the window: no latency added');
+    assert.equal(engineStats.contextMs.max, 6);
+
+    // Context work longer than the lead delays the request by the difference, counted as overhead.
+    clock.time += 10_000;
+    const slow = new CompletionEngine({
+      model: () => model,
+      settings: () => pipelineSettings(defaultSettings()),
+      clock,
+      context: () => async () => {
+        clock.time += 50;
+        return { snippets: [] };
+      },
+    });
+    await slow.complete(at(DOC, 21), new AbortController().signal);
+    assert.equal(slow.snapshot().engine.overheadMs.max, 30);
+    assert.equal(slow.snapshot().engine.overheadWithoutContextMs.max, 0);
+  });
+
   it('typing the start of the suggestion serves the rest with no new model request; the same context again comes from the cache', async () => {
     const model = new FakeModel(() => ['findUser(id);']);
     const e = engine(model);

@@ -1,29 +1,72 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { AdaptiveDebounce } from '../../../../../src/core/completion/economy/adaptiveDebounce';
-import { debounceStage } from '../../../../../src/core/completion/pipeline/debounceStage';
+import { ContextLead, debounceDelay, debounceStage } from '../../../../../src/core/completion/pipeline/debounceStage';
 import { CancelledError } from '../../../../../src/core/completion/pipeline/types';
 import { FakeClock } from './fakes';
 
-describe('debounceStage', () => {
-  it('waits the learned delay, capped by the setting', async () => {
-    const clock = new FakeClock();
-    const waited = await debounceStage(new AdaptiveDebounce({ initialMs: 150 }), clock, { explicit: false, atLineStart: false }, 100, new AbortController().signal);
-    assert.deepEqual(clock.sleeps, [100]);
-    assert.equal(waited, 100);
+const live = () => new AbortController().signal;
+
+describe('debounceDelay', () => {
+  it('is the learned delay, capped by the setting', () => {
+    assert.equal(debounceDelay(new AdaptiveDebounce({ initialMs: 150 }), { explicit: false, atLineStart: false }, 100), 100);
   });
 
-  it('does not wait for explicit requests or at a line start', async () => {
-    const clock = new FakeClock();
+  it('is 0 for explicit requests and at a line start', () => {
     const d = new AdaptiveDebounce();
-    assert.equal(await debounceStage(d, clock, { explicit: true, atLineStart: false }, 350, new AbortController().signal), 0);
-    assert.equal(await debounceStage(d, clock, { explicit: false, atLineStart: true }, 350, new AbortController().signal), 0);
+    assert.equal(debounceDelay(d, { explicit: true, atLineStart: false }, 350), 0);
+    assert.equal(debounceDelay(d, { explicit: false, atLineStart: true }, 350), 0);
+  });
+});
+
+describe('debounceStage', () => {
+  it('runs the work `lead` ms before the window ends, then waits out the rest', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    let ranAt = -1;
+    const value = await debounceStage(clock, 120, 15, live(), async () => {
+      ranAt = clock.now() - start;
+      clock.time += 5; // the work takes 5 ms
+      return 'context';
+    });
+    assert.equal(value, 'context');
+    assert.equal(ranAt, 105);
+    assert.deepEqual(clock.sleeps, [105, 10]);
+    assert.equal(clock.now() - start, 120, 'the request leaves when the window ends, not 5 ms later');
+  });
+
+  it('work that outlasts the lead delays the request by the difference only', async () => {
+    const clock = new FakeClock();
+    const start = clock.now();
+    await debounceStage(clock, 120, 15, live(), async () => {
+      clock.time += 40;
+    });
+    assert.deepEqual(clock.sleeps, [105]);
+    assert.equal(clock.now() - start, 145);
+  });
+
+  it('with no debounce the work runs at once', async () => {
+    const clock = new FakeClock();
+    assert.equal(await debounceStage(clock, 0, 15, live(), async () => 1), 1);
     assert.deepEqual(clock.sleeps, []);
   });
 
-  it('a cancelled request ends during the wait', async () => {
+  it('a cancelled request ends during the wait, before any work', async () => {
     const c = new AbortController();
     c.abort();
-    await assert.rejects(debounceStage(new AdaptiveDebounce(), new FakeClock(), { explicit: false, atLineStart: false }, 350, c.signal), CancelledError);
+    let ran = false;
+    await assert.rejects(debounceStage(new FakeClock(), 200, 15, c.signal, async () => void (ran = true)), CancelledError);
+    assert.equal(ran, false);
+  });
+});
+
+describe('ContextLead', () => {
+  it('starts at its initial value and follows a high percentile of recent durations, within bounds', () => {
+    const lead = new ContextLead(10, 40, 32);
+    assert.equal(lead.ms(), 10);
+    for (const ms of [2, 3, 3, 4, 5, 3, 2, 3, 4, 9]) lead.record(ms);
+    assert.equal(lead.ms(), 7, 'p90 of the ten (5) + 2');
+    for (let i = 0; i < 32; i++) lead.record(100);
+    assert.equal(lead.ms(), 40);
   });
 });
