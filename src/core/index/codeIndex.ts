@@ -1100,9 +1100,8 @@ export class CodeIndex {
   private markChanged(file?: string): void {
     this.contentVersion++;
     this.changeLog.push(file ?? ANY_FILE);
-    if (this.changeLog.length > CHANGE_LOG_SIZE) {
-      this.changeLog.splice(0, this.changeLog.length - CHANGE_LOG_SIZE);
-    }
+    // Trimmed in batches: a scan marks every file it applies.
+    if (this.changeLog.length > 2 * CHANGE_LOG_SIZE) this.changeLog.splice(0, this.changeLog.length - CHANGE_LOG_SIZE);
     this.dirty = true;
     this.lastUpdated = new Date();
   }
