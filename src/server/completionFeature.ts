@@ -60,7 +60,13 @@ export const completionFeature: ServerFeature = {
     // The context tables are built once the index is idle, not by the first keystroke that needs them.
     const warm = (index: CodeIndex | undefined) => {
       // After the publisher has started the index's refresh: whenIdle then waits for it.
-      if (index) setImmediate(() => void index.whenIdle().then(() => ctx.codeIndex.current() === index && warmCompletionContext(index)));
+      if (!index) return;
+      setImmediate(() => {
+        index
+          .whenIdle()
+          .then(() => ctx.codeIndex.current() === index && warmCompletionContext(index))
+          .catch((err: unknown) => ctx.logger.warn(`Preparing completion context failed: ${String(err)}`));
+      });
     };
     warm(ctx.codeIndex.current());
 
