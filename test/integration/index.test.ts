@@ -11,19 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { FileEventsNotification, type IndexStats, IndexStatusRequest, SearchRequest, SymbolsRequest } from '../../src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
+import { until } from './helpers/until';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'index', 'workspace');
 const GRAMMARS = path.join(REPO_ROOT, 'dist', 'grammars');
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('index through the language server', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'banyan-index-it-'));
