@@ -5,6 +5,7 @@
  * Keys are kept as bytes in one pool, so the cache holds no strings.
  */
 import { growInt32, growUint8 } from './growable';
+import { withEntry } from './hashSlots';
 
 export class IdentifierTerms {
   private keyPool: Uint8Array = new Uint8Array(1 << 16);
@@ -58,8 +59,7 @@ export class IdentifierTerms {
     this.termCount[e] = count;
     this.keyUsed += len;
     this.termUsed += count;
-    if (this.entries * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(e);
+    this.slots = withEntry(this.slots, this.hashes, e);
     return e;
   }
 
@@ -68,17 +68,5 @@ export class IdentifierTerms {
     const from = this.termStart[e]!;
     const to = from + this.termCount[e]!;
     for (let i = from; i < to; i++) emit(this.termPool[i]!);
-  }
-
-  private place(e: number): void {
-    const mask = this.slots.length - 1;
-    let s = this.hashes[e]! & mask;
-    while (this.slots[s] !== 0) s = (s + 1) & mask;
-    this.slots[s] = e + 1;
-  }
-
-  private rehash(capacity: number): void {
-    this.slots = new Int32Array(capacity);
-    for (let e = 0; e < this.entries; e++) this.place(e);
   }
 }

@@ -5,6 +5,7 @@
  * Stop words are entries too, with no term id, so the scanner drops them with the same lookup.
  */
 import { growInt32, growUint8 } from './growable';
+import { withEntry } from './hashSlots';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -117,20 +118,7 @@ export class Vocabulary {
     this.stop = growUint8(this.stop, e + 1);
     this.hashes[e] = hash;
     this.ids[e] = id;
-    if ((e + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(e);
+    this.slots = withEntry(this.slots, this.hashes, e);
     return e;
-  }
-
-  private place(e: number): void {
-    const mask = this.slots.length - 1;
-    let s = this.hashes[e]! & mask;
-    while (this.slots[s] !== 0) s = (s + 1) & mask;
-    this.slots[s] = e + 1;
-  }
-
-  private rehash(capacity: number): void {
-    this.slots = new Int32Array(capacity);
-    for (let e = 0; e < this.keys.length; e++) this.place(e);
   }
 }
