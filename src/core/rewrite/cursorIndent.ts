@@ -5,13 +5,14 @@
  */
 import { computeTextEdits } from '../edit/computeTextEdits';
 import { applyTextEdits } from '../edit/applyTextEdits';
+import { leadingWhitespace } from '../edit/indentation';
 import type { EditResult, Range } from '../edit/types';
 
-export function indentForBlankLine(lines: readonly string[], line: number, indentUnit: string): string {
+function indentForBlankLine(lines: readonly string[], line: number, indentUnit: string): string {
   for (let i = line - 1; i >= 0; i--) {
     const text = (lines[i] ?? '').replace(/\r$/, '');
     if (text.trim() === '') continue;
-    const indent = /^[ \t]*/.exec(text)![0];
+    const indent = leadingWhitespace(text);
     return /[{[(:]\s*$/.test(text) ? indent + indentUnit : indent;
   }
   return '';

@@ -16,5 +16,5 @@ export { runRewrite, type RunRewriteOptions } from './runRewrite';
 export { fileConventions, describeConventions, type FileConventions } from './conventions';
 export { definitionsUsed, identifiersIn, type DefinitionSource, type UsedDefinition } from './definitionsUsed';
 export { definitionsIn, innermostScope, type EnclosingScope } from './enclosingScope';
-export { indentCursorInsertion, indentForBlankLine } from './cursorIndent';
+export { indentCursorInsertion } from './cursorIndent';
 export { hunksOfResult, streamingHunks, type ReviewHunk } from './reviewHunks';
