@@ -6,7 +6,7 @@
  * is an error that says what to do. A retry with feedback continues the conversation: the previous
  * answer as the assistant's turn and the user's feedback as the next one.
  */
-import { budgetFor, countMessages } from '../llm/tokens/contextWindow';
+import { countMessages } from '../llm/tokens/contextWindow';
 import type { TokenCounter } from '../llm/tokens/tokenCounter';
 import type { ChatMessage } from '../llm/types';
 import type { Range } from '../edit/types';
@@ -87,7 +87,7 @@ export function buildRewritePrompt(input: RewriteInput, context: RewriteContext,
       const messages = assemble(input, context.conventions, lines, selection, attempt.span, definitions.slice(0, n));
       const promptTokens = countMessages(messages, budget.counter);
       last = { messages, promptTokens, included: { surroundings: attempt.surroundings, definitions: n } };
-      if (budgetFor(budget.window, promptTokens, answerTokens).fits && promptTokens + answerTokens <= budget.window) return last;
+      if (promptTokens + answerTokens <= budget.window) return last;
     }
   }
   throw new RewritePromptError(
