@@ -24,19 +24,15 @@ export const rewriteFeature: ServerFeature = {
   name: 'rewrite',
   register(ctx) {
     const sessions = new RewriteSessions();
-    const byId = new Map<number, RewriteSession>();
     const subscriptions = [
       onRequest(ctx.connection, RewriteStartRequest, (p) => {
         const session = startSession(ctx, sessions, p);
-        byId.set(session.id, session);
-        void run(ctx, session, p).finally(() => {
-          sessions.finish(session);
-          byId.delete(session.id);
-        });
+        void run(ctx, session, p).finally(() => sessions.finish(session));
         return { rewriteId: session.id };
       }),
       onRequest(ctx.connection, RewriteCancelRequest, (p) => {
-        const session = byId.get(p.rewriteId);
+        // A session that already ended (finished or cancelled) is no longer active: nothing to do.
+        const session = sessions.active().find((s) => s.id === p.rewriteId);
         if (session) sessions.cancel(session);
       }),
       ctx.documents.onDidChangeContent((e) => sessions.documentChanged(e.document.uri, e.document.version)),
@@ -73,10 +69,11 @@ async function run(ctx: ServerContext, session: RewriteSession, p: RewriteStartP
   let done: RewriteDoneParams;
   try {
     const input = { instruction: p.instruction, fileName: displayName(ctx, p.uri, filePath), text, range: p.range, ...(p.feedback ? { feedback: p.feedback } : {}) };
+    const index = ctx.codeIndex.current();
     const context = await gatherRewriteContext(input, {
       ...(filePath ? { filePath, parser: rewriteParser(ctx.initOptions.grammarsDir) } : {}),
       languageId: doc.languageId,
-      ...(ctx.codeIndex.current() ? { index: ctx.codeIndex.current()! } : {}),
+      ...(index ? { index } : {}),
       logger: ctx.logger,
     });
     const models = await serverModels.ready();
