@@ -69,14 +69,7 @@ export interface AssembledContext {
 }
 
 /** A proposal from one source, before de-duplication and packing. */
-export interface ContextCandidate {
-  readonly file: string;
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly text: string;
-  readonly source: ContextSource;
-  readonly score: number;
-  readonly symbol?: string;
+export interface ContextCandidate extends ContextSnippet {
   /** The whole chunk when `text` is a cut of it (similar snippets), for sources that read it. */
   readonly fullText?: string;
   /** A shorter rendering of the same thing, tried when `text` does not fit. */
