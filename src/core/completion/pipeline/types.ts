@@ -2,6 +2,7 @@
  * The shared vocabulary of the completion pipeline (`completionEngine.ts` runs the stages in order:
  * skip → reuse → debounce → context → prompt → request → post-process).
  */
+import { type Clock, systemClock as wallClock } from '../../llm/reliability/clock';
 import type { FimRequest, StreamEvent } from '../../llm/types';
 import type { ContextSnippet } from './contextStage';
 
@@ -64,27 +65,21 @@ export interface CompletionModel {
   complete(req: FimRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent>;
 }
 
-/** Time, injected so the stages are testable without real waiting. */
-export interface PipelineClock {
-  now(): number;
-  /** Resolves after `ms`, or rejects with an AbortError-like error once `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+/**
+ * Time, injected so the stages are testable without real waiting: the reliability layer's clock
+ * (abortable sleep), with the pipeline's own system clock below.
+ */
+export type PipelineClock = Clock;
 
+/**
+ * The reliability clock with a monotonic, sub-millisecond `now` (stage timings are a few ms) and a
+ * sleep that rejects with CancelledError, like every other stage, once the request's signal aborts.
+ */
 export const systemClock: PipelineClock = {
   now: () => performance.now(),
   sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new CancelledError());
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(new CancelledError());
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+    wallClock.sleep(ms, signal).catch(() => {
+      throw new CancelledError();
     }),
 };
 
