@@ -239,8 +239,7 @@ export class CompletionEngine {
           ).finally(() => {
             lap('context', contextStart);
             this.contextLead.record(t.context);
-            this.contextRuns.push(t.context);
-            if (this.contextRuns.length > 5000) this.contextRuns.shift();
+            keepSample(this.contextRuns, t.context);
           });
         });
       } finally {
@@ -323,9 +322,15 @@ export class CompletionEngine {
   }
 
   private recordOverhead(ms: number, contextMs: number): void {
-    this.overhead.push(ms);
-    this.overheadWithoutContext.push(ms - contextMs);
-    if (this.overhead.length > 5000) this.overhead.shift();
-    if (this.overheadWithoutContext.length > 5000) this.overheadWithoutContext.shift();
+    keepSample(this.overhead, ms);
+    keepSample(this.overheadWithoutContext, ms - contextMs);
   }
+}
+
+/** Latency samples kept for the percentiles: the most recent ones. */
+const MAX_SAMPLES = 5000;
+
+function keepSample(samples: number[], ms: number): void {
+  samples.push(ms);
+  if (samples.length > MAX_SAMPLES) samples.shift();
 }
