@@ -151,19 +151,14 @@ async function replay(latencyMs, ws, storage, targets, random) {
     const toType = line.slice(indent.length);
     const gaps = cadence(toType, random);
     let pending;
-    let shownAt = 0;
     for (let i = 0; i <= toType.length; i++) {
       const gap = i < toType.length ? gaps[i] : 1500;
-      const requestAt = performance.now();
       // The pause before the next key (or the end of the line): was a suggestion on screen in time?
       const watch = { got: false };
       if (pending) {
         const p = pending;
         p.promise.then((items) => {
-          if (p === pending && items?.length) {
-            watch.got = true;
-            shownAt = performance.now() - requestAt;
-          }
+          if (p === pending && items?.length) watch.got = true;
         }, () => undefined);
       }
       await sleep(gap);
@@ -188,7 +183,6 @@ async function replay(latencyMs, ws, storage, targets, random) {
     }
     pending?.source.cancel();
     pending = undefined;
-    void shownAt;
     await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     if ((n + 1) % 4 === 0) log(`latency ${latencyMs} ms: ${n + 1}/${targets.length} lines`);
   }
