@@ -7,14 +7,11 @@
  * A conversation that fits is returned unchanged, so the prompt prefix stays byte-identical across
  * turns and provider prompt caches hit.
  */
+import type { ChatTurnHistoryMessage as HistoryTurn } from '../../protocol/lsp';
 import type { ChatMessage, TokenCounter } from '../llm';
 
-export interface HistoryTurn {
-  readonly role: 'user' | 'assistant';
-  readonly content: string;
-  /** Code blocks of this (assistant) message that were applied, and where. */
-  readonly applied?: readonly { readonly path: string; readonly code: string }[];
-}
+/** The wire shape (src/protocol/lsp.ts): a message with the code blocks of it that were applied, and where. */
+export type { ChatTurnHistoryMessage as HistoryTurn } from '../../protocol/lsp';
 
 export type CompactionStep = 'none' | 'appliedCode' | 'summarised' | 'dropped';
 

@@ -2,13 +2,10 @@
  * `@` mentions. The panel sends them structured; the CLI and plain text use the written form
  * `@file:src/a.ts`, `@symbol:UserService`, `@codebase`, `@problems`, `@git`, parsed here.
  */
-export type ChatMentionKind = 'file' | 'symbol' | 'codebase' | 'problems' | 'git';
+import type { ChatMentionKind, ChatTurnMention as ChatMention } from '../../protocol/lsp';
 
-export interface ChatMention {
-  readonly kind: ChatMentionKind;
-  /** A workspace path (file) or a symbol name; absent for the others. */
-  readonly value?: string;
-}
+/** The wire shapes (src/protocol/lsp.ts): what the panel sends is what the engine reads. */
+export type { ChatMentionKind, ChatTurnMention as ChatMention } from '../../protocol/lsp';
 
 const MENTION = /(^|[\s(])@(file|symbol|codebase|problems|git)(?::(`[^`]+`|[^\s,;()]+))?(?=$|[\s,;.:!?)])/g;
 
