@@ -20,8 +20,7 @@ export class ProposalDocuments implements vscode.TextDocumentContentProvider, vs
 
   /** Opens `proposed` beside the document in a diff editor. */
   async showDiff(document: vscode.TextDocument, proposed: string, title: string): Promise<void> {
-    const base = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1) || 'untitled';
-    const uri = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${this.next++}/${base}` });
+    const uri = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${this.next++}/${baseName(document)}` });
     this.texts.set(uri.path, proposed);
     // Few and small; the oldest go once there are many.
     if (this.texts.size > 20) this.texts.delete(this.texts.keys().next().value!);
@@ -32,4 +31,9 @@ export class ProposalDocuments implements vscode.TextDocumentContentProvider, vs
     this.registration.dispose();
     this.emitter.dispose();
   }
+}
+
+/** The document's file name, for diff titles and proposal URIs. */
+export function baseName(document: vscode.TextDocument): string {
+  return document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1) || 'untitled';
 }

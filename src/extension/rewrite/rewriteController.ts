@@ -16,7 +16,7 @@ import type { BanyanContext } from '../banyanContext';
 import { onNotification, sendRequest } from '../typedClient';
 import { pickInstruction } from './instructionPicker';
 import type { HunkDecision, PendingRewrite, RewriteOutcome } from './pendingRewrite';
-import { ProposalDocuments } from './proposalDocuments';
+import { baseName, ProposalDocuments } from './proposalDocuments';
 import { RewriteCodeLenses } from './rewriteCodeLenses';
 import { RewriteDecorations } from './rewriteDecorations';
 
@@ -276,8 +276,4 @@ export class RewriteController implements vscode.Disposable {
     const doc = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY, doc !== undefined && this.pending.has(doc.uri.toString()));
   }
-}
-
-function baseName(document: vscode.TextDocument): string {
-  return document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1) || 'untitled';
 }

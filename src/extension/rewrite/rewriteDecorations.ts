@@ -72,7 +72,7 @@ export class RewriteDecorations implements vscode.Disposable {
 }
 
 /** [line, text] pairs: the proposed lines placed after the original lines they replace. */
-export function afterTexts(hunk: ReviewHunk, lineCount: number): [number, string][] {
+function afterTexts(hunk: ReviewHunk, lineCount: number): [number, string][] {
   const out: [number, string][] = [];
   const lines = hunk.newLines.map((l) => l.trim());
   if (hunk.originalLength === 0) {
