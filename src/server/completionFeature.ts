@@ -5,11 +5,11 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CancellationToken, InlineCompletionItem, InlineCompletionParams } from 'vscode-languageserver/node';
+import { type CancellationToken, type InlineCompletionItem, type InlineCompletionParams, InlineCompletionTriggerKind } from 'vscode-languageserver/node';
 import { resolveModelConfig } from '../core/llm/config/roleConfig';
 import { ModelError } from '../core/llm/errors';
 import { CompletionEngine } from '../core/completion/pipeline/completionEngine';
-import { indexContextSource } from '../core/completion/pipeline/indexContextSource';
+import { indexContextSource, workspaceRelative } from '../core/completion/pipeline/indexContextSource';
 import { warmCompletionContext } from '../core/completion/context/assembleContext';
 import type { CodeIndex } from '../core/index/codeIndex';
 import { SyntaxCursorFacts } from '../core/completion/pipeline/syntaxCursorFacts';
@@ -101,15 +101,14 @@ export const completionFeature: ServerFeature = {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return [];
       const file = params.textDocument.uri.startsWith('file:') ? fileURLToPath(params.textDocument.uri) : undefined;
-      const root = file ? ctx.workspaceFolders().find((f) => file.startsWith(f + path.sep)) : undefined;
       const input: CompletionInput = {
         uri: params.textDocument.uri,
-        ...(file ? { file, relPath: root ? path.relative(root, file).split(path.sep).join('/') : path.basename(file) } : {}),
+        ...(file ? { file, relPath: workspaceRelative(ctx.workspaceFolders(), file) } : {}),
         text: document.getText(),
         offset: document.offsetAt(params.position),
         position: params.position,
         languageId: document.languageId,
-        explicit: params.context.triggerKind === 1,
+        explicit: params.context.triggerKind === InlineCompletionTriggerKind.Invoked,
       };
       const controller = new AbortController();
       if (token.isCancellationRequested) controller.abort();

@@ -12,12 +12,13 @@ export function indexContextSource(index: CodeIndex | undefined, roots: readonly
   return async (request) => {
     const assembled = await assembleCompletionContext({ index, ...request });
     return {
-      snippets: assembled.snippets.map((s) => ({ ...s, file: relativeTo(roots, s.file) })),
+      snippets: assembled.snippets.map((s) => ({ ...s, file: workspaceRelative(roots, s.file) })),
     };
   };
 }
 
-function relativeTo(roots: readonly string[], file: string): string {
+/** `file` relative to the workspace folder holding it, with forward slashes; else its base name. */
+export function workspaceRelative(roots: readonly string[], file: string): string {
   const root = roots.find((r) => file.startsWith(r + path.sep));
   return (root ? path.relative(root, file) : path.basename(file)).split(path.sep).join('/');
 }
