@@ -9,7 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { AgentTool } from '../types';
-import { cap } from '../tools/toolArgs';
+import { cap, failed } from '../tools/toolArgs';
 import type { McpServerConfig, McpServerStatus, McpToolInfo } from './mcpTypes';
 
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -116,15 +116,15 @@ export class McpManager {
       definition: { name: info.callName, description: `[MCP ${info.server}] ${info.description}`.trim(), parameters: schema },
       run: async (args, ctx) => {
         const refusal = await ctx.approve({ category: 'mcp', tool: `mcp:${info.server}/${info.name}`, title: `Call ${info.server}/${info.name}`, detail: JSON.stringify(args, null, 2) });
-        if (refusal) return { title: `${info.server}/${info.name}: not run`, content: refusal, failed: true };
-        if (!conn.client || conn.status.state !== 'connected') return { title: `${info.server}/${info.name}: server down`, content: `The MCP server "${info.server}" is not connected (${conn.status.error ?? 'stopped'}).`, failed: true };
+        if (refusal) return failed(`${info.server}/${info.name}: not run`, refusal);
+        if (!conn.client || conn.status.state !== 'connected') return failed(`${info.server}/${info.name}: server down`, `The MCP server "${info.server}" is not connected (${conn.status.error ?? 'stopped'}).`);
         try {
           const r = await conn.client.callTool({ name: info.name, arguments: args }, undefined, { signal: ctx.signal });
           const parts = Array.isArray(r.content) ? (r.content as { type: string; text?: string }[]) : [];
           const text = parts.map((p) => (p.type === 'text' ? (p.text ?? '') : `[${p.type} content]`)).join('\n') || JSON.stringify(r.structuredContent ?? r);
           return { title: `${info.server}/${info.name}${r.isError ? ': error' : ''}`, content: cap(text), detail: text.slice(0, 2000), ...(r.isError ? { failed: true } : {}) };
         } catch (err) {
-          return { title: `${info.server}/${info.name} failed`, content: `The MCP tool failed: ${err instanceof Error ? err.message : String(err)}`, failed: true };
+          return failed(`${info.server}/${info.name} failed`, `The MCP tool failed: ${err instanceof Error ? err.message : String(err)}`);
         }
       },
     };

@@ -19,7 +19,7 @@ export const createFileTool: AgentTool = {
     if (existsSync(file.abs)) return failed(`Create ${file.rel}: exists`, `${file.rel} already exists; change it with edit_file.`);
     const content = typeof args['content'] === 'string' ? (args['content'] as string) : '';
     const changed = await changeFile(ctx, 'create_file', file, undefined, content, 'Created');
-    if (typeof changed === 'string') return { title: `Create ${file.rel}: not changed`, content: changed, failed: true };
+    if (typeof changed === 'string') return failed(`Create ${file.rel}: not changed`, changed);
     return { ...changed, content: `Created ${file.rel} (${content.split('\n').length} lines).` };
   },
 };

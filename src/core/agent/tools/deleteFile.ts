@@ -1,5 +1,6 @@
 /** delete_file: removes one workspace file (never a folder); the checkpoint can bring it back. */
 import { promises as fs } from 'node:fs';
+import { looksBinary } from '../../index/scan/binaryDetection';
 import type { AgentTool } from '../types';
 import { outsideMessage, resolveWorkspacePath } from '../workspacePath';
 import { changeFile } from './fileChange';
@@ -20,9 +21,9 @@ export const deleteFileTool: AgentTool = {
     if (!st) return failed(`Delete ${file.rel}`, `${file.rel} does not exist.`);
     if (!st.isFile()) return failed(`Delete ${file.rel}`, `${file.rel} is not a file; delete_file removes single files only.`);
     const bytes = await fs.readFile(file.abs);
-    const before = bytes.subarray(0, 8000).includes(0) ? '(binary file)\n' : bytes.toString('utf8');
+    const before = looksBinary(bytes) ? '(binary file)\n' : bytes.toString('utf8');
     const changed = await changeFile(ctx, 'delete_file', file, before, undefined, 'Deleted');
-    if (typeof changed === 'string') return { title: `Delete ${file.rel}: not changed`, content: changed, failed: true };
+    if (typeof changed === 'string') return failed(`Delete ${file.rel}: not changed`, changed);
     return { ...changed, content: `Deleted ${file.rel}.` };
   },
 };

@@ -35,7 +35,7 @@ export const editFileTool: AgentTool = {
     if (!result.ok) return failed(`Edit ${file.rel}: not applied`, `The edit was not applied: ${result.message} Read the file again and send SEARCH parts that match it exactly.`);
     if (result.newText === before) return failed(`Edit ${file.rel}: no change`, 'The REPLACE parts equal the SEARCH parts; nothing changed.');
     const changed = await changeFile(ctx, 'edit_file', file, before, result.newText, 'Edited');
-    if (typeof changed === 'string') return { title: `Edit ${file.rel}: not changed`, content: changed, failed: true };
+    if (typeof changed === 'string') return failed(`Edit ${file.rel}: not changed`, changed);
     const lines = result.hunks.reduce((n, h) => n + h.newLength, 0);
     return { ...changed, content: `Edited ${file.rel} (${result.hunks.length} hunk${result.hunks.length === 1 ? '' : 's'}, ${lines} new line${lines === 1 ? '' : 's'}).` };
   },

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
+import { looksBinary } from '../../index/scan/binaryDetection';
 import type { AgentTool } from '../types';
 import { outsideMessage, resolveWorkspacePath } from '../workspacePath';
 import { cap, failed, str } from './toolArgs';
@@ -82,7 +83,7 @@ async function scan(re: RegExp, target: string, root: string, glob: string): Pro
     }
     if (st.size > 1024 * 1024 || (globRe && !globRe.test(rel))) return;
     const bytes = await fs.readFile(abs);
-    if (bytes.subarray(0, 8000).includes(0)) return;
+    if (looksBinary(bytes)) return;
     bytes.toString('utf8').split(/\r?\n/).forEach((line, i) => {
       if (re.test(line)) out.push(`${rel}:${i + 1}:${line.slice(0, 300)}`);
     });

@@ -1,5 +1,6 @@
 /** read_file: lines of a workspace file with their numbers (at most 400 per call). */
 import { promises as fs } from 'node:fs';
+import { looksBinary } from '../../index/scan/binaryDetection';
 import type { AgentTool } from '../types';
 import { outsideMessage, resolveWorkspacePath } from '../workspacePath';
 import { cap, failed, int, str } from './toolArgs';
@@ -25,7 +26,7 @@ export const readFileTool: AgentTool = {
     let text: string;
     try {
       const bytes = await fs.readFile(file.abs);
-      if (bytes.subarray(0, 8000).includes(0)) return failed(`Read ${file.rel}`, `${file.rel} is a binary file.`);
+      if (looksBinary(bytes)) return failed(`Read ${file.rel}`, `${file.rel} is a binary file.`);
       text = bytes.toString('utf8');
     } catch (err) {
       return failed(`Read ${file.rel}`, `Cannot read ${file.rel}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);

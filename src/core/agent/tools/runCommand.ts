@@ -25,7 +25,7 @@ export const runCommandTool: AgentTool = {
     if (!command) return failed('Run (no command)', 'run_command needs a "command".');
     const short = command.length > 80 ? `${command.slice(0, 77)}…` : command;
     const refusal = await ctx.approve({ category: 'command', tool: 'run_command', title: `Run \`${short}\``, detail: command, command });
-    if (refusal) return { title: `Run \`${short}\`: not run`, content: refusal, failed: true };
+    if (refusal) return failed(`Run \`${short}\`: not run`, refusal);
     const asked = int(args, 'timeoutSeconds');
     const timeoutMs = asked && asked > 0 ? Math.min(asked * 1000, ctx.commandTimeoutMs) : ctx.commandTimeoutMs;
     const r = await ctx.terminal.run({ command, cwd: ctx.roots[0] ?? process.cwd(), timeoutMs }, ctx.signal);
