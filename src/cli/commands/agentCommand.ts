@@ -14,6 +14,7 @@ import { runAgentTurn } from '../../core/agent/runAgentTurn';
 import { SideEffectLedger } from '../../core/agent/sideEffectLedger';
 import { ChildProcessTerminal } from '../../core/agent/terminal/childProcessTerminal';
 import { BUILT_IN_TOOLS } from '../../core/agent/tools';
+import { renderPlan } from '../../core/agent/tools/updatePlan';
 import type { AgentStep, ApprovalDecision } from '../../core/agent/types';
 import { approvalSettings } from '../../core/config/agentSettings';
 import { resolveSettings } from '../../core/config/settings';
@@ -91,7 +92,7 @@ export const agentCommand: CliCommand = {
         else if (ev.type === 'step') {
           steps.set(ev.step.id, ev.step);
           if (ev.step.status !== 'running') io.stderr(`· ${ev.step.title}${ev.step.status === 'done' ? '' : ` (${ev.step.status})`}`);
-        } else if (ev.type === 'plan') io.stderr(ev.plan.map((p) => `  [${p.status === 'done' ? 'x' : p.status === 'in_progress' ? '~' : ' '}] ${p.step}`).join('\n'));
+        } else if (ev.type === 'plan') io.stderr(renderPlan(ev.plan, '  '));
       }
     } catch (err) {
       throw cliModelError(err);

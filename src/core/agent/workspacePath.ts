@@ -42,6 +42,12 @@ function insideAfterLinks(root: string, abs: string): boolean {
   }
 }
 
+/** An absolute path as shown to the model: relative to the workspace folder that holds it, else as is. */
+export function shownPath(roots: readonly string[], abs: string): string {
+  const root = roots.find((r) => abs.startsWith(r));
+  return root ? abs.slice(root.length + 1) : abs;
+}
+
 export function outsideMessage(p: string): string {
   return `"${p}" is not inside the workspace; use a workspace-relative path.`;
 }

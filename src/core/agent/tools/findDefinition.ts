@@ -2,8 +2,9 @@
  * find_definition: by name through the index; by position (path + line) through the editor's own
  * definition provider when the editor offers one, which also knows libraries the index does not.
  */
+import { promises as fs } from 'node:fs';
 import type { AgentTool, Location } from '../types';
-import { resolveWorkspacePath } from '../workspacePath';
+import { resolveWorkspacePath, shownPath } from '../workspacePath';
 import { cap, failed, int, str } from './toolArgs';
 
 export const findDefinitionTool: AgentTool = {
@@ -43,14 +44,16 @@ export const findDefinitionTool: AgentTool = {
 /** The column of `name` on the line when the model gave no character. */
 export async function characterOf(ctx: { index: { linesOf(f: string): readonly string[] | undefined } | undefined }, file: string, line: number, name: string, character: number | undefined): Promise<number> {
   if (character !== undefined) return character;
-  const { promises: fs } = await import('node:fs');
   const text = ctx.index?.linesOf(file)?.[line - 1] ?? (await fs.readFile(file, 'utf8').catch(() => '')).split(/\r?\n/)[line - 1] ?? '';
-  const at = name ? text.search(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)) : -1;
+  const at = name ? text.search(wholeWord(name)) : -1;
   return at >= 0 ? at : Math.max(0, text.search(/\S/));
 }
 
+/** `name` as a whole word, regex characters escaped. */
+export function wholeWord(name: string): RegExp {
+  return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+}
+
 export function formatLocation(ctx: { roots: readonly string[] }, l: Location): string {
-  const root = ctx.roots.find((r) => l.path.startsWith(r));
-  const shown = root ? l.path.slice(root.length + 1) : l.path;
-  return `${shown}:${l.line + 1}:${l.character + 1}`;
+  return `${shownPath(ctx.roots, l.path)}:${l.line + 1}:${l.character + 1}`;
 }

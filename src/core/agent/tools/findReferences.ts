@@ -4,7 +4,7 @@
  */
 import type { AgentTool, Location } from '../types';
 import { resolveWorkspacePath } from '../workspacePath';
-import { characterOf, formatLocation } from './findDefinition';
+import { characterOf, formatLocation, wholeWord } from './findDefinition';
 import { cap, failed, int, str } from './toolArgs';
 
 const MAX = 100;
@@ -30,7 +30,7 @@ export const findReferencesTool: AgentTool = {
     }
     if (!name) return failed('References (no name)', 'find_references needs a "name" (or a path and line the editor can resolve).');
     if (!ctx.index) return failed(`References of \`${name}\``, 'The code index is not available; use grep.');
-    const word = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+    const word = wholeWord(name);
     const out: string[] = [];
     scan: for (const f of ctx.index.filePaths()) {
       const lines = ctx.index.linesOf(f) ?? [];

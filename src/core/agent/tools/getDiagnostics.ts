@@ -1,6 +1,6 @@
 /** get_diagnostics: the editor's problems (errors and warnings), for some files or the workspace. */
 import type { AgentTool, Diagnostic } from '../types';
-import { resolveWorkspacePath } from '../workspacePath';
+import { resolveWorkspacePath, shownPath } from '../workspacePath';
 import { cap, failed } from './toolArgs';
 
 export const getDiagnosticsTool: AgentTool = {
@@ -20,10 +20,5 @@ export const getDiagnosticsTool: AgentTool = {
 };
 
 export function formatDiagnostics(roots: readonly string[], list: readonly Diagnostic[]): string {
-  return list
-    .map((d) => {
-      const root = roots.find((r) => d.path.startsWith(r));
-      return `${root ? d.path.slice(root.length + 1) : d.path}:${d.line + 1}: ${d.severity}: ${d.message}${d.source ? ` (${d.source})` : ''}`;
-    })
-    .join('\n');
+  return list.map((d) => `${shownPath(roots, d.path)}:${d.line + 1}: ${d.severity}: ${d.message}${d.source ? ` (${d.source})` : ''}`).join('\n');
 }

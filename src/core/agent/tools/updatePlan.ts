@@ -42,6 +42,6 @@ export function parsePlan(v: unknown): PlanItem[] | undefined {
   return out.slice(0, 30);
 }
 
-export function renderPlan(plan: readonly PlanItem[]): string {
-  return plan.map((p) => `- [${p.status === 'done' ? 'x' : p.status === 'in_progress' ? '~' : ' '}] ${p.step}`).join('\n');
+export function renderPlan(plan: readonly PlanItem[], bullet = '- '): string {
+  return plan.map((p) => `${bullet}[${p.status === 'done' ? 'x' : p.status === 'in_progress' ? '~' : ' '}] ${p.step}`).join('\n');
 }
