@@ -5,10 +5,9 @@
  * is bounded so a tool round cannot blow the context window.
  */
 import * as path from 'node:path';
-import type { CodeIndex } from '../index/codeIndex';
+import type { CodeIndex, SymbolHit } from '../index/codeIndex';
 import type { ToolDefinition } from '../llm';
-import type { Snippet } from './snippet';
-import { citation, formatSnippet } from './snippet';
+import { citation, formatSnippet, type Snippet, type SnippetSource } from './snippet';
 
 export type ToolIndex = Pick<CodeIndex, 'search' | 'symbols' | 'findSymbols' | 'linesOf' | 'file' | 'symbolsInFile'>;
 
@@ -88,20 +87,29 @@ export function runChatTool(index: ToolIndex, roots: readonly string[], name: st
     case 'find_definition': {
       const name = str('name').split('.').pop() ?? '';
       if (!name) return failure('Looked up (no name)', 'find_definition needs a "name" string.');
-      let hits = index.symbols(name, { limit: 5 });
-      if (!hits.length) hits = index.symbols(name, { ignoreCase: true, limit: 5 });
-      if (!hits.length) hits = index.findSymbols(name, 3);
-      const snippets = hits.flatMap((h): Snippet[] => {
-        const lines = index.linesOf(h.path);
-        if (!lines) return [];
-        const end = Math.min(h.endLine, h.startLine + DEFINITION_MAX_LINES - 1);
-        return [{ path: h.path, rel: h.rel, startLine: h.startLine, endLine: end, text: lines.slice(h.startLine, end + 1).join('\n'), symbol: h.container ? `${h.container}.${h.name}` : h.name, sources: ['tool'] }];
-      });
+      const snippets = findDefinitions(index, name, 'tool');
       return done(`Looked up \`${short(name)}\``, snippets.length ? snippets.map(formatSnippet).join('\n\n') : `No definition named "${name}" in the index.`, snippets);
     }
     default:
       return failure(`Unknown tool ${short(name)}`, `There is no tool "${name}". Available: ${CHAT_TOOLS.map((t) => t.name).join(', ')}.`);
   }
+}
+
+/** Definitions named `name` (exact, then any case, then fuzzy), each cut to its first lines. */
+export function findDefinitions(index: Pick<CodeIndex, 'symbols' | 'findSymbols' | 'linesOf'>, name: string, source: SnippetSource): Snippet[] {
+  if (!name) return [];
+  let hits = index.symbols(name, { limit: 5 });
+  if (!hits.length) hits = index.symbols(name, { ignoreCase: true, limit: 5 });
+  if (!hits.length) hits = index.findSymbols(name, 3);
+  return hits.flatMap((h) => definitionSnippet(index, h, source) ?? []);
+}
+
+/** A symbol's definition as a snippet; a long one is cut (its head says what it is, read_file shows the rest). */
+export function definitionSnippet(index: Pick<CodeIndex, 'linesOf'>, h: SymbolHit, source: SnippetSource): Snippet | undefined {
+  const lines = index.linesOf(h.path);
+  if (!lines) return undefined;
+  const end = Math.min(h.endLine, h.startLine + DEFINITION_MAX_LINES - 1);
+  return { path: h.path, rel: h.rel, startLine: h.startLine, endLine: end, text: lines.slice(h.startLine, end + 1).join('\n'), symbol: h.container ? `${h.container}.${h.name}` : h.name, sources: [source] };
 }
 
 function done(title: string, content: string, snippets: readonly Snippet[], count = snippets.length): ToolResult {

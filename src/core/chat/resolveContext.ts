@@ -4,7 +4,7 @@
  * of the workspace.
  */
 import type { ChatAttachment } from './chatTypes';
-import { resolveInWorkspace, runChatTool, type ToolIndex } from './chatTools';
+import { findDefinitions, resolveInWorkspace, type ToolIndex } from './chatTools';
 import type { ChatMention } from './mentions';
 import type { Snippet } from './snippet';
 
@@ -62,9 +62,9 @@ export async function resolveContext(
       }
       case 'symbol': {
         if (!index || !m.value) break;
-        const r = runChatTool(index, roots, 'find_definition', { name: m.value });
-        out.snippets.push(...r.snippets.map((s) => ({ ...s, sources: ['mention' as const] })));
-        if (!r.snippets.length) out.notes.push(`@symbol ${m.value} has no definition in the index`);
+        const found = findDefinitions(index, m.value.trim().split('.').pop() ?? '', 'mention');
+        out.snippets.push(...found);
+        if (!found.length) out.notes.push(`@symbol ${m.value} has no definition in the index`);
         break;
       }
       case 'codebase':

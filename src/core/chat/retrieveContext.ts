@@ -7,6 +7,7 @@
 import type { CodeIndex } from '../index/codeIndex';
 import { tokenize } from '../index/search/tokenizer';
 import type { TokenCounter } from '../llm';
+import { definitionSnippet } from './chatTools';
 import { cosine, type EmbeddingCache } from './embeddingCache';
 import { fuseRankings, type Ranked } from './fuseRankings';
 import type { QueryTerms } from './queryTerms';
@@ -24,26 +25,21 @@ export interface RetrievalOptions {
   readonly embeddingCache?: EmbeddingCache;
   /** The full question text, for embeddings. */
   readonly question?: string;
-  readonly excludePaths?: readonly string[];
   /** Told when the embedding call fails; retrieval then goes on without embeddings. */
   readonly onEmbeddingError?: (err: unknown) => void;
 }
 
 const CANDIDATES = 30;
-/** A definition longer than this is cut: its head says what it is, the model can read the rest. */
-const MAX_SNIPPET_LINES = 80;
 
 export async function retrieveContext(index: RetrievalIndex, terms: QueryTerms, options: RetrievalOptions): Promise<Snippet[]> {
   const searchTerms = [...new Set([...terms.identifiers.flatMap((i) => tokenize(i)), ...terms.keywords])];
   if (!searchTerms.length && !terms.identifiers.length) return [];
-  const exclude = options.excludePaths?.length ? { excludePaths: options.excludePaths } : {};
 
-  const bm25: Ranked<Snippet>[] = index.searchTerms(searchTerms, 'bm25', { limit: CANDIDATES, ...exclude }).flatMap((h) =>
+  const bm25: Ranked<Snippet>[] = index.searchTerms(searchTerms, 'bm25', { limit: CANDIDATES }).flatMap((h) =>
     h.text === undefined ? [] : [{ key: key(h.path, h.startLine), item: snippet(h.path, h.rel, h.startLine, h.endLine, h.text, h.symbol, 'bm25') }],
   );
 
   const symbolHits: Ranked<Snippet>[] = [];
-  const excluded = new Set(options.excludePaths ?? []);
   // Identifiers by name (fuzzy when nothing is exact); plain words only when a symbol has exactly that
   // name (a lower-case function name typed as a word: "how does pluralize work").
   const lookups = [...terms.identifiers.slice(0, 8).map((name) => ({ name, fuzzy: true })), ...terms.keywords.filter((k) => k.length >= 4).slice(0, 8).map((name) => ({ name, fuzzy: false }))];
@@ -51,13 +47,10 @@ export async function retrieveContext(index: RetrievalIndex, terms: QueryTerms, 
     let hits = index.symbols(ident, { ignoreCase: true, limit: 5 });
     if (!hits.length && fuzzy && ident.length >= 4) hits = index.findSymbols(ident, 3);
     for (const s of hits) {
-      if (excluded.has(s.path)) continue;
-      const lines = index.linesOf(s.path);
-      if (!lines) continue;
-      const end = Math.min(s.endLine, s.startLine + MAX_SNIPPET_LINES - 1);
-      const text = lines.slice(s.startLine, end + 1).join('\n');
-      const name = s.container ? `${s.container}.${s.name}` : s.name;
-      if (!symbolHits.some((h) => h.key === key(s.path, s.startLine))) symbolHits.push({ key: key(s.path, s.startLine), item: snippet(s.path, s.rel, s.startLine, end, text, name, 'symbol') });
+      const k = key(s.path, s.startLine);
+      if (symbolHits.some((h) => h.key === k)) continue;
+      const item = definitionSnippet(index, s, 'symbol');
+      if (item) symbolHits.push({ key: k, item });
     }
   }
 
