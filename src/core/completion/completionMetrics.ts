@@ -124,11 +124,16 @@ export class CompletionMetrics {
   }
 }
 
+/** The nearest-rank `p`th percentile (0–100) of ascending, non-empty `sorted`: always a measured value. */
+export function nearestRank(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 /** Nearest-rank percentiles: always a value that was actually measured. */
 export function summarize(values: readonly number[]): LatencySummary {
   if (values.length === 0) return { count: 0, p50: 0, p95: 0, mean: 0 };
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  const rank = (p: number) => nearestRank(sorted, p);
   const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
   return { count: sorted.length, p50: rank(50), p95: rank(95), mean };
 }

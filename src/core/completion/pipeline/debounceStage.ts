@@ -1,3 +1,4 @@
+import { nearestRank } from '../completionMetrics';
 import type { AdaptiveDebounce } from '../economy/adaptiveDebounce';
 import type { PipelineClock } from './types';
 
@@ -46,8 +47,7 @@ export class ContextLead {
 
   ms(): number {
     if (this.recent.length < 4) return this.initialMs;
-    const sorted = [...this.recent].sort((a, b) => a - b);
-    const p90 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)]!;
+    const p90 = nearestRank([...this.recent].sort((a, b) => a - b), 90);
     return Math.min(this.maxMs, Math.ceil(p90) + 2);
   }
 }

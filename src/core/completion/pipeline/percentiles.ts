@@ -1,3 +1,5 @@
+import { nearestRank } from '../completionMetrics';
+
 export interface Percentiles {
   count: number;
   p50: number;
@@ -10,6 +12,6 @@ export interface Percentiles {
 export function percentiles(values: readonly number[]): Percentiles {
   if (values.length === 0) return { count: 0, p50: 0, p95: 0, p99: 0, max: 0 };
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p: number) => Math.round(sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]! * 100) / 100;
+  const rank = (p: number) => Math.round(nearestRank(sorted, p) * 100) / 100;
   return { count: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), max: rank(100) };
 }
