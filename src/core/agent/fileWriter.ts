@@ -26,7 +26,7 @@ export const diskFileWriter: AgentFileWriter = {
   },
 };
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   // Through a symlink, replace its target, not the link.
   const target = await fs.realpath(file).catch(() => file);
   const dir = path.dirname(target);

@@ -55,7 +55,7 @@ export interface EditorServices {
   diagnostics?(files: readonly string[] | undefined, signal: AbortSignal): Promise<readonly Diagnostic[]>;
 }
 
-export type AgentIndex = Pick<CodeIndex, 'search' | 'symbols' | 'findSymbols' | 'linesOf' | 'file' | 'filePaths' | 'symbolsInFile'>;
+export type AgentIndex = Pick<CodeIndex, 'search' | 'symbols' | 'linesOf' | 'file' | 'filePaths'>;
 
 export type ApprovalDecision =
   | { readonly kind: 'approve' }

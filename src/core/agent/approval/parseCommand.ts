@@ -9,10 +9,6 @@
 export interface SimpleCommand {
   /** The words after wrappers and assignments, quotes removed. */
   readonly argv: readonly string[];
-  /** The words as written (for `sudo`/`env` detection in messages). */
-  readonly wrappers: readonly string[];
-  /** Index of the pipeline stage within its pipeline (0 = first). */
-  readonly pipeStage: number;
   /** The argv of the stages before this one in the same pipeline. */
   readonly pipedFrom: readonly (readonly string[])[];
 }
@@ -33,11 +29,10 @@ export function parseCommand(line: string, depth = 0): ParsedCommand {
   const nested: string[] = [];
   for (const pipeline of splitTop(line, nested)) {
     const before: string[][] = [];
-    pipeline.stages.forEach((stage, i) => {
-      const words = tokenize(stage, nested, redirects);
-      const { argv, wrappers } = unwrap(words);
+    for (const stage of pipeline.stages) {
+      const argv = unwrap(tokenize(stage, redirects));
       if (argv.length) {
-        commands.push({ argv, wrappers, pipeStage: i, pipedFrom: before.map((b) => [...b]) });
+        commands.push({ argv, pipedFrom: before.map((b) => [...b]) });
         // `sh -c "body"`: the body is a command line of its own.
         const base = basename(argv[0]!);
         if (SHELLS.has(base)) {
@@ -46,7 +41,7 @@ export function parseCommand(line: string, depth = 0): ParsedCommand {
         }
         before.push([...argv]);
       }
-    });
+    }
   }
   if (depth < 8) {
     for (const body of nested) {
@@ -63,14 +58,12 @@ export function basename(word: string): string {
 }
 
 /** Drops env assignments and wrapper programs (with their options) in front of the real command. */
-function unwrap(words: readonly string[]): { argv: string[]; wrappers: string[] } {
-  const wrappers: string[] = [];
+function unwrap(words: readonly string[]): string[] {
   let i = 0;
   for (;;) {
     while (i < words.length && ASSIGNMENT.test(words[i]!)) i++;
     const w = words[i];
     if (w === undefined || !WRAPPERS.has(basename(w))) break;
-    wrappers.push(basename(w));
     i++;
     // Options of the wrapper (sudo -u root, timeout 5, nice -n 10, env -i): skip until the next real word.
     while (i < words.length) {
@@ -87,7 +80,7 @@ function unwrap(words: readonly string[]): { argv: string[]; wrappers: string[] 
       break;
     }
   }
-  return { argv: words.slice(i), wrappers };
+  return words.slice(i);
 }
 
 interface Pipeline {
@@ -203,7 +196,7 @@ function matching(line: string, open: number, o: string, c: string): number {
 }
 
 /** Words of one simple command, quotes removed; redirection targets go to `redirects`. */
-function tokenize(stage: string, _nested: string[], redirects: string[]): string[] {
+function tokenize(stage: string, redirects: string[]): string[] {
   const words: string[] = [];
   let cur = '';
   let has = false;
