@@ -25,7 +25,7 @@ export async function resolveContext(
   attachments: readonly ChatAttachment[],
   git: ((roots: readonly string[]) => Promise<string>) | undefined,
 ): Promise<ResolvedContext> {
-  const out: ResolvedContext = { snippets: [], blocks: [], wideRetrieval: false, notes: [] };
+  const out = { snippets: [] as Snippet[], blocks: [] as string[], wideRetrieval: false, notes: [] as string[] };
   const fileSnippet = (p: string, startLine?: number, endLine?: number, text?: string, source: Snippet['sources'][number] = 'mention'): Snippet | undefined => {
     const f = index ? resolveInWorkspace(index, roots, p) : undefined;
     if (!f) return undefined;
@@ -68,7 +68,7 @@ export async function resolveContext(
         break;
       }
       case 'codebase':
-        (out as { wideRetrieval: boolean }).wideRetrieval = true;
+        out.wideRetrieval = true;
         break;
       case 'git': {
         const text = git ? await git(roots) : '';

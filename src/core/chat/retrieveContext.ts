@@ -107,15 +107,19 @@ async function rankByEmbedding(
   cache: EmbeddingCache | undefined,
 ): Promise<Ranked<Snippet>[]> {
   const unique = [...new Map(candidates.map((c) => [c.key, c])).values()];
-  const missing = unique.filter((c) => !cache?.get(c.item.text));
+  const known = new Map<string, readonly number[] | undefined>(unique.map((c) => [c.key, cache?.get(c.item.text)]));
+  const missing = unique.filter((c) => !known.get(c.key));
   const vectors = await embed([question, ...missing.map((c) => c.item.text)]);
   const q = vectors[0];
   if (!q) return [];
-  missing.forEach((c, i) => vectors[i + 1] && cache?.set(c.item.text, vectors[i + 1]!));
-  const fresh = new Map(missing.map((c, i) => [c.key, vectors[i + 1]]));
+  missing.forEach((c, i) => {
+    const v = vectors[i + 1];
+    if (v) cache?.set(c.item.text, v);
+    known.set(c.key, v);
+  });
   cache?.save();
   return unique
-    .map((c) => ({ c, sim: cosine(q, fresh.get(c.key) ?? cache?.get(c.item.text) ?? []) }))
+    .map((c) => ({ c, sim: cosine(q, known.get(c.key) ?? []) }))
     .sort((a, b) => b.sim - a.sim)
     .map(({ c }) => ({ key: c.key, item: { ...c.item, sources: [...c.item.sources, 'embedding' as const] } }));
 }

@@ -131,8 +131,7 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
       messages.push({ role: 'tool', toolCallId: call.id, content: r.content });
       for (const s of r.snippets) if (!snippets.some((o) => overlaps(o, s))) snippets.push(s);
       // The panel shows the count beside the title ("Searched `x` · 5 results").
-      const { resultCount: _count, ...noCount } = running;
-      yield { type: 'step', step: { ...noCount, title: r.title, status: r.failed ? 'error' : 'done', ...(r.failed ? {} : { resultCount: r.resultCount }), detail: r.detail } };
+      yield { type: 'step', step: { ...running, title: r.title, status: r.failed ? 'error' : 'done', ...(r.failed ? {} : { resultCount: r.resultCount }), detail: r.detail } };
     }
     if (text && !text.endsWith('\n')) {
       // Text before a tool round and the answer after it are separate paragraphs.
