@@ -27,12 +27,16 @@ export function resolveWorkspacePath(roots: readonly string[], p: string): Works
 
 /** The deepest existing ancestor of `abs`, with links resolved, must still lie in the root. */
 function insideAfterLinks(root: string, abs: string): boolean {
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return false;
+  }
   let probe = abs;
   for (;;) {
     try {
-      const real = realpathSync(probe);
-      const realRoot = realpathSync(root);
-      const rel = path.relative(realRoot, real);
+      const rel = path.relative(realRoot, realpathSync(probe));
       return !rel.startsWith('..') && !path.isAbsolute(rel);
     } catch {
       const up = path.dirname(probe);

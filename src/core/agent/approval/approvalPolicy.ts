@@ -26,12 +26,12 @@ export class ApprovalPolicy {
         return { kind: 'allow', why: 'reads run automatically' };
       case 'edit':
         if (s.edits === 'auto') return { kind: 'allow', why: 'edits are set to automatic' };
-        return this.sessionGrants.has(grantKey(req)) ? { kind: 'allow', why: 'approved for this session' } : { kind: 'ask' };
+        return this.grantedOrAsk(req);
       case 'mcp':
         if (s.mcpAutoApprove.some((p) => matchesMcp(p, req.tool))) return { kind: 'allow', why: 'auto-approved in settings' };
-        return this.sessionGrants.has(grantKey(req)) ? { kind: 'allow', why: 'approved for this session' } : { kind: 'ask' };
+        return this.grantedOrAsk(req);
       case 'command':
-        return this.evaluateCommand(req.command ?? '', s, req);
+        return this.evaluateCommand(req, s);
     }
   }
 
@@ -40,7 +40,8 @@ export class ApprovalPolicy {
     if (decision.kind === 'approveSession') this.sessionGrants.add(grantKey(req));
   }
 
-  private evaluateCommand(line: string, s: ApprovalSettings, req: ApprovalRequest): PolicyVerdict {
+  private evaluateCommand(req: ApprovalRequest, s: ApprovalSettings): PolicyVerdict {
+    const line = req.command ?? '';
     if (!line.trim()) return { kind: 'refuse', reason: 'the command is empty' };
     const parsed = parseCommand(line);
     const builtIn = deniedByBuiltIn(line, parsed);
@@ -51,14 +52,18 @@ export class ApprovalPolicy {
     if (s.commands === 'auto') return { kind: 'allow', why: 'commands are set to approve always' };
     // Every command of a chain must be allow-listed: `npm test && curl …` is not `npm test`.
     if (simple.length && simple.every((c) => s.allowCommands.some((p) => hasPrefix(c, p)))) return { kind: 'allow', why: 'on your allow list' };
+    return this.grantedOrAsk(req);
+  }
+
+  private grantedOrAsk(req: ApprovalRequest): PolicyVerdict {
     return this.sessionGrants.has(grantKey(req)) ? { kind: 'allow', why: 'approved for this session' } : { kind: 'ask' };
   }
 }
 
 /** Prefix on word boundaries: "npm test" matches "npm test -- x", not "npm testing". */
 export function hasPrefix(command: string, prefix: string): boolean {
-  const c = command.trim().replace(/\s+/g, ' ');
-  const p = prefix.trim().replace(/\s+/g, ' ');
+  const c = oneSpaced(command);
+  const p = oneSpaced(prefix);
   return !!p && (c === p || c.startsWith(`${p} `));
 }
 
@@ -70,6 +75,10 @@ function matchesMcp(pattern: string, tool: string): boolean {
 /** What "Approve for this session" covers: all edits; one exact command; one MCP tool. */
 function grantKey(req: ApprovalRequest): string {
   if (req.category === 'edit') return 'edit';
-  if (req.category === 'command') return `command:${(req.command ?? '').trim().replace(/\s+/g, ' ')}`;
+  if (req.category === 'command') return `command:${oneSpaced(req.command ?? '')}`;
   return `${req.category}:${req.tool}`;
+}
+
+function oneSpaced(s: string): string {
+  return s.trim().replace(/\s+/g, ' ');
 }
