@@ -71,7 +71,8 @@ export async function* runAgentTurn(input: AgentTurnInput, deps: AgentDeps, sign
   let text = '';
   let steps = 0;
   let stepNo = 0;
-  const checkpointed = new Set<string>();
+  /** Files already announced in a checkpoint event (the checkpoint only grows). */
+  let checkpointed = 0;
 
   // The ledger and the plan ride in the turn's first user message, rebuilt for every request, so
   // they stay in context whatever older history or tool output was shortened.
@@ -108,9 +109,10 @@ export async function* runAgentTurn(input: AgentTurnInput, deps: AgentDeps, sign
           plan = parsePlan(call.arguments['plan']) ?? plan;
           yield { type: 'plan', plan };
         }
-        if (deps.checkpoint.files().some((f) => !checkpointed.has(f))) {
-          for (const f of deps.checkpoint.files()) checkpointed.add(f);
-          yield { type: 'checkpoint', files: deps.checkpoint.files() };
+        const files = deps.checkpoint.files();
+        if (files.length > checkpointed) {
+          checkpointed = files.length;
+          yield { type: 'checkpoint', files };
         }
         const status = denied ? 'denied' : outcome.failed ? 'error' : 'done';
         yield { type: 'step', step: { ...step, title: outcome.title, status, ...(outcome.detail ? { detail: outcome.detail } : {}) } };
@@ -128,54 +130,55 @@ export async function* runAgentTurn(input: AgentTurnInput, deps: AgentDeps, sign
     if (signal.aborted) return { text, reason: 'stopped', steps, plan };
     throw err;
   }
+}
 
-  async function runTool(call: ToolCall, tools: Map<string, AgentTool>, d: AgentDeps, sig: AbortSignal): Promise<{ outcome: ToolOutcome; denied: boolean }> {
-    let denied = false;
-    if (call.argumentsError) {
-      return { outcome: { title: `${call.name}: invalid call`, content: `Your call of ${call.name} could not be read: ${call.argumentsError}. Call it again with a JSON object of arguments.`, failed: true, detail: call.rawArguments }, denied };
-    }
-    const tool = tools.get(call.name);
-    if (!tool) return { outcome: { title: `Unknown tool ${call.name}`, content: `There is no tool "${call.name}". Available: ${[...tools.keys()].join(', ')}.`, failed: true }, denied };
-    const ctx: ToolContext = {
-      roots: d.roots,
-      index: d.index,
-      terminal: d.terminal,
-      editor: d.editor,
-      checkpoint: d.checkpoint,
-      ledger: d.ledger,
-      commandTimeoutMs: d.commandTimeoutMs,
-      signal: sig,
-      approve: async (req: ApprovalRequest) => {
-        const verdict = d.policy.evaluate(req);
-        if (verdict.kind === 'allow') return undefined;
-        if (verdict.kind === 'refuse') {
-          denied = true;
-          return `Refused: ${verdict.reason}. It was not run. Do not try to achieve it another way; tell the user if it is needed.`;
-        }
-        const decision = await d.askUser(req, sig);
-        d.policy.remember(req, decision);
-        if (decision.kind !== 'deny') return undefined;
-        denied = true;
-        return `The user denied this, so it was not done${decision.feedback ? `. Their feedback: ${decision.feedback}` : '.'} Do not retry it; adapt your plan.`;
-      },
-      ...(d.editorText ? { editorText: d.editorText } : {}),
-      ...(d.files ? { files: d.files } : {}),
-    };
-    let outcome: ToolOutcome;
-    try {
-      outcome = await tool.run(call.arguments, ctx);
-    } catch (err) {
-      if (sig.aborted) throw err;
-      outcome = { title: `${call.name} failed`, content: `The tool failed: ${err instanceof Error ? err.message : String(err)}`, failed: true };
-    }
-    // Problems after edits go straight back, so the model can fix what it broke.
-    if (outcome.changedFiles?.length && d.editor.diagnostics) {
-      const problems = await d.editor.diagnostics(outcome.changedFiles, sig).catch(() => []);
-      const shown = problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
-      if (shown.length) outcome = { ...outcome, content: `${outcome.content}\nProblems now reported in the changed files:\n${formatDiagnostics(d.roots, shown)}` };
-    }
-    return { outcome, denied };
+/** One tool call: the tool runs with a context whose `approve` asks the policy, then the user. */
+async function runTool(call: ToolCall, tools: Map<string, AgentTool>, d: AgentDeps, sig: AbortSignal): Promise<{ outcome: ToolOutcome; denied: boolean }> {
+  let denied = false;
+  if (call.argumentsError) {
+    return { outcome: { title: `${call.name}: invalid call`, content: `Your call of ${call.name} could not be read: ${call.argumentsError}. Call it again with a JSON object of arguments.`, failed: true, detail: call.rawArguments }, denied };
   }
+  const tool = tools.get(call.name);
+  if (!tool) return { outcome: { title: `Unknown tool ${call.name}`, content: `There is no tool "${call.name}". Available: ${[...tools.keys()].join(', ')}.`, failed: true }, denied };
+  const ctx: ToolContext = {
+    roots: d.roots,
+    index: d.index,
+    terminal: d.terminal,
+    editor: d.editor,
+    checkpoint: d.checkpoint,
+    ledger: d.ledger,
+    commandTimeoutMs: d.commandTimeoutMs,
+    signal: sig,
+    approve: async (req: ApprovalRequest) => {
+      const verdict = d.policy.evaluate(req);
+      if (verdict.kind === 'allow') return undefined;
+      if (verdict.kind === 'refuse') {
+        denied = true;
+        return `Refused: ${verdict.reason}. It was not run. Do not try to achieve it another way; tell the user if it is needed.`;
+      }
+      const decision = await d.askUser(req, sig);
+      d.policy.remember(req, decision);
+      if (decision.kind !== 'deny') return undefined;
+      denied = true;
+      return `The user denied this, so it was not done${decision.feedback ? `. Their feedback: ${decision.feedback}` : '.'} Do not retry it; adapt your plan.`;
+    },
+    ...(d.editorText ? { editorText: d.editorText } : {}),
+    ...(d.files ? { files: d.files } : {}),
+  };
+  let outcome: ToolOutcome;
+  try {
+    outcome = await tool.run(call.arguments, ctx);
+  } catch (err) {
+    if (sig.aborted) throw err;
+    outcome = { title: `${call.name} failed`, content: `The tool failed: ${err instanceof Error ? err.message : String(err)}`, failed: true };
+  }
+  // Problems after edits go straight back, so the model can fix what it broke.
+  if (outcome.changedFiles?.length && d.editor.diagnostics) {
+    const problems = await d.editor.diagnostics(outcome.changedFiles, sig).catch(() => []);
+    const shown = problems.filter((p) => p.severity === 'error' || p.severity === 'warning');
+    if (shown.length) outcome = { ...outcome, content: `${outcome.content}\nProblems now reported in the changed files:\n${formatDiagnostics(d.roots, shown)}` };
+  }
+  return { outcome, denied };
 }
 
 interface Round {
