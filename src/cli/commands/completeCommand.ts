@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CompletionEngine } from '../../core/completion/pipeline/completionEngine';
 import { indexContextSource } from '../../core/completion/pipeline/indexContextSource';
@@ -8,10 +7,7 @@ import { languageOf } from '../../core/index/languages';
 import { nonNegativeInt, parse, resolveFile, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
 import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE, workspaceSettings } from '../cliModels';
-import { openCliIndex } from '../indexStorage';
-
-/** Fewer changed files than this are re-parsed per call rather than written back to the snapshot. */
-const SAVE_AFTER_PARSING = 16;
+import { budgetArg, commandTimings, offsetAt, openPositionIndex, readFileArg, round2 } from './positionArgs';
 
 /**
  * `banyan complete`: the whole inline-completion pipeline at FILE:LINE:CHARACTER, as the editor would
@@ -39,18 +35,12 @@ export const completeCommand: CliCommand = {
     const file = resolveFile(workspace, values.file);
     const line = nonNegativeInt('line', values.line);
     const character = nonNegativeInt('character', values.character);
-    const budget = values.budget === undefined ? undefined : Number(values.budget);
-    if (budget !== undefined && (!Number.isInteger(budget) || budget < 0)) throw new CliError(`--budget must be a non-negative integer (tokens), got "${values.budget}"`, 2);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new CliError(`cannot read ${file}: ${(err as Error).message}`, 2);
-    }
+    const budget = budgetArg(values.budget);
+    const text = readFileArg(file);
     const offset = offsetAt(text, line, character);
     const settings = pipelineSettings(resolveSettings(workspaceSettings(workspace)).settings);
     const hub = cliHub(workspace, values, ['completion'], io);
-    const index = values['no-context'] ? undefined : await openCliIndex(workspace, { saveAfterParsing: SAVE_AFTER_PARSING, ...(values.storage ? { storage: values.storage } : {}) });
+    const index = values['no-context'] ? undefined : await openPositionIndex(workspace, values.storage);
     const indexMs = performance.now() - started;
     const engine = new CompletionEngine({
       model: () => hub,
@@ -66,14 +56,14 @@ export const completeCommand: CliCommand = {
         interrupt.signal,
       );
       if (outcome.kind === 'none' && outcome.error) throw cliModelError(outcome.error);
-      const timings = { index: round(indexMs), ...Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, round(v)])), command: round(performance.now() - started) };
+      const timings = commandTimings(indexMs, outcome.timings, started);
       const suggestion = outcome.kind === 'suggestion' ? outcome.suggestion : undefined;
       if (values.json) {
         io.stdout(JSON.stringify({
           completion: suggestion?.text ?? '',
           ...(suggestion ? { replaceBefore: suggestion.replaceBefore, replaceAfter: suggestion.replaceAfter, multiline: outcome.kind === 'suggestion' && outcome.multiline } : {}),
           ...(outcome.kind === 'none' ? { none: outcome.reason } : {}),
-          context: outcome.kind === 'suggestion' ? outcome.snippets.map((s) => ({ file: s.file, startLine: s.startLine, endLine: s.endLine, source: s.source, score: round(s.score) })) : [],
+          context: outcome.kind === 'suggestion' ? outcome.snippets.map((s) => ({ file: s.file, startLine: s.startLine, endLine: s.endLine, source: s.source, score: round2(s.score) })) : [],
           timings,
         }));
       } else {
@@ -88,18 +78,3 @@ export const completeCommand: CliCommand = {
     }
   },
 };
-
-function offsetAt(text: string, line: number, character: number): number {
-  let offset = 0;
-  for (let l = 0; l < line; l++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0) throw new CliError(`--line ${line} is past the end of the file (${l + 1} lines)`, 2);
-    offset = nl + 1;
-  }
-  const end = text.indexOf('\n', offset);
-  const lineLength = (end < 0 ? text.length : end) - offset;
-  if (character > lineLength) throw new CliError(`--character ${character} is past the end of line ${line} (${lineLength} characters)`, 2);
-  return offset + character;
-}
-
-const round = (ms: number): number => Number(ms.toFixed(2));

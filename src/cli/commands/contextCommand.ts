@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { assembleCompletionContext } from '../../core/completion/context/assembleContext';
 import { languageOf } from '../../core/index/languages';
 import { nonNegativeInt, parse, resolveFile, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
-import { openCliIndex } from '../indexStorage';
+import { budgetArg, commandTimings, offsetAt, openPositionIndex, readFileArg, round2 } from './positionArgs';
 
 const DEFAULT_BUDGET = 1024;
-/** Fewer changed files than this are re-parsed per call rather than written back to the snapshot. */
-const SAVE_AFTER_PARSING = 16;
 
 /**
  * `banyan context`: the repository snippets a completion at FILE:LINE:CHARACTER would carry (the
@@ -35,24 +32,16 @@ export const contextCommand: CliCommand = {
     const file = resolveFile(workspace, values.file);
     const line = nonNegativeInt('line', values.line);
     const character = nonNegativeInt('character', values.character);
-    const budget = values.budget === undefined ? DEFAULT_BUDGET : Number(values.budget);
-    if (!Number.isInteger(budget) || budget < 0) throw new CliError(`--budget must be a non-negative integer (tokens), got "${values.budget}"`, 2);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new CliError(`cannot read ${file}: ${(err as Error).message}`, 2);
-    }
-    const lines = text.split('\n');
-    if (line >= lines.length) throw new CliError(`--line ${line} is past the end of the file (${lines.length} lines)`, 2);
-    if (character > lines[line]!.length) throw new CliError(`--character ${character} is past the end of line ${line} (${lines[line]!.length} characters)`, 2);
+    const budget = budgetArg(values.budget) ?? DEFAULT_BUDGET;
+    const text = readFileArg(file);
+    offsetAt(text, line, character); // only to refuse a position outside the file
 
-    const index = await openCliIndex(workspace, { saveAfterParsing: SAVE_AFTER_PARSING, ...(values.storage ? { storage: values.storage } : {}) });
+    const index = await openPositionIndex(workspace, values.storage);
     const indexed = performance.now();
     const result = assembleCompletionContext({ index, file, text, position: { line, character }, languageId: languageOf(file) ?? 'plaintext', budgetTokens: budget });
     await index.close({ save: false });
-    const timings = { index: round(indexed - started), ...Object.fromEntries(Object.entries(result.timings).map(([k, v]) => [k, round(v)])), command: round(performance.now() - started) };
-    const snippets = result.snippets.map((s) => ({ file: rel(workspace, s.file), startLine: s.startLine, endLine: s.endLine, text: s.text, source: s.source, score: round(s.score) }));
+    const timings = commandTimings(indexed - started, result.timings, started);
+    const snippets = result.snippets.map((s) => ({ file: rel(workspace, s.file), startLine: s.startLine, endLine: s.endLine, text: s.text, source: s.source, score: round2(s.score) }));
     if (values.json) {
       io.stdout(JSON.stringify({ snippets, tokens: result.tokens, timings }));
     } else {
@@ -63,5 +52,4 @@ export const contextCommand: CliCommand = {
   },
 };
 
-const round = (ms: number): number => Number(ms.toFixed(2));
 const rel = (root: string, file: string): string => path.relative(root, file).split(path.sep).join('/');

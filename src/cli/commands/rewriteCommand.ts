@@ -16,6 +16,7 @@ import { parse, resolveFile, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
 import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE } from '../cliModels';
 import { openCliIndex } from '../indexStorage';
+import { readFileArg } from './positionArgs';
 
 export const rewriteCommand: CliCommand = {
   name: 'rewrite',
@@ -27,12 +28,7 @@ export const rewriteCommand: CliCommand = {
     if (!values.file || !values.range || !instruction) throw new CliError('rewrite needs --file FILE --range L1:C1-L2:C2 and an instruction, e.g. banyan rewrite --file src/a.ts --range 3:0-9:1 "add error handling"', 2);
     const workspace = workspaceDir(values.workspace);
     const file = resolveFile(workspace, values.file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new CliError(`cannot read ${file}: ${(err as Error).message}`, 2);
-    }
+    const text = readFileArg(file);
     const range = parseRange(values.range, text);
     const fileName = path.relative(workspace, file).split(path.sep).join('/');
     const hub = cliHub(workspace, values, ['edit'], io);
