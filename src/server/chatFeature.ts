@@ -46,7 +46,7 @@ export const chatFeature: ServerFeature = {
         const index = ctx.codeIndex.current();
         if (!index) return [];
         const limit = Math.min(p.limit ?? 20, 100);
-        return p.kind === 'file' ? searchFiles(index.filePaths().map((f) => index.file(f)?.rel ?? f), p.query, limit) : searchSymbols(index, p.query, limit);
+        return p.kind === 'file' ? searchFiles(Array.from(index.entries(), (f) => f.rel), p.query, limit) : searchSymbols(index, p.query, limit);
       }),
     ];
     return {
@@ -76,10 +76,9 @@ async function runTurn(
   try {
     const models = await serverModels.ready();
     const index = ctx.codeIndex.current();
-    const settings = ctx.settings() as unknown as Record<string, unknown>;
-    const embedModel = String(settings['models.embeddings.model'] ?? '').trim();
+    const embedModel = ctx.settings()['models.embeddings.model'].trim();
     const turn = runChatTurn(
-      { history: p.history, question: p.question, mentions: p.mentions, attachments: p.attachments, role: p.role ?? 'chat' },
+      p,
       {
         models,
         index,
