@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ChatTurnAttachment, ChatTurnEvent, ChatTurnHistoryMessage, ChatTurnReference, ChatTurnResult } from '../../protocol/lsp';
-import type { ChatDelta, ChatMessage, ChatState, Conversation, ExtensionToWebview, Mention, ToolStep, WebviewToExtension } from '../../protocol/webview';
+import type { ChatDelta, ChatMessage, ChatState, Conversation, ExtensionToWebview, Mention, ModelInfo, ToolStep, WebviewToExtension } from '../../protocol/webview';
 import { chatModels, isPickableRole } from './chatModels';
 import type { ChatTurnClient, RunningTurn } from './chatTurnClient';
 import type { CodeBlockActions } from './codeBlockActions';
@@ -112,14 +112,19 @@ export class ChatController implements vscode.Disposable {
     const activeId = this.store.activeId();
     const active = activeId ? (this.store.get(activeId) ?? null) : null;
     const models = chatModels();
-    const selected = this.store.selectedModel();
     return {
       conversations: this.store.conversations().map((c) => ({ id: c.id, title: c.title, updatedAt: c.updatedAt, messageCount: c.messages.length })),
       active: active ? this.withLiveText(active) : null,
       models,
-      selectedModel: models.some((m) => m.id === selected) ? selected : (models[0]?.id ?? null),
+      selectedModel: this.selectedModel(models),
       chips: this.chips.chips(),
     };
+  }
+
+  /** The picked model when it is still configured, else the first one. */
+  private selectedModel(models: readonly ModelInfo[]): string | null {
+    const selected = this.store.selectedModel();
+    return models.some((m) => m.id === selected) ? selected : (models[0]?.id ?? null);
   }
 
   private postState(): void {
@@ -183,8 +188,9 @@ export class ChatController implements vscode.Disposable {
   private answer(conversation: Conversation, attachments: ChatTurnAttachment[] | undefined): void {
     const user = conversation.messages[conversation.messages.length - 1];
     if (!user || user.role !== 'user') return;
-    const role = this.state().selectedModel;
-    const assistant: ChatMessage = { id: randomUUID(), role: 'assistant', text: '', status: 'streaming', ...(role ? { model: chatModels().find((m) => m.id === role)?.label ?? role } : {}), createdAt: Date.now() };
+    const models = chatModels();
+    const role = this.selectedModel(models);
+    const assistant: ChatMessage = { id: randomUUID(), role: 'assistant', text: '', status: 'streaming', ...(role ? { model: models.find((m) => m.id === role)?.label ?? role } : {}), createdAt: Date.now() };
     const withAnswer: Conversation = { ...conversation, messages: [...conversation.messages, assistant], updatedAt: Date.now() };
     this.store.put(withAnswer);
     this.post({ type: 'chat/message', conversationId: conversation.id, message: assistant });
