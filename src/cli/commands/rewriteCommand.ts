@@ -4,9 +4,10 @@
  * the edits and the new text); `--write` replaces the file atomically (temp file + rename, mode kept).
  * When the engine refuses, the file is untouched and the reason is one stderr line (exit 1).
  */
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { diskFileWriter } from '../../core/agent/fileWriter';
 import { hashText } from '../../core/edit';
 import { describeError } from '../../core/logging/logger';
 import type { Range } from '../../core/edit/types';
@@ -47,7 +48,7 @@ export const rewriteCommand: CliCommand = {
       const { result } = await runRewrite(hub, input, context, { languageId, signal: interrupt.signal });
       if (!result.ok) throw new CliError(`rewrite not applied (${result.code}): ${result.message}`, 1);
       if (values.write) {
-        writeAtomically(file, text, result.newText);
+        await writeIfUnchanged(file, text, result.newText, interrupt.signal);
         if (values.json) io.stdout(JSON.stringify({ file, written: true, edits: result.edits, notes: result.notes }, null, 2));
         else io.stderr(`banyan: rewrote ${fileName} (${result.edits.length} edit${result.edits.length === 1 ? '' : 's'})`);
       } else if (values.json) {
@@ -83,22 +84,12 @@ function parseRange(value: string, text: string): Range {
   return { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } };
 }
 
-/** Temp file beside the target, then rename: readers see the old file or the new one, never half. */
-function writeAtomically(file: string, expected: string, next: string): void {
-  // The model took seconds: refuse if someone changed the file meanwhile.
+/** Refuses when the file changed while the model ran; else the agent's atomic write (temp file + rename, mode kept). */
+async function writeIfUnchanged(file: string, expected: string, next: string, signal: AbortSignal): Promise<void> {
   if (hashText(readFileSync(file, 'utf8')) !== hashText(expected)) throw new CliError(`${file} changed while the rewrite ran; it was not written. Run the rewrite again.`, 1);
-  const mode = statSync(file).mode & 0o7777;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.banyan-${process.pid}.tmp`);
   try {
-    writeFileSync(temp, next, { encoding: 'utf8', mode });
-    chmodSync(temp, mode);
-    renameSync(temp, file);
+    await diskFileWriter.apply(file, next, signal);
   } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone.
-    }
     throw new CliError(`could not write ${file}: ${(err as Error).message}`, 1);
   }
 }
