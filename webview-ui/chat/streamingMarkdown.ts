@@ -104,15 +104,10 @@ export class StreamingMarkdown {
       const raw = done.map((t) => t.raw).join('');
       // The lexer's raw pieces must add up to the source, or the cut would lose text: then wait.
       if (raw.length > 0 && tail.startsWith(raw)) {
-        const fragment = renderTokens(done);
-        this.decorateFinal(fragment);
-        this.committedEl.append(fragment);
-        this.committed += raw.length;
+        this.commit(renderTokens(done), raw.length);
         rendered += raw.length;
         tail = tail.slice(raw.length);
         rest = tokens.slice(cut);
-        this.openFence = null;
-        this.tailEl.replaceChildren();
       }
     }
     if (!this.finished) {
@@ -148,13 +143,18 @@ export class StreamingMarkdown {
     const fragment = renderTokens(safeLex(prefix));
     // No gap between this piece and the rest of the list that follows it.
     (fragment.firstElementChild as HTMLElement | null)?.classList.add('list-split');
-    this.decorateFinal(fragment);
-    this.committedEl.append(fragment);
-    this.committed += prefix.length;
-    this.openFence = null;
-    this.tailEl.replaceChildren();
+    this.commit(fragment, prefix.length);
     const rest = tail.slice(prefix.length);
     return { rendered: prefix.length, tail: rest, tokens: safeLex(rest) };
+  }
+
+  /** `fragment` (the next `length` source characters) is final: shown once, never rendered again. */
+  private commit(fragment: DocumentFragment, length: number): void {
+    this.decorateFinal(fragment);
+    this.committedEl.append(fragment);
+    this.committed += length;
+    this.openFence = null;
+    this.tailEl.replaceChildren();
   }
 
   private renderTail(tail: string, tokens: Token[]): number {
