@@ -9,47 +9,29 @@ import type { AgentDeps } from '../../../../src/core/agent/runAgentTurn';
 import { SideEffectLedger } from '../../../../src/core/agent/sideEffectLedger';
 import { ChildProcessTerminal } from '../../../../src/core/agent/terminal/childProcessTerminal';
 import { BUILT_IN_TOOLS } from '../../../../src/core/agent/tools';
-import type { AgentEvent, AgentOutcome, ApprovalDecision } from '../../../../src/core/agent/types';
-import type { ChatRequest, ModelClient, StreamEvent, ToolCall } from '../../../../src/core/llm';
+import type { AgentEvent, AgentOutcome, ApprovalDecision, ToolContext } from '../../../../src/core/agent/types';
+import type { ChatRequest, ModelClient } from '../../../../src/core/llm';
 
-export type Reply = { text?: string; toolCalls?: ToolCall[] };
+import { type ScriptedReply, scriptedModel as chatScriptedModel } from '../chat/scriptedModel';
 
-export function scriptedModel(script: (req: ChatRequest, n: number) => Reply, onChat?: (signal?: AbortSignal) => Promise<void>): ModelClient & { requests: ChatRequest[] } {
-  const requests: ChatRequest[] = [];
-  return {
-    requests,
-    async *chat(req: ChatRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
-      requests.push(structuredClone(req));
-      await onChat?.(signal);
-      const r = script(req, requests.length);
-      for (const word of (r.text ?? '').split(/(?<= )/)) if (word) yield { type: 'text', text: word };
-      for (const call of r.toolCalls ?? []) yield { type: 'toolCall', call };
-      yield {
-        type: 'done',
-        finishReason: r.toolCalls?.length ? 'tool_calls' : 'stop',
-        usage: { promptTokens: 100, completionTokens: 10, cachedTokens: 0, reported: true },
-        timing: { queuedMs: 0, headersMs: 1, firstTokenMs: 1, totalMs: 2, attempts: 1 },
-        endpoint: 'test',
-        model: 'scripted',
-      };
-    },
-    async *complete(): AsyncGenerator<StreamEvent> {
-      throw new Error('not used');
-    },
-    embed: async () => {
-      throw new Error('not used');
-    },
-    tokenCounter: () => ({ name: 'test', exact: false, count: (t: string) => Math.ceil(t.length / 4) }),
-    contextWindow: () => 16_000,
-    maxTokens: () => 1_000,
-  };
+export { toolCall as call } from '../chat/scriptedModel';
+
+/** The chat tests' scripted model with a smaller window, so a long history is compacted. */
+export function scriptedModel(script: (req: ChatRequest, n: number) => ScriptedReply): ReturnType<typeof chatScriptedModel> {
+  return { ...chatScriptedModel(script), contextWindow: () => 16_000, maxTokens: () => 1_000 };
 }
-
-export const call = (id: string, name: string, args: Record<string, unknown>): ToolCall => ({ id, name, arguments: args, rawArguments: JSON.stringify(args) });
 
 export function tempWorkspace(): { dir: string; dispose(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'banyan-agent-'));
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A context for calling one tool directly: the workspace `root`, everything approved; `over` sets the rest. */
+export function toolContext(root: string, over: Partial<ToolContext> = {}): ToolContext {
+  return {
+    roots: [root], index: undefined, terminal: new ChildProcessTerminal(), editor: {}, checkpoint: new Checkpoint('x'), ledger: new SideEffectLedger(),
+    commandTimeoutMs: 30_000, signal: new AbortController().signal, approve: async () => undefined, ...over,
+  };
 }
 
 export const SETTINGS: ApprovalSettings = { edits: 'ask', commands: 'ask', allowCommands: [], denyCommands: [], mcpAutoApprove: [] };

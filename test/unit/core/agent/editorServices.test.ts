@@ -4,13 +4,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { runAgentTurn } from '../../../../src/core/agent/runAgentTurn';
-import { Checkpoint } from '../../../../src/core/agent/checkpoint';
-import { SideEffectLedger } from '../../../../src/core/agent/sideEffectLedger';
-import { ChildProcessTerminal } from '../../../../src/core/agent/terminal/childProcessTerminal';
 import { findDefinitionTool } from '../../../../src/core/agent/tools/findDefinition';
 import { findReferencesTool } from '../../../../src/core/agent/tools/findReferences';
 import type { EditorServices, ToolContext } from '../../../../src/core/agent/types';
-import { call, deps, drain, scriptedModel, tempWorkspace, toolResult } from './agentHarness';
+import { call, deps, drain, scriptedModel, tempWorkspace, toolContext, toolResult } from './agentHarness';
 
 describe('editor services in the agent', () => {
   let ws: ReturnType<typeof tempWorkspace>;
@@ -60,7 +57,7 @@ describe('editor services in the agent', () => {
       definitions: async (file, line, ch) => (seen.push(`def ${path.basename(file)}:${line}:${ch}`), [{ path: path.join(ws.dir, 'lib', 'n.d.ts'), line: 4, character: 2 }]),
       references: async (file, line, ch) => (seen.push(`ref ${path.basename(file)}:${line}:${ch}`), [{ path: path.join(ws.dir, 'a.ts'), line: 1, character: 12 }]),
     };
-    const ctx = { roots: [ws.dir], index: undefined, terminal: new ChildProcessTerminal(), editor, checkpoint: new Checkpoint('c'), ledger: new SideEffectLedger(), commandTimeoutMs: 1000, signal: new AbortController().signal, approve: async () => undefined } satisfies ToolContext;
+    const ctx = toolContext(ws.dir, { editor });
     const def = await findDefinitionTool.run({ path: 'a.ts', line: 2, name: 'n' }, ctx);
     const ref = await findReferencesTool.run({ path: 'a.ts', line: 1, name: 'n' }, ctx);
     assert.deepEqual(seen, ['def a.ts:1:12', 'ref a.ts:0:13']);
@@ -79,7 +76,7 @@ describe('editor services in the agent', () => {
       file: (f: string) => ({ rel: f.replace('/w/', '') }),
       symbols: (name: string) => (name === 'add' ? [{ name: 'add', kind: 'function', path: '/w/src/math.ts', rel: 'src/math.ts', startLine: 0, endLine: 2, nameLine: 0 }] : []),
     } as unknown as NonNullable<ToolContext['index']>;
-    const ctx = { roots: ['/w'], index, terminal: new ChildProcessTerminal(), editor: {}, checkpoint: new Checkpoint('c'), ledger: new SideEffectLedger(), commandTimeoutMs: 1000, signal: new AbortController().signal, approve: async () => undefined } satisfies ToolContext;
+    const ctx = toolContext('/w', { index });
     const def = await findDefinitionTool.run({ name: 'math.add' }, ctx);
     assert.equal(def.content, 'src/math.ts:1 function add\nexport function add(a: number, b: number) {\n  return a + b;\n}');
     const refs = await findReferencesTool.run({ name: 'add' }, ctx);

@@ -3,13 +3,9 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { Checkpoint } from '../../../../src/core/agent/checkpoint';
 import { diskFileWriter } from '../../../../src/core/agent/fileWriter';
-import { SideEffectLedger } from '../../../../src/core/agent/sideEffectLedger';
-import { ChildProcessTerminal } from '../../../../src/core/agent/terminal/childProcessTerminal';
 import { editFileTool } from '../../../../src/core/agent/tools/editFile';
-import type { ToolContext } from '../../../../src/core/agent/types';
-import { tempWorkspace } from './agentHarness';
+import { tempWorkspace, toolContext } from './agentHarness';
 
 describe('agent file writer', () => {
   let ws: ReturnType<typeof tempWorkspace>;
@@ -59,14 +55,13 @@ describe('agent file writer', () => {
     writeFileSync(file, 'let a = 1;\n');
     const applied: [string, string | undefined][] = [];
     let refuse = false;
-    const ctx: ToolContext = {
-      roots: [ws.dir], index: undefined, terminal: new ChildProcessTerminal(), editor: {}, checkpoint: new Checkpoint('x'), ledger: new SideEffectLedger(),
-      commandTimeoutMs: 30_000, signal, approve: async () => undefined,
+    const ctx = toolContext(ws.dir, {
+      signal,
       files: { apply: async (abs, after) => {
         if (refuse) throw new Error('the editor refused the edit');
         applied.push([abs, after]);
       } },
-    };
+    });
     const edits = '<<<<<<< SEARCH\nlet a = 1;\n=======\nlet a = 2;\n>>>>>>> REPLACE';
     refuse = true;
     const no = await editFileTool.run({ path: 'm.js', edits }, ctx);

@@ -4,24 +4,18 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { ChildProcessTerminal } from '../../../../src/core/agent/terminal/childProcessTerminal';
 import { grepTool } from '../../../../src/core/agent/tools/grepSearch';
 import { readFileTool } from '../../../../src/core/agent/tools/readFile';
 import { runCommandTool } from '../../../../src/core/agent/tools/runCommand';
-import { SideEffectLedger } from '../../../../src/core/agent/sideEffectLedger';
-import { Checkpoint } from '../../../../src/core/agent/checkpoint';
 import type { ToolContext } from '../../../../src/core/agent/types';
-import { tempWorkspace } from './agentHarness';
+import { tempWorkspace, toolContext } from './agentHarness';
 
 describe('agent tools', () => {
   let ws: ReturnType<typeof tempWorkspace>;
   let ctx: ToolContext;
   beforeEach(() => {
     ws = tempWorkspace();
-    ctx = {
-      roots: [ws.dir], index: undefined, terminal: new ChildProcessTerminal(), editor: {}, checkpoint: new Checkpoint('x'), ledger: new SideEffectLedger(),
-      commandTimeoutMs: 30_000, signal: new AbortController().signal, approve: async () => undefined,
-    };
+    ctx = toolContext(ws.dir);
   });
   afterEach(() => ws.dispose());
 
