@@ -180,7 +180,6 @@ export class AgentController implements vscode.Disposable {
           return { ...r, steps: has ? r.steps.map((s) => (s.id === ev.step.id ? ev.step : s)) : [...r.steps, ev.step] };
         }
         case 'checkpoint':
-          return r;
         case 'usage':
           return r;
       }

@@ -8,11 +8,10 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ChildProcessTerminal } from '../../core/agent/terminal/childProcessTerminal';
+import { ChildProcessTerminal, KEEP_OUTPUT } from '../../core/agent/terminal/childProcessTerminal';
 import type { AgentRunCommandParams, AgentRunCommandResult } from '../../protocol/lsp';
 
 const SHELL_INTEGRATION_WAIT_MS = 4000;
-const KEEP_OUTPUT = 256 * 1024;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\r(?=\n)/g;
 

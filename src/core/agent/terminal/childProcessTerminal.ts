@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import type { CommandResult, CommandRun, Terminal } from '../types';
 
-const KEEP_OUTPUT = 256 * 1024;
+/** The tail of a command's output that is kept (the editor terminal keeps as much). */
+export const KEEP_OUTPUT = 256 * 1024;
 
 export class ChildProcessTerminal implements Terminal {
   constructor(private readonly onOutput?: (text: string) => void) {}
