@@ -28,7 +28,6 @@ import {
   AgentRestoreCheckpointRequest,
   type AgentTurnParams,
   AgentTurnRequest,
-  IndexStatusRequest,
   SettingsChangedNotification,
 } from '../../src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
@@ -84,13 +83,7 @@ describe('agent mode through the language server', () => {
       return applyChange(p);
     });
     await session.initialize();
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const st = await session.request(IndexStatusRequest, undefined);
-      if (st.state === 'idle' && st.files > 0) break;
-      if (Date.now() > deadline) throw new Error('the index did not finish');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await session.indexIdle();
   });
   beforeEach(() => {
     fake.reset();

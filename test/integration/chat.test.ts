@@ -15,7 +15,6 @@ import {
   type ChatProgressParams,
   type ChatTurnParams,
   ChatTurnRequest,
-  IndexStatusRequest,
   MentionSearchRequest,
 } from '../../src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
@@ -46,13 +45,7 @@ describe('chat through the language server', () => {
       },
     });
     await session.initialize();
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const st = await session.request(IndexStatusRequest, undefined);
-      if (st.state === 'idle' && st.files > 0) break;
-      if (Date.now() > deadline) throw new Error('the index did not finish');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await session.indexIdle();
   });
   beforeEach(() => fake.reset());
   after(async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { FileEventsNotification, type IndexStats, IndexStatusRequest, SearchRequest, SymbolsRequest } from '../../src/protocol/lsp';
+import { FileEventsNotification, type IndexStats, SearchRequest, SymbolsRequest } from '../../src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
 import { until } from './helpers/until';
 
@@ -26,11 +26,7 @@ describe('index through the language server', () => {
     await s.initialize();
     return s;
   };
-  const idleStats = (s: LspSession) =>
-    until('the index to finish', async () => {
-      const st = await s.request(IndexStatusRequest, undefined);
-      return st.state === 'idle' && st.files > 0 ? st : undefined;
-    });
+  const idleStats = (s: LspSession) => s.indexIdle();
 
   before(async () => {
     cpSync(FIXTURE, ws, { recursive: true });

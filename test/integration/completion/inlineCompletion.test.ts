@@ -13,13 +13,13 @@ import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import {
   CompletionMetricsRequest,
-  IndexStatusRequest,
   type ServerStatus,
   SettingsChangedNotification,
   StatusRequest,
 } from '../../../src/protocol/lsp';
 import { closedBaseUrl, FakeModelServer } from '../../fixtures/fakeModelServer';
 import { LspSession, REPO_ROOT } from '../helpers/lspSession';
+import { until } from '../helpers/until';
 
 const GRAMMARS = path.join(REPO_ROOT, 'dist', 'grammars');
 const USER_SERVICE = `export class UserService {
@@ -44,16 +44,6 @@ export function greet(service: UserService, id: string): string {
 const CURSOR = { line: 3, character: 23 };
 
 interface Item { insertText: string; range: { start: { line: number; character: number } } }
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('inline completion through the language server', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'banyan-complete-it-'));
@@ -86,10 +76,7 @@ describe('inline completion through the language server', () => {
     session = new LspSession({ workspace: ws, initializationOptions: { storageDir: path.join(tmp, 'storage'), grammarsDir: GRAMMARS, settings: settings(fake.baseUrl) } });
     const init = await session.initialize();
     assert.ok(init.capabilities.inlineCompletionProvider, 'inlineCompletionProvider advertised');
-    await until('the index', async () => {
-      const st = await session.request(IndexStatusRequest, undefined);
-      return st.state === 'idle' && st.files >= 2 ? st : undefined;
-    });
+    await session.indexIdle(2);
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version, text: MAIN } });
   });
   after(async () => {

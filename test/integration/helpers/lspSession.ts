@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { IndexStatusRequest, type IndexStats } from '../../../src/protocol/lsp';
 import type { NotificationDef, RequestDef } from '../../../src/protocol/typed';
+import { until } from './until';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -63,6 +65,14 @@ export class LspSession {
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };
+  }
+
+  /** The index status once the server's index is idle with at least `minFiles` files. */
+  indexIdle(minFiles = 1, timeoutMs?: number): Promise<IndexStats> {
+    return until('the index to finish', async () => {
+      const st = await this.request(IndexStatusRequest, undefined);
+      return st.state === 'idle' && st.files >= minFiles ? st : undefined;
+    }, timeoutMs);
   }
 
   request<P, R>(def: RequestDef<P, R>, params: P): Promise<R> {
