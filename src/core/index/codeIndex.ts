@@ -29,8 +29,9 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import { silentLogger, describeError } from '../logging/logger';
 import { lineStartsOfBytes, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
+import { contentHash, finishExtract } from './extract/finishExtract';
 import { type LanguageId, languageLabel } from './languages';
-import { type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
+import { type ChunkRange, type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
 import type { FileResult, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
 import { decodeSnapshot, type EncodableHeader, readSnapshotFile, SNAPSHOT_FILE, SNAPSHOT_FORMAT, writeSnapshot, writeSnapshotSync } from './persist/snapshot';
@@ -379,11 +380,11 @@ export class CodeIndex {
   private taskFor(file: string, size: number, mtimeMs: number): FileTask | undefined {
     const overlay = this.options.documentText?.(file);
     const existing = this.byPath.get(file);
-    if (overlay !== undefined) return !existing || existing.hash !== hashText(overlay) ? { path: file, text: overlay, maxBytes: this.maxFileBytes } : undefined;
+    if (overlay !== undefined) return !existing || existing.hash !== contentHash(Buffer.from(overlay, 'utf8')) ? { path: file, text: overlay, maxBytes: this.maxFileBytes } : undefined;
     if (existing && existing.size === size && existing.mtimeMs === mtimeMs) return undefined;
     const skip = this.skipped.get(file);
     if (!existing && skip && skip.size === size && skip.mtimeMs === mtimeMs) return undefined;
-    return { path: file, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) };
+    return { path: file, maxBytes: this.maxFileBytes, stat: { size, mtimeMs }, ...(existing ? { expectHash: existing.hash } : {}) };
   }
 
   /** Runs a list of parse tasks (editor updates, file events). */
@@ -470,11 +471,17 @@ export class CodeIndex {
   /** Applies one worker result; returns true when a file entered or left the index. */
   private applyResult(r: FileResult, bulk: boolean): boolean {
     switch (r.kind) {
-      case 'indexed': {
+      case 'indexed':
+      case 'extracted': {
         this.reindexed++;
         const had = this.byPath.has(r.path);
         this.skipped.delete(r.path);
-        this.putFile(r.path, r.size, r.mtimeMs, r.extract, bulk);
+        if (r.kind === 'indexed') this.putFile(r.path, r.size, r.mtimeMs, r.extract, bulk);
+        else {
+          // The worker did only what needs the tree (see MAIN_TOKENIZES_UP_TO): the rest is done here.
+          const { extract, ranges } = finishExtract(r.tree, r.bytes, undefined, r.hash);
+          this.putFile(r.path, r.size, r.mtimeMs, extract, bulk, { bytes: r.bytes, ranges });
+        }
         if (had) this.graph.invalidateFile(r.path);
         return !had;
       }
@@ -504,23 +511,19 @@ export class CodeIndex {
   }
 
   /** `bulk`: part of a scan's batch (postings deferred to the next maintenance), not an editor update. */
-  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract, bulk = false): void {
+  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract, bulk = false, untokenized?: { bytes: Uint8Array; ranges: readonly ChunkRange[] }): void {
     const old = this.byPath.get(file);
     if (old) this.dropContent(old);
     const id = old?.id ?? this.files.length;
     const root = this.rootOf(file);
     let firstChunk = -1;
     let chunkCount = 0;
-    const u = x.untokenized;
-    if (u) {
+    if (untokenized) {
       // Tokenized here, straight into the index (see MAIN_TOKENIZES_UP_TO); file bytes are read as
       // they are, without making the whole file one JS string.
-      const bytes = u.bytes ?? Buffer.from(u.text ?? '', 'utf8');
+      const { bytes, ranges } = untokenized;
       const starts = lineStartsOfBytes(bytes);
-      const { ranges } = u;
-      for (let k = 0; k < ranges.length; k += 2) {
-        const startLine = ranges[k]!;
-        const endLine = ranges[k + 1]!;
+      for (const { startLine, endLine } of ranges) {
         const chunk = this.index.addChunkBytes(id, startLine, endLine, bytes, starts[startLine]!, starts[endLine + 1]!, bulk);
         if (chunk < 0) continue;
         if (firstChunk < 0) firstChunk = chunk;
@@ -1127,10 +1130,6 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 
 function toRel(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
-}
-
-function hashText(text: string): string {
-  return createHash('sha1').update(Buffer.from(text, 'utf8')).digest('hex');
 }
 
 function existsSafe(p: string): boolean {

@@ -58,18 +58,8 @@ export interface FileExtract {
   readonly packageName?: string;
   readonly symbols: readonly SymbolInfo[];
   readonly imports: readonly ImportInfo[];
-  /** Tokenized chunks; empty when the worker left tokenizing to the main thread (see `untokenized`). */
+  /** Tokenized chunks; empty when the receiver of a worker's result tokenizes (FileTask.tokenize = false). */
   readonly chunks: readonly ChunkInfo[];
-  /**
-   * Chunk ranges and the content, for the receiver to tokenize (FileTask.tokenize = false): the raw
-   * bytes as read (transferred between threads without a copy; decode as UTF-8), or the editor's text.
-   */
-  readonly untokenized?: {
-    readonly bytes?: Uint8Array;
-    readonly text?: string;
-    /** [startLine, endLine] pairs, flat (a typed array crosses threads far cheaper than objects). */
-    readonly ranges: Int32Array;
-  };
   /** tree-sitter found syntax errors (the definitions outside/inside them are still extracted). */
   readonly hasErrors?: boolean;
 }

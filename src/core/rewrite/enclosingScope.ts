@@ -3,6 +3,7 @@
  * tree-sitter (the index's runtime and extraction queries), so the model sees the code its rewrite
  * must fit into. The document is parsed as it is in the editor, not as the index last saw it.
  */
+import { lineStartsOf } from '../index/extract/chunker';
 import { extractFromTree } from '../index/extract/fileExtractor';
 import { languageOf } from '../index/languages';
 import type { SymbolInfo, SymbolKind } from '../index/model';
@@ -30,8 +31,7 @@ export async function definitionsIn(runtime: TreeSitterRuntime, filePath: string
   const tree = runtime.parser.parse(text);
   if (!tree) return [];
   try {
-    const lines = text.split('\n');
-    return extractFromTree(loaded.spec, loaded.query, tree, (row) => lines[row]?.replace(/\r$/, '') ?? '').symbols;
+    return extractFromTree(loaded.spec, loaded.query, tree, text, lineStartsOf(text)).symbols;
   } finally {
     tree.delete();
   }

@@ -22,7 +22,6 @@ export function lineStartsOf(text: string): Int32Array {
   return starts;
 }
 
-/** Where the chunks of a file are (before tokenizing): outermost functions, and windows over the rest. */
 /** Line starts of UTF-8 bytes (same lines as the decoded text: a newline is always the byte 0x0A). */
 export function lineStartsOfBytes(bytes: Uint8Array): Int32Array {
   let count = 1;
@@ -35,8 +34,8 @@ export function lineStartsOfBytes(bytes: Uint8Array): Int32Array {
   return starts;
 }
 
-export function chunkRanges(lineStarts: Int32Array, symbols: readonly SymbolInfo[]): ChunkRange[] {
-  const lineCount = lineStarts.length - 1;
+/** Where the chunks of a file are (before tokenizing): outermost functions, and windows over the rest. */
+export function chunkRanges(lineCount: number, symbols: readonly SymbolInfo[]): ChunkRange[] {
   const out: ChunkRange[] = [];
   let next = 0; // first line not yet covered
   for (const fn of outermostFunctions(symbols)) {

@@ -24,12 +24,18 @@ export interface TreeFacts {
   readonly hasErrors: boolean;
 }
 
-export function extractFromTree(spec: LanguageSpec, query: Query, tree: Tree, lines: (row: number) => string): TreeFacts {
+/**
+ * `text` is what was parsed and `lineStarts` its line starts (chunker's lineStartsOf): rows and lines
+ * are looked up there rather than asked of the tree (each node property is a call into WebAssembly).
+ */
+export function extractFromTree(spec: LanguageSpec, query: Query, tree: Tree, text: string, lineStarts: Int32Array): TreeFacts {
   const defs: Definition[] = [];
   const imports: ImportInfo[] = [];
   let packageName: string | undefined;
+  // One map, refilled per match: hooks read it and keep only nodes.
+  const captures = new Map<string, Node>();
   for (const match of query.matches(tree.rootNode, { maxStartDepth: MAX_START_DEPTH })) {
-    const captures = new Map<string, Node>();
+    captures.clear();
     let kind: SymbolKind | undefined;
     for (const { name, node } of match.captures) {
       captures.set(name, node);
@@ -53,7 +59,7 @@ export function extractFromTree(spec: LanguageSpec, query: Query, tree: Tree, li
     const def = spec.definition ? spec.definition(kind, captures) : defaultDefinition(kind, captures);
     if (def && def.name) defs.push(def);
   }
-  return { symbols: toSymbols(spec, defs, lines), imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError };
+  return { symbols: toSymbols(spec, defs, text, lineStarts), imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError };
 }
 
 /** Node types a top-level constant may sit in on its way up to the file's root. */
@@ -73,14 +79,14 @@ function defaultDefinition(kind: SymbolKind, c: Captures): Definition | undefine
   return node && nameNode ? { name: nameNode.text, kind, node, nameNode } : undefined;
 }
 
-function toSymbols(spec: LanguageSpec, defs: Definition[], lines: (row: number) => string): SymbolInfo[] {
-  defs.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+function toSymbols(spec: LanguageSpec, found: Definition[], text: string, lineStarts: Int32Array): SymbolInfo[] {
+  const defs = found.map((def) => ({ def, start: def.node.startIndex, end: def.node.endIndex }));
+  defs.sort((a, b) => a.start - b.start || b.end - a.end);
   const members = new Set(spec.memberContainers ?? []);
   const stack: { def: Definition; end: number; name: string }[] = [];
   const out: SymbolInfo[] = [];
   const seen = new Set<string>();
-  for (const def of defs) {
-    const start = def.node.startIndex;
+  for (const { def, start, end } of defs) {
     while (stack.length && stack[stack.length - 1]!.end <= start) stack.pop();
     let owner: { def: Definition; name: string } | undefined;
     for (let i = stack.length - 1; i >= 0; i--) {
@@ -91,7 +97,7 @@ function toSymbols(spec: LanguageSpec, defs: Definition[], lines: (row: number) 
         break;
       }
     }
-    stack.push({ def, end: def.node.endIndex, name: def.name });
+    stack.push({ def, end, name: def.name });
     const container = def.container ?? owner?.name;
     let kind = def.kind;
     if (kind === 'function' && owner && members.has(owner.def.kind)) kind = 'method';
@@ -106,12 +112,24 @@ function toSymbols(spec: LanguageSpec, defs: Definition[], lines: (row: number) 
       kind,
       ...(container ? { container } : {}),
       startLine,
-      endLine: def.node.endPosition.row,
+      endLine: rowAt(lineStarts, end),
       nameLine,
-      signature: signatureOf(lines(nameLine)),
+      signature: signatureOf(text.slice(lineStarts[nameLine]!, Math.max(lineStarts[nameLine]!, lineStarts[nameLine + 1]! - 1))),
     });
   }
   return out;
+}
+
+/** The row of a text offset: the last line starting at or before it (as tree-sitter's end points count). */
+function rowAt(lineStarts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 2; // the last line
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The declaration's line without its body opener, trimmed to a sane length. */

@@ -3,14 +3,13 @@
  * oversized / minified content, hash, and — unless the hash shows nothing changed — parse and extract.
  * Invalid UTF-8 is decoded with replacement characters rather than rejected.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { Edit, type Tree } from 'web-tree-sitter';
-import { chunkRanges, lineStartsOf, tokenizeChunks } from '../extract/chunker';
+import { lineStartsOf, tokenizeChunks } from '../extract/chunker';
 import { extractFromTree } from '../extract/fileExtractor';
-import { fileSummary } from '../extract/fileSummary';
+import { contentHash, finishExtract, type TreeExtract } from '../extract/finishExtract';
 import { languageOf } from '../languages';
-import type { ChunkRange, FileExtract, SkipReason, SymbolInfo } from '../model';
+import type { FileExtract, SkipReason } from '../model';
 import { looksBinary, looksMinified } from '../scan/binaryDetection';
 import type { TreeSitterRuntime } from './treeSitterRuntime';
 
@@ -18,20 +17,34 @@ export interface FileTask {
   readonly path: string;
   /** The editor's text, which wins over the disk. */
   readonly text?: string;
+  /** Size and mtime from the scan, when it just listed the file: saves a stat per file. */
+  readonly stat?: { readonly size: number; readonly mtimeMs: number };
   /** Hash recorded last time: when the content still has it, the result is `unchanged`. */
   readonly expectHash?: string;
   readonly maxBytes: number;
   /** `parse-only`: read and parse, nothing else (the bench's reference measurement). */
   readonly mode?: 'index' | 'parse-only';
   /**
-   * false: return chunk ranges and the text untokenized, for the receiver to tokenize. With few
-   * workers the main thread has a core to spare and the workers are the bottleneck.
+   * false: only what needs the tree is done here; the receiver finishes the file (finishExtract, then
+   * tokenizing) from the bytes sent back (result kind `extracted`). With few workers the main thread
+   * has a core to spare and the workers are the bottleneck.
    */
   readonly tokenize?: boolean;
 }
 
 export type FileResult =
   | { readonly path: string; readonly kind: 'indexed'; readonly size: number; readonly mtimeMs: number; readonly extract: FileExtract }
+  | {
+      readonly path: string;
+      readonly kind: 'extracted';
+      readonly size: number;
+      readonly mtimeMs: number;
+      readonly tree: TreeExtract;
+      /** The content as UTF-8 (file bytes as read, or the editor's text encoded): transferred, not copied. */
+      readonly bytes: Uint8Array;
+      /** Set when computed here anyway (the task had an expectHash). */
+      readonly hash?: string;
+    }
   | { readonly path: string; readonly kind: 'unchanged'; readonly size: number; readonly mtimeMs: number; readonly hash: string }
   | { readonly path: string; readonly kind: 'skipped'; readonly size: number; readonly mtimeMs: number; readonly reason: SkipReason; readonly message?: string }
   | { readonly path: string; readonly kind: 'parsed' };
@@ -44,22 +57,22 @@ const RECENT_TREES = 8;
 
 export async function processFile(runtime: TreeSitterRuntime, task: FileTask): Promise<FileResult> {
   let bytes: Uint8Array;
-  let size: number;
-  let mtimeMs = 0;
+  let mtimeMs = task.stat?.mtimeMs ?? 0;
   try {
     if (task.text !== undefined) {
       bytes = Buffer.from(task.text, 'utf8');
-      size = bytes.length;
     } else {
-      const st = statSync(task.path);
-      size = st.size;
-      mtimeMs = st.mtimeMs;
-      if (size > task.maxBytes) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'too-large' };
+      const st = task.stat ?? (task.mode === 'parse-only' ? undefined : statSync(task.path));
+      if (st) {
+        mtimeMs = st.mtimeMs;
+        if (st.size > task.maxBytes) return { path: task.path, kind: 'skipped', size: st.size, mtimeMs, reason: 'too-large' };
+      }
       bytes = readFileSync(task.path);
     }
   } catch (err) {
     return { path: task.path, kind: 'skipped', size: 0, mtimeMs, reason: 'unreadable', message: err instanceof Error ? err.message : String(err) };
   }
+  const size = bytes.length;
   if (size > task.maxBytes) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'too-large' };
   const language = languageOf(task.path);
   if (task.mode === 'parse-only') {
@@ -71,46 +84,37 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
     return { path: task.path, kind: 'parsed' };
   }
   if (looksBinary(bytes)) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'binary' };
-  const hash = createHash('sha1').update(bytes).digest('hex');
-  if (task.expectHash === hash) return { path: task.path, kind: 'unchanged', size, mtimeMs, hash };
+  const hash = task.expectHash !== undefined || task.tokenize !== false ? contentHash(bytes) : undefined;
+  if (hash !== undefined && task.expectHash === hash) return { path: task.path, kind: 'unchanged', size, mtimeMs, hash };
   const text = task.text ?? decoder.decode(bytes);
   const lineStarts = lineStartsOf(text);
-  const lineCount = lineStarts.length - 1;
-  if (looksMinified(text, lineCount)) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'minified' };
+  if (looksMinified(lineStarts)) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'minified' };
 
-  let symbols: SymbolInfo[] = [];
-  let facts: Omit<FileExtract, 'language' | 'hash' | 'lineCount' | 'chunks' | 'symbols'> = { imports: [] };
+  let tree: TreeExtract = { language, lineCount: lineStarts.length - 1, symbols: [], imports: [] };
   if (language) {
     const loaded = await runtime.language(language);
     runtime.parser.setLanguage(loaded.language);
-    const tree = parseIncrementally(runtime, task, text);
-    if (tree) {
+    const parsed = parseIncrementally(runtime, task, text);
+    if (parsed) {
       try {
-        const lineOf = (row: number) => text.slice(lineStarts[row]!, Math.max(lineStarts[row]!, lineStarts[row + 1]! - 1));
-        const found = extractFromTree(loaded.spec, loaded.query, tree, lineOf);
-        symbols = found.symbols;
-        facts = { imports: found.imports, ...(found.packageName ? { packageName: found.packageName } : {}), ...(found.hasErrors ? { hasErrors: true } : {}) };
+        const found = extractFromTree(loaded.spec, loaded.query, parsed, text, lineStarts);
+        tree = {
+          ...tree,
+          symbols: found.symbols,
+          imports: found.imports,
+          ...(found.packageName ? { packageName: found.packageName } : {}),
+          ...(found.hasErrors ? { hasErrors: true } : {}),
+        };
       } finally {
-        if (task.text === undefined) tree.delete();
+        if (task.text === undefined) parsed.delete();
       }
     }
   }
-  const summary = fileSummary(text);
-  const ranges = chunkRanges(lineStarts, symbols);
-  const tokenize = task.tokenize !== false;
-  const extract: FileExtract = {
-    language,
-    hash,
-    lineCount,
-    ...(summary ? { summary } : {}),
-    ...facts,
-    symbols,
-    chunks: tokenize ? tokenizeChunks(text, lineStarts, ranges) : [],
-    // Editor text goes back UTF-8 encoded too: bytes are transferred, not copied, and the receiver
-    // tokenizes bytes without a string per token.
-    ...(tokenize ? {} : { untokenized: { bytes: standalone(bytes), ranges: flatRanges(ranges) } }),
-  };
-  return { path: task.path, kind: 'indexed', size, mtimeMs, extract };
+  if (task.tokenize === false) {
+    return { path: task.path, kind: 'extracted', size, mtimeMs, tree, bytes: standalone(bytes), ...(hash ? { hash } : {}) };
+  }
+  const { extract, ranges } = finishExtract(tree, bytes, text, hash);
+  return { path: task.path, kind: 'indexed', size, mtimeMs, extract: { ...extract, chunks: tokenizeChunks(text, lineStarts, ranges) } };
 }
 
 /**
@@ -156,15 +160,6 @@ function parseIncrementally(runtime: TreeSitterRuntime, task: FileTask, text: st
     }
   }
   return tree;
-}
-
-function flatRanges(ranges: readonly ChunkRange[]): Int32Array {
-  const out = new Int32Array(ranges.length * 2);
-  ranges.forEach((r, i) => {
-    out[2 * i] = r.startLine;
-    out[2 * i + 1] = r.endLine;
-  });
-  return out;
 }
 
 /** Bytes that own their whole ArrayBuffer, so they can be transferred to another thread. */

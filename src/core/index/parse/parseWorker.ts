@@ -24,11 +24,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
     // File bytes going back for tokenizing are moved, not copied.
     const transfer: ArrayBuffer[] = [];
     if ('results' in reply) {
-      for (const r of reply.results) {
-        const u = r.kind === 'indexed' ? r.extract.untokenized : undefined;
-        if (u?.bytes) transfer.push(u.bytes.buffer as ArrayBuffer);
-        if (u) transfer.push(u.ranges.buffer as ArrayBuffer);
-      }
+      for (const r of reply.results) if (r.kind === 'extracted') transfer.push(r.bytes.buffer as ArrayBuffer);
     }
     parentPort!.postMessage(reply, transfer);
   })();

@@ -18,17 +18,17 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return control / m > 0.3;
 }
 
-/** Minified/bundled: long enough to matter and lines far longer than anyone writes by hand. */
-export function looksMinified(text: string, lineCount: number): boolean {
-  if (text.length < 4096) return false;
-  if (text.length / lineCount > 300) return true;
+/**
+ * Minified/bundled: long enough to matter and lines far longer than anyone writes by hand.
+ * `lineStarts` as from chunker's lineStartsOf (one extra entry at the end: the text's length).
+ */
+export function looksMinified(lineStarts: Int32Array): boolean {
+  const lineCount = lineStarts.length - 1;
+  const length = lineStarts[lineCount]!;
+  if (length < 4096) return false;
+  if (length / lineCount > 300) return true;
   // A few enormous lines in an otherwise normal file (inlined source maps, data blobs).
   let longest = 0;
-  for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end - start > longest) longest = end - start;
-    start = end + 1;
-  }
-  return longest > 20_000 && longest > text.length / 4;
+  for (let i = 0; i < lineCount; i++) longest = Math.max(longest, lineStarts[i + 1]! - lineStarts[i]! - 1);
+  return longest > 20_000 && longest > length / 4;
 }

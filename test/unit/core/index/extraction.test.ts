@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { finishExtract } from '../../../../src/core/index/extract/finishExtract';
 import { processFile } from '../../../../src/core/index/parse/fileProcessor';
 import { TreeSitterRuntime } from '../../../../src/core/index/parse/treeSitterRuntime';
 
@@ -55,6 +56,25 @@ describe('extraction per language', () => {
       }
     });
   }
+
+  it('a worker leaving the rest to the receiver (tokenize: false) ends with the same extract, range for range', async () => {
+    for (const source of readdirSync(DIR).filter((f) => !f.endsWith('.expected.json')).sort()) {
+      const task = { path: path.join(DIR, source), maxBytes: 1 << 20 };
+      const whole = await processFile(runtime, task);
+      const split = await processFile(runtime, { ...task, tokenize: false });
+      assert.equal(whole.kind, 'indexed', source);
+      assert.equal(split.kind, 'extracted', source);
+      if (whole.kind !== 'indexed' || split.kind !== 'extracted') return;
+      assert.equal(split.hash, undefined, 'no hash computed in the worker without an expected one');
+      const { extract, ranges } = finishExtract(split.tree, split.bytes);
+      const { chunks, ...rest } = whole.extract;
+      assert.deepEqual(extract, { ...rest, chunks: [] }, source);
+      // Chunks without any token are dropped when tokenized: every tokenized chunk is one of the ranges.
+      const keys = new Set(ranges.map((r) => `${r.startLine}-${r.endLine}-${r.symbol ?? ''}`));
+      assert.ok(chunks.length > 0 && chunks.every((c) => keys.has(`${c.startLine}-${c.endLine}-${c.symbol ?? ''}`)), source);
+      assert.deepEqual(Buffer.from(split.bytes), readFileSync(task.path), 'the bytes as read go back');
+    }
+  });
 
   it('methods get their own chunk with the function name', async () => {
     const result = await processFile(runtime, { path: path.join(DIR, 'sample.ts'), maxBytes: 1 << 20 });
