@@ -31,7 +31,7 @@ export async function definitionsIn(runtime: TreeSitterRuntime, filePath: string
   const tree = runtime.parser.parse(text);
   if (!tree) return [];
   try {
-    return extractFromTree(loaded.spec, loaded.query, tree, text, lineStartsOf(text)).symbols;
+    return extractFromTree(loaded.spec, loaded.queries, tree, text, lineStartsOf(text)).symbols;
   } finally {
     tree.delete();
   }

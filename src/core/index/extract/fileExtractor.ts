@@ -17,6 +17,18 @@ const MAX_SIGNATURE = 200;
  */
 const MAX_START_DEPTH = 8;
 
+/**
+ * A language's query; for languages whose constants count only at the top of the file, the constant
+ * patterns go in a second query run only over the top levels (deep `const`s are most of the matches of
+ * a script's tree, and all of them would be dropped).
+ */
+export interface ExtractionQueries {
+  readonly query: Query;
+  readonly topConstants?: Query;
+}
+/** Where a top-level constant's pattern starts at the deepest: in an export or declaration wrapper. */
+const TOP_CONSTANT_DEPTH = 2;
+
 export interface TreeFacts {
   readonly symbols: SymbolInfo[];
   readonly imports: ImportInfo[];
@@ -28,13 +40,15 @@ export interface TreeFacts {
  * `text` is what was parsed and `lineStarts` its line starts (chunker's lineStartsOf): rows and lines
  * are looked up there rather than asked of the tree (each node property is a call into WebAssembly).
  */
-export function extractFromTree(spec: LanguageSpec, query: Query, tree: Tree, text: string, lineStarts: Int32Array): TreeFacts {
+export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, tree: Tree, text: string, lineStarts: Int32Array): TreeFacts {
   const defs: Definition[] = [];
   const imports: ImportInfo[] = [];
   let packageName: string | undefined;
   // One map, refilled per match: hooks read it and keep only nodes.
   const captures = new Map<string, Node>();
-  for (const match of query.matches(tree.rootNode, { maxStartDepth: MAX_START_DEPTH })) {
+  const matches = queries.query.matches(tree.rootNode, { maxStartDepth: MAX_START_DEPTH });
+  if (queries.topConstants) matches.push(...queries.topConstants.matches(tree.rootNode, { maxStartDepth: TOP_CONSTANT_DEPTH }));
+  for (const match of matches) {
     captures.clear();
     let kind: SymbolKind | undefined;
     for (const { name, node } of match.captures) {
@@ -134,7 +148,11 @@ function rowAt(lineStarts: Int32Array, offset: number): number {
 
 /** The declaration's line without its body opener, trimmed to a sane length. */
 function signatureOf(line: string): string {
-  let s = line.trim().replace(/\s*\{\s*$/, '').replace(/\s*(=>|:)\s*$/, (m) => (m.includes('=>') ? ' =>' : ''));
+  // String ends rather than regular expressions: this runs for every symbol of every file.
+  let s = line.trim();
+  if (s.endsWith('{')) s = s.slice(0, -1).trimEnd();
+  if (s.endsWith('=>')) s = `${s.slice(0, -2).trimEnd()} =>`;
+  else if (s.endsWith(':')) s = s.slice(0, -1).trimEnd();
   if (s.length > MAX_SIGNATURE) s = `${s.slice(0, MAX_SIGNATURE - 1)}…`;
   return s;
 }

@@ -97,7 +97,7 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
     const parsed = parseIncrementally(runtime, task, text);
     if (parsed) {
       try {
-        const found = extractFromTree(loaded.spec, loaded.query, parsed, text, lineStarts);
+        const found = extractFromTree(loaded.spec, loaded.queries, parsed, text, lineStarts);
         tree = {
           ...tree,
           symbols: found.symbols,

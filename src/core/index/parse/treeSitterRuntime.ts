@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, Query } from 'web-tree-sitter';
+import type { ExtractionQueries } from '../extract/fileExtractor';
 import { LANGUAGE_SPECS } from '../extract/languageSpecs';
 import type { LanguageSpec } from '../extract/languageSpec';
 import { GRAMMAR_FILES, GRAMMAR_PACKAGES, type LanguageId } from '../languages';
@@ -16,7 +17,7 @@ const RUNTIME_WASM_PACKAGE_PATH = 'web-tree-sitter/web-tree-sitter.wasm';
 
 export interface LoadedLanguage {
   readonly language: Language;
-  readonly query: Query;
+  readonly queries: ExtractionQueries;
   readonly spec: LanguageSpec;
 }
 
@@ -45,7 +46,17 @@ export class TreeSitterRuntime {
   private async load(id: LanguageId): Promise<LoadedLanguage> {
     const language = await Language.load(this.grammarPath(id));
     const spec = LANGUAGE_SPECS[id];
-    return { language, spec, query: new Query(language, spec.query) };
+    const query = new Query(language, spec.query);
+    if (!spec.topLevelConstants) return { language, spec, queries: { query } };
+    // Constant patterns move to a query of their own (see ExtractionQueries), compiled from their text alone.
+    const constants: string[] = [];
+    for (let i = 0; i < query.patternCount(); i++) {
+      const pattern = spec.query.slice(query.startIndexForPattern(i), query.endIndexForPattern(i));
+      if (!pattern.includes('@definition.constant')) continue;
+      constants.push(pattern);
+      query.disablePattern(i);
+    }
+    return { language, spec, queries: { query, ...(constants.length ? { topConstants: new Query(language, constants.join('\n')) } : {}) } };
   }
 
   private grammarPath(id: LanguageId): string {
@@ -56,3 +67,4 @@ export class TreeSitterRuntime {
     return require.resolve(GRAMMAR_PACKAGES[id]);
   }
 }
+
