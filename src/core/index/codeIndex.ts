@@ -29,7 +29,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import { silentLogger, describeError } from '../logging/logger';
 import { lineStartsOfBytes, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
-import { byteLines, contentHash, finishExtract } from './extract/finishExtract';
+import { contentHash, finishExtract } from './extract/finishExtract';
 import { type LanguageId, languageLabel } from './languages';
 import { type ChunkRange, type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
 import type { FileResult, FileTask } from './parse/fileProcessor';
@@ -479,9 +479,8 @@ export class CodeIndex {
         if (r.kind === 'indexed') this.putFile(r.path, r.size, r.mtimeMs, r.extract, bulk);
         else {
           // The worker did only what needs the tree (see MAIN_TOKENIZES_UP_TO): the rest is done here.
-          const lineStarts = lineStartsOfBytes(r.bytes);
-          const { extract, ranges } = finishExtract(r.tree, r.bytes, byteLines(r.bytes, lineStarts), r.hash);
-          this.putFile(r.path, r.size, r.mtimeMs, extract, bulk, { bytes: r.bytes, lineStarts, ranges });
+          const { extract, ranges } = finishExtract(r.tree, r.bytes, undefined, r.hash);
+          this.putFile(r.path, r.size, r.mtimeMs, extract, bulk, { bytes: r.bytes, ranges });
         }
         if (had) this.graph.invalidateFile(r.path);
         return !had;
@@ -512,7 +511,7 @@ export class CodeIndex {
   }
 
   /** `bulk`: part of a scan's batch (postings deferred to the next maintenance), not an editor update. */
-  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract, bulk = false, untokenized?: { bytes: Uint8Array; lineStarts: Int32Array; ranges: readonly ChunkRange[] }): void {
+  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract, bulk = false, untokenized?: { bytes: Uint8Array; ranges: readonly ChunkRange[] }): void {
     const old = this.byPath.get(file);
     if (old) this.dropContent(old);
     const id = old?.id ?? this.files.length;
@@ -522,7 +521,8 @@ export class CodeIndex {
     if (untokenized) {
       // Tokenized here, straight into the index (see MAIN_TOKENIZES_UP_TO); file bytes are read as
       // they are, without making the whole file one JS string.
-      const { bytes, lineStarts: starts, ranges } = untokenized;
+      const { bytes, ranges } = untokenized;
+      const starts = lineStartsOfBytes(bytes);
       for (const { startLine, endLine } of ranges) {
         const chunk = this.index.addChunkBytes(id, startLine, endLine, bytes, starts[startLine]!, starts[endLine + 1]!, bulk);
         if (chunk < 0) continue;

@@ -5,8 +5,6 @@
  */
 import { lineStartsOf } from '../index/extract/chunker';
 import { extractFromTree } from '../index/extract/fileExtractor';
-import { textLines } from '../index/extract/finishExtract';
-import { toSymbols } from '../index/extract/symbolOutline';
 import { languageOf } from '../index/languages';
 import type { SymbolInfo, SymbolKind } from '../index/model';
 import type { TreeSitterRuntime } from '../index/parse/treeSitterRuntime';
@@ -33,9 +31,7 @@ export async function definitionsIn(runtime: TreeSitterRuntime, filePath: string
   const tree = runtime.parser.parse(text);
   if (!tree) return [];
   try {
-    const lineStarts = lineStartsOf(text);
-    const lines = textLines(text, lineStarts);
-    return toSymbols(extractFromTree(loaded.spec, loaded.queries, tree, lineStarts).definitions, loaded.spec.memberContainers ?? [], lines.line);
+    return extractFromTree(loaded.spec, loaded.queries, tree, text, lineStartsOf(text)).symbols;
   } finally {
     tree.delete();
   }

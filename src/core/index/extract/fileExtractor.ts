@@ -1,15 +1,15 @@
 /**
- * One parsed file → definitions, imports and package name, from one query pass over its tree (plus
- * one over its top levels for top-level constants). Turning definitions into symbols (owners,
- * signatures) needs no tree: symbolOutline.ts, done when the file is finished.
+ * One parsed file → symbols, imports and package name, from a single query pass over its tree. Members
+ * get their owner from the innermost enclosing class/interface/struct/impl/trait.
  */
 import type { Node, Query, Tree } from 'web-tree-sitter';
-import type { ImportInfo, SymbolKind } from '../model';
+import type { ImportInfo, SymbolInfo, SymbolKind } from '../model';
 import { SYMBOL_KINDS } from '../model';
 import type { Captures, Definition, LanguageSpec } from './languageSpec';
-import type { FoundDefinition } from './symbolOutline';
 
+const CONTAINER_KINDS = new Set<SymbolKind>(['class', 'interface', 'struct', 'trait', 'impl', 'enum']);
 const KINDS = new Set<string>(SYMBOL_KINDS);
+const MAX_SIGNATURE = 200;
 /**
  * Definitions and imports sit near the top of a tree (a method in a class in a namespace is ~6 deep;
  * UMD wrappers add ~3). Not starting matches deeper than this skips function bodies, which is most
@@ -30,17 +30,17 @@ export interface ExtractionQueries {
 const TOP_CONSTANT_DEPTH = 2;
 
 export interface TreeFacts {
-  readonly definitions: FoundDefinition[];
+  readonly symbols: SymbolInfo[];
   readonly imports: ImportInfo[];
   readonly packageName?: string;
   readonly hasErrors: boolean;
 }
 
 /**
- * `lineStarts`: line starts of the parsed text (chunker's lineStartsOf); end rows are looked up there
- * rather than asked of the tree (each node property is a call into WebAssembly).
+ * `text` is what was parsed and `lineStarts` its line starts (chunker's lineStartsOf): rows and lines
+ * are looked up there rather than asked of the tree (each node property is a call into WebAssembly).
  */
-export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, tree: Tree, lineStarts: Int32Array): TreeFacts {
+export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, tree: Tree, text: string, lineStarts: Int32Array): TreeFacts {
   const defs: Definition[] = [];
   const imports: ImportInfo[] = [];
   let packageName: string | undefined;
@@ -73,7 +73,7 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
     const def = spec.definition ? spec.definition(kind, captures) : defaultDefinition(kind, captures);
     if (def && def.name) defs.push(def);
   }
-  return { definitions: defs.map((d) => found(d, lineStarts)), imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError };
+  return { symbols: toSymbols(spec, defs, text, lineStarts), imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError };
 }
 
 /** Node types a top-level constant may sit in on its way up to the file's root. */
@@ -93,18 +93,45 @@ function defaultDefinition(kind: SymbolKind, c: Captures): Definition | undefine
   return node && nameNode ? { name: nameNode.text, kind, node, nameNode } : undefined;
 }
 
-function found(def: Definition, lineStarts: Int32Array): FoundDefinition {
-  const end = def.node.endIndex;
-  return {
-    name: def.name,
-    kind: def.kind,
-    ...(def.container ? { container: def.container } : {}),
-    start: def.node.startIndex,
-    end,
-    startLine: def.node.startPosition.row,
-    endLine: rowAt(lineStarts, end),
-    nameLine: def.nameNode.startPosition.row,
-  };
+function toSymbols(spec: LanguageSpec, found: Definition[], text: string, lineStarts: Int32Array): SymbolInfo[] {
+  const defs = found.map((def) => ({ def, start: def.node.startIndex, end: def.node.endIndex }));
+  defs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const members = new Set(spec.memberContainers ?? []);
+  const stack: { def: Definition; end: number; name: string }[] = [];
+  const out: SymbolInfo[] = [];
+  const seen = new Set<string>();
+  for (const { def, start, end } of defs) {
+    while (stack.length && stack[stack.length - 1]!.end <= start) stack.pop();
+    let owner: { def: Definition; name: string } | undefined;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const k = stack[i]!.def.kind;
+      if (k === 'function' || k === 'method') break; // a function's locals belong to no class
+      if (CONTAINER_KINDS.has(k)) {
+        owner = stack[i];
+        break;
+      }
+    }
+    stack.push({ def, end, name: def.name });
+    const container = def.container ?? owner?.name;
+    let kind = def.kind;
+    if (kind === 'function' && owner && members.has(owner.def.kind)) kind = 'method';
+    if (kind === 'impl') continue; // impl blocks only lend their type to their methods
+    const startLine = def.node.startPosition.row;
+    const key = `${def.name}\u0000${startLine}\u0000${kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const nameLine = def.nameNode.startPosition.row;
+    out.push({
+      name: def.name,
+      kind,
+      ...(container ? { container } : {}),
+      startLine,
+      endLine: rowAt(lineStarts, end),
+      nameLine,
+      signature: signatureOf(text.slice(lineStarts[nameLine]!, Math.max(lineStarts[nameLine]!, lineStarts[nameLine + 1]! - 1))),
+    });
+  }
+  return out;
 }
 
 /** The row of a text offset: the last line starting at or before it (as tree-sitter's end points count). */
@@ -117,4 +144,15 @@ function rowAt(lineStarts: Int32Array, offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** The declaration's line without its body opener, trimmed to a sane length. */
+function signatureOf(line: string): string {
+  // String ends rather than regular expressions: this runs for every symbol of every file.
+  let s = line.trim();
+  if (s.endsWith('{')) s = s.slice(0, -1).trimEnd();
+  if (s.endsWith('=>')) s = `${s.slice(0, -2).trimEnd()} =>`;
+  else if (s.endsWith(':')) s = s.slice(0, -1).trimEnd();
+  if (s.length > MAX_SIGNATURE) s = `${s.slice(0, MAX_SIGNATURE - 1)}…`;
+  return s;
 }

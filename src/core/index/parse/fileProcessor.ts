@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { Edit, type Tree } from 'web-tree-sitter';
 import { lineStartsOf, tokenizeChunks } from '../extract/chunker';
 import { extractFromTree } from '../extract/fileExtractor';
-import { contentHash, finishExtract, textLines, type TreeExtract } from '../extract/finishExtract';
+import { contentHash, finishExtract, type TreeExtract } from '../extract/finishExtract';
 import { languageOf } from '../languages';
 import type { FileExtract, SkipReason } from '../model';
 import { looksBinary, looksMinified } from '../scan/binaryDetection';
@@ -90,17 +90,17 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
   const lineStarts = lineStartsOf(text);
   if (looksMinified(lineStarts)) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'minified' };
 
-  let tree: TreeExtract = { language, lineCount: lineStarts.length - 1, definitions: [], imports: [] };
+  let tree: TreeExtract = { language, lineCount: lineStarts.length - 1, symbols: [], imports: [] };
   if (language) {
     const loaded = await runtime.language(language);
     runtime.parser.setLanguage(loaded.language);
     const parsed = parseIncrementally(runtime, task, text);
     if (parsed) {
       try {
-        const found = extractFromTree(loaded.spec, loaded.queries, parsed, lineStarts);
+        const found = extractFromTree(loaded.spec, loaded.queries, parsed, text, lineStarts);
         tree = {
           ...tree,
-          definitions: found.definitions,
+          symbols: found.symbols,
           imports: found.imports,
           ...(found.packageName ? { packageName: found.packageName } : {}),
           ...(found.hasErrors ? { hasErrors: true } : {}),
@@ -113,7 +113,7 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
   if (task.tokenize === false) {
     return { path: task.path, kind: 'extracted', size, mtimeMs, tree, bytes: standalone(bytes), ...(hash ? { hash } : {}) };
   }
-  const { extract, ranges } = finishExtract(tree, bytes, textLines(text, lineStarts), hash);
+  const { extract, ranges } = finishExtract(tree, bytes, text, hash);
   return { path: task.path, kind: 'indexed', size, mtimeMs, extract: { ...extract, chunks: tokenizeChunks(text, lineStarts, ranges) } };
 }
 

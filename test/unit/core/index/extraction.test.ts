@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { lineStartsOfBytes } from '../../../../src/core/index/extract/chunker';
-import { byteLines, finishExtract } from '../../../../src/core/index/extract/finishExtract';
+import { finishExtract } from '../../../../src/core/index/extract/finishExtract';
 import { processFile } from '../../../../src/core/index/parse/fileProcessor';
 import { TreeSitterRuntime } from '../../../../src/core/index/parse/treeSitterRuntime';
 
@@ -67,7 +66,7 @@ describe('extraction per language', () => {
       assert.equal(split.kind, 'extracted', source);
       if (whole.kind !== 'indexed' || split.kind !== 'extracted') return;
       assert.equal(split.hash, undefined, 'no hash computed in the worker without an expected one');
-      const { extract, ranges } = finishExtract(split.tree, split.bytes, byteLines(split.bytes, lineStartsOfBytes(split.bytes)));
+      const { extract, ranges } = finishExtract(split.tree, split.bytes);
       const { chunks, ...rest } = whole.extract;
       assert.deepEqual(extract, { ...rest, chunks: [] }, source);
       // Chunks without any token are dropped when tokenized: every tokenized chunk is one of the ranges.
@@ -75,17 +74,6 @@ describe('extraction per language', () => {
       assert.ok(chunks.length > 0 && chunks.every((c) => keys.has(`${c.startLine}-${c.endLine}-${c.symbol ?? ''}`)), source);
       assert.deepEqual(Buffer.from(split.bytes), readFileSync(task.path), 'the bytes as read go back');
     }
-    // Lines read back from UTF-8 bytes on the receiver give the same signatures as the decoded text.
-    const text = '/** Ünïcode 🌳 summary */\nexport class Café {\n  naïve(é: string): void {}\n  emoji🌳(): string { return "🌳"; }\n}\n';
-    const task = { path: '/virtual/unicode.ts', text, maxBytes: 1 << 20 };
-    const whole = await processFile(runtime, task);
-    const split = await processFile(runtime, { ...task, tokenize: false });
-    assert.ok(whole.kind === 'indexed' && split.kind === 'extracted');
-    if (whole.kind !== 'indexed' || split.kind !== 'extracted') return;
-    const { extract } = finishExtract(split.tree, split.bytes, byteLines(split.bytes, lineStartsOfBytes(split.bytes)));
-    assert.deepEqual(extract, { ...whole.extract, chunks: [] });
-    assert.deepEqual(extract.symbols.map((s) => s.signature), ['export class Café', 'naïve(é: string): void {}', 'emoji🌳(): string { return "🌳"; }']);
-    assert.equal(extract.summary, 'Ünïcode 🌳 summary');
   });
 
   it('methods get their own chunk with the function name', async () => {
