@@ -479,7 +479,7 @@ export class CodeIndex {
         if (r.kind === 'indexed') this.putFile(r.path, r.size, r.mtimeMs, r.extract, bulk);
         else {
           // The worker did only what needs the tree (see MAIN_TOKENIZES_UP_TO): the rest is done here.
-          const { extract, ranges } = finishExtract(r.tree, r.bytes, undefined, r.hash);
+          const { extract, ranges } = finishExtract(r.tree, r.bytes, r.hash);
           this.putFile(r.path, r.size, r.mtimeMs, extract, bulk, { bytes: r.bytes, ranges });
         }
         if (had) this.graph.invalidateFile(r.path);

@@ -8,6 +8,7 @@ import { Edit, type Tree } from 'web-tree-sitter';
 import { lineStartsOf, tokenizeChunks } from '../extract/chunker';
 import { extractFromTree } from '../extract/fileExtractor';
 import { contentHash, finishExtract, type TreeExtract } from '../extract/finishExtract';
+import { fileSummary } from '../extract/fileSummary';
 import { languageOf } from '../languages';
 import type { FileExtract, SkipReason } from '../model';
 import { looksBinary, looksMinified } from '../scan/binaryDetection';
@@ -90,7 +91,8 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
   const lineStarts = lineStartsOf(text);
   if (looksMinified(lineStarts)) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'minified' };
 
-  let tree: TreeExtract = { language, lineCount: lineStarts.length - 1, symbols: [], imports: [] };
+  const summary = fileSummary(text);
+  let tree: TreeExtract = { language, lineCount: lineStarts.length - 1, ...(summary ? { summary } : {}), symbols: [], imports: [] };
   if (language) {
     const loaded = await runtime.language(language);
     runtime.parser.setLanguage(loaded.language);
@@ -113,7 +115,7 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
   if (task.tokenize === false) {
     return { path: task.path, kind: 'extracted', size, mtimeMs, tree, bytes: standalone(bytes), ...(hash ? { hash } : {}) };
   }
-  const { extract, ranges } = finishExtract(tree, bytes, text, hash);
+  const { extract, ranges } = finishExtract(tree, bytes, hash);
   return { path: task.path, kind: 'indexed', size, mtimeMs, extract: { ...extract, chunks: tokenizeChunks(text, lineStarts, ranges) } };
 }
 
