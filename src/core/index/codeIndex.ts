@@ -34,7 +34,7 @@ import { type LanguageId, languageLabel } from './languages';
 import { type ChunkRange, type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
 import type { FileResult, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
-import { decodeSnapshot, type EncodableHeader, readSnapshotFile, SNAPSHOT_FILE, SNAPSHOT_FORMAT, writeSnapshot, writeSnapshotSync } from './persist/snapshot';
+import { decodeSnapshot, type EncodableHeader, readSnapshotFile, SNAPSHOT_FILE, SNAPSHOT_FORMAT, SnapshotRowStream, writeSnapshot, writeSnapshotSync } from './persist/snapshot';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
 import { TaskFeed } from './parse/taskFeed';
 import { ImportGraph } from './resolve/importGraph';
@@ -215,6 +215,12 @@ export class CodeIndex {
   private readonly graph: ImportGraph;
   private readonly scratch = new Scratch();
   private files: (IndexedFile | undefined)[] = [];
+  /**
+   * During a first build, each file's snapshot row is written as the file is indexed, so the save at
+   * the end writes only the index arrays (see SnapshotRowStream). Dropped as soon as anything would
+   * make the rows differ from the files: a file indexed again, replaced or removed.
+   */
+  private rowStream: SnapshotRowStream<FileRow> | undefined;
   private readonly byPath = new Map<string, IndexedFile>();
   private readonly skipped = new Map<string, SkippedFile>();
   private readonly includeDirs: string[];
@@ -311,6 +317,7 @@ export class CodeIndex {
     this.report(0, 0, 'scanning');
     this.rules.forgetIgnoreFiles();
     const started = performance.now();
+    if (this.files.length === 0 && this.options.storageDir) this.openRowStream(this.options.storageDir);
     // Parsing starts while the scan is still walking folders: files go to the feed as they are found.
     const feed = new TaskFeed(BATCH_FILES, BATCH_BYTES);
     let consuming: Promise<boolean> | undefined;
@@ -371,7 +378,10 @@ export class CodeIndex {
     this.setState('idle');
     this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
-    if (this.reindexed - reindexedBefore < (this.options.saveAfterParsing ?? 0)) return;
+    if (this.reindexed - reindexedBefore < (this.options.saveAfterParsing ?? 0)) {
+      this.dropRowStream();
+      return;
+    }
     await this.save();
     this.logger.debug(`index: snapshot written in ${Math.round(performance.now() - saveStarted)} ms`);
   }
@@ -556,11 +566,16 @@ export class CodeIndex {
     };
     this.files[id] = entry;
     this.byPath.set(file, entry);
+    if (this.rowStream) {
+      if (!old && id === this.rowStream.rows) this.rowStream.add(encodeFile(entry));
+      else this.dropRowStream();
+    }
     this.symbolTable.add(id, x.symbols);
     this.markChanged(file);
   }
 
   private replaceEntry(entry: IndexedFile): void {
+    this.dropRowStream();
     this.files[entry.id] = entry;
     this.byPath.set(entry.path, entry);
   }
@@ -573,6 +588,7 @@ export class CodeIndex {
   private removeFile(file: string): void {
     const f = this.byPath.get(file);
     if (!f) return;
+    this.dropRowStream();
     this.dropContent(f);
     this.files[f.id] = undefined;
     this.byPath.delete(file);
@@ -611,6 +627,7 @@ export class CodeIndex {
   }
 
   private clear(): void {
+    this.dropRowStream();
     this.index = new InvertedIndex();
     for (const f of this.byPath.values()) this.symbolTable.remove(f.id, f.symbols);
     this.files = [];
@@ -949,6 +966,7 @@ export class CodeIndex {
       await this.saving;
       if (!this.dirty) return;
     }
+    if (this.finishRowStream(dir)) return;
     const { header, index } = this.captureSnapshot();
     this.dirty = false;
     const run = writeSnapshot(dir, header, index, yieldToEventLoop).then(
@@ -974,6 +992,44 @@ export class CodeIndex {
       void this.save();
     }, SAVE_DELAY_MS);
     this.saveTimer.unref?.();
+  }
+
+  private openRowStream(dir: string): void {
+    this.dropRowStream();
+    try {
+      this.rowStream = new SnapshotRowStream<FileRow>(dir);
+    } catch (err) {
+      this.logger.debug(`index: snapshot rows not streamed (${describeError(err)})`);
+    }
+  }
+
+  private dropRowStream(): void {
+    this.rowStream?.abort();
+    this.rowStream = undefined;
+  }
+
+  /**
+   * Completes the streamed snapshot when its rows are still exactly the files (every id from 0 up, each
+   * streamed once); returns false when a full write is needed instead.
+   */
+  private finishRowStream(dir: string): boolean {
+    const stream = this.rowStream;
+    if (!stream) return false;
+    this.rowStream = undefined;
+    if (this.files.length !== stream.rows || this.files.some((f) => !f)) {
+      stream.abort();
+      return false;
+    }
+    const { header, index } = this.captureSnapshot();
+    const { files: _streamed, ...rest } = header;
+    try {
+      this.sizeOnDisk = stream.finish(rest, index);
+      this.dirty = false;
+      return true;
+    } catch (err) {
+      this.logger.debug(`index: streamed snapshot not completed in ${dir} (${describeError(err)}); writing it whole`);
+      return false;
+    }
   }
 
   /**
@@ -1071,6 +1127,7 @@ export class CodeIndex {
     this.lineCache.clear();
     this.lineCacheBytes = 0;
     if (options.save !== false) await this.save().catch(() => undefined);
+    this.dropRowStream();
     await this.pool?.close();
     await this.inlinePool?.close();
   }
@@ -1079,6 +1136,7 @@ export class CodeIndex {
   saveSync(): void {
     const dir = this.options.storageDir;
     if (!dir || !this.dirty) return;
+    if (this.finishRowStream(dir)) return;
     try {
       const { header, index } = this.captureSnapshot();
       this.sizeOnDisk = writeSnapshotSync(dir, header, index);

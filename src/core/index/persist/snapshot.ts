@@ -1,19 +1,22 @@
 /**
  * The on-disk form of the index: one file, written atomically (temp file + rename), versioned and
- * checksummed. Layout:
+ * checksummed. Parts:
  *
  *   prefix   magic "BANYANIX", format, header offset, header length, CRC-32 of everything after the prefix
  *   sections the chunk columns and term pools as raw little-endian typed arrays, the vocabulary as
  *            newline-joined UTF-8 (each: u32 byte length + bytes)
  *   header   JSON: files (symbols, imports…), skipped files, roots, config key
  *
- * Sections come first so a writer can put the index's live typed arrays on disk at once (no copy,
- * nothing can change them meanwhile) and then encode the JSON header row by row, yielding to the
- * event loop between slices. Anything unexpected on load — wrong magic, format, config key, roots,
- * checksum, truncation — is reported as a reason and the caller rebuilds; it never throws past here.
+ * Two orders, told apart by the header offset. prefix, sections, header: a writer puts the index's live
+ * typed arrays on disk at once (no copy, nothing can change them meanwhile), then encodes the JSON
+ * header row by row, yielding to the event loop between slices. prefix, header, sections: a first
+ * build streams each file's row to disk as the file is indexed (SnapshotRowStream), so only the
+ * sections are left to write when the build ends. Anything unexpected on load — wrong magic, format,
+ * config key, roots, checksum, truncation — is reported as a reason and the caller rebuilds; it never
+ * throws past here.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { IndexState } from '../search/invertedIndex';
@@ -21,7 +24,7 @@ import type { IndexState } from '../search/invertedIndex';
 const MAGIC = Buffer.from('BANYANIX', 'latin1');
 const PREFIX_BYTES = MAGIC.length + 16;
 /** Bump when the layout or the meaning of anything stored changes. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 export const SNAPSHOT_FILE = 'index.snapshot';
 
 export interface SnapshotHeader<F, S> {
@@ -133,6 +136,99 @@ export function writeSnapshotSync<F, S>(dir: string, header: EncodableHeader<F, 
   }
 }
 
+/**
+ * A snapshot written while a first build runs: file rows go to disk as they come (`add`, in the order
+ * the snapshot will list the files), the rest at `finish`, without yielding (so the sections match
+ * the rows). Memory stays at one slice of JSON whatever the index size.
+ */
+export class SnapshotRowStream<F> {
+  private readonly writer: SnapshotWriter;
+  private pending = '';
+  private done = false;
+  /** Rows added so far. */
+  rows = 0;
+
+  constructor(dir: string) {
+    removeStaleTemps(dir);
+    this.writer = new SnapshotWriter(dir);
+    this.writer.startHeader();
+    this.pending = '{"files":[';
+  }
+
+  add(row: F): void {
+    this.pending += `${this.rows++ ? ',' : ''}${JSON.stringify(row)}`;
+    if (this.pending.length >= HEADER_SLICE) this.flush();
+  }
+
+  /** Completes the file (header fields, skipped rows, sections) and renames it into place; returns its size. */
+  finish<S>(header: Omit<EncodableHeader<F, S>, 'files'>, index: IndexState): number {
+    if (this.done) throw new Error('snapshot stream already finished');
+    this.done = true;
+    try {
+      const { skipped, ...rest } = header;
+      this.pending += '],"skipped":[';
+      let first = true;
+      for (const row of skipped) {
+        this.pending += `${first ? '' : ','}${JSON.stringify(row)}`;
+        first = false;
+        if (this.pending.length >= HEADER_SLICE) this.flush();
+      }
+      this.pending += `],${JSON.stringify(rest).slice(1)}`;
+      this.flush();
+      this.writer.endHeader();
+      for (const b of sections(index)) this.writer.write(b);
+      return this.writer.finish();
+    } catch (err) {
+      this.writer.abort();
+      throw err;
+    }
+  }
+
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    this.writer.abort();
+  }
+
+  private flush(): void {
+    if (!this.pending) return;
+    this.writer.write(Buffer.from(this.pending, 'utf8'));
+    this.pending = '';
+  }
+}
+
+/**
+ * Temp files of writers that died (a streamed first build lasts long enough to be killed midway): removed
+ * when their process is gone. Names are `index.snapshot.<pid>.<time>.tmp` (see SnapshotWriter).
+ */
+function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^index\.snapshot\.(\d+)\.\d+\.tmp$/.exec(name);
+    // This process's own writers may be open; another live process may be writing too.
+    if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 class SnapshotWriter {
   private readonly target: string;
   private readonly temp: string;
@@ -140,6 +236,7 @@ class SnapshotWriter {
   private readonly crc = new Checksum();
   private offset = PREFIX_BYTES;
   private headerOffset = -1;
+  private headerEnd = -1;
   private closed = false;
 
   constructor(dir: string) {
@@ -159,12 +256,17 @@ class SnapshotWriter {
     this.headerOffset = this.offset;
   }
 
+  /** For a header followed by sections; otherwise the header runs to the end of the file. */
+  endHeader(): void {
+    this.headerEnd = this.offset;
+  }
+
   finish(): number {
     const prefix = Buffer.alloc(PREFIX_BYTES);
     MAGIC.copy(prefix, 0);
     prefix.writeUInt32LE(SNAPSHOT_FORMAT, 8);
     prefix.writeUInt32LE(this.headerOffset, 12);
-    prefix.writeUInt32LE(this.offset - this.headerOffset, 16);
+    prefix.writeUInt32LE((this.headerEnd >= 0 ? this.headerEnd : this.offset) - this.headerOffset, 16);
     prefix.writeUInt32LE(this.crc.value(), 20);
     writeSync(this.fd, prefix, 0, PREFIX_BYTES, 0);
     closeSync(this.fd);
@@ -192,18 +294,21 @@ export function decodeSnapshot<F, S>(buf: Buffer, expected: { configKey: string;
     if (format !== SNAPSHOT_FORMAT) return { ok: false, reason: `snapshot format ${format}, this version uses ${SNAPSHOT_FORMAT}` };
     const headerOffset = buf.readUInt32LE(12);
     const headerLength = buf.readUInt32LE(16);
-    if (headerOffset < PREFIX_BYTES || headerOffset + headerLength !== buf.length) return { ok: false, reason: 'truncated snapshot' };
+    // Sections before the header (it then ends the file), or after it (it then starts right after the prefix).
+    const headerFirst = headerOffset === PREFIX_BYTES;
+    const [sectionsStart, sectionsEnd] = headerFirst ? [headerOffset + headerLength, buf.length] : [PREFIX_BYTES, headerOffset];
+    if (headerOffset < PREFIX_BYTES || (headerFirst ? headerOffset + headerLength > buf.length : headerOffset + headerLength !== buf.length)) return { ok: false, reason: 'truncated snapshot' };
     const crc = new Checksum();
     crc.update(buf.subarray(PREFIX_BYTES));
     if (crc.value() !== buf.readUInt32LE(20)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
-    const header = JSON.parse(buf.subarray(headerOffset).toString('utf8')) as SnapshotHeader<F, S>;
+    const header = JSON.parse(buf.subarray(headerOffset, headerOffset + headerLength).toString('utf8')) as SnapshotHeader<F, S>;
     if (header.configKey !== expected.configKey) return { ok: false, reason: 'the extractor changed since it was saved' };
     if (JSON.stringify(header.roots) !== JSON.stringify(expected.roots)) return { ok: false, reason: 'workspace folders changed' };
-    let at = PREFIX_BYTES;
+    let at = sectionsStart;
     const next = (): Buffer => {
-      if (at + 4 > headerOffset) throw new Error('truncated section');
+      if (at + 4 > sectionsEnd) throw new Error('truncated section');
       const len = buf.readUInt32LE(at);
-      if (at + 4 + len > headerOffset) throw new Error('truncated section');
+      if (at + 4 + len > sectionsEnd) throw new Error('truncated section');
       const out = buf.subarray(at + 4, at + 4 + len);
       at += 4 + len;
       return out;

@@ -1,6 +1,6 @@
 /** Persistence: warm start from the snapshot, and every kind of damaged snapshot is discarded, never fatal. */
 import assert from 'node:assert/strict';
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeIndex } from '../../../../src/core/index/codeIndex';
@@ -13,6 +13,9 @@ describe('snapshot', () => {
   const snapshotPath = path.join(store.dir, SNAPSHOT_FILE);
   let reference: ReturnType<CodeIndex['stats']>;
   let pristine: Buffer;
+  /** The first build's snapshot: rows streamed during the build, header first. */
+  let streamed: Buffer;
+  const headerFirst = (b: Buffer) => b.readUInt32LE(12) === 24; // right after the 24-byte prefix
 
   const open = async () => {
     const log = collectingLogger();
@@ -28,6 +31,7 @@ describe('snapshot', () => {
     reference = index.stats();
     await index.close();
     pristine = readFileSync(snapshotPath);
+    streamed = pristine;
   });
   after(() => {
     ws.cleanup();
@@ -41,6 +45,49 @@ describe('snapshot', () => {
     assert.equal(index.symbols('UserService').length, 1);
     assert.equal(index.search('registerUser')[0]?.rel, 'src/services/userService.ts');
     await index.close();
+  });
+
+  it('the first build streams its rows (header first); a later save writes the index arrays first', async () => {
+    assert.ok(headerFirst(streamed), 'first build: header right after the prefix');
+    const { index } = await open();
+    await index.updateDocument(path.join(ws.dir, 'src/util.ts'), 'export function clampEdited(v: number): number {\n  return v;\n}\n');
+    await index.save();
+    await index.close();
+    const saved = readFileSync(snapshotPath);
+    assert.ok(!headerFirst(saved), 'a save of a loaded index: sections first');
+    const reopened = await open();
+    assert.equal(reopened.index.symbols('clampEdited').length, 1);
+    await reopened.index.close();
+    writeFileSync(snapshotPath, streamed); // back to the first build's snapshot for the tests below
+  });
+
+  it('an edit arriving during the first build is in the snapshot, whichever way it was written', async () => {
+    const other = copyWorkspace();
+    const store2 = tempDir('banyan-store-');
+    try {
+      const stale = path.join(store2.dir, `${SNAPSHOT_FILE}.999999999.1.tmp`);
+      const mine = path.join(store2.dir, `${SNAPSHOT_FILE}.${process.pid}.1.tmp`);
+      writeFileSync(stale, 'left by a killed build');
+      writeFileSync(mine, 'a writer of this process');
+      // The editor's text wins over the disk (as the server's open documents do).
+      const util = path.join(other.dir, 'src/util.ts');
+      const edited = 'export function clampDuringBuild(v: number): number {\n  return v;\n}\n';
+      const index = await CodeIndex.open({ roots: [other.dir], storageDir: store2.dir, workers: 0, documentText: (p) => (p === util ? edited : undefined) });
+      const building = index.refresh();
+      await index.updateDocument(util, edited);
+      await building;
+      await index.close();
+      assert.ok(!existsSync(stale), "a dead process's temp file is removed");
+      assert.ok(existsSync(mine), "this process's own is not");
+      const reopened = await CodeIndex.open({ roots: [other.dir], storageDir: store2.dir, workers: 0 });
+      assert.equal(reopened.symbols('clampDuringBuild').length, 1);
+      assert.equal(reopened.symbols('clamp').length, 0);
+      assert.equal(reopened.stats().files, reference.files);
+      await reopened.close();
+    } finally {
+      other.cleanup();
+      store2.cleanup();
+    }
   });
 
   it('picks up files changed, added and deleted while it was closed', async () => {
@@ -78,8 +125,9 @@ describe('snapshot', () => {
     }],
   ];
   for (const [name, damage] of damages) {
-    it(`${name}: discarded with a log line, rebuilt`, async () => {
-      writeFileSync(snapshotPath, damage(pristine));
+    for (const layout of ['sections first', 'header first'] as const) {
+    it(`${name} (${layout}): discarded with a log line, rebuilt`, async () => {
+      writeFileSync(snapshotPath, damage(layout === 'header first' ? streamed : pristine));
       const { index, log } = await open();
       assert.ok(log.some((l) => l.includes('discarded')), `log says why: ${log.join('\n')}`);
       assert.equal(index.stats().files, 0);
@@ -92,6 +140,7 @@ describe('snapshot', () => {
       assert.ok(reopened.log.some((l) => l.includes('snapshot loaded')));
       await reopened.index.close();
     });
+    }
   }
 
   it('a different workspace folder does not reuse the snapshot', async () => {
