@@ -24,13 +24,13 @@ export function lineStartsOf(text: string): Int32Array {
 
 /** Line starts of UTF-8 bytes (same lines as the decoded text: a newline is always the byte 0x0A). */
 export function lineStartsOfBytes(bytes: Uint8Array): Int32Array {
+  // indexOf is a native scan (memchr); a byte-by-byte loop costs several times more on large files.
   let count = 1;
-  const n = bytes.length;
-  for (let i = 0; i < n; i++) if (bytes[i] === 10) count++;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) count++;
   const starts = new Int32Array(count + 1);
   let line = 1;
-  for (let i = 0; i < n; i++) if (bytes[i] === 10) starts[line++] = i + 1;
-  starts[count] = n;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) starts[line++] = i + 1;
+  starts[count] = bytes.length;
   return starts;
 }
 

@@ -60,7 +60,7 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
     }
     const importNode = captures.get('import');
     if (importNode) {
-      imports.push(...spec.imports(importNode));
+      imports.push(...spec.imports(importNode, captures));
       continue;
     }
     const pkg = captures.get('package');

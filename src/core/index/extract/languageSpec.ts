@@ -26,8 +26,11 @@ export interface LanguageSpec {
   readonly query: string;
   /** Builds the definition of one match; the default reads `@name` and the kind from the capture name. */
   definition?(kind: SymbolKind, captures: Captures): Definition | undefined;
-  /** Turns an `@import` node into imports. */
-  imports(node: Node): ImportInfo[];
+  /**
+   * Turns an `@import` node into imports. The match's other captures come along: a pattern can capture
+   * the module (`@source`) and the imported names' clause (`@clause`) so no node has to be searched.
+   */
+  imports(node: Node, captures: Captures): ImportInfo[];
   /**
    * Constants count only at the top of the file (checked on the tree, not in the query: a pattern
    * rooted at the file node keeps query states alive over the whole tree and makes matching slow).

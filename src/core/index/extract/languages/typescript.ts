@@ -9,10 +9,10 @@ export const SCRIPT_PATTERNS = `
 (generator_function_declaration name: (identifier) @name) @definition.function
 (method_definition name: [(property_identifier) (private_property_identifier)] @name) @definition.method
 (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant
-(import_statement) @import
-(export_statement source: (string)) @import
-(call_expression function: (identifier) @_require arguments: (arguments . (string) .) (#eq? @_require "require")) @import
-(call_expression function: (import) arguments: (arguments . (string))) @import
+(import_statement (import_clause)? @clause source: (string) @source) @import
+(export_statement (export_clause)? @clause source: (string) @source) @import
+(call_expression function: (identifier) @_require arguments: (arguments . (string) @source .) (#eq? @_require "require")) @import
+(call_expression function: (import) arguments: (arguments . (string) @source)) @import
 `;
 
 export const TYPESCRIPT_PATTERNS = `
@@ -28,19 +28,14 @@ export const TYPESCRIPT_PATTERNS = `
 (import_alias (identifier) @name) @import
 `;
 
-/** import/export/require nodes → ImportInfo. Shared with javascript.ts. */
-export function scriptImports(node: Node): ImportInfo[] {
-  const line = node.startPosition.row;
-  if (node.type === 'call_expression') {
-    const arg = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'string');
-    return arg ? [{ source: unquote(arg.text), line }] : [];
-  }
-  const source = node.childForFieldName('source');
+/** import/export/require nodes → ImportInfo, from the module (`@source`) and names (`@clause`) captured. Shared with javascript.ts. */
+export function scriptImports(node: Node, captures: Captures): ImportInfo[] {
+  const source = captures.get('source');
   if (!source) return [];
   const names: string[] = [];
-  const clause = node.namedChildren.find((c) => c?.type === 'import_clause' || c?.type === 'export_clause');
+  const clause = captures.get('clause');
   if (clause) collectImportNames(clause, names);
-  return [{ source: unquote(source.text), line, ...(names.length ? { names } : {}) }];
+  return [{ source: unquote(source.text), line: node.startPosition.row, ...(names.length ? { names } : {}) }];
 }
 
 function collectImportNames(node: Node, out: string[]): void {
