@@ -5,6 +5,10 @@
  *   strong definitions (typed name, receiver members, imported/used-later names)
  *   → recent edits → similar snippets (their share) → recent files → the other definitions.
  * The document's own prefix and suffix are not part of it.
+ *
+ * The work runs as steps (assemblySteps): all at once for the CLI, or cooperatively for the editor
+ * (assembleCompletionContextCooperatively): when a step has taken a while it yields to the event loop,
+ * so the completion pipeline's time box and cancellation can cut a slow assembly short.
  */
 import { readCursorContext } from './cursorContext';
 import { definitionCandidates } from './definitionSource';
@@ -30,7 +34,37 @@ export function warmCompletionContext(index: CodeIndex): void {
   symbolNames(index);
 }
 
+/** A cooperative assembly yields after a step once this much time has passed since it last did. */
+const COOPERATIVE_SLICE_MS = 4;
+
 export function assembleCompletionContext(input: AssembleContextInput): AssembledContext {
+  const steps = assemblySteps(input);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same result, giving the event loop a turn between steps once a slice of time is used (a fast
+ * assembly never yields). Rejects with the signal's reason once it is aborted.
+ */
+export async function assembleCompletionContextCooperatively(input: AssembleContextInput, signal: AbortSignal, sliceMs = COOPERATIVE_SLICE_MS): Promise<AssembledContext> {
+  const steps = assemblySteps(input);
+  let sliceStart = performance.now();
+  for (;;) {
+    signal.throwIfAborted();
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The assembly, paused (`yield`) between its steps: cursor, similar, definitions, recent, pack. */
+export function* assemblySteps(input: AssembleContextInput): Generator<void, AssembledContext, void> {
   const t0 = performance.now();
   const count = input.countTokens ?? defaultCountTokens;
   const budget = Math.max(0, Math.floor(input.budgetTokens));
@@ -41,17 +75,21 @@ export function assembleCompletionContext(input: AssembleContextInput): Assemble
   const bindings = importBindings(index, file, cursor.lines);
   let t = performance.now();
   timings.cursor = t - t0;
+  yield;
 
   // Similar snippets first: the definitions source reads what they write after the cursor's tokens.
   const similar = budget > 0 ? similarCandidates(index, file, cursor) : [];
   timings.similar = performance.now() - t;
+  yield;
   t = performance.now();
   const definitions = budget > 0 ? definitionCandidates({ index, file, cursor, bindings, similarTexts: similar.map((s) => s.fullText ?? s.text) }) : [];
   timings.definitions = performance.now() - t;
+  yield;
   t = performance.now();
   const edits = budget > 0 && input.recentEdits?.length ? recentEditCandidates(index, file, input.recentEdits) : [];
   const recentFiles = budget > 0 && input.recentFiles?.length ? recentFileCandidates(index, file, input.recentFiles, cursor) : [];
   timings.recent = performance.now() - t;
+  yield;
   t = performance.now();
 
   const state = newPackState();

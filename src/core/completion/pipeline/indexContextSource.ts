@@ -1,16 +1,17 @@
 import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
-import { assembleCompletionContext } from '../context/assembleContext';
+import { assembleCompletionContextCooperatively } from '../context/assembleContext';
 import type { ContextSource } from './contextStage';
 
 /**
  * The completion pipeline's repository context: the context engine over the workspace index, with
  * snippet paths made workspace-relative (what the prompt shows). Undefined while there is no index.
+ * Assembled cooperatively, so contextStage's time box and the request's cancellation can stop it.
  */
 export function indexContextSource(index: CodeIndex | undefined, roots: readonly string[]): ContextSource | undefined {
   if (!index) return undefined;
-  return async (request) => {
-    const assembled = await assembleCompletionContext({ index, ...request });
+  return async (request, signal) => {
+    const assembled = await assembleCompletionContextCooperatively({ index, ...request }, signal);
     return {
       snippets: assembled.snippets.map((s) => ({ ...s, file: workspaceRelative(roots, s.file) })),
     };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assembleCompletionContext } from '../../../../../src/core/completion/context/assembleContext';
+import { assembleCompletionContext, assembleCompletionContextCooperatively } from '../../../../../src/core/completion/context/assembleContext';
 import { type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('assembling completion context', () => {
@@ -23,6 +23,21 @@ describe('assembling completion context', () => {
     assert.equal(r.tokens, tokens);
     assert.ok(tokens <= 1024);
     assert.ok(r.snippets.every((s) => s.file !== ws.file('src/app.ts')));
+  });
+
+  it('cooperatively (yielding between steps): the same snippets; an abort between steps stops it', async () => {
+    const input = {
+      index: ws.index, file: ws.file('src/app.ts'), text: ws.text('src/app.ts'), position: ws.endOf('src/app.ts', 'await userService.'),
+      languageId: 'typescript', budgetTokens: 1024,
+    };
+    const whole = assembleCompletionContext(input);
+    const stepped = await assembleCompletionContextCooperatively(input, new AbortController().signal, 0);
+    assert.deepEqual(stepped.snippets, whole.snippets);
+    const abort = new AbortController();
+    const running = assembleCompletionContextCooperatively(input, abort.signal, 0); // ran its first step, now waits for a turn
+    abort.abort(new Error('took too long'));
+    await assert.rejects(running, /took too long/);
+    await assert.rejects(assembleCompletionContextCooperatively(input, abort.signal), /took too long/, 'an aborted signal: no work at all');
   });
 
   it('a small budget keeps the most important snippet, shortened if need be', () => {

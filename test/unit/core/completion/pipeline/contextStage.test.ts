@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { contextStage, type ContextSource } from '../../../../../src/core/completion/pipeline/contextStage';
-import { CancelledError } from '../../../../../src/core/completion/pipeline/types';
+import { CancelledError, systemClock } from '../../../../../src/core/completion/pipeline/types';
 import { FakeClock } from './fakes';
 
 const request = { file: '/ws/a.ts', text: 'x', position: { line: 0, character: 1 }, languageId: 'typescript', budgetTokens: 1024 };
@@ -29,6 +29,30 @@ describe('contextStage', () => {
       throw new Error('index closed');
     };
     assert.deepEqual(await contextStage(failing, request, new FakeClock(), 100, new AbortController().signal), { snippets: [], missing: 'failed: index closed' });
+  });
+
+  it('a source that yields between steps is cut at the time box on the real clock, and told to stop', async () => {
+    let steps = 0;
+    let stoppedBy: unknown;
+    const slow: ContextSource = async (_r, signal) => {
+      try {
+        for (; steps < 50; steps++) {
+          const until = performance.now() + 5;
+          while (performance.now() < until); // 5 ms of synchronous work per step
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          signal.throwIfAborted();
+        }
+        return { snippets: [snippet] };
+      } catch (err) {
+        stoppedBy = err;
+        throw err;
+      }
+    };
+    const result = await contextStage(slow, request, systemClock, 30, new AbortController().signal);
+    assert.equal(result.missing, 'took over 30 ms');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Not a timing assertion: the box fires at the first turn after 30 ms, and the source stops there.
+    assert.ok(stoppedBy !== undefined && steps < 50, `the source saw the abort and stopped (after ${steps} steps)`);
   });
 
   it('a cancelled request stops here and tells the source', async () => {
