@@ -35,6 +35,8 @@ export interface DebounceTrigger {
   explicit?: boolean;
   /** The cursor is at the start of a fresh line (after Enter): nothing to wait for. */
   atLineStart?: boolean;
+  /** The longest wait for this request (the current setting), instead of the construction-time `maxMs`. */
+  maxMs?: number;
 }
 
 /** Keystroke gaps needed before the learned rhythm replaces `initialMs`. */
@@ -78,7 +80,8 @@ export class AdaptiveDebounce {
 
   delayFor(trigger: DebounceTrigger = {}): number {
     if (trigger.explicit || trigger.atLineStart) return 0;
-    const { minMs, maxMs, initialMs, totalBudgetMs } = this.options;
+    const { minMs, initialMs, totalBudgetMs } = this.options;
+    const maxMs = trigger.maxMs ?? this.options.maxMs;
     let delay = this.gaps >= WARM_UP_GAPS ? this.gapMean + Math.max(2 * this.gapDeviation, this.gapMean / 4) : initialMs;
     if (this.latency !== undefined) delay = Math.min(delay, totalBudgetMs - this.latency);
     return Math.round(Math.min(maxMs, Math.max(minMs, delay)));

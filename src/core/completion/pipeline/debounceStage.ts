@@ -27,7 +27,8 @@ export async function debounceStage<T>(clock: PipelineClock, plannedMs: number, 
 
 /** The debounce this request waits: learned from the typing rhythm and model latency, capped by the setting. */
 export function debounceDelay(debounce: AdaptiveDebounce, trigger: { explicit: boolean; atLineStart: boolean }, maxMs: number): number {
-  return Math.max(0, Math.min(maxMs, debounce.delayFor(trigger)));
+  // The setting is read per request, so a changed limit (raised as well as lowered) applies at once.
+  return Math.max(0, debounce.delayFor({ ...trigger, maxMs }));
 }
 
 /**

@@ -12,6 +12,17 @@ describe('debounceDelay', () => {
     assert.equal(debounceDelay(new AdaptiveDebounce({ initialMs: 150 }), { explicit: false, atLineStart: false }, 100), 100);
   });
 
+  it('follows the setting as it is now, raised as well as lowered, whatever the debounce was built with', () => {
+    const d = new AdaptiveDebounce({ maxMs: 350 });
+    for (let t = 0; t <= 4000; t += 800) d.recordKeystroke(t); // a slow typist: gaps of 800 ms
+    const typing = { explicit: false, atLineStart: false };
+    const learned = d.delayFor({ ...typing, maxMs: 10_000 }); // mean gap + its spread: about 1 s
+    assert.ok(learned > 800 && learned < 1200, `learned ${learned} ms`);
+    assert.equal(debounceDelay(d, typing, 350), 350);
+    assert.equal(debounceDelay(d, typing, 1200), learned, 'raised: no longer cut at the 350 ms it was built with');
+    assert.equal(debounceDelay(d, typing, 100), 100);
+  });
+
   it('is 0 for explicit requests and at a line start', () => {
     const d = new AdaptiveDebounce();
     assert.equal(debounceDelay(d, { explicit: true, atLineStart: false }, 350), 0);
