@@ -34,7 +34,8 @@ export const chatFeature: ServerFeature = {
     const embeddingCache = (model: string) => {
       if (cache?.model !== model) {
         const dir = ctx.initOptions.storageDir;
-        cache = { model, cache: new EmbeddingCache(dir ? path.join(dir, 'index', `chat-embeddings.json`) : undefined, model) };
+        cache?.cache.flushSync(); // the previous model's pending vectors
+        cache = { model, cache: new EmbeddingCache(dir ? path.join(dir, 'index', 'chat-embeddings.bin') : undefined, model) };
       }
       return cache.cache;
     };
@@ -50,9 +51,10 @@ export const chatFeature: ServerFeature = {
       }),
     ];
     return {
-      dispose: () => {
+      dispose: async () => {
         for (const c of running.values()) c.abort();
         for (const s of subscriptions) s.dispose();
+        await cache?.cache.flush(); // vectors embedded in the last seconds
       },
     };
   },

@@ -43,6 +43,7 @@ export const chatCommand: CliCommand = {
       index = await openCliIndex(workspace, values.storage ? { storage: values.storage } : {});
       const embedModel = String(workspaceSettings(workspace)['models.embeddings.model'] ?? '').trim();
       const steps: ChatStep[] = [];
+      let cache: EmbeddingCache | undefined;
       const turn = runChatTurn(
         { history: [], question: message, mentions, attachments: [], role },
         {
@@ -51,13 +52,14 @@ export const chatCommand: CliCommand = {
           roots: [workspace],
           gitContext,
           // Embeddings only when the workspace's settings name an embedding model.
-          ...(embedModel ? { embed: async (texts: readonly string[]) => (await hub.embed(texts, interrupt.signal)).vectors, embeddingCache: new EmbeddingCache(path.join(cliStorageDir(workspace, values.storage), 'chat-embeddings.json'), embedModel), onEmbeddingError: (err: unknown) => values.verbose && io.stderr(`· retrieval without embeddings: ${cliModelError(err).message}`) } : {}),
+          ...(embedModel ? { embed: async (texts: readonly string[]) => (await hub.embed(texts, interrupt.signal)).vectors, embeddingCache: cache = new EmbeddingCache(path.join(cliStorageDir(workspace, values.storage), 'chat-embeddings.bin'), embedModel), onEmbeddingError: (err: unknown) => values.verbose && io.stderr(`· retrieval without embeddings: ${cliModelError(err).message}`) } : {}),
         },
         interrupt.signal,
       );
       for (;;) {
         const r = await turn.next();
         if (r.done) {
+          await cache?.flush(); // the vectors embedded for this question, for the next one
           const out = r.value;
           if (values.json) io.stdout(JSON.stringify({ answer: out.text, references: out.references, steps: finalSteps(steps), usage: out.usage, model: out.model, toolRounds: out.toolRounds }, null, 2));
           else {

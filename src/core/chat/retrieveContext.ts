@@ -107,7 +107,7 @@ async function rankByEmbedding(
   cache: EmbeddingCache | undefined,
 ): Promise<Ranked<Snippet>[]> {
   const unique = [...new Map(candidates.map((c) => [c.key, c])).values()];
-  const known = new Map<string, readonly number[] | undefined>(unique.map((c) => [c.key, cache?.get(c.item.text)]));
+  const known = new Map<string, ArrayLike<number> | undefined>(unique.map((c) => [c.key, cache?.get(c.item.text)]));
   const missing = unique.filter((c) => !known.get(c.key));
   const vectors = await embed([question, ...missing.map((c) => c.item.text)]);
   const q = vectors[0];
@@ -117,7 +117,7 @@ async function rankByEmbedding(
     if (v) cache?.set(c.item.text, v);
     known.set(c.key, v);
   });
-  cache?.save();
+  cache?.saveSoon(); // in the background, not on the turn's path
   return unique
     .map((c) => ({ c, sim: cosine(q, known.get(c.key) ?? []) }))
     .sort((a, b) => b.sim - a.sim)

@@ -1,5 +1,6 @@
 /** Retrieval on the chat fixture repository: a question naming a symbol gets its definition in the top 3. */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EmbeddingCache } from '../../../../src/core/chat/embeddingCache';
@@ -54,7 +55,7 @@ describe('chat retrieval on a fixture repository', () => {
   it('embeddings (when configured) rank the candidates and are cached beside the index', async () => {
     const t = tempDir('banyan-chat-emb-');
     try {
-      const cache = new EmbeddingCache(path.join(t.dir, 'chat-embeddings.json'), 'hash-embed');
+      const cache = new EmbeddingCache(path.join(t.dir, 'chat-embeddings.bin'), 'hash-embed');
       let embedded = 0;
       // A bag-of-words vector over a few words: enough to tell "evict" text from the rest.
       const vocab = ['evict', 'cache', 'capacity', 'tax', 'discount', 'limit'];
@@ -67,7 +68,9 @@ describe('chat retrieval on a fixture repository', () => {
       assert.equal(first[0]?.rel, 'store/cache.go');
       assert.ok(first[0]!.sources.includes('embedding'));
       const before = embedded;
-      const again = new EmbeddingCache(path.join(t.dir, 'chat-embeddings.json'), 'hash-embed');
+      assert.ok(!existsSync(path.join(t.dir, 'chat-embeddings.bin')), 'written in the background, not during the turn');
+      await cache.flush();
+      const again = new EmbeddingCache(path.join(t.dir, 'chat-embeddings.bin'), 'hash-embed');
       await retrieveContext(index, terms, { budgetTokens: 4000, counter, embed, embeddingCache: again, question: 'cache evict capacity' });
       assert.equal(embedded - before, 1, 'only the question is embedded again: chunk vectors come from the stored cache');
     } finally {
