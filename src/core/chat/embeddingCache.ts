@@ -2,8 +2,8 @@
  * Embedding vectors of chunks, kept beside the index snapshot (its storage dir) keyed by model and
  * content hash, so a chunk is embedded once across questions and restarts. Bounded (oldest entries go
  * first), held as 32-bit floats, and written in the background: a burst of new vectors is saved once,
- * SAVE_DELAY_MS after the last, asynchronously and atomically (temp file + rename), never on the
- * turn's path. A full cache is about 60 MB (20,000 vectors of 768 floats); as JSON it was 4–5 times
+ * SAVE_DELAY_MS after the last, asynchronously and atomically (writeFileAtomic), never on the turn's
+ * path (flushSync, for exit paths, writes temp + rename synchronously). A full cache is about 60 MB (20,000 vectors of 768 floats); as JSON it was 4–5 times
  * that, written whole on the server's thread after every turn.
  *
  * File: magic "BNYEMB01", u32 header length, header JSON {model, dims, keys}, then the vectors as
@@ -11,8 +11,9 @@
  * ignored (the cache starts empty).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, promises as fsp, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../fs/writeFileAtomic';
 
 const MAX_ENTRIES = 20_000;
 const MAGIC = Buffer.from('BNYEMB01', 'latin1');
@@ -67,15 +68,11 @@ export class EmbeddingCache {
     this.writing = this.writing.then(async () => {
       if (!this.file || !this.dirty) return;
       this.dirty = false; // vectors set while writing mark it again
-      const tmp = `${this.file}.${process.pid}.tmp`;
       try {
-        await fsp.mkdir(path.dirname(this.file), { recursive: true });
-        await fsp.writeFile(tmp, this.encode());
-        await fsp.rename(tmp, this.file);
+        await writeFileAtomic(this.file, this.encode());
         removeLegacyJson(this.file);
       } catch {
         this.dirty = true; // a later flush tries again; the cache only saves embedding calls
-        await fsp.unlink(tmp).catch(() => undefined);
       }
     });
     return this.writing;
