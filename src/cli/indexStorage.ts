@@ -25,7 +25,7 @@ export function cliStorageDir(workspace: string, explicit?: string): string {
 }
 
 /** dist/grammars beside the bundled CLI; undefined from source (the grammar packages are used). */
-function grammarsDir(): string | undefined {
+export function grammarsDir(): string | undefined {
   const dir = path.join(__dirname, 'grammars');
   return existsSync(path.join(dir, 'web-tree-sitter.wasm')) ? dir : undefined;
 }

@@ -4,7 +4,7 @@
  * the edits and the new text); `--write` replaces the file atomically (temp file + rename, mode kept).
  * When the engine refuses, the file is untouched and the reason is one stderr line (exit 1).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { diskFileWriter } from '../../core/agent/fileWriter';
@@ -16,7 +16,7 @@ import { gatherRewriteContext, rewriteParser, runRewrite } from '../../core/rewr
 import { parse, resolveFile, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
 import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE } from '../cliModels';
-import { openCliIndex } from '../indexStorage';
+import { grammarsDir, openCliIndex } from '../indexStorage';
 import { readFileArg } from './positionArgs';
 
 export const rewriteCommand: CliCommand = {
@@ -91,17 +91,6 @@ async function writeIfUnchanged(file: string, expected: string, next: string, si
     await diskFileWriter.apply(file, next, signal);
   } catch (err) {
     throw new CliError(`could not write ${file}: ${(err as Error).message}`, 1);
-  }
-}
-
-/** dist/grammars beside the bundled CLI; undefined from source (the grammar packages are used). */
-function grammarsDir(): string | undefined {
-  const dir = path.join(__dirname, 'grammars');
-  try {
-    statSync(path.join(dir, 'web-tree-sitter.wasm'));
-    return dir;
-  } catch {
-    return undefined;
   }
 }
 

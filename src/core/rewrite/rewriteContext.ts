@@ -19,17 +19,9 @@ export interface ContextSources {
   readonly logger?: Logger;
 }
 
-const runtimes = new Map<string, Promise<TreeSitterRuntime>>();
-
-/** One tree-sitter runtime per grammars folder for the process's rewrites, created on first use. */
+/** The process's shared tree-sitter runtime for the grammars folder (see TreeSitterRuntime.shared). */
 export function rewriteParser(grammarsDir: string | undefined): Promise<TreeSitterRuntime> {
-  const key = grammarsDir ?? '';
-  let p = runtimes.get(key);
-  if (!p) {
-    p = TreeSitterRuntime.create(grammarsDir);
-    runtimes.set(key, p);
-  }
-  return p;
+  return TreeSitterRuntime.shared(grammarsDir);
 }
 
 export async function gatherRewriteContext(input: RewriteInput, sources: ContextSources): Promise<RewriteContext> {

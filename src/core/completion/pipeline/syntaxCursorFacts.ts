@@ -51,7 +51,7 @@ export class SyntaxCursorFacts {
   private load(language: LanguageId): void {
     if (this.loading.has(language)) return;
     this.loading.add(language);
-    this.runtime ??= TreeSitterRuntime.create(this.grammarsDir);
+    this.runtime ??= TreeSitterRuntime.shared(this.grammarsDir);
     this.runtime
       .then(async (runtime) => {
         this.parser ??= runtime.parser;

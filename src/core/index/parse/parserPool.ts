@@ -78,7 +78,7 @@ export class ParserPool {
   }
 
   private async processInline(tasks: readonly FileTask[]): Promise<FileResult[]> {
-    this.inlineRuntime ??= TreeSitterRuntime.create(this.options.grammarsDir);
+    this.inlineRuntime ??= TreeSitterRuntime.shared(this.options.grammarsDir);
     const rt = await this.inlineRuntime;
     const out: FileResult[] = [];
     for (const task of tasks) out.push(await processFile(rt, task));

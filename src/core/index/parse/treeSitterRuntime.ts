@@ -21,8 +21,27 @@ export interface LoadedLanguage {
   readonly spec: LanguageSpec;
 }
 
+/** Shared runtimes of this thread, by grammars folder (see TreeSitterRuntime.shared). */
+const sharedRuntimes = new Map<string, Promise<TreeSitterRuntime>>();
+
 export class TreeSitterRuntime {
   private readonly loaded = new Map<LanguageId, Promise<LoadedLanguage>>();
+
+  /**
+   * The runtime this thread's users share (completion's cursor facts, rewrites, inline indexing), so
+   * each grammar is loaded and compiled once. Safe to share because each use sets the parser's
+   * language and parses without awaiting in between.
+   */
+  static shared(grammarsDir?: string): Promise<TreeSitterRuntime> {
+    const key = grammarsDir ?? '';
+    let p = sharedRuntimes.get(key);
+    if (!p) {
+      p = TreeSitterRuntime.create(grammarsDir);
+      sharedRuntimes.set(key, p);
+      p.catch(() => sharedRuntimes.delete(key)); // a failed start may be retried
+    }
+    return p;
+  }
 
   private constructor(readonly parser: Parser, private readonly grammarsDir: string | undefined) {}
 
