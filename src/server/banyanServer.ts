@@ -1,5 +1,3 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type Connection,
   type InitializeParams,
@@ -21,6 +19,7 @@ import {
   StatusChangedNotification,
   StatusRequest,
 } from '../protocol/lsp';
+import { fsPath } from './fileUri';
 import { connectionLogger } from './connectionLogger';
 import { SERVER_FEATURES } from './features';
 import { onNotification, onRequest, sendNotification } from './lspTyped';
@@ -163,5 +162,5 @@ export class BanyanServer {
 }
 
 function uriToPath(uri: string): string {
-  return uri.startsWith('file:') ? path.normalize(fileURLToPath(uri)) : uri;
+  return fsPath(uri) ?? uri;
 }

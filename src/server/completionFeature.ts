@@ -4,7 +4,6 @@
  * carried down to the model's HTTP socket; reports accepts, snooze and metrics over banyan/completion/*.
  */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type CancellationToken, type InlineCompletionItem, type InlineCompletionParams, InlineCompletionTriggerKind } from 'vscode-languageserver/node';
 import { resolveModelConfig } from '../core/llm/config/roleConfig';
 import { ModelError } from '../core/llm/errors';
@@ -22,6 +21,7 @@ import {
   CompletionSnoozeRequest,
 } from '../protocol/lsp';
 import { detectPartialAccept } from './partialAccept';
+import { fsPath } from './fileUri';
 import { onNotification, onRequest } from './lspTyped';
 import { serverModels } from './modelsFeature';
 import type { ServerFeature } from './serverContext';
@@ -100,7 +100,7 @@ export const completionFeature: ServerFeature = {
     async function provide(params: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionItem[]> {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const file = params.textDocument.uri.startsWith('file:') ? fileURLToPath(params.textDocument.uri) : undefined;
+      const file = fsPath(params.textDocument.uri);
       const input: CompletionInput = {
         uri: params.textDocument.uri,
         ...(file ? { file, relPath: workspaceRelative(ctx.workspaceFolders(), file) } : {}),

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BanyanSettings } from '../core/config/settings';
 import { CodeIndex, type ChunkHit, type SymbolHit } from '../core/index/codeIndex';
 import { describeError } from '../core/logging/logger';
@@ -15,6 +14,7 @@ import {
   SymbolsRequest,
 } from '../protocol/lsp';
 import { onNotification, onRequest } from './lspTyped';
+import { fsPath } from './fileUri';
 import type { Disposable, ServerContext, ServerFeature } from './serverContext';
 
 /** Editor changes are re-indexed after this pause in typing (the index is not needed per keystroke). */
@@ -197,11 +197,3 @@ function indexSettingsDiffer(a: BanyanSettings, b: BanyanSettings): boolean {
   return (Object.keys(a) as (keyof BanyanSettings)[]).some((k) => k.startsWith('index.') && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
-function fsPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return path.normalize(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
-}

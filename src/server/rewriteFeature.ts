@@ -6,7 +6,6 @@
  * overlapping range replaces the old one, rewrites of other files run side by side (RewriteSessions).
  */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ResponseError } from 'vscode-languageserver/node';
 import { RewriteCancelledError, RewriteSessions, type RewriteSession } from '../core/edit';
 import { ModelError } from '../core/llm/errors';
@@ -14,6 +13,7 @@ import { describeError } from '../core/logging/logger';
 import { gatherRewriteContext, rewriteParser, runRewrite } from '../core/rewrite';
 import { type RewriteDoneParams, RewriteCancelRequest, RewriteDoneNotification, RewriteProgressNotification, type RewriteStartParams, RewriteStartRequest } from '../protocol/lsp';
 import { onRequest, sendNotification } from './lspTyped';
+import { fsPath } from './fileUri';
 import { serverModels } from './modelsFeature';
 import type { ServerContext, ServerFeature } from './serverContext';
 
@@ -97,14 +97,6 @@ async function run(ctx: ServerContext, session: RewriteSession, p: RewriteStartP
   await sendNotification(ctx.connection, RewriteDoneNotification, done);
 }
 
-function fsPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Workspace-relative path with forward slashes (the model sees this), else the base name. */
 function displayName(ctx: ServerContext, uri: string, filePath: string | undefined): string {
