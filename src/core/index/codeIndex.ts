@@ -574,8 +574,9 @@ export class CodeIndex {
     this.markChanged(file);
   }
 
-  private replaceEntry(entry: IndexedFile): void {
-    this.dropRowStream();
+  /** `rowChanged` false: only the chunk position moved, which snapshot rows do not carry. */
+  private replaceEntry(entry: IndexedFile, rowChanged = true): void {
+    if (rowChanged) this.dropRowStream();
     this.files[entry.id] = entry;
     this.byPath.set(entry.path, entry);
   }
@@ -622,7 +623,7 @@ export class CodeIndex {
   private applyRemap(remap: Int32Array): void {
     for (const f of this.byPath.values()) {
       if (f.chunkCount === 0) continue;
-      this.replaceEntry({ ...f, firstChunk: remap[f.firstChunk]! });
+      this.replaceEntry({ ...f, firstChunk: remap[f.firstChunk]! }, false);
     }
   }
 

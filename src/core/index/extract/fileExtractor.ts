@@ -46,8 +46,9 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
   let packageName: string | undefined;
   // One map, refilled per match: hooks read it and keep only nodes.
   const captures = new Map<string, Node>();
-  const matches = queries.query.matches(tree.rootNode, { maxStartDepth: MAX_START_DEPTH });
-  if (queries.topConstants) matches.push(...queries.topConstants.matches(tree.rootNode, { maxStartDepth: TOP_CONSTANT_DEPTH }));
+  let matches = queries.query.matches(tree.rootNode, { maxStartDepth: MAX_START_DEPTH });
+  // concat, not push(...): a generated file can have more top-level constants than a call takes arguments.
+  if (queries.topConstants) matches = matches.concat(queries.topConstants.matches(tree.rootNode, { maxStartDepth: TOP_CONSTANT_DEPTH }));
   for (const match of matches) {
     captures.clear();
     let kind: SymbolKind | undefined;

@@ -1,9 +1,8 @@
 /**
  * The part of indexing a file that needs neither the syntax tree nor the decoded text: content hash and
- * chunk ranges.
- * Done by whichever thread tokenizes the file: the parse worker itself, or the main thread when it
- * tokenizes (few workers: the worker, not the main thread, is then the bottleneck, so everything that
- * can leave the worker does).
+ * chunk ranges. Done by whichever thread tokenizes the file: the parse worker itself, or the main
+ * thread when it tokenizes (few workers: the worker, not the main thread, is then the bottleneck, so
+ * everything that can leave the worker does).
  */
 import { createHash } from 'node:crypto';
 import type { ChunkRange, FileExtract } from '../model';
