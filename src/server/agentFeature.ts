@@ -39,6 +39,7 @@ import {
 import type { RequestDef } from '../protocol/typed';
 import { onNotification, onRequest, sendNotification } from './lspTyped';
 import { serverModels } from './modelsFeature';
+import { RunningTurns } from './runningTurns';
 import type { ServerContext, ServerFeature } from './serverContext';
 
 /** Checkpoints kept for "Restore checkpoint" (the newest turns). */
@@ -47,7 +48,7 @@ const KEEP_CHECKPOINTS = 50;
 export const agentFeature: ServerFeature = {
   name: 'agent',
   register(ctx) {
-    const running = new Map<string, AbortController>();
+    const running = new RunningTurns();
     const ledgers = new Map<string, SideEffectLedger>();
     const checkpoints = new Map<string, Checkpoint>();
     const policy = new ApprovalPolicy(() => approvalSettings(ctx.settings()));
@@ -71,7 +72,7 @@ export const agentFeature: ServerFeature = {
         if (!ledger) ledgers.set(p.conversationId, (ledger = new SideEffectLedger()));
         return runTurn(ctx, p, token, { running, ledger, checkpoints, policy, mcp });
       }),
-      onNotification(ctx.connection, AgentCancelNotification, (p) => running.get(p.turnId)?.abort()),
+      onNotification(ctx.connection, AgentCancelNotification, (p) => running.cancel(p.turnId)),
       onRequest(ctx.connection, AgentRestoreCheckpointRequest, async (p) => {
         const cp = checkpoints.get(p.checkpointId);
         if (!cp) throw new Error(`No checkpoint ${p.checkpointId} (the server keeps the last ${KEEP_CHECKPOINTS} and forgets them on restart).`);
@@ -83,7 +84,7 @@ export const agentFeature: ServerFeature = {
     ];
     return {
       dispose: async () => {
-        for (const c of running.values()) c.abort();
+        running.abortAll();
         for (const s of subscriptions) s.dispose();
         await mcp.dispose();
       },
@@ -92,7 +93,7 @@ export const agentFeature: ServerFeature = {
 };
 
 interface TurnState {
-  readonly running: Map<string, AbortController>;
+  readonly running: RunningTurns;
   readonly ledger: SideEffectLedger;
   readonly checkpoints: Map<string, Checkpoint>;
   readonly policy: ApprovalPolicy;
@@ -104,10 +105,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
   if (!p.trusted) {
     return { ...empty, status: 'disabled', error: 'Agent mode is off in an untrusted workspace: it edits files and runs commands. Trust the workspace (Workspaces: Manage Workspace Trust) to use it.' };
   }
-  const abort = new AbortController();
-  st.running.get(p.turnId)?.abort();
-  st.running.set(p.turnId, abort);
-  token.onCancellationRequested(() => abort.abort());
+  const abort = st.running.start(p.turnId, token);
   const checkpoint = new Checkpoint(`${p.conversationId}:${p.turnId}`);
   const ask = <P, R>(def: RequestDef<P, R>, params: P, signal: AbortSignal) => clientRequest(ctx, def, params, signal);
   const settings = ctx.settings();
@@ -190,7 +188,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
     ctx.logger.error(`Agent turn ${p.turnId} failed`, err);
     return { status: 'error', text, steps, plan, error: message, ...files() };
   } finally {
-    if (st.running.get(p.turnId) === abort) st.running.delete(p.turnId);
+    st.running.finish(p.turnId, abort);
   }
 }
 

@@ -13,6 +13,7 @@ import { runChatTurn } from '../core/chat/runChatTurn';
 import { ModelError } from '../core/llm/errors';
 import { ChatCancelNotification, ChatProgressNotification, type ChatTurnEvent, type ChatTurnParams, ChatTurnRequest, type ChatTurnResult, MentionSearchRequest } from '../protocol/lsp';
 import { onNotification, onRequest, sendNotification } from './lspTyped';
+import { RunningTurns } from './runningTurns';
 import { serverModels } from './modelsFeature';
 import type { ServerContext, ServerFeature } from './serverContext';
 
@@ -29,7 +30,7 @@ function warnOnce(ctx: ServerContext, key: string, message: string): void {
 export const chatFeature: ServerFeature = {
   name: 'chat',
   register(ctx) {
-    const running = new Map<string, AbortController>();
+    const running = new RunningTurns();
     let cache: { model: string; cache: EmbeddingCache } | undefined;
     const embeddingCache = (model: string) => {
       if (cache?.model !== model) {
@@ -42,7 +43,7 @@ export const chatFeature: ServerFeature = {
 
     const subscriptions = [
       onRequest(ctx.connection, ChatTurnRequest, (p, token) => runTurn(ctx, p, token, running, embeddingCache)),
-      onNotification(ctx.connection, ChatCancelNotification, (p) => running.get(p.turnId)?.abort()),
+      onNotification(ctx.connection, ChatCancelNotification, (p) => running.cancel(p.turnId)),
       onRequest(ctx.connection, MentionSearchRequest, (p) => {
         const index = ctx.codeIndex.current();
         if (!index) return [];
@@ -52,7 +53,7 @@ export const chatFeature: ServerFeature = {
     ];
     return {
       dispose: async () => {
-        for (const c of running.values()) c.abort();
+        running.abortAll();
         for (const s of subscriptions) s.dispose();
         await cache?.cache.flush(); // vectors embedded in the last seconds
       },
@@ -64,13 +65,10 @@ async function runTurn(
   ctx: ServerContext,
   p: ChatTurnParams,
   token: CancellationToken,
-  running: Map<string, AbortController>,
+  running: RunningTurns,
   embeddingCache: (model: string) => EmbeddingCache,
 ): Promise<ChatTurnResult> {
-  const abort = new AbortController();
-  running.get(p.turnId)?.abort();
-  running.set(p.turnId, abort);
-  token.onCancellationRequested(() => abort.abort());
+  const abort = running.start(p.turnId, token);
   const send = (event: ChatTurnEvent) => void sendNotification(ctx.connection, ChatProgressNotification, { turnId: p.turnId, event });
   let text = '';
   let references: ChatTurnResult['references'] = [];
@@ -115,6 +113,6 @@ async function runTurn(
     ctx.logger.error(`Chat turn ${p.turnId} failed`, err);
     return { status: 'error', text, references, error: message, ...(usage ? { usage } : {}) };
   } finally {
-    if (running.get(p.turnId) === abort) running.delete(p.turnId);
+    running.finish(p.turnId, abort);
   }
 }
