@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/edit/types';
+import { ProposalDocuments } from '../proposalDocuments';
 
 export const APPLY_SCHEME = 'banyan-apply';
 const PENDING_CONTEXT = 'banyan.chatApplyPending';
@@ -19,27 +20,16 @@ interface Pending {
   readonly onAccepted: () => void;
 }
 
-export class ApplyPreview implements vscode.Disposable, vscode.TextDocumentContentProvider {
-  private readonly texts = new Map<string, string>();
+export class ApplyPreview implements vscode.Disposable {
   private pending: Pending | undefined;
-  private seq = 0;
-  private readonly disposables: vscode.Disposable[];
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+  private readonly proposals = new ProposalDocuments(APPLY_SCHEME);
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
-    this.disposables = [vscode.workspace.registerTextDocumentContentProvider(APPLY_SCHEME, this), this.changed];
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
   /** Shows `newText` against `doc`; `edits` (against `doc` at its current version) are what Accept applies. */
   async show(doc: vscode.TextDocument, newText: string, edits: readonly TextEdit[], onAccepted: () => void): Promise<void> {
     await this.clear(false);
-    const proposal = this.proposalUri(doc.uri);
-    this.texts.set(proposal.toString(), newText);
+    const proposal = this.proposals.create(doc.uri, newText);
     this.pending = { target: doc.uri, version: doc.version, edits, proposal, onAccepted };
     await vscode.commands.executeCommand('setContext', PENDING_CONTEXT, true);
     await vscode.commands.executeCommand('vscode.diff', doc.uri, proposal, `${path.basename(doc.uri.path)} ↔ Banyan proposal`, { preview: true });
@@ -52,9 +42,7 @@ export class ApplyPreview implements vscode.Disposable, vscode.TextDocumentConte
 
   /** A read-only proposal for a manual merge (the edit engine refused to place the code). */
   async showCandidate(doc: vscode.TextDocument, text: string, reason: string): Promise<void> {
-    const uri = this.proposalUri(doc.uri);
-    this.texts.set(uri.toString(), text);
-    await vscode.commands.executeCommand('vscode.diff', doc.uri, uri, `${path.basename(doc.uri.path)} ↔ Banyan proposal (merge by hand)`, { preview: true });
+    await this.proposals.showDiff(doc, text, `${path.basename(doc.uri.path)} ↔ Banyan proposal (merge by hand)`);
     void vscode.window.showWarningMessage(`${reason} The proposal is shown beside the file: copy what you need.`);
   }
 
@@ -85,26 +73,20 @@ export class ApplyPreview implements vscode.Disposable, vscode.TextDocumentConte
     await this.clear(true);
   }
 
-  private proposalUri(target: vscode.Uri): vscode.Uri {
-    return vscode.Uri.from({ scheme: APPLY_SCHEME, path: target.path, query: `n=${++this.seq}` });
-  }
-
   private async clear(closeEditor: boolean): Promise<void> {
     const p = this.pending;
     this.pending = undefined;
     await vscode.commands.executeCommand('setContext', PENDING_CONTEXT, false);
     if (!p) return;
     if (closeEditor) {
-      // Matched by scheme and query (the preview's number): the workbench may re-encode the path.
-      const isPreview = (u: vscode.Uri) => u.scheme === APPLY_SCHEME && u.query === p.proposal.query;
-      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && isPreview(t.input.modified));
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff && this.proposals.isProposal(t.input.modified, p.proposal));
       if (tabs.length) await vscode.window.tabGroups.close(tabs);
     }
-    this.texts.delete(p.proposal.toString());
+    this.proposals.delete(p.proposal);
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.proposals.dispose();
   }
 }
 

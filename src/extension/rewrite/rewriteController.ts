@@ -16,11 +16,13 @@ import type { BanyanContext } from '../banyanContext';
 import { onNotification, sendRequest } from '../typedClient';
 import { pickInstruction } from './instructionPicker';
 import type { HunkDecision, PendingRewrite, RewriteOutcome } from './pendingRewrite';
-import { baseName, ProposalDocuments } from './proposalDocuments';
+import { baseName, ProposalDocuments } from '../proposalDocuments';
 import { RewriteCodeLenses } from './rewriteCodeLenses';
 import { RewriteDecorations } from './rewriteDecorations';
 
 const CONTEXT_KEY = 'banyan.rewritePending';
+/** The diff editor's right side for a rewrite's proposal ("Show diff", manual merge). */
+const PROPOSAL_SCHEME = 'banyan-rewrite';
 
 export interface RewriteOptions {
   /** Skip the picker (tests, other features). */
@@ -35,7 +37,7 @@ export interface RewriteOptions {
 export class RewriteController implements vscode.Disposable {
   private readonly pending = new Map<string, PendingRewrite>();
   private readonly decorations = new RewriteDecorations();
-  private readonly proposals = new ProposalDocuments();
+  private readonly proposals = new ProposalDocuments(PROPOSAL_SCHEME);
   private readonly lenses = new RewriteCodeLenses((doc) => this.pending.get(doc.uri.toString()));
   private readonly disposables: vscode.Disposable[] = [];
   private listening: LanguageClient | undefined;
