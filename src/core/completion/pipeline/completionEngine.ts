@@ -95,7 +95,7 @@ export class CompletionEngine {
 
   constructor(private readonly deps: CompletionEngineDeps) {
     this.clock = deps.clock ?? systemClock;
-    this.debounce = new AdaptiveDebounce({ maxMs: deps.settings().debounceMaxMs });
+    this.debounce = new AdaptiveDebounce(); // its limit comes with each request (the setting as it is then)
     this.runs = new ModelRuns(this.clock);
   }
 

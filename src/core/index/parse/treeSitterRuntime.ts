@@ -86,4 +86,3 @@ export class TreeSitterRuntime {
     return require.resolve(GRAMMAR_PACKAGES[id]);
   }
 }
-

@@ -87,10 +87,8 @@ function* headerSlices<F, S>(header: EncodableHeader<F, S>): Generator<Buffer> {
   pending += JSON.stringify(rest).slice(0, -1);
   for (const [key, rows] of [['files', files], ['skipped', skipped]] as const) {
     pending += `,${JSON.stringify(key)}:[`;
-    let first = true;
-    for (const row of rows as Iterable<unknown>) {
-      pending += `${first ? '' : ','}${JSON.stringify(row)}`;
-      first = false;
+    for (const items of jsonItems(rows as Iterable<unknown>)) {
+      pending += items;
       if (pending.length >= HEADER_SLICE) {
         yield Buffer.from(pending, 'utf8');
         pending = '';
@@ -99,6 +97,20 @@ function* headerSlices<F, S>(header: EncodableHeader<F, S>): Generator<Buffer> {
     pending += ']';
   }
   yield Buffer.from(`${pending}}`, 'utf8');
+}
+
+/** Rows as the items of a JSON array (comma-separated, no brackets), in pieces of about HEADER_SLICE characters. */
+function* jsonItems(rows: Iterable<unknown>, after = 0): Generator<string> {
+  let piece = '';
+  let n = after;
+  for (const row of rows) {
+    piece += `${n++ ? ',' : ''}${JSON.stringify(row)}`;
+    if (piece.length >= HEADER_SLICE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
 }
 
 /**
@@ -156,8 +168,7 @@ export class SnapshotRowStream<F> {
   }
 
   add(row: F): void {
-    this.pending += `${this.rows++ ? ',' : ''}${JSON.stringify(row)}`;
-    if (this.pending.length >= HEADER_SLICE) this.flush();
+    for (const items of jsonItems([row], this.rows++)) this.append(items);
   }
 
   /** Completes the file (header fields, skipped rows, sections) and renames it into place; returns its size. */
@@ -166,14 +177,9 @@ export class SnapshotRowStream<F> {
     this.done = true;
     try {
       const { skipped, ...rest } = header;
-      this.pending += '],"skipped":[';
-      let first = true;
-      for (const row of skipped) {
-        this.pending += `${first ? '' : ','}${JSON.stringify(row)}`;
-        first = false;
-        if (this.pending.length >= HEADER_SLICE) this.flush();
-      }
-      this.pending += `],${JSON.stringify(rest).slice(1)}`;
+      this.append('],"skipped":[');
+      for (const items of jsonItems(skipped)) this.append(items);
+      this.append(`],${JSON.stringify(rest).slice(1)}`);
       this.flush();
       this.writer.endHeader();
       for (const b of sections(index)) this.writer.write(b);
@@ -188,6 +194,11 @@ export class SnapshotRowStream<F> {
     if (this.done) return;
     this.done = true;
     this.writer.abort();
+  }
+
+  private append(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= HEADER_SLICE) this.flush();
   }
 
   private flush(): void {
