@@ -35,7 +35,7 @@ export const chatFeature: ServerFeature = {
     const embeddingCache = (model: string) => {
       if (cache?.model !== model) {
         const dir = ctx.initOptions.storageDir;
-        cache?.cache.flushSync(); // the previous model's pending vectors
+        void cache?.cache.flush(); // the previous model's pending vectors, in the background
         cache = { model, cache: new EmbeddingCache(dir ? path.join(dir, 'index', 'chat-embeddings.bin') : undefined, model) };
       }
       return cache.cache;

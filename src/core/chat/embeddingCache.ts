@@ -3,7 +3,7 @@
  * content hash, so a chunk is embedded once across questions and restarts. Bounded (oldest entries go
  * first), held as 32-bit floats, and written in the background: a burst of new vectors is saved once,
  * SAVE_DELAY_MS after the last, asynchronously and atomically (writeFileAtomic), never on the turn's
- * path (flushSync, for exit paths, writes temp + rename synchronously). A full cache is about 60 MB (20,000 vectors of 768 floats); as JSON it was 4–5 times
+ * path. A full cache is about 60 MB (20,000 vectors of 768 floats); as JSON it was 4–5 times
  * that, written whole on the server's thread after every turn.
  *
  * File: magic "BNYEMB01", u32 header length, header JSON {model, dims, keys}, then the vectors as
@@ -11,7 +11,7 @@
  * ignored (the cache starts empty).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 
@@ -76,26 +76,6 @@ export class EmbeddingCache {
       }
     });
     return this.writing;
-  }
-
-  /** The same, synchronously (process exit paths, where no more ticks may run). */
-  flushSync(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (!this.file || !this.dirty) return;
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(tmp, this.encode());
-      renameSync(tmp, this.file);
-      this.dirty = false;
-    } catch {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        /* not written */
-      }
-    }
   }
 
   private encode(): Buffer {

@@ -3,8 +3,8 @@
  * (written atomically: temp file + rename, so a reload or crash mid-write never loses the history).
  * Writes are coalesced while an answer streams and flushed at once when it ends.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../core/fs/writeFileAtomic';
 import type { ChatMessage, Conversation } from '../../protocol/webview';
 
 /** Code blocks of an answer that the user applied, and where (for history compaction). */
@@ -105,10 +105,7 @@ export class ConversationStore {
     this.timer = undefined;
     if (!this.file) return;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.state));
-      renameSync(tmp, this.file);
+      writeFileAtomicSync(this.file, JSON.stringify(this.state));
     } catch {
       // Storage unavailable (read-only disk): the conversation lives on in memory for this window.
     }

@@ -8,11 +8,20 @@ import { tempDir } from '../index/helpers/tempWorkspace';
 
 const vector = (seed: number, dims = 8) => Array.from({ length: dims }, (_, i) => Math.sin(seed * 31 + i));
 
+/** Runs `test` in a fresh temp folder, removed afterwards. */
+async function inTemp(test: (dir: string) => Promise<void>): Promise<void> {
+  const t = tempDir('banyan-emb-');
+  try {
+    await test(t.dir);
+  } finally {
+    t.cleanup();
+  }
+}
+
 describe('EmbeddingCache', () => {
-  it('round-trips vectors through its file (float32), only for the same model', async () => {
-    const t = tempDir('banyan-emb-');
-    try {
-      const file = path.join(t.dir, 'sub', 'chat-embeddings.bin');
+  it('round-trips vectors through its file (float32), only for the same model', () =>
+    inTemp(async (dir) => {
+      const file = path.join(dir, 'sub', 'chat-embeddings.bin');
       const cache = new EmbeddingCache(file, 'model-a');
       for (let i = 0; i < 50; i++) cache.set(`chunk ${i}`, vector(i));
       cache.saveSoon();
@@ -26,15 +35,11 @@ describe('EmbeddingCache', () => {
         assert.deepEqual(Array.from(v), Array.from(Float32Array.from(vector(i))));
       }
       assert.equal(new EmbeddingCache(file, 'model-b').get('chunk 1'), undefined, "another model's vectors are not used");
-    } finally {
-      t.cleanup();
-    }
-  });
+    }));
 
-  it('a damaged, truncated or foreign file gives an empty cache, and is replaced on the next write', async () => {
-    const t = tempDir('banyan-emb-');
-    try {
-      const file = path.join(t.dir, 'chat-embeddings.bin');
+  it('a damaged, truncated or foreign file gives an empty cache, and is replaced on the next write', () =>
+    inTemp(async (dir) => {
+      const file = path.join(dir, 'chat-embeddings.bin');
       const cache = new EmbeddingCache(file, 'm');
       cache.set('x', vector(1));
       await cache.flush();
@@ -47,41 +52,30 @@ describe('EmbeddingCache', () => {
         await c.flush();
         assert.ok(new EmbeddingCache(file, 'm').get('y'));
       }
-    } finally {
-      t.cleanup();
-    }
-  });
+    }));
 
-  it('the JSON cache of earlier versions beside it is removed once the new one is written', async () => {
-    const t = tempDir('banyan-emb-');
-    try {
-      const legacy = path.join(t.dir, 'chat-embeddings.json');
+  it('the JSON cache of earlier versions beside it is removed once the new one is written', () =>
+    inTemp(async (dir) => {
+      const legacy = path.join(dir, 'chat-embeddings.json');
       writeFileSync(legacy, JSON.stringify({ model: 'm', vectors: { abc: [1, 2, 3] } }));
-      const cache = new EmbeddingCache(path.join(t.dir, 'chat-embeddings.bin'), 'm');
+      const cache = new EmbeddingCache(path.join(dir, 'chat-embeddings.bin'), 'm');
       cache.set('x', vector(1));
       await cache.flush();
       assert.ok(!existsSync(legacy));
-    } finally {
-      t.cleanup();
-    }
-  });
+    }));
 
-  it('a write that fails keeps the vectors for a later one and leaves no temp file', async () => {
-    const t = tempDir('banyan-emb-');
-    try {
-      const blocker = path.join(t.dir, 'not-a-dir');
+  it('a write that fails keeps the vectors for a later one and leaves no temp file', () =>
+    inTemp(async (dir) => {
+      const blocker = path.join(dir, 'not-a-dir');
       writeFileSync(blocker, 'a file where the folder should be');
       const cache = new EmbeddingCache(path.join(blocker, 'chat-embeddings.bin'), 'm');
       cache.set('x', vector(1));
       await cache.flush(); // never rejects
       assert.deepEqual(readFileSync(blocker, 'utf8'), 'a file where the folder should be');
-      const good = path.join(t.dir, 'ok.bin');
+      const good = path.join(dir, 'ok.bin');
       const second = new EmbeddingCache(good, 'm');
       second.set('x', vector(1));
-      second.flushSync();
+      await second.flush();
       assert.ok(new EmbeddingCache(good, 'm').get('x'));
-    } finally {
-      t.cleanup();
-    }
-  });
+    }));
 });
