@@ -10,7 +10,8 @@ import { ResponseError } from 'vscode-languageserver/node';
 import { RewriteCancelledError, RewriteSessions, type RewriteSession } from '../core/edit';
 import { ModelError } from '../core/llm/errors';
 import { describeError } from '../core/logging/logger';
-import { gatherRewriteContext, rewriteParser, runRewrite } from '../core/rewrite';
+import { TreeSitterRuntime } from '../core/index/parse/treeSitterRuntime';
+import { gatherRewriteContext, runRewrite } from '../core/rewrite';
 import { type RewriteDoneParams, RewriteCancelRequest, RewriteDoneNotification, RewriteProgressNotification, type RewriteStartParams, RewriteStartRequest } from '../protocol/lsp';
 import { onRequest, sendNotification } from './lspTyped';
 import { fsPath } from './fileUri';
@@ -71,7 +72,7 @@ async function run(ctx: ServerContext, session: RewriteSession, p: RewriteStartP
     const input = { instruction: p.instruction, fileName: displayName(ctx, p.uri, filePath), text, range: p.range, ...(p.feedback ? { feedback: p.feedback } : {}) };
     const index = ctx.codeIndex.current();
     const context = await gatherRewriteContext(input, {
-      ...(filePath ? { filePath, parser: rewriteParser(ctx.initOptions.grammarsDir) } : {}),
+      ...(filePath ? { filePath, parser: TreeSitterRuntime.shared(ctx.initOptions.grammarsDir) } : {}),
       languageId: doc.languageId,
       ...(index ? { index } : {}),
       logger: ctx.logger,

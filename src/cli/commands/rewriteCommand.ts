@@ -12,7 +12,8 @@ import { hashText } from '../../core/edit';
 import { describeError } from '../../core/logging/logger';
 import type { Range } from '../../core/edit/types';
 import { languageOf } from '../../core/index/languages';
-import { gatherRewriteContext, rewriteParser, runRewrite } from '../../core/rewrite';
+import { TreeSitterRuntime } from '../../core/index/parse/treeSitterRuntime';
+import { gatherRewriteContext, runRewrite } from '../../core/rewrite';
 import { parse, resolveFile, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
 import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE } from '../cliModels';
@@ -44,7 +45,7 @@ export const rewriteCommand: CliCommand = {
     try {
       const input = { instruction, fileName, text, range };
       const languageId = languageIdOf(file);
-      const context = await gatherRewriteContext(input, { filePath: file, languageId, parser: rewriteParser(grammarsDir()), ...(index ? { index } : {}) });
+      const context = await gatherRewriteContext(input, { filePath: file, languageId, parser: TreeSitterRuntime.shared(grammarsDir()), ...(index ? { index } : {}) });
       const { result } = await runRewrite(hub, input, context, { languageId, signal: interrupt.signal });
       if (!result.ok) throw new CliError(`rewrite not applied (${result.code}): ${result.message}`, 1);
       if (values.write) {

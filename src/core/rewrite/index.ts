@@ -9,7 +9,7 @@
  * words) makes a retry continue the conversation. The edit itself always comes from the edit engine
  * (`../edit`); cancellation is the caller's AbortSignal (RewriteSessions' signals in the server).
  */
-export { gatherRewriteContext, rewriteParser, type ContextSources } from './rewriteContext';
+export { gatherRewriteContext, type ContextSources } from './rewriteContext';
 export { buildRewritePrompt, isCursor, RewritePromptError, textOfRange, type PromptBudget, type RewriteContext, type RewriteInput, type RewritePrompt } from './rewritePrompt';
 export { consumeRewriteStream, type RewriteOutcome, type RewriteStreamOptions } from './rewriteStream';
 export { runRewrite, type RunRewriteOptions } from './runRewrite';

@@ -4,7 +4,7 @@
  * there is one). Context is a help, never a requirement: a parse failure leaves the scope out.
  */
 import type { Logger } from '../logging/logger';
-import { TreeSitterRuntime } from '../index/parse/treeSitterRuntime';
+import type { TreeSitterRuntime } from '../index/parse/treeSitterRuntime';
 import { fileConventions } from './conventions';
 import { definitionsUsed, type DefinitionSource } from './definitionsUsed';
 import { definitionsIn, innermostScope } from './enclosingScope';
@@ -17,11 +17,6 @@ export interface ContextSources {
   readonly parser?: Promise<TreeSitterRuntime>;
   readonly index?: DefinitionSource;
   readonly logger?: Logger;
-}
-
-/** The process's shared tree-sitter runtime for the grammars folder (see TreeSitterRuntime.shared). */
-export function rewriteParser(grammarsDir: string | undefined): Promise<TreeSitterRuntime> {
-  return TreeSitterRuntime.shared(grammarsDir);
 }
 
 export async function gatherRewriteContext(input: RewriteInput, sources: ContextSources): Promise<RewriteContext> {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { SymbolHit } from '../../../../src/core/index/codeIndex';
-import { definitionsUsed, gatherRewriteContext, identifiersIn, rewriteParser, type DefinitionSource } from '../../../../src/core/rewrite';
+import { TreeSitterRuntime } from '../../../../src/core/index/parse/treeSitterRuntime';
+import { definitionsUsed, gatherRewriteContext, identifiersIn, type DefinitionSource } from '../../../../src/core/rewrite';
 
 const SERVICE = [
   'import { formatPrice } from "./format";',
@@ -20,16 +21,16 @@ const SERVICE = [
 describe('gatherRewriteContext', () => {
   it('finds the enclosing method with tree-sitter over the current text, and the file conventions', async () => {
     const range = { start: { line: 6, character: 4 }, end: { line: 7, character: 28 } };
-    const ctx = await gatherRewriteContext({ instruction: 'x', fileName: 'cart.ts', text: SERVICE, range }, { filePath: '/ws/cart.ts', languageId: 'typescript', parser: rewriteParser(undefined) });
+    const ctx = await gatherRewriteContext({ instruction: 'x', fileName: 'cart.ts', text: SERVICE, range }, { filePath: '/ws/cart.ts', languageId: 'typescript', parser: TreeSitterRuntime.shared() });
     assert.deepEqual(ctx.scope, { name: 'Cart.total', kind: 'method', startLine: 5, endLine: 8 });
     assert.equal(ctx.conventions.indentUnit, '  ');
     // Selecting the whole method: its surroundings are the class.
-    const whole = await gatherRewriteContext({ instruction: 'x', fileName: 'cart.ts', text: SERVICE, range: { start: { line: 5, character: 0 }, end: { line: 8, character: 3 } } }, { filePath: '/ws/cart.ts', parser: rewriteParser(undefined) });
+    const whole = await gatherRewriteContext({ instruction: 'x', fileName: 'cart.ts', text: SERVICE, range: { start: { line: 5, character: 0 }, end: { line: 8, character: 3 } } }, { filePath: '/ws/cart.ts', parser: TreeSitterRuntime.shared() });
     assert.equal(whole.scope?.name, 'Cart');
   });
 
   it('has no scope for a language tree-sitter does not parse here', async () => {
-    const ctx = await gatherRewriteContext({ instruction: 'x', fileName: 'a.txt', text: 'hello\n', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } } }, { filePath: '/ws/a.txt', parser: rewriteParser(undefined) });
+    const ctx = await gatherRewriteContext({ instruction: 'x', fileName: 'a.txt', text: 'hello\n', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } } }, { filePath: '/ws/a.txt', parser: TreeSitterRuntime.shared() });
     assert.equal(ctx.scope, undefined);
   });
 });
