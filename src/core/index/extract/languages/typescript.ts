@@ -9,6 +9,9 @@ export const SCRIPT_PATTERNS = `
 (generator_function_declaration name: (identifier) @name) @definition.function
 (method_definition name: [(property_identifier) (private_property_identifier)] @name) @definition.method
 (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant
+; Rooted at the assignment, not its statement: statements are everywhere and each would start a match
+; (on the bench corpus +90 ms of extraction instead of +20 ms).
+(assignment_expression left: (member_expression object: [(identifier) (member_expression)] @owner property: (property_identifier) @name) right: [(function_expression) (arrow_function) (generator_function)]) @definition.function
 (import_statement (import_clause)? @clause source: (string) @source) @import
 (export_statement (export_clause)? @clause source: (string) @source) @import
 (call_expression function: (identifier) @_require arguments: (arguments . (string) @source .) (#eq? @_require "require")) @import
@@ -60,6 +63,8 @@ export function scriptDefinition(kind: SymbolKind, c: Captures): Definition | un
   const node = c.get(`definition.${kind}`);
   const nameNode = c.get('name');
   if (!node || !nameNode) return undefined;
+  const owner = c.get('owner');
+  if (owner) return assignedDefinition(node, nameNode, owner);
   const value = c.get('value');
   if (kind === 'constant' && value) {
     if (SKIPPED_VALUES.has(value.type)) return undefined;
@@ -68,6 +73,27 @@ export function scriptDefinition(kind: SymbolKind, c: Captures): Definition | un
     return { name: nameNode.text, kind: refined, node, nameNode };
   }
   return { name: nameNode.text, kind, node, nameNode };
+}
+
+const PROTOTYPE = '.prototype';
+const PLAIN_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A function assigned to a property, as CommonJS and pre-class code define things: `exports.f = …` and
+ * `module.exports.f = …` are functions, `Foo.prototype.m = …` a method of Foo, and `Foo.s = …` a
+ * static method of Foo only at the top of the file (in a function body a property set on a name is
+ * mostly an object being set up: `el.onload = …`, `inst.check = …`).
+ */
+function assignedDefinition(node: Node, nameNode: Node, owner: Node): Definition | undefined {
+  const name = nameNode.text;
+  const target = owner.text;
+  if (target === 'exports' || target === 'module.exports') return { name, kind: 'function', node, nameNode };
+  if (target.endsWith(PROTOTYPE)) {
+    const type = target.slice(0, -PROTOTYPE.length);
+    return PLAIN_NAME.test(type) ? { name, kind: 'method', node, nameNode, container: type } : undefined;
+  }
+  if (owner.type === 'identifier' && node.parent?.parent?.type === 'program') return { name, kind: 'method', node, nameNode, container: target };
+  return undefined;
 }
 
 export const typescriptSpec: LanguageSpec = {
