@@ -241,7 +241,7 @@ export class CodeIndex {
   /** The file changed by each of the last versions (see changedSince). */
   private readonly changeLog: string[] = [];
   /** Recently read files' lines, validated by mtime and size: context assembly renders from the same few files keystroke after keystroke. */
-  private readonly lineCache = new Map<string, { mtimeMs: number; size: number; lines: string[] }>();
+  private readonly lineCache = new Map<string, { mtimeMs: number; ctimeMs: number; size: number; lines: string[] }>();
   private lineCacheBytes = 0;
   private sizeOnDisk = 0;
   private dirty = false;
@@ -584,6 +584,8 @@ export class CodeIndex {
   private dropContent(f: IndexedFile): void {
     for (let i = 0; i < f.chunkCount; i++) this.index.removeChunk(f.firstChunk + i);
     this.symbolTable.remove(f.id, f.symbols);
+    // Whatever made the index drop the file's content also makes its cached lines suspect.
+    this.dropCachedLines(f.path);
   }
 
   private removeFile(file: string): void {
@@ -888,14 +890,15 @@ export class CodeIndex {
     try {
       const st = statSync(file);
       const hit = this.lineCache.get(file);
-      if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) {
+      // ctime too: a same-size write whose mtime was put back (touch -r, rsync -t, archive tools) still moves it.
+      if (hit && hit.mtimeMs === st.mtimeMs && hit.ctimeMs === st.ctimeMs && hit.size === st.size) {
         this.lineCache.delete(file);
         this.lineCache.set(file, hit);
         return hit.lines;
       }
       const lines = readFileSync(file, 'utf8').split('\n');
       if (hit) this.dropCachedLines(file);
-      this.lineCache.set(file, { mtimeMs: st.mtimeMs, size: st.size, lines });
+      this.lineCache.set(file, { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, size: st.size, lines });
       this.lineCacheBytes += st.size;
       while (this.lineCacheBytes > LINE_CACHE_BYTES && this.lineCache.size > 1) this.dropCachedLines(this.lineCache.keys().next().value!);
       return lines;

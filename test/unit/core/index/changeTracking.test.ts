@@ -1,6 +1,6 @@
 /** What caches built on the index rely on: version(), changedSince() and linesOf()'s freshness. */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { CodeIndex } from '../../../../src/core/index/codeIndex';
@@ -53,5 +53,27 @@ describe('index change tracking', () => {
     assert.equal(index.linesOf(p), before, 'the second read comes from the cache');
     writeFileSync(p, 'export const rewritten = 1;\nexport const andLonger = 2;\n');
     assert.deepEqual(index.linesOf(p), ['export const rewritten = 1;', 'export const andLonger = 2;', '']);
+  });
+
+  it('linesOf is not fooled by a same-size rewrite whose modification time was put back', async () => {
+    const p = file('src/util.ts');
+    const stamp = new Date('2024-01-02T03:04:05Z'); // whole seconds: restored exactly
+    utimesSync(p, stamp, stamp);
+    const before = index.linesOf(p)!;
+    const same = before.join('\n').replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x'));
+    assert.equal(Buffer.byteLength(same), statSync(p).size);
+    writeFileSync(p, same);
+    utimesSync(p, stamp, stamp); // as `touch -r` or `rsync -t` would
+    assert.deepEqual(index.linesOf(p), same.split('\n'));
+  });
+
+  it('linesOf drops its copy of a file the index takes in again', async () => {
+    const p = file('src/util.ts');
+    const cached = index.linesOf(p)!;
+    assert.equal(index.linesOf(p), cached);
+    await index.updateDocument(p, 'export const edited = 1;\n');
+    const again = index.linesOf(p)!;
+    assert.notEqual(again, cached, 'read again, not served from the cache');
+    assert.deepEqual(again, cached, 'the disk did not change');
   });
 });
