@@ -14,7 +14,17 @@ function plan(target: string, mode: number | undefined): { dir: string; tmp: str
   return { dir, mode, tmp: path.join(dir, `.${path.basename(target)}.banyan-${process.pid}-${randomBytes(4).toString('hex')}.tmp`) };
 }
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * Asked once the bytes are on disk, right before the rename: false drops this write (a newer one has
+   * landed meanwhile). The rename then runs synchronously in the same tick as the answer, so a
+   * synchronous write made after this one can never be overwritten by it.
+   */
+  readonly commit?: () => boolean;
+}
+
+/** Resolves true once the file holds `data`; false when `options.commit` declined. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<boolean> {
   // Through a symlink, replace its target, not the link.
   const target = await fs.realpath(file).catch(() => file);
   const { dir, tmp, mode } = plan(target, await fs.stat(target).then((s) => s.mode & 0o7777, () => undefined));
@@ -29,7 +39,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    await fs.rename(tmp, target);
+    if (!options.commit) {
+      await fs.rename(tmp, target);
+      return true;
+    }
+    if (!options.commit()) {
+      await fs.rm(tmp, { force: true });
+      return false;
+    }
+    renameSync(tmp, target);
+    return true;
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw err;

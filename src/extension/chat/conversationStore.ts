@@ -1,10 +1,12 @@
 /**
  * Conversations of this workspace, persisted as one JSON file in the extension's workspace storage
  * (written atomically: temp file + rename, so a reload or crash mid-write never loses the history).
- * Writes are coalesced while an answer streams and flushed at once when it ends.
+ * Writes are coalesced while an answer streams and flushed at once when it ends. They run in the
+ * background (the file grows with the history, and a disk sync can take long): one at a time, the
+ * newest state written next. Only `flush` (the window closing) writes synchronously.
  */
 import { readFileSync } from 'node:fs';
-import { writeFileAtomicSync } from '../../core/fs/writeFileAtomic';
+import { writeFileAtomic, writeFileAtomicSync } from '../../core/fs/writeFileAtomic';
 import type { ChatMessage, Conversation } from '../../protocol/webview';
 
 /** Code blocks of an answer that the user applied, and where (for history compaction). */
@@ -92,8 +94,31 @@ export class ConversationStore {
     this.save();
   }
 
+  /**
+   * Writes what is not yet on disk, synchronously: for the window closing, when no more ticks may run.
+   * A background write still in flight then finds a newer state on disk and drops itself.
+   */
   flush(): void {
-    if (this.timer) this.save();
+    if (!this.timer && !this.writing) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.again = false;
+    if (!this.file) return;
+    const version = ++this.version;
+    try {
+      writeFileAtomicSync(this.file, JSON.stringify(this.state));
+      this.onDisk = version;
+    } catch {
+      // Storage unavailable (read-only disk): the conversation lives on in memory for this window.
+    }
+  }
+
+  /** Resolves once nothing is waiting to be written (tests, and callers that must read the file back). */
+  async whenSaved(): Promise<void> {
+    while (this.writing || this.timer) {
+      if (this.timer) this.save();
+      await this.writing;
+    }
   }
 
   private saveSoon(): void {
@@ -104,12 +129,33 @@ export class ConversationStore {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.file) return;
-    try {
-      writeFileAtomicSync(this.file, JSON.stringify(this.state));
-    } catch {
-      // Storage unavailable (read-only disk): the conversation lives on in memory for this window.
+    if (this.writing) {
+      this.again = true; // written when the current write ends, with the state of then
+      return;
     }
+    const version = ++this.version;
+    this.writing = writeFileAtomic(this.file, JSON.stringify(this.state), { commit: () => version > this.onDisk })
+      .then(
+        (landed) => {
+          if (landed) this.onDisk = version;
+        },
+        () => {
+          // Storage unavailable (read-only disk): the conversation lives on in memory for this window.
+        },
+      )
+      .finally(() => {
+        this.writing = undefined;
+        if (this.again) {
+          this.again = false;
+          this.save();
+        }
+      });
   }
+  /** Version of the state last handed to a write, and of the one on disk. */
+  private version = 0;
+  private onDisk = 0;
+  private writing: Promise<void> | undefined;
+  private again = false;
 
   private load(): StoredState {
     const empty: StoredState = { version: 1, conversations: [], activeId: null, selectedModel: null, applied: [] };
