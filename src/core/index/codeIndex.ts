@@ -247,7 +247,10 @@ export class CodeIndex {
   private contentVersion = 0;
   /** The file changed by each of the last versions (see changedSince). */
   private readonly changeLog: string[] = [];
-  /** Recently read files' lines, validated by mtime and size: context assembly renders from the same few files keystroke after keystroke. */
+  /**
+   * Recently read files' lines, validated by mtime, ctime and size and dropped when the index takes the file in
+   * again: context assembly renders from the same few files keystroke after keystroke.
+   */
   private readonly lineCache = new Map<string, { mtimeMs: number; ctimeMs: number; size: number; lines: string[] }>();
   private lineCacheBytes = 0;
   private sizeOnDisk = 0;
