@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const instance = await WebAssembly.instantiate(await WebAssembly.compile(readFileSync(path.join(MODULES, `${id}.wasm`))), wasi.getImportObject() as WebAssembly.Imports);
     wasi.initialize(instance);
     const ex = instance.exports as unknown as Exports;
-    // As the index runs it: constants go to a separate query over the top two levels (left out here on both sides).
+    // The index's main query: constants go to a second query over the top two levels (only the web side runs that one).
     const text = Buffer.from(query.split('\n').filter((l) => !l.includes('@definition.constant')).join('\n'), 'utf8');
     const at = ex.alloc(text.length);
     new Uint8Array(ex.memory.buffer).set(text, at);
