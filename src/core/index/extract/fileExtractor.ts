@@ -18,16 +18,16 @@ const MAX_SIGNATURE = 200;
 const MAX_START_DEPTH = 8;
 
 /**
- * A language's query; for languages whose constants count only at the top of the file, the constant
- * patterns go in a second query run only over the top levels (deep `const`s are most of the matches of
- * a script's tree, and all of them would be dropped).
+ * A language's query, and for patterns that count only at the top of the file (constants where
+ * topLevelConstants, the spec's topLevelQuery) a second query run only over the top levels: deep
+ * `const`s are most of the matches of a script's tree, and all of them would be dropped.
  */
 export interface ExtractionQueries {
   readonly query: Query;
-  readonly topConstants?: Query;
+  readonly topLevel?: Query;
 }
-/** Where a top-level constant's pattern starts at the deepest: in an export or declaration wrapper. */
-const TOP_CONSTANT_DEPTH = 2;
+/** Where a top-level pattern starts at the deepest: in an export or declaration wrapper, or a statement. */
+const TOP_LEVEL_DEPTH = 2;
 
 export interface TreeFacts {
   readonly symbols: SymbolInfo[];
@@ -48,7 +48,7 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
   const captures = new Map<string, Node>();
   let matches = queries.query.matches(tree.rootNode, { maxStartDepth: MAX_START_DEPTH });
   // concat, not push(...): a generated file can have more top-level constants than a call takes arguments.
-  if (queries.topConstants) matches = matches.concat(queries.topConstants.matches(tree.rootNode, { maxStartDepth: TOP_CONSTANT_DEPTH }));
+  if (queries.topLevel) matches = matches.concat(queries.topLevel.matches(tree.rootNode, { maxStartDepth: TOP_LEVEL_DEPTH }));
   for (const match of matches) {
     captures.clear();
     let kind: SymbolKind | undefined;

@@ -36,6 +36,12 @@ export interface LanguageSpec {
    * rooted at the file node keeps query states alive over the whole tree and makes matching slow).
    */
   readonly topLevelConstants?: boolean;
+  /**
+   * Patterns that count only at the top of the file, matched by a second query that starts matches at
+   * most two levels deep (with the constant patterns when topLevelConstants): it never walks function
+   * bodies, so a pattern whose shape is common deep inside them costs nothing there.
+   */
+  readonly topLevelQuery?: string;
   /** A function found inside one of these becomes a method of it (Python classes, Rust impls…). */
   readonly memberContainers?: readonly SymbolKind[];
 }

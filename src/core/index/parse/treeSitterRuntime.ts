@@ -66,16 +66,15 @@ export class TreeSitterRuntime {
     const language = await Language.load(this.grammarPath(id));
     const spec = LANGUAGE_SPECS[id];
     const query = new Query(language, spec.query);
-    if (!spec.topLevelConstants) return { language, spec, queries: { query } };
-    // Constant patterns move to a query of their own (see ExtractionQueries), compiled from their text alone.
-    const constants: string[] = [];
-    for (let i = 0; i < query.patternCount(); i++) {
+    // Constant patterns move to the top-level query (see ExtractionQueries), compiled from their text alone.
+    const topLevel: string[] = spec.topLevelQuery ? [spec.topLevelQuery] : [];
+    for (let i = 0; spec.topLevelConstants && i < query.patternCount(); i++) {
       const pattern = spec.query.slice(query.startIndexForPattern(i), query.endIndexForPattern(i));
       if (!pattern.includes('@definition.constant')) continue;
-      constants.push(pattern);
+      topLevel.push(pattern);
       query.disablePattern(i);
     }
-    return { language, spec, queries: { query, ...(constants.length ? { topConstants: new Query(language, constants.join('\n')) } : {}) } };
+    return { language, spec, queries: { query, ...(topLevel.length ? { topLevel: new Query(language, topLevel.join('\n')) } : {}) } };
   }
 
   private grammarPath(id: LanguageId): string {
