@@ -2,7 +2,7 @@
  * One parsed file → symbols, imports and package name, from a single query pass over its tree. Members
  * get their owner from the innermost enclosing class/interface/struct/impl/trait.
  */
-import type { Node, Query, Tree } from 'web-tree-sitter';
+import type { Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
 import type { ImportInfo, SymbolInfo, SymbolKind } from '../model';
 import { SYMBOL_KINDS } from '../model';
 import type { Captures, Definition, LanguageSpec } from './languageSpec';
@@ -37,18 +37,42 @@ export interface TreeFacts {
 }
 
 /**
+ * Where each fact sits in the parsed text (offsets as the tree counts them), so an edit elsewhere can
+ * reuse it (incrementalExtract): `symbols` holds a start and end per symbol, `imports` a start per
+ * import, `packageAt` the package clause's start (-1: none).
+ */
+export interface FactSpans {
+  readonly symbols: readonly number[];
+  readonly imports: readonly number[];
+  readonly packageAt: number;
+}
+
+/** Facts and their spans. */
+export interface PlacedFacts extends TreeFacts {
+  readonly spans: FactSpans;
+}
+
+/**
  * `text` is what was parsed and `lineStarts` its line starts (chunker's lineStartsOf): rows and lines
  * are looked up there rather than asked of the tree (each node property is a call into WebAssembly).
+ * With `within`, only the given top-level nodes (children of the root) are searched, exactly as the
+ * whole tree would be there: what an edit inside them can change.
  */
-export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, tree: Tree, text: string, lineStarts: Int32Array): TreeFacts {
+export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, tree: Tree, text: string, lineStarts: Int32Array, within?: readonly Node[]): PlacedFacts {
   const defs: Definition[] = [];
   const imports: ImportInfo[] = [];
+  const importAt: number[] = [];
   let packageName: string | undefined;
+  let packageAt = -1;
   // One map, refilled per match: hooks read it and keep only nodes.
   const captures = new Map<string, Node>();
-  let matches = queries.query.matches(tree.rootNode, { maxStartDepth: MAX_START_DEPTH });
-  // concat, not push(...): a generated file can have more top-level constants than a call takes arguments.
-  if (queries.topLevel) matches = matches.concat(queries.topLevel.matches(tree.rootNode, { maxStartDepth: TOP_LEVEL_DEPTH }));
+  let matches: QueryMatch[] = [];
+  // Below a top-level node, depths count from it: one less than from the root.
+  for (const [root, shift] of within ? within.map((n) => [n, 1] as const) : [[tree.rootNode, 0] as const]) {
+    matches = matches.concat(queries.query.matches(root, { maxStartDepth: MAX_START_DEPTH - shift }));
+    // concat, not push(...): a generated file can have more top-level constants than a call takes arguments.
+    if (queries.topLevel) matches = matches.concat(queries.topLevel.matches(root, { maxStartDepth: TOP_LEVEL_DEPTH - shift }));
+  }
   for (const match of matches) {
     captures.clear();
     let kind: SymbolKind | undefined;
@@ -61,12 +85,18 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
     }
     const importNode = captures.get('import');
     if (importNode) {
-      imports.push(...spec.imports(importNode, captures));
+      for (const i of spec.imports(importNode, captures)) {
+        imports.push(i);
+        importAt.push(importNode.startIndex);
+      }
       continue;
     }
     const pkg = captures.get('package');
     if (pkg) {
-      packageName ??= pkg.text.replace(/\s+/g, '');
+      if (packageName === undefined) {
+        packageName = pkg.text.replace(/\s+/g, '');
+        packageAt = pkg.startIndex;
+      }
       continue;
     }
     if (!kind) continue;
@@ -74,7 +104,9 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
     const def = spec.definition ? spec.definition(kind, captures) : defaultDefinition(kind, captures);
     if (def && def.name) defs.push(def);
   }
-  return { symbols: toSymbols(spec, defs, text, lineStarts), imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError };
+  const spans: number[] = [];
+  const symbols = toSymbols(spec, defs, text, lineStarts, spans);
+  return { symbols, imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError, spans: { symbols: spans, imports: importAt, packageAt } };
 }
 
 /** Node types a top-level constant may sit in on its way up to the file's root. */
@@ -94,7 +126,8 @@ function defaultDefinition(kind: SymbolKind, c: Captures): Definition | undefine
   return node && nameNode ? { name: nameNode.text, kind, node, nameNode } : undefined;
 }
 
-function toSymbols(spec: LanguageSpec, found: Definition[], text: string, lineStarts: Int32Array): SymbolInfo[] {
+/** Symbols in document order, owners resolved; each one's start and end offsets are pushed to `spans`. */
+function toSymbols(spec: LanguageSpec, found: Definition[], text: string, lineStarts: Int32Array, spans: number[]): SymbolInfo[] {
   const defs = found.map((def) => ({ def, start: def.node.startIndex, end: def.node.endIndex }));
   defs.sort((a, b) => a.start - b.start || b.end - a.end);
   const members = new Set(spec.memberContainers ?? []);
@@ -122,6 +155,7 @@ function toSymbols(spec: LanguageSpec, found: Definition[], text: string, lineSt
     if (seen.has(key)) continue;
     seen.add(key);
     const nameLine = def.nameNode.startPosition.row;
+    spans.push(start, end);
     out.push({
       name: def.name,
       kind,

@@ -6,7 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Edit, type Tree } from 'web-tree-sitter';
 import { lineStartsOf, tokenizeChunks } from '../extract/chunker';
-import { extractFromTree } from '../extract/fileExtractor';
+import { extractFromTree, type PlacedFacts } from '../extract/fileExtractor';
+import { type ChangedRange, incrementalExtract, type TextEdit } from '../extract/incrementalExtract';
 import { contentHash, finishExtract, type TreeExtract } from '../extract/finishExtract';
 import { fileSummary } from '../extract/fileSummary';
 import { languageOf } from '../languages';
@@ -52,8 +53,11 @@ export type FileResult =
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
-/** Trees of files the editor is changing, for incremental re-parsing (tiny LRU; keys: path). */
-const recentTrees = new Map<string, { text: string; tree: Tree }>();
+/**
+ * Trees of files the editor is changing, for incremental re-parsing, with the facts extracted from them
+ * for incremental extraction (tiny LRU; keys: path).
+ */
+const recentTrees = new Map<string, { text: string; tree: Tree; facts?: PlacedFacts }>();
 const RECENT_TREES = 8;
 
 export async function processFile(runtime: TreeSitterRuntime, task: FileTask): Promise<FileResult> {
@@ -96,10 +100,16 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
   if (language) {
     const loaded = await runtime.language(language);
     runtime.parser.setLanguage(loaded.language);
-    const parsed = parseIncrementally(runtime, task, text);
+    const { tree: parsed, reuse } = parseIncrementally(runtime, task, text);
     if (parsed) {
       try {
-        const found = extractFromTree(loaded.spec, loaded.queries, parsed, text, lineStarts);
+        const found = reuse
+          ? incrementalExtract(loaded.spec, loaded.queries, parsed, text, lineStarts, reuse.facts, reuse.edit, reuse.changed)
+          : extractFromTree(loaded.spec, loaded.queries, parsed, text, lineStarts);
+        if (task.text !== undefined) {
+          const kept = recentTrees.get(task.path);
+          if (kept?.tree === parsed) kept.facts = found;
+        }
         tree = {
           ...tree,
           symbols: found.symbols,
@@ -123,10 +133,15 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
  * Editor text is re-parsed against the previous tree of the same file (edit found by common prefix and
  * suffix), which makes a keystroke in a large file cost a fraction of a full parse.
  */
-function parseIncrementally(runtime: TreeSitterRuntime, task: FileTask, text: string): Tree | null {
-  if (task.text === undefined) return runtime.parser.parse(text);
+function parseIncrementally(
+  runtime: TreeSitterRuntime,
+  task: FileTask,
+  text: string,
+): { tree: Tree | null; reuse?: { facts: PlacedFacts; edit: TextEdit; changed: ChangedRange[] } } {
+  if (task.text === undefined) return { tree: runtime.parser.parse(text) };
   const previous = recentTrees.get(task.path);
   let tree: Tree | null;
+  let reuse: { facts: PlacedFacts; edit: TextEdit; changed: ChangedRange[] } | undefined;
   if (previous && previous.tree.language === runtime.parser.language) {
     const old = previous.text;
     let start = 0;
@@ -148,6 +163,12 @@ function parseIncrementally(runtime: TreeSitterRuntime, task: FileTask, text: st
       newEndPosition: pointAt(text, newEnd),
     }));
     tree = runtime.parser.parse(text, previous.tree);
+    if (tree && previous.facts) {
+      // Where the structure differs besides the edit itself (an unclosed brace reshapes what follows).
+      const changed = tree.getChangedRanges(previous.tree).map((r) => ({ startIndex: r.startIndex, endIndex: r.endIndex }));
+      const lineDelta = newlines(text, start, newEnd) - newlines(old, start, oldEnd);
+      reuse = { facts: previous.facts, edit: { start, oldEnd, newEnd, lineDelta }, changed };
+    }
     previous.tree.delete();
     recentTrees.delete(task.path);
   } else {
@@ -161,7 +182,13 @@ function parseIncrementally(runtime: TreeSitterRuntime, task: FileTask, text: st
       recentTrees.delete(oldest!);
     }
   }
-  return tree;
+  return reuse ? { tree, reuse } : { tree };
+}
+
+function newlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Bytes that own their whole ArrayBuffer, so they can be transferred to another thread. */
