@@ -126,6 +126,11 @@ function defaultDefinition(kind: SymbolKind, c: Captures): Definition | undefine
   return node && nameNode ? { name: nameNode.text, kind, node, nameNode } : undefined;
 }
 
+/** Two definitions with the same key are one symbol (the first in document order is kept). */
+export function symbolKey(name: string, startLine: number, kind: SymbolKind): string {
+  return `${name}\u0000${startLine}\u0000${kind}`;
+}
+
 /** Symbols in document order, owners resolved; each one's start and end offsets are pushed to `spans`. */
 function toSymbols(spec: LanguageSpec, found: Definition[], text: string, lineStarts: Int32Array, spans: number[]): SymbolInfo[] {
   const defs = found.map((def) => ({ def, start: def.node.startIndex, end: def.node.endIndex }));
@@ -151,7 +156,7 @@ function toSymbols(spec: LanguageSpec, found: Definition[], text: string, lineSt
     if (kind === 'function' && owner && members.has(owner.def.kind)) kind = 'method';
     if (kind === 'impl') continue; // impl blocks only lend their type to their methods
     const startLine = def.node.startPosition.row;
-    const key = `${def.name}\u0000${startLine}\u0000${kind}`;
+    const key = symbolKey(def.name, startLine, kind);
     if (seen.has(key)) continue;
     seen.add(key);
     const nameLine = def.nameNode.startPosition.row;

@@ -6,7 +6,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ImportInfo, SymbolInfo } from '../model';
-import { type ExtractionQueries, extractFromTree, type PlacedFacts } from './fileExtractor';
+import { type ExtractionQueries, extractFromTree, type PlacedFacts, symbolKey } from './fileExtractor';
 import type { LanguageSpec } from './languageSpec';
 
 /** One replaced span, in the tree's offsets: [start, oldEnd) of the old text became [start, newEnd). */
@@ -79,7 +79,7 @@ export function incrementalExtract(
   const add = (list: readonly SymbolInfo[], listSpans: readonly number[]) => {
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
-      const key = `${s.name}\u0000${s.startLine}\u0000${s.kind}`;
+      const key = symbolKey(s.name, s.startLine, s.kind);
       if (seen.has(key)) continue;
       seen.add(key);
       symbols.push(s);
