@@ -68,12 +68,13 @@ const LINE_CACHE_BYTES = 24 * 1024 * 1024;
 const MAIN_TOKENIZES_UP_TO = 3;
 const BULK_MAINTENANCE_MS = 3000;
 /**
- * Batches handed to each worker ahead of the one it is parsing. A batch of small files takes a worker
- * a few milliseconds, and the main thread's garbage collections and first-batch compilation hold up its
- * message loop for 40–80 ms: with 3 queued, the worker sat idle 120–170 ms per cold build of the bench
- * corpus, with 12 about 90 ms (the per-message cost that remains). Queued requests are only paths.
+ * Batches in flight per worker (queued to it, or their results waiting for the main thread). More keep
+ * a worker busier through the main thread's pauses (garbage collections of 40–80 ms: with 12, the
+ * worker sat idle ≈ 90 ms per cold build of the bench corpus instead of 120–170 ms), but every one can
+ * hold its results' file bytes while the main thread is behind, and a cold build's peak memory is the
+ * tighter limit (with 12, two small A/B runs gave peak RSS medians 3–5 MB higher and one process over it).
  */
-const BATCHES_QUEUED_PER_WORKER = 12;
+const BATCHES_QUEUED_PER_WORKER = 3;
 /**
  * Editor updates are searchable through the delta postings at once; folding them into the base (a
  * rebuild of every posting, tens of ms on a large index) waits for this long a pause in typing.
