@@ -38,13 +38,13 @@ export interface TreeFacts {
 
 /**
  * Where each fact sits in the parsed text (offsets as the tree counts them), so an edit elsewhere can
- * reuse it (incrementalExtract): `symbols` holds a start and end per symbol, `imports` a start per
- * import, `packageAt` the package clause's start (-1: none).
+ * reuse it (incrementalExtract): a start and an end per symbol, per import, and for the package clause
+ * (none: empty).
  */
 export interface FactSpans {
   readonly symbols: readonly number[];
   readonly imports: readonly number[];
-  readonly packageAt: number;
+  readonly package: readonly number[];
 }
 
 /** Facts and their spans. */
@@ -61,9 +61,9 @@ export interface PlacedFacts extends TreeFacts {
 export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, tree: Tree, text: string, lineStarts: Int32Array, within?: readonly Node[]): PlacedFacts {
   const defs: Definition[] = [];
   const imports: ImportInfo[] = [];
-  const importAt: number[] = [];
+  const importSpans: number[] = [];
   let packageName: string | undefined;
-  let packageAt = -1;
+  let packageSpan: number[] = [];
   // One map, refilled per match: hooks read it and keep only nodes.
   const captures = new Map<string, Node>();
   let matches: QueryMatch[] = [];
@@ -87,15 +87,17 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
     if (importNode) {
       for (const i of spec.imports(importNode, captures)) {
         imports.push(i);
-        importAt.push(importNode.startIndex);
+        importSpans.push(importNode.startIndex, importNode.endIndex);
       }
       continue;
     }
     const pkg = captures.get('package');
     if (pkg) {
-      if (packageName === undefined) {
-        packageName = pkg.text.replace(/\s+/g, '');
-        packageAt = pkg.startIndex;
+      const name = pkg.text.replace(/\s+/g, '');
+      // The first named package clause counts (a clause broken mid-edit can have an empty name).
+      if (packageName === undefined && name) {
+        packageName = name;
+        packageSpan = [pkg.startIndex, pkg.endIndex];
       }
       continue;
     }
@@ -106,7 +108,7 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
   }
   const spans: number[] = [];
   const symbols = toSymbols(spec, defs, text, lineStarts, spans);
-  return { symbols, imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError, spans: { symbols: spans, imports: importAt, packageAt } };
+  return { symbols, imports, ...(packageName ? { packageName } : {}), hasErrors: tree.rootNode.hasError, spans: { symbols: spans, imports: importSpans, package: packageSpan } };
 }
 
 /** Node types a top-level constant may sit in on its way up to the file's root. */
@@ -168,7 +170,7 @@ function toSymbols(spec: LanguageSpec, found: Definition[], text: string, lineSt
       startLine,
       endLine: rowAt(lineStarts, end),
       nameLine,
-      signature: signatureOf(text.slice(lineStarts[nameLine]!, Math.max(lineStarts[nameLine]!, lineStarts[nameLine + 1]! - 1))),
+      signature: signatureAt(text, lineStarts, nameLine),
     });
   }
   return out;
@@ -184,6 +186,11 @@ function rowAt(lineStarts: Int32Array, offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** A symbol's signature: the line holding its name (the whole line, so any edit of that line changes it). */
+export function signatureAt(text: string, lineStarts: Int32Array, line: number): string {
+  return signatureOf(text.slice(lineStarts[line]!, Math.max(lineStarts[line]!, lineStarts[line + 1]! - 1)));
 }
 
 /** The declaration's line without its body opener, trimmed to a sane length. */

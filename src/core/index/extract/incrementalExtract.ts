@@ -1,12 +1,13 @@
 /**
  * A file's facts after an editor change, from its facts before and the new tree: only the top-level
- * nodes that the edit or a change of structure touches are searched again (a keystroke in a 1,000-line
+ * nodes that the edit or a change of structure cover are searched again (a keystroke in a 1,000-line
  * file no longer walks the whole tree); facts elsewhere are kept, those after the edit moved by its
- * length and line count. The result is what extracting the whole tree would give (tests compare).
+ * length and line count. The result is what extracting the whole tree would give (tests compare, edit
+ * after edit).
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ImportInfo, SymbolInfo } from '../model';
-import { type ExtractionQueries, extractFromTree, type PlacedFacts, symbolKey } from './fileExtractor';
+import { type ExtractionQueries, extractFromTree, type PlacedFacts, signatureAt, symbolKey } from './fileExtractor';
 import type { LanguageSpec } from './languageSpec';
 
 /** One replaced span, in the tree's offsets: [start, oldEnd) of the old text became [start, newEnd). */
@@ -23,6 +24,48 @@ export interface ChangedRange {
   readonly endIndex: number;
 }
 
+type Side = 'before' | 'after' | undefined;
+
+/**
+ * The ranges besides the edit itself where facts may have changed: the new tree's changed ranges, and
+ * every top-level node of the new tree that the old one (already edited, so in new offsets) lacks with
+ * the same type and extent. Changed ranges alone miss restructurings after broken code: a statement
+ * letting go of the function it had swallowed, a namespace turned into statements, both reported as
+ * no change. (Node ids cannot tell: they change even for nodes the parse reused.)
+ */
+export function rangesToRevisit(oldTree: Tree, newTree: Tree): ChangedRange[] {
+  const out: ChangedRange[] = newTree.getChangedRanges(oldTree).map((r) => ({ startIndex: r.startIndex, endIndex: r.endIndex }));
+  const before = new Set<string>();
+  for (const n of oldTree.rootNode.children) if (n) before.add(`${n.typeId}:${n.startIndex}:${n.endIndex}`);
+  for (const n of newTree.rootNode.children) {
+    if (n && !before.has(`${n.typeId}:${n.startIndex}:${n.endIndex}`)) out.push({ startIndex: n.startIndex, endIndex: n.endIndex });
+  }
+  return out;
+}
+
+/**
+ * The children of `root` ending at or after `from` (text typed right after a node can change it) and
+ * starting at or before `to`, found by binary search (firstChildForIndex misses a node that follows
+ * whitespace before an ERROR).
+ */
+function topLevelNodes(root: Node, from: number, to: number): Node[] {
+  const count = root.childCount;
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (root.child(mid)!.endIndex >= from) hi = mid;
+    else lo = mid + 1;
+  }
+  const nodes: Node[] = [];
+  for (let i = lo; i < count; i++) {
+    const n = root.child(i)!;
+    if (n.startIndex > to) break;
+    nodes.push(n);
+  }
+  return nodes;
+}
+
 export function incrementalExtract(
   spec: LanguageSpec,
   queries: ExtractionQueries,
@@ -33,92 +76,84 @@ export function incrementalExtract(
   edit: TextEdit,
   changed: readonly ChangedRange[],
 ): PlacedFacts {
+  const shift = edit.newEnd - edit.oldEnd;
+  // What must be searched again: the top-level nodes around the edit and the ranges to revisit (a node
+  // whose tail was deleted can end before the edit now; it is among those, its extent having changed).
   let from = edit.start;
   let to = edit.newEnd;
   for (const r of changed) {
     from = Math.min(from, r.startIndex);
     to = Math.max(to, r.endIndex);
   }
-  // Top-level nodes touching [from, to], one before included: text typed right after a node can change it.
-  const nodes: Node[] = [];
-  for (let n = tree.rootNode.firstChildForIndex(Math.max(0, from - 1)); n && n.startIndex <= to; n = n.nextSibling) nodes.push(n);
+  const nodes = topLevelNodes(tree.rootNode, from, to);
   const regionStart = nodes.length ? Math.min(nodes[0]!.startIndex, from) : from;
   const regionEnd = nodes.length ? Math.max(nodes[nodes.length - 1]!.endIndex, to) : to;
   const fresh = extractFromTree(spec, queries, tree, text, lineStarts, nodes);
 
-  const shift = edit.newEnd - edit.oldEnd;
-  /** Where an old span is now, or undefined when the edit touched it or it falls in the region. */
-  const place = (start: number, end: number): 'before' | 'after' | undefined => {
-    const touched = edit.start === edit.oldEnd ? start < edit.start && edit.start < end : start < edit.oldEnd && end > edit.start;
-    if (touched) return undefined;
+  /**
+   * Where an old fact is now: kept before or after the region, or undefined (searched again). One the
+   * edit overlaps always lands in the region: it starts before the edit's old end, so before regionEnd.
+   */
+  const place = (start: number, end: number): Side => {
     if (end <= edit.start) return end <= regionStart ? 'before' : undefined;
     return start + shift >= regionEnd ? 'after' : undefined;
   };
+  const move = (spans: readonly number[], i: number, side: 'before' | 'after', out: number[]) => {
+    const by = side === 'after' ? shift : 0;
+    out.push(spans[2 * i]! + by, spans[2 * i + 1]! + by);
+  };
 
-  const before: SymbolInfo[] = [];
-  const beforeSpans: number[] = [];
-  const after: SymbolInfo[] = [];
-  const afterSpans: number[] = [];
-  for (let i = 0; i < prev.symbols.length; i++) {
-    const s = prev.symbols[i]!;
-    const start = prev.spans.symbols[2 * i]!;
-    const end = prev.spans.symbols[2 * i + 1]!;
-    const where = place(start, end);
-    if (where === 'before') {
-      before.push(s);
-      beforeSpans.push(start, end);
-    } else if (where === 'after') {
-      after.push(edit.lineDelta ? { ...s, startLine: s.startLine + edit.lineDelta, endLine: s.endLine + edit.lineDelta, nameLine: s.nameLine + edit.lineDelta } : s);
-      afterSpans.push(start + shift, end + shift);
-    }
-  }
-  // A full extraction keeps the first of two definitions with the same name, kind and line.
+  // Symbols: the signature is the name's whole line, which the edit may share, so it is read again.
   const symbols: SymbolInfo[] = [];
-  const spans: number[] = [];
+  const symbolSpans: number[] = [];
   const seen = new Set<string>();
-  const add = (list: readonly SymbolInfo[], listSpans: readonly number[]) => {
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i]!;
-      const key = symbolKey(s.name, s.startLine, s.kind);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      symbols.push(s);
-      spans.push(listSpans[2 * i]!, listSpans[2 * i + 1]!);
+  const addSymbol = (s: SymbolInfo, spans: readonly number[], i: number, side: Side | 'fresh') => {
+    let symbol = s;
+    if (side === 'before' || side === 'after') {
+      const lines = side === 'after' ? edit.lineDelta : 0;
+      if (lines) symbol = { ...s, startLine: s.startLine + lines, endLine: s.endLine + lines, nameLine: s.nameLine + lines };
+      const signature = signatureAt(text, lineStarts, symbol.nameLine);
+      if (signature !== s.signature) symbol = { ...symbol, signature };
     }
+    // A full extraction keeps the first of two definitions with the same name, kind and line.
+    const key = symbolKey(symbol.name, symbol.startLine, symbol.kind);
+    if (seen.has(key)) return;
+    seen.add(key);
+    symbols.push(symbol);
+    if (side === 'fresh') symbolSpans.push(spans[2 * i]!, spans[2 * i + 1]!);
+    else move(spans, i, side!, symbolSpans);
   };
-  add(before, beforeSpans);
-  add(fresh.symbols, fresh.spans.symbols);
-  add(after, afterSpans);
-
   const imports: ImportInfo[] = [];
-  const importAt: number[] = [];
-  const keepImports = (side: 'before' | 'after') => {
-    for (let i = 0; i < prev.imports.length; i++) {
-      const at = prev.spans.imports[i]!;
-      if (place(at, at + 1) !== side) continue;
-      const imp = prev.imports[i]!;
-      imports.push(side === 'after' && edit.lineDelta ? { ...imp, line: imp.line + edit.lineDelta } : imp);
-      importAt.push(side === 'after' ? at + shift : at);
+  const importSpans: number[] = [];
+  for (const side of ['before', 'after'] as const) {
+    if (side === 'after') {
+      fresh.symbols.forEach((s, i) => addSymbol(s, fresh.spans.symbols, i, 'fresh'));
+      imports.push(...fresh.imports);
+      importSpans.push(...fresh.spans.imports);
     }
-  };
-  keepImports('before');
-  imports.push(...fresh.imports);
-  importAt.push(...fresh.spans.imports);
-  keepImports('after');
+    prev.symbols.forEach((s, i) => {
+      if (place(prev.spans.symbols[2 * i]!, prev.spans.symbols[2 * i + 1]!) === side) addSymbol(s, prev.spans.symbols, i, side);
+    });
+    prev.imports.forEach((imp, i) => {
+      if (place(prev.spans.imports[2 * i]!, prev.spans.imports[2 * i + 1]!) !== side) return;
+      imports.push(side === 'after' && edit.lineDelta ? { ...imp, line: imp.line + edit.lineDelta } : imp);
+      move(prev.spans.imports, i, side, importSpans);
+    });
+  }
 
   // The first package clause in the file wins, as in a full extraction.
-  const prevPackage = prev.spans.packageAt >= 0 ? place(prev.spans.packageAt, prev.spans.packageAt + 1) : undefined;
+  const prevPackage: Side = prev.spans.package.length ? place(prev.spans.package[0]!, prev.spans.package[1]!) : undefined;
   let packageName: string | undefined;
-  let packageAt = -1;
-  if (prevPackage === 'before') [packageName, packageAt] = [prev.packageName, prev.spans.packageAt];
-  else if (fresh.packageName !== undefined) [packageName, packageAt] = [fresh.packageName, fresh.spans.packageAt];
-  else if (prevPackage === 'after') [packageName, packageAt] = [prev.packageName, prev.spans.packageAt + shift];
+  let packageSpan: number[] = [];
+  if (prevPackage === 'before') [packageName, packageSpan] = [prev.packageName, [...prev.spans.package]];
+  else if (fresh.packageName !== undefined) [packageName, packageSpan] = [fresh.packageName, [...fresh.spans.package]];
+  else if (prevPackage === 'after') [packageName, packageSpan] = [prev.packageName, prev.spans.package.map((x) => x + shift)];
 
   return {
     symbols,
     imports,
     ...(packageName !== undefined ? { packageName } : {}),
     hasErrors: fresh.hasErrors,
-    spans: { symbols: spans, imports: importAt, packageAt },
+    spans: { symbols: symbolSpans, imports: importSpans, package: packageSpan },
   };
 }

@@ -4,15 +4,16 @@
  * Invalid UTF-8 is decoded with replacement characters rather than rejected.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { Edit, type Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import { lineStartsOf, tokenizeChunks } from '../extract/chunker';
 import { extractFromTree, type PlacedFacts } from '../extract/fileExtractor';
-import { type ChangedRange, incrementalExtract, type TextEdit } from '../extract/incrementalExtract';
+import { type ChangedRange, incrementalExtract, rangesToRevisit, type TextEdit } from '../extract/incrementalExtract';
 import { contentHash, finishExtract, type TreeExtract } from '../extract/finishExtract';
 import { fileSummary } from '../extract/fileSummary';
 import { languageOf } from '../languages';
 import type { FileExtract, SkipReason } from '../model';
 import { looksBinary, looksMinified } from '../scan/binaryDetection';
+import { editBetween, treeEdit } from './textEdit';
 import type { TreeSitterRuntime } from './treeSitterRuntime';
 
 export interface FileTask {
@@ -131,7 +132,8 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
 
 /**
  * Editor text is re-parsed against the previous tree of the same file (edit found by common prefix and
- * suffix), which makes a keystroke in a large file cost a fraction of a full parse.
+ * suffix), which makes a keystroke in a large file cost a fraction of a full parse; with the facts
+ * extracted from that tree, the edit and the ranges to revisit also allow incremental extraction.
  */
 function parseIncrementally(
   runtime: TreeSitterRuntime,
@@ -143,31 +145,12 @@ function parseIncrementally(
   let tree: Tree | null;
   let reuse: { facts: PlacedFacts; edit: TextEdit; changed: ChangedRange[] } | undefined;
   if (previous && previous.tree.language === runtime.parser.language) {
-    const old = previous.text;
-    let start = 0;
-    const minLen = Math.min(old.length, text.length);
-    while (start < minLen && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let oldEnd = old.length;
-    let newEnd = text.length;
-    while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-      oldEnd--;
-      newEnd--;
-    }
-    previous.tree.edit(new Edit({
-      // web-tree-sitter's JS API counts UTF-16 code units, like String indexes.
-      startIndex: start,
-      oldEndIndex: oldEnd,
-      newEndIndex: newEnd,
-      startPosition: pointAt(old, start),
-      oldEndPosition: pointAt(old, oldEnd),
-      newEndPosition: pointAt(text, newEnd),
-    }));
+    const edit = editBetween(previous.text, text);
+    previous.tree.edit(treeEdit(previous.text, text, edit));
     tree = runtime.parser.parse(text, previous.tree);
     if (tree && previous.facts) {
-      // Where the structure differs besides the edit itself (an unclosed brace reshapes what follows).
-      const changed = tree.getChangedRanges(previous.tree).map((r) => ({ startIndex: r.startIndex, endIndex: r.endIndex }));
-      const lineDelta = newlines(text, start, newEnd) - newlines(old, start, oldEnd);
-      reuse = { facts: previous.facts, edit: { start, oldEnd, newEnd, lineDelta }, changed };
+      // Where the structure may differ besides the edit itself (an unclosed brace reshapes what follows).
+      reuse = { facts: previous.facts, edit, changed: rangesToRevisit(previous.tree, tree) };
     }
     previous.tree.delete();
     recentTrees.delete(task.path);
@@ -185,23 +168,7 @@ function parseIncrementally(
   return reuse ? { tree, reuse } : { tree };
 }
 
-function newlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /** Bytes that own their whole ArrayBuffer, so they can be transferred to another thread. */
 function standalone(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
-}
-
-function pointAt(text: string, index: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: index - lineStart };
 }
