@@ -125,6 +125,7 @@ export function incrementalExtract(
   };
   const imports: ImportInfo[] = [];
   const importSpans: number[] = [];
+  // In document order: what is kept before the region, the region's facts, what is kept after it.
   for (const side of ['before', 'after'] as const) {
     if (side === 'after') {
       fresh.symbols.forEach((s, i) => addSymbol(s, fresh.spans.symbols, i, 'fresh'));
