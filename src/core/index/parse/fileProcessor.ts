@@ -130,6 +130,13 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
   return { path: task.path, kind: 'indexed', size, mtimeMs, extract: { ...extract, chunks: tokenizeChunks(text, lineStarts, ranges) } };
 }
 
+/** What incremental extraction needs from the previous parse of an editor's file. */
+interface Reuse {
+  readonly facts: PlacedFacts;
+  readonly edit: TextEdit;
+  readonly changed: ChangedRange[];
+}
+
 /**
  * Editor text is re-parsed against the previous tree of the same file (edit found by common prefix and
  * suffix), which makes a keystroke in a large file cost a fraction of a full parse; with the facts
@@ -139,11 +146,11 @@ function parseIncrementally(
   runtime: TreeSitterRuntime,
   task: FileTask,
   text: string,
-): { tree: Tree | null; reuse?: { facts: PlacedFacts; edit: TextEdit; changed: ChangedRange[] } } {
+): { tree: Tree | null; reuse?: Reuse } {
   if (task.text === undefined) return { tree: runtime.parser.parse(text) };
   const previous = recentTrees.get(task.path);
   let tree: Tree | null;
-  let reuse: { facts: PlacedFacts; edit: TextEdit; changed: ChangedRange[] } | undefined;
+  let reuse: Reuse | undefined;
   if (previous && previous.tree.language === runtime.parser.language) {
     const edit = editBetween(previous.text, text);
     previous.tree.edit(treeEdit(previous.text, text, edit));
