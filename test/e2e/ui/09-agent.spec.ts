@@ -7,7 +7,7 @@
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { ModelRequest, Reply } from '../../fixtures/fakeModelServer/types';
 import { assert, uiTest } from '../harness/testing';
 import { chatFrame, isReady, openBanyanContainer, waitForStatusBar } from '../harness/workbench';
@@ -16,6 +16,8 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'agent', 'repo');
 const TASK = 'AGENT TASK: fix add in agent-demo so its tests pass';
 const TEST_COMMAND = 'node agent-demo/test/math.test.js';
+/** Where the agent role's model points before this test's settings are read. */
+const DEFAULT_ENDPOINT = '127.0.0.1:11434';
 
 type Msg = { role: string; content?: string | null };
 const tools = (req: ModelRequest) => ((req.body['messages'] as Msg[]) ?? []).filter((m) => m.role === 'tool');
@@ -45,6 +47,29 @@ async function runStatus(frame: Frame): Promise<string | null> {
   return frame.locator('[data-testid=agent-run-status]').last().getAttribute('data-status').catch(() => null);
 }
 
+/**
+ * Gives the task. VS Code reads the settings file this test just wrote asynchronously: a run that
+ * starts before it has, goes to the default endpoint and fails at once with a message naming it;
+ * then the task is given again (a user who runs a task the moment they save the settings sees the same).
+ */
+async function startTask(frame: Frame, page: Page, log: (m: string) => void): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await frame.locator('[data-testid=agent-task-input]').fill(TASK);
+    await frame.locator('[data-testid=agent-run]').click();
+    const deadline = Date.now() + 10_000;
+    let status = await runStatus(frame);
+    while ((status === null || status === 'running') && Date.now() < deadline) {
+      if (await frame.locator('[data-testid=agent-approval]').first().isVisible().catch(() => false)) return;
+      await page.waitForTimeout(100);
+      status = await runStatus(frame);
+    }
+    const text = status === 'error' ? await frame.locator('article.agent-run').last().innerText() : '';
+    if (attempt >= 5 || !text.includes(DEFAULT_ENDPOINT)) return;
+    log(`attempt ${attempt}: the settings were not read yet (the run went to ${DEFAULT_ENDPOINT}); giving the task again`);
+    await page.waitForTimeout(1000);
+  }
+}
+
 export const tests = [
   uiTest('agent mode: a multi-step task completes with approvals clicked in the panel; Restore checkpoint reverts the file', async ({ page, server, fakeModel: fake, screenshot, log }) => {
     fake.reset();
@@ -63,8 +88,7 @@ export const tests = [
     const frame = await chatFrame(page);
     await frame.locator('[data-testid=mode-agent]').click();
     await frame.locator('[data-testid=agent-pane]').waitFor({ state: 'visible', timeout: 10_000 });
-    await frame.locator('[data-testid=agent-task-input]').fill(TASK);
-    await frame.locator('[data-testid=agent-run]').click();
+    await startTask(frame, page, log);
 
     const clicked: string[] = [];
     const deadline = Date.now() + 120_000;
