@@ -7,7 +7,7 @@
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import type { ModelRequest, Reply } from '../../fixtures/fakeModelServer/types';
 import { assert, uiTest } from '../harness/testing';
 import { chatFrame, isReady, openBanyanContainer, waitForStatusBar } from '../harness/workbench';
@@ -16,8 +16,6 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'agent', 'repo');
 const TASK = 'AGENT TASK: fix add in agent-demo so its tests pass';
 const TEST_COMMAND = 'node agent-demo/test/math.test.js';
-/** Where the agent role's model points before this test's settings are read. */
-const DEFAULT_ENDPOINT = '127.0.0.1:11434';
 
 type Msg = { role: string; content?: string | null };
 const tools = (req: ModelRequest) => ((req.body['messages'] as Msg[]) ?? []).filter((m) => m.role === 'tool');
@@ -43,31 +41,26 @@ function agentModel(req: ModelRequest): Reply {
   return { text: `UNEXPECTED STATE after ${n} tool results: ${last.slice(0, 300)}` };
 }
 
-async function runStatus(frame: Frame): Promise<string | null> {
-  return frame.locator('[data-testid=agent-run-status]').last().getAttribute('data-status').catch(() => null);
+/**
+ * VS Code reads the settings file a test writes asynchronously (seconds, on a loaded machine); a task
+ * given before that goes to the default endpoint. The extension pushes settings to the server before
+ * it refreshes the panel, so once the panel's model picker shows the agent role's new endpoint, the
+ * server has it too.
+ */
+async function waitForAgentEndpoint(frame: Frame, baseUrl: string): Promise<void> {
+  const option = frame.locator('select[aria-label=Model] option[value=agent]');
+  const deadline = Date.now() + 30_000;
+  let title = '';
+  while (Date.now() < deadline) {
+    title = (await option.getAttribute('title', { timeout: 500 }).catch(() => null)) ?? '';
+    if (title.includes(baseUrl)) return;
+    await frame.waitForTimeout(200);
+  }
+  throw new Error(`the model picker never showed the agent model at ${baseUrl} (its title: "${title}")`);
 }
 
-/**
- * Gives the task. VS Code reads the settings file this test just wrote asynchronously: a run that
- * starts before it has, goes to the default endpoint and fails at once with a message naming it;
- * then the task is given again (a user who runs a task the moment they save the settings sees the same).
- */
-async function startTask(frame: Frame, page: Page, log: (m: string) => void): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await frame.locator('[data-testid=agent-task-input]').fill(TASK);
-    await frame.locator('[data-testid=agent-run]').click();
-    const deadline = Date.now() + 10_000;
-    let status = await runStatus(frame);
-    while ((status === null || status === 'running') && Date.now() < deadline) {
-      if (await frame.locator('[data-testid=agent-approval]').first().isVisible().catch(() => false)) return;
-      await page.waitForTimeout(100);
-      status = await runStatus(frame);
-    }
-    const text = status === 'error' ? await frame.locator('article.agent-run').last().innerText() : '';
-    if (attempt >= 5 || !text.includes(DEFAULT_ENDPOINT)) return;
-    log(`attempt ${attempt}: the settings were not read yet (the run went to ${DEFAULT_ENDPOINT}); giving the task again`);
-    await page.waitForTimeout(1000);
-  }
+async function runStatus(frame: Frame): Promise<string | null> {
+  return frame.locator('[data-testid=agent-run-status]').last().getAttribute('data-status').catch(() => null);
 }
 
 export const tests = [
@@ -76,19 +69,22 @@ export const tests = [
     cpSync(FIXTURE, path.join(server.workspace, 'agent-demo'), { recursive: true });
     const file = path.join(server.workspace, 'agent-demo', 'src', 'math.js');
     const original = readFileSync(file);
+    // A model name of its own: the panel's model picker then lists the agent role (it lists each model once).
     server.updateWorkspaceSettings({
       'banyan.models.agent.provider': 'openai-compatible',
       'banyan.models.agent.baseUrl': fake.openaiBaseUrl,
-      'banyan.models.agent.model': 'fake-model',
+      'banyan.models.agent.model': 'fake-agent-model',
     });
     fake.addRule({ name: 'agent', route: '/v1/chat/completions', prompt: /AGENT TASK: fix add in agent-demo/, reply: agentModel });
 
     await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
+    await waitForAgentEndpoint(frame, fake.openaiBaseUrl);
     await frame.locator('[data-testid=mode-agent]').click();
     await frame.locator('[data-testid=agent-pane]').waitFor({ state: 'visible', timeout: 10_000 });
-    await startTask(frame, page, log);
+    await frame.locator('[data-testid=agent-task-input]').fill(TASK);
+    await frame.locator('[data-testid=agent-run]').click();
 
     const clicked: string[] = [];
     const deadline = Date.now() + 120_000;
