@@ -50,6 +50,8 @@ export async function waitForStatusBar(page: Page, want: (v: StatusBarView) => b
 }
 
 export const isReady = (v: StatusBarView): boolean => v.icon === 'check' && v.text === 'Banyan' && v.ariaLabel.startsWith('Banyan: ready');
+/** The server answers, whatever its models' state ("ready, but the model for … is unreachable" included). */
+export const isServing = (v: StatusBarView): boolean => v.ariaLabel.startsWith('Banyan: ready');
 
 /** Clicks Banyan's activity-bar icon unless its container is already showing. */
 export async function openBanyanContainer(page: Page): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
-import { isReady, waitForStatusBar } from '../harness/workbench';
+import { isServing, waitForStatusBar } from '../harness/workbench';
 
 const INPUT = '.quick-input-widget input';
 
@@ -49,7 +49,9 @@ async function notification(page: Page, text: string | RegExp) {
 export const tests = [
   uiTest('Banyan: Configure Model picks a model from the endpoint and tests it', async ({ page, fakeModel: fake, screenshot }) => {
     fake.reset();
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
+    // 08-completion points completion back at the default Ollama, absent here: whether its probe has
+    // marked it unreachable yet is a matter of timing, and this test does not depend on it.
+    await waitForStatusBar(page, isServing, 'Banyan: ready', 45_000);
     await runCommand(page, 'Banyan: Configure Model');
     await quickInputStep(page, '(1/5)');
     await pick(page, 'Chat, edit and agent');
