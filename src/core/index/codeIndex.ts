@@ -426,7 +426,7 @@ export class CodeIndex {
     const tokenize = pool.size === 0 || pool.size > MAIN_TOKENIZES_UP_TO;
     let done = 0;
     let setChanged = false;
-    // Enough batches queued per worker that it never waits for the main thread to apply results.
+    // Batches in flight: see BATCHES_QUEUED_PER_WORKER.
     const parallel = Math.max(1, pool.size * BATCHES_QUEUED_PER_WORKER + 1);
     const lane = async (): Promise<void> => {
       for (;;) {

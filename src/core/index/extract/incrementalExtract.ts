@@ -98,47 +98,46 @@ export function incrementalExtract(
     if (end <= edit.start) return end <= regionStart ? 'before' : undefined;
     return start + shift >= regionEnd ? 'after' : undefined;
   };
-  const move = (spans: readonly number[], i: number, side: 'before' | 'after', out: number[]) => {
-    const by = side === 'after' ? shift : 0;
-    out.push(spans[2 * i]! + by, spans[2 * i + 1]! + by);
-  };
 
-  // Symbols: the signature is the name's whole line, which the edit may share, so it is read again.
+  const sideOf = (spans: readonly number[], i: number) => place(spans[2 * i]!, spans[2 * i + 1]!);
+  const symbolSides = prev.symbols.map((_, i) => sideOf(prev.spans.symbols, i));
+  const importSides = prev.imports.map((_, i) => sideOf(prev.spans.imports, i));
+
   const symbols: SymbolInfo[] = [];
   const symbolSpans: number[] = [];
   const seen = new Set<string>();
-  const addSymbol = (s: SymbolInfo, spans: readonly number[], i: number, side: Side | 'fresh') => {
-    let symbol = s;
-    if (side === 'before' || side === 'after') {
-      const lines = side === 'after' ? edit.lineDelta : 0;
-      if (lines) symbol = { ...s, startLine: s.startLine + lines, endLine: s.endLine + lines, nameLine: s.nameLine + lines };
-      const signature = signatureAt(text, lineStarts, symbol.nameLine);
-      if (signature !== s.signature) symbol = { ...symbol, signature };
-    }
+  const addSymbol = (symbol: SymbolInfo, start: number, end: number) => {
     // A full extraction keeps the first of two definitions with the same name, kind and line.
     const key = symbolKey(symbol.name, symbol.startLine, symbol.kind);
     if (seen.has(key)) return;
     seen.add(key);
     symbols.push(symbol);
-    if (side === 'fresh') symbolSpans.push(spans[2 * i]!, spans[2 * i + 1]!);
-    else move(spans, i, side!, symbolSpans);
+    symbolSpans.push(start, end);
   };
   const imports: ImportInfo[] = [];
   const importSpans: number[] = [];
   // In document order: what is kept before the region, the region's facts, what is kept after it.
-  for (const side of ['before', 'after'] as const) {
-    if (side === 'after') {
-      fresh.symbols.forEach((s, i) => addSymbol(s, fresh.spans.symbols, i, 'fresh'));
+  for (const side of ['before', 'region', 'after'] as const) {
+    if (side === 'region') {
+      fresh.symbols.forEach((s, i) => addSymbol(s, fresh.spans.symbols[2 * i]!, fresh.spans.symbols[2 * i + 1]!));
       imports.push(...fresh.imports);
       importSpans.push(...fresh.spans.imports);
+      continue;
     }
+    const by = side === 'after' ? shift : 0;
+    const lines = side === 'after' ? edit.lineDelta : 0;
     prev.symbols.forEach((s, i) => {
-      if (place(prev.spans.symbols[2 * i]!, prev.spans.symbols[2 * i + 1]!) === side) addSymbol(s, prev.spans.symbols, i, side);
+      if (symbolSides[i] !== side) return;
+      let symbol = lines ? { ...s, startLine: s.startLine + lines, endLine: s.endLine + lines, nameLine: s.nameLine + lines } : s;
+      // The signature is the name's whole line, which the edit may share: read again.
+      const signature = signatureAt(text, lineStarts, symbol.nameLine);
+      if (signature !== s.signature) symbol = { ...symbol, signature };
+      addSymbol(symbol, prev.spans.symbols[2 * i]! + by, prev.spans.symbols[2 * i + 1]! + by);
     });
     prev.imports.forEach((imp, i) => {
-      if (place(prev.spans.imports[2 * i]!, prev.spans.imports[2 * i + 1]!) !== side) return;
-      imports.push(side === 'after' && edit.lineDelta ? { ...imp, line: imp.line + edit.lineDelta } : imp);
-      move(prev.spans.imports, i, side, importSpans);
+      if (importSides[i] !== side) return;
+      imports.push(lines ? { ...imp, line: imp.line + lines } : imp);
+      importSpans.push(prev.spans.imports[2 * i]! + by, prev.spans.imports[2 * i + 1]! + by);
     });
   }
 
