@@ -18,20 +18,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeIndex, type CodeIndexOptions } from '../src/core/index/codeIndex';
-import { IgnoreRules, scanWorkspace } from '../src/core/index/scan/workspaceScanner';
 import { languageOf } from '../src/core/index/languages';
 import type { FileTask } from '../src/core/index/parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from '../src/core/index/parse/parserPool';
+import { corpusFiles, DEFAULT_PACKAGES, defaultCorpusRoots, NODE_MODULES, THIRD_PARTY } from './indexCorpus';
 
 const REPO = path.resolve(__dirname, '..');
-const NODE_MODULES = path.join(REPO, 'node_modules');
-/** Deterministic for a given package-lock: these packages' installed files. */
-const DEFAULT_PACKAGES = ['openai', 'zod', '@modelcontextprotocol/sdk', 'jsdom', 'cheerio', 'highlight.js', 'lodash', 'azure-devops-node-api', 'typescript/lib'];
-const THIRD_PARTY: Partial<CodeIndexOptions> = { noDefaultExcludes: true, exclude: ['**/node_modules/**', '**/*.map'] };
 
 interface Args {
   dir?: string;
@@ -85,8 +81,7 @@ const WORKER = bundle('src/core/index/parse/parseWorker.ts', 'parseWorker.js');
 
 function corpus(args: Args): { roots: string[]; options: Partial<CodeIndexOptions>; name: string } {
   if (args.dir) return { roots: [args.dir], options: {}, name: args.dir };
-  const roots = DEFAULT_PACKAGES.map((p) => path.join(NODE_MODULES, p)).filter((p) => existsSync(p));
-  return { roots, options: THIRD_PARTY, name: `node_modules: ${DEFAULT_PACKAGES.join(', ')}` };
+  return { roots: defaultCorpusRoots(), options: THIRD_PARTY, name: `node_modules: ${DEFAULT_PACKAGES.join(', ')}` };
 }
 
 function tempStore(): { dir: string; cleanup(): void } {
@@ -95,18 +90,12 @@ function tempStore(): { dir: string; cleanup(): void } {
 }
 
 /**
- * The corpus files a cold build reads (the same scan, same rules), read once right before each timed
- * build and each raw parse so both find them in the page cache. Without it the comparison is unfair:
- * the raw parse always runs right after a cold build has loaded the files, and a machine that evicts
- * idle file pages (here a DAMON "pageout" scheme reclaims page cache unused for about 30 s) makes the
- * cold build read from disk (measured: reads in the worker 0.9 s instead of 0.1 s after a 50 s pause).
+ * Reads the corpus files (indexCorpus's corpusFiles) once right before each timed build and each raw
+ * parse, so both find them in the page cache. Without it the comparison is unfair: the raw parse always
+ * runs right after a cold build has loaded the files, and a machine that evicts idle file pages (here a
+ * DAMON "pageout" scheme reclaims page cache unused for about 30 s) makes the cold build read from disk
+ * (measured: reads in the worker 0.9 s instead of 0.1 s after a 50 s pause).
  */
-async function corpusFiles(roots: string[], options: Partial<CodeIndexOptions>): Promise<string[]> {
-  const rules = new IgnoreRules({ globs: options.exclude ?? [], editorExcludes: [], useGitignore: true, noDefaults: options.noDefaultExcludes ?? false });
-  const scan = await scanWorkspace(roots, { rules, maxFileBytes: 1024 * 1024, maxFiles: 50_000 });
-  return scan.files.map((f) => f.path);
-}
-
 function primePageCache(files: readonly string[]): void {
   for (const f of files) {
     try {

@@ -17,11 +17,10 @@ import { typescriptSpec } from '../../src/core/index/extract/languages/typescrip
 import { type LanguageId, languageOf } from '../../src/core/index/languages';
 import { TreeSitterRuntime } from '../../src/core/index/parse/treeSitterRuntime';
 import { looksBinary, looksMinified } from '../../src/core/index/scan/binaryDetection';
-import { IgnoreRules, scanWorkspace } from '../../src/core/index/scan/workspaceScanner';
+import { corpusFiles, defaultCorpusRoots, THIRD_PARTY } from '../indexCorpus';
 
 const REPO = path.resolve(__dirname, '../..');
 const MODULES = path.join(REPO, 'node_modules', '.cache', 'banyan-bench', 'wasm-extract');
-const PACKAGES = ['openai', 'zod', '@modelcontextprotocol/sdk', 'jsdom', 'cheerio', 'highlight.js', 'lodash', 'azure-devops-node-api', 'typescript/lib'];
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -43,14 +42,13 @@ interface Setup {
 }
 
 async function main(): Promise<void> {
-  const rules = new IgnoreRules({ globs: ['**/node_modules/**', '**/*.map'], editorExcludes: [], useGitignore: true, noDefaults: true });
-  const scan = await scanWorkspace(PACKAGES.map((p) => path.join(REPO, 'node_modules', p)), { rules, maxFileBytes: 1 << 20, maxFiles: 50_000 });
+  const corpus = await corpusFiles(defaultCorpusRoots(), THIRD_PARTY);
   const decoder = new TextDecoder();
   const runtime = await TreeSitterRuntime.create();
   const languages: [LanguageId, string][] = [['javascript', javascriptSpec.query], ['typescript', typescriptSpec.query]];
   const setups: Setup[] = [];
   for (const [id, query] of languages) {
-    const files = scan.files.map((f) => f.path).filter((p) => languageOf(p) === id).map((p) => readFileSync(p)).filter((b) => !looksBinary(b) && !looksMinified(lineStartsOf(decoder.decode(b))));
+    const files = corpus.filter((p) => languageOf(p) === id).map((p) => readFileSync(p)).filter((b) => !looksBinary(b) && !looksMinified(lineStartsOf(decoder.decode(b))));
     const wasi = new WASI({ version: 'preview1' });
     const instance = await WebAssembly.instantiate(await WebAssembly.compile(readFileSync(path.join(MODULES, `${id}.wasm`))), wasi.getImportObject() as WebAssembly.Imports);
     wasi.initialize(instance);
