@@ -124,3 +124,30 @@ export function statesSeen(frame: Frame): Promise<string[]> {
 export function chatButton(frame: Frame, name: string): Locator {
   return frame.getByRole('button', { name, exact: true });
 }
+
+/** Polls `probe` until it gives a value (not undefined); throws naming `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export interface ModelOption {
+  /** The role the option stands for (chat, edit, agent). */
+  readonly value: string;
+  readonly label: string;
+  /** Its tooltip: role and endpoint. */
+  readonly title: string;
+  readonly selected: boolean;
+}
+
+/** The chat panel's model picker as it is now (empty while the panel has not rendered it). */
+export async function modelPickerOptions(frame: Frame): Promise<ModelOption[]> {
+  return frame
+    .$$eval('select[aria-label=Model] option', (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '', title: (o as HTMLOptionElement).title, selected: (o as HTMLOptionElement).selected })))
+    .catch(() => []);
+}

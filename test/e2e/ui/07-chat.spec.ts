@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
-import { chatFrame, isReady, openBanyanContainer, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
+import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, waitFor, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
 
 const QUESTION = 'How does pluralize work? Make it clearer.';
 const NEW_CODE = 'export function pluralize(count: number, noun: string): string {\n  return count === 1 ? `1 ${noun}` : `${count} ${noun}s`;\n}';
@@ -33,14 +33,7 @@ async function lastAnswer(frame: Frame, contains: string, timeoutMs = 30_000): P
 
 /** Waits until the model picker shows `model` selected: the window has read the new settings. */
 async function waitForModel(frame: Frame, model: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  let shown = '';
-  while (Date.now() < deadline) {
-    shown = await frame.$eval('select[aria-label=Model]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').catch(() => '');
-    if (shown === model) return;
-    await frame.waitForTimeout(200);
-  }
-  throw new Error(`the model picker never showed ${model} (it shows "${shown}")`);
+  await waitFor(`the model picker to show ${model}`, async () => (await modelPickerOptions(frame)).find((o) => o.selected && o.label === model), 30_000);
 }
 
 async function theme(page: Page, name: string, dark: boolean, set: (v: string) => void): Promise<void> {

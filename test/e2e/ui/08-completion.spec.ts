@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
-import { isReady, waitForStatusBar } from '../harness/workbench';
+import { isReady, waitFor, waitForStatusBar } from '../harness/workbench';
 
 const INPUT = '.quick-input-widget input';
 const EDITOR = '.editor-group-container.active .monaco-editor';
@@ -29,17 +29,6 @@ async function documentText(page: Page): Promise<string> {
 
 async function ghostText(page: Page): Promise<string> {
   return (await page.locator(GHOST).allInnerTexts()).join('').replace(/\u00a0/g, ' ');
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (last !== undefined) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Opens src/app.ts and puts the cursor on a new line after `service.deactivate(ada.id);` (line 11). */

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { ModelRequest, Reply } from '../../fixtures/fakeModelServer/types';
 import { assert, uiTest } from '../harness/testing';
-import { chatFrame, isReady, openBanyanContainer, waitForStatusBar } from '../harness/workbench';
+import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, waitFor, waitForStatusBar } from '../harness/workbench';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'agent', 'repo');
@@ -48,15 +48,7 @@ function agentModel(req: ModelRequest): Reply {
  * server has it too.
  */
 async function waitForAgentEndpoint(frame: Frame, baseUrl: string): Promise<void> {
-  const option = frame.locator('select[aria-label=Model] option[value=agent]');
-  const deadline = Date.now() + 30_000;
-  let title = '';
-  while (Date.now() < deadline) {
-    title = (await option.getAttribute('title', { timeout: 500 }).catch(() => null)) ?? '';
-    if (title.includes(baseUrl)) return;
-    await frame.waitForTimeout(200);
-  }
-  throw new Error(`the model picker never showed the agent model at ${baseUrl} (its title: "${title}")`);
+  await waitFor(`the model picker to list the agent model at ${baseUrl}`, async () => (await modelPickerOptions(frame)).find((o) => o.value === 'agent' && o.title.includes(baseUrl)), 30_000);
 }
 
 async function runStatus(frame: Frame): Promise<string | null> {
