@@ -8,6 +8,7 @@
  *   search(query, { limit, excludePaths, fileWeight })   BM25 over chunk identifier tokens
  *   similar(text, { limit, excludePaths, fileWeight })   Jaccard over token sets (similar snippets)
  *   searchTerms(terms, 'bm25' | 'jaccard', options)      either, on pre-tokenized terms (search/tokenizer.ts)
+ *   chunksWithToken(token, limit)                        the chunks holding one token (occurrence lookups)
  *   symbols(name, { ignoreCase, kinds, limit })          definitions by exact name
  *   findSymbols(query, limit)                            ranked name matching (@symbol pickers, chat)
  *   membersOf(container, file?)                          methods/properties of a class, interface, struct…
@@ -798,6 +799,17 @@ export class CodeIndex {
       }
       return { path: f.path, rel: f.rel, language: f.language, startLine, endLine, score, ...(symbol ? { symbol } : {}), ...(text !== undefined ? { text } : {}) };
     });
+  }
+
+  /**
+   * Where a search token (lower-cased identifier, see search/tokenizer.ts) occurs: the line ranges of
+   * the chunks holding it, at most `limit`, and how many chunks hold it in all (its rarity). An index
+   * lookup for callers that then read only those lines (next-edit's occurrences of a renamed name).
+   */
+  chunksWithToken(token: string, limit: number): { readonly total: number; readonly chunks: readonly { readonly path: string; readonly startLine: number; readonly endLine: number }[] } {
+    const { ids, total } = this.index.chunksWith(token, limit);
+    const chunks = ids.map((c) => ({ path: this.files[this.index.fileOf(c)]!.path, startLine: this.index.startLineOf(c), endLine: this.index.endLineOf(c) }));
+    return { total, chunks };
   }
 
   /** Definitions named `name` (exact; `ignoreCase` also finds other casings). */

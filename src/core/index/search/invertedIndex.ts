@@ -260,6 +260,20 @@ export class InvertedIndex {
     };
   }
 
+  /**
+   * Alive chunks holding `term` (base and delta postings), at most `limit` of them; `total` is every
+   * alive chunk holding it. Chunks added during a bulk build count once the build has maintained.
+   */
+  chunksWith(term: string, limit: number): { readonly ids: number[]; readonly total: number } {
+    const id = this.vocab.idOf(term);
+    if (id === undefined) return { ids: [], total: 0 };
+    const ids: number[] = [];
+    const { ids: base, from, to, delta } = this.postings(id);
+    for (let i = from; i < to && ids.length < limit; i++) if (this.alive[base[i]!]) ids.push(base[i]!);
+    if (delta) for (let i = 0; i < delta.length && ids.length < limit; i += 2) if (this.alive[delta[i]!]) ids.push(delta[i]!);
+    return { ids, total: this.df[id] ?? 0 };
+  }
+
   // ── maintenance ──
 
   /**

@@ -1,0 +1,111 @@
+// The location engine run in-process over next-edit cases, as the server runs it: one index per
+// repository kept open, the case's state written and re-indexed, then one locate call timed. Scores with
+// the harness's own score.mjs, so its figures match run.mjs; the latency is the server-side compute
+// (syntax + ranking), which the harness's per-process figures cannot show.
+//   npx tsx bench/nextEdit/inProcess.ts --cases A.jsonl [B.jsonl …] --root NAME=DIR … [--work DIR] [--limit N] [--why]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CodeIndex } from '../../src/core/index/codeIndex';
+import { TreeSitterRuntime } from '../../src/core/index/parse/treeSitterRuntime';
+import { historyFromDiff } from '../../src/core/nextEdit/historyFromDiff';
+import { NextEditLocator } from '../../src/core/nextEdit/nextEditLocator';
+import { harnessDir } from './harness';
+
+interface Case {
+  id: string; repo: string; file: string; line: number; character: number; history: string; sameFile: boolean;
+  target: { file: string; startLine: number; endLine: number; insertion: boolean };
+  remaining: unknown[]; revert: Record<string, unknown[]>;
+}
+
+export interface InProcessOptions {
+  readonly cases: readonly string[];
+  readonly roots: Readonly<Record<string, string>>;
+  readonly work: string;
+  readonly limit?: number;
+  readonly log?: (m: string) => void;
+}
+
+export async function runInProcess(o: InProcessOptions) {
+  const harness = harnessDir();
+  const lib = await import(path.join(harness, 'lib.mjs')) as any;
+  const score = await import(path.join(harness, 'score.mjs')) as any;
+  const locator = new NextEditLocator(() => TreeSitterRuntime.shared());
+  const rows: Record<string, any[]> = {};
+  const reasons: Record<string, { hits: number; first: number }> = {};
+  const timings: number[] = [];
+  for (const file of o.cases) {
+    const cases: Case[] = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).slice(0, o.limit ?? Infinity);
+    if (!cases.length) continue;
+    const repo = cases[0]!.repo;
+    const root = o.roots[repo];
+    if (!root) throw new Error(`no --root for ${repo}`);
+    const ws = path.join(o.work, 'ws', repo);
+    if (!fs.existsSync(ws)) {
+      fs.mkdirSync(path.dirname(ws), { recursive: true });
+      fs.cpSync(root, ws, { recursive: true });
+    }
+    const t0 = Date.now();
+    const index = await CodeIndex.open({ roots: [ws], storageDir: path.join(o.work, 'index', repo), workers: 1 });
+    await index.refresh();
+    o.log?.(`${repo}: index ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${index.stats().files} files)`);
+    rows[repo] = [];
+    for (const c of cases) {
+      const states: Record<string, string> = lib.caseStates(c, (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8'));
+      for (const [rel, text] of Object.entries(states)) fs.writeFileSync(path.join(ws, rel), text);
+      for (const rel of Object.keys(states)) await index.updateFromDisk(path.join(ws, rel));
+      try {
+        const abs = path.join(ws, c.file);
+        const text = fs.readFileSync(abs, 'utf8');
+        const cursor = { line: c.line, character: c.character };
+        const history = historyFromDiff(c.history, ws, { file: abs, position: cursor });
+        const t = performance.now();
+        const r = await locator.locate({ file: abs, lines: text.split('\n'), cursor, history, index });
+        const ms = performance.now() - t;
+        timings.push(ms);
+        const rel = (p: string) => path.relative(ws, p).split(path.sep).join('/');
+        const out = { region: { ...r.region, file: rel(r.region.file) }, locations: r.locations.map((l) => ({ ...l, file: rel(l.file) })) };
+        const sc = score.scoreCase(c, score.normalize(out, ws));
+        rows[repo]!.push({ id: c.id, sameFile: c.sameFile, ms, ...sc });
+        if (sc.rank > 1) {
+          const hit = out.locations[sc.rank - 2]!;
+          const k = (reasons[hit.reason] ??= { hits: 0, first: 0 });
+          k.hits++;
+        }
+      } finally {
+        for (const rel of Object.keys(states)) {
+          fs.copyFileSync(path.join(root, rel), path.join(ws, rel));
+          await index.updateFromDisk(path.join(ws, rel));
+        }
+      }
+    }
+    await index.close({ save: true });
+  }
+  const all = Object.values(rows).flat();
+  const sorted = [...timings].sort((a, b) => a - b);
+  const pct = (p: number) => (sorted.length ? +sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2) : null);
+  return {
+    repos: Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, score.aggregate(v)])),
+    overall: score.aggregate(all),
+    split: { 'same-file': score.aggregate(all.filter((r) => r.sameFile)), 'cross-file': score.aggregate(all.filter((r) => !r.sameFile)) },
+    hitsByReason: reasons,
+    locateMs: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), max: sorted.at(-1) ?? null, n: sorted.length },
+    perCase: rows,
+  };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const list = (k: string) => { const i = argv.indexOf(`--${k}`); if (i < 0) return []; const out: string[] = []; for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!); return out; };
+  const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
+  const work = list('work')[0] ?? path.join(os.tmpdir(), 'banyan-next-edit-dev');
+  const limit = list('limit')[0];
+  const result = await runInProcess({ cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), log: (m) => process.stderr.write(`${m}\n`) });
+  const { perCase, ...summary } = result;
+  if (argv.includes('--why')) {
+    for (const [repo, rs] of Object.entries(perCase)) for (const r of rs) process.stderr.write(`${repo} ${r.id} same=${+r.sameFile} inRegion=${+r.inRegion} rank=${r.rank} lines=${r.regionLines}\n`);
+  }
+  console.log(JSON.stringify(summary, null, 1));
+}
+
+if (require.main === module) void main();

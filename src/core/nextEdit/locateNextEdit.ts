@@ -1,0 +1,50 @@
+/**
+ * Where the next edit will be, without a model: the editable region around the cursor and a ranked list
+ * of other places (in this file or others), from the edit history and the index. The engine asks the
+ * model about the region; the editor offers the places as jumps. Everything here is synchronous index
+ * lookups on lines the index already holds — a few milliseconds per request.
+ */
+import { DEFAULT_REGION_BUDGET, editableRegion, type RegionBudget } from './editableRegion';
+import { addedNames } from './locations/addedNames';
+import { changedSignature } from './locations/changedSignature';
+import { diagnostics } from './locations/diagnostics';
+import { type Candidate, LocatorContext, type LocatorInput, type LocationSource } from './locations/locatorContext';
+import { nearbyWindows } from './locations/nearby';
+import { rankLocations } from './locations/rankLocations';
+import { recentEdits } from './locations/recentEdits';
+import { renamedIdentifiers } from './locations/renamedIdentifiers';
+import { repeatedEdit } from './locations/repeatedEdit';
+import { similarLines } from './locations/similarLines';
+import type { LineSpan, NextEditLocation } from './types';
+
+/** The sources, in no particular order: each is one file under ./locations. */
+export const LOCATION_SOURCES: readonly LocationSource[] = [renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, recentEdits, diagnostics];
+
+export interface LocateInput extends LocatorInput {
+  /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */
+  readonly ancestors: readonly { readonly startLine: number; readonly endLine: number }[];
+  readonly budget?: RegionBudget;
+  /** Most locations returned. */
+  readonly limit?: number;
+}
+
+export interface LocateResult {
+  readonly region: LineSpan;
+  readonly locations: readonly NextEditLocation[];
+}
+
+/** How far (in lines) a same-file candidate may be to pull the region toward it. */
+const HINT_DISTANCE = 40;
+
+export function locateNextEdits(input: LocateInput): LocateResult {
+  const ctx = new LocatorContext(input);
+  const candidates: Candidate[] = LOCATION_SOURCES.flatMap((source) => source(ctx));
+  const cursor = input.cursor.line;
+  const hints = candidates
+    .filter((c) => c.file === input.file && c.reason !== 'recent-edit' && Math.abs(c.line - cursor) <= HINT_DISTANCE)
+    .map((c) => c.line);
+  const region = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget: input.budget ?? DEFAULT_REGION_BUDGET });
+  candidates.push(...nearbyWindows(ctx, region));
+  const locations = rankLocations(candidates, { region, limit: input.limit ?? 20, before: 1, after: 1 });
+  return { region, locations };
+}

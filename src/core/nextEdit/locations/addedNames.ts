@@ -1,0 +1,36 @@
+/**
+ * Source: other uses of names the latest edits introduced or moved to (`m.re.caseInsensitivePrefix`
+ * added to a condition → the test that sets `caseInsensitivePrefix`), and, for an edited import, the
+ * uses of the imported package (`"os"` removed → every `os.` call left in the file).
+ */
+import { findOccurrences } from './occurrences';
+import { proximity } from './scoring';
+import type { Candidate, LocatorContext } from './locatorContext';
+
+const MAX_HUNKS = 2;
+const MAX_NAMES = 4;
+const IMPORT_LINE = /^\s*(import\b|from\s+\S+\s+import\b|"[\w./-]+"$|[\w.]+\s+"[\w./-]+"$|use\s|using\s|#include)/;
+
+export function addedNames(ctx: LocatorContext): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const s of ctx.signals().slice(0, MAX_HUNKS)) {
+    const names = s.added.filter((n) => !seen.has(n)).sort((a, b) => ctx.chunkCount(a.toLowerCase()) - ctx.chunkCount(b.toLowerCase())).slice(0, MAX_NAMES);
+    for (const name of names) {
+      seen.add(name);
+      for (const o of findOccurrences(ctx, name)) out.push({ file: o.file, line: o.line, score: proximity(ctx, o.file, o.line) / (1 + s.age), reason: 'new-symbol-usage', detail: name });
+    }
+    // Imports: a package's uses are `name.` in the same file, whatever the name's length.
+    for (const line of [...s.hunk.oldLines, ...s.hunk.newLines]) {
+      if (!IMPORT_LINE.test(line.trim())) continue;
+      const pkg = /["']([\w./-]+)["']/.exec(line)?.[1]?.split('/').pop() ?? /import\s+([\w.]+)/.exec(line)?.[1]?.split('.').pop();
+      if (!pkg || seen.has(`${pkg}.`)) continue;
+      seen.add(`${pkg}.`);
+      const re = new RegExp(`(?<![\\w$.])${pkg.replace(/[^\w]/g, '')}\\.`);
+      ctx.input.lines.forEach((l, i) => {
+        if (!ctx.isMade(ctx.file, i) && re.test(l) && !IMPORT_LINE.test(l.trim())) out.push({ file: ctx.file, line: i, score: proximity(ctx, ctx.file, i), reason: 'new-symbol-usage', detail: pkg });
+      });
+    }
+  }
+  return out;
+}

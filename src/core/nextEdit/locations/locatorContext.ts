@@ -1,0 +1,101 @@
+/**
+ * What every location source reads: the cursor's document, the edit history, and the index (through
+ * the few lookups the sources need, so tests can hand in a small fake). Built once per request; line
+ * lookups of other files go through the index's line cache, never a scan of the workspace.
+ */
+import type { SymbolInfo } from '../../index/model';
+import { editSignals, type EditSignals } from './editSignals';
+import type { EditorDiagnostic, HistoryHunk, LineSpan, LocationReason, Position } from '../types';
+
+export interface LocatorIndex {
+  linesOf(file: string): readonly string[] | undefined;
+  chunksWithToken(token: string, limit: number): { readonly total: number; readonly chunks: readonly { readonly path: string; readonly startLine: number; readonly endLine: number }[] };
+  symbolsInFile(file: string): readonly SymbolInfo[];
+  importersOf(file: string): readonly string[];
+  importsOf(file: string): readonly string[];
+  filePaths(): readonly string[];
+  searchTerms(terms: readonly string[], scorer: 'bm25', options: { limit: number; withText: false; fileWeight?: (file: string) => number }): readonly { readonly path: string; readonly startLine: number; readonly endLine: number; readonly score: number }[];
+}
+
+export interface LocatorInput {
+  readonly file: string;
+  /** The cursor document's current text, split on \n (a \r stays at the end of its line). */
+  readonly lines: readonly string[];
+  readonly cursor: Position;
+  /** Oldest first (seq ascending). */
+  readonly history: readonly HistoryHunk[];
+  readonly index?: LocatorIndex;
+  readonly diagnostics?: readonly EditorDiagnostic[];
+  /** Current text of other open documents (they win over the index's copy). */
+  readonly openDocument?: (file: string) => readonly string[] | undefined;
+}
+
+/** One place a source proposes: a line (or a few) and how strongly it believes in it. */
+export interface Candidate {
+  readonly file: string;
+  readonly line: number;
+  /** Last line the candidate spans (default: `line`). */
+  readonly endLine?: number;
+  readonly score: number;
+  readonly reason: LocationReason;
+  readonly detail?: string;
+}
+
+export class LocatorContext {
+  /** Lines the history added (or where it deleted), per file: the edits already made, never proposed again. */
+  readonly madeLines = new Map<string, Set<number>>();
+  /** History hunks newest first. */
+  readonly recent: readonly HistoryHunk[];
+  private readonly lineCache = new Map<string, readonly string[] | undefined>();
+  private readonly tokenCounts = new Map<string, number>();
+  private signalCache: readonly EditSignals[] | undefined;
+
+  constructor(readonly input: LocatorInput) {
+    this.recent = [...input.history].sort((a, b) => b.seq - a.seq);
+    for (const h of input.history) {
+      let set = this.madeLines.get(h.file);
+      if (!set) this.madeLines.set(h.file, (set = new Set()));
+      for (let i = 0; i < Math.max(1, h.newLines.length); i++) set.add(h.newStart + i);
+    }
+  }
+
+  get file(): string {
+    return this.input.file;
+  }
+
+  linesOf(file: string): readonly string[] | undefined {
+    if (file === this.input.file) return this.input.lines;
+    if (this.lineCache.has(file)) return this.lineCache.get(file);
+    const lines = this.input.openDocument?.(file) ?? this.input.index?.linesOf(file);
+    this.lineCache.set(file, lines);
+    return lines;
+  }
+
+  /** What each history hunk says, newest first. */
+  signals(): readonly EditSignals[] {
+    return (this.signalCache ??= this.recent.map((h, age) => editSignals(h, age)));
+  }
+
+  /** How many index chunks hold a search token (its rarity); 0 without an index. */
+  chunkCount(token: string): number {
+    let n = this.tokenCounts.get(token);
+    if (n === undefined) {
+      n = this.input.index?.chunksWithToken(token, 0).total ?? 0;
+      this.tokenCounts.set(token, n);
+    }
+    return n;
+  }
+
+  isMade(file: string, line: number): boolean {
+    return this.madeLines.get(file)?.has(line) ?? false;
+  }
+
+  /** Files the history touched, most recent first. */
+  historyFiles(): string[] {
+    return [...new Set(this.recent.map((h) => h.file))];
+  }
+}
+
+export type LocationSource = (ctx: LocatorContext) => Candidate[];
+
+export const spanOf = (c: Candidate): LineSpan => ({ file: c.file, startLine: c.line, endLine: c.endLine ?? c.line });

@@ -1,0 +1,52 @@
+/**
+ * Where a name (whole word) or a piece of code text occurs: the cursor's document is read directly,
+ * other files only where the index says the name's token occurs (the chunks holding it), so a lookup
+ * costs the lines of a few chunks, not a scan of the workspace. Lines the history already changed are
+ * left out: those edits are made.
+ */
+import { searchToken, wordPattern } from '../identifiers';
+import type { LocatorContext } from './locatorContext';
+
+export interface Occurrence {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface OccurrenceOptions {
+  /** Most chunks of other files read; a name in more chunks than this is too common to follow elsewhere. */
+  readonly maxChunks?: number;
+  /** Only the cursor's document. */
+  readonly sameFileOnly?: boolean;
+}
+
+const DEFAULT_MAX_CHUNKS = 120;
+
+/** Whole-word occurrences of `name`. `lookupToken` names the index token to look up (default: the name's own). */
+export function findOccurrences(ctx: LocatorContext, name: string, options: OccurrenceOptions = {}): Occurrence[] {
+  const re = wordPattern(name);
+  return findLines(ctx, (l) => l.includes(name) && re.test(l), searchToken(name), options);
+}
+
+/** Lines containing `text` literally; `token` (a search token of an identifier inside it) finds the chunks. */
+export function findText(ctx: LocatorContext, text: string, token: string | undefined, options: OccurrenceOptions = {}): Occurrence[] {
+  return findLines(ctx, (l) => l.includes(text), token, options);
+}
+
+function findLines(ctx: LocatorContext, matches: (line: string) => boolean, token: string | undefined, options: OccurrenceOptions): Occurrence[] {
+  const out: Occurrence[] = [];
+  const own = ctx.input.lines;
+  for (let i = 0; i < own.length; i++) if (matches(own[i]!) && !ctx.isMade(ctx.file, i)) out.push({ file: ctx.file, line: i });
+  const index = ctx.input.index;
+  if (options.sameFileOnly || !index || !token) return out;
+  const maxChunks = options.maxChunks ?? DEFAULT_MAX_CHUNKS;
+  const { total, chunks } = index.chunksWithToken(token, maxChunks + 1);
+  if (total > maxChunks) return out;
+  for (const c of chunks) {
+    if (c.path === ctx.file) continue;
+    const lines = ctx.linesOf(c.path);
+    if (!lines) continue;
+    const end = Math.min(c.endLine, lines.length - 1);
+    for (let i = c.startLine; i <= end; i++) if (matches(lines[i]!) && !ctx.isMade(c.path, i)) out.push({ file: c.path, line: i });
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Source: lines that look like the code the user just changed, and are not changed yet. Edits of one
+ * change repeat a pattern (the same call updated in each test, a URL fixed in the code and in its test,
+ * a comment removed in two places): each changed line's tokens are looked for — the index's BM25 finds
+ * the chunks, and within them a line holding most of one changed line's (rarity-weighted) tokens is a
+ * candidate. For an insertion, the line it was inserted after is looked for instead, and the candidate
+ * is the line after the look-alike (`t.Parallel()` added at the top of one test → the other tests).
+ * The cursor's file, the files already edited and their tests or subjects (relatedFiles) count in full.
+ */
+import { tokenize } from '../../index/search/tokenizer';
+import { relatedFiles } from './relatedFiles';
+import type { Candidate, LocatorContext } from './locatorContext';
+
+/** Hunks of the history looked at, newest first. */
+const MAX_HUNKS = 3;
+/** Changed lines of a hunk looked for. */
+const MAX_QUERY_LINES = 8;
+const MAX_CHUNKS = 12;
+/** Share of a query line's weight a line must hold. */
+const MIN_MATCH = 0.6;
+/** Lines around the cursor always read in its own file (search may rank the chunk holding the hunk first). */
+const OWN_WINDOW = 80;
+const OTHER_FILE_WEIGHT = 0.5;
+
+interface Query {
+  readonly weights: Map<string, number>;
+  readonly total: number;
+  /** Exact text of the query line (trimmed): a line equal to it counts fully. */
+  readonly text: string;
+}
+
+export function similarLines(ctx: LocatorContext): Candidate[] {
+  const index = ctx.input.index;
+  const out: Candidate[] = [];
+  const edited = ctx.historyFiles();
+  const near = new Set([ctx.file, ...edited, ...(index ? relatedFiles([ctx.file, ...edited], index.filePaths()) : [])]);
+  const c = ctx.input.cursor.line;
+  for (const s of ctx.signals().slice(0, MAX_HUNKS)) {
+    const h = s.hunk;
+    const insertion = !h.oldLines.some((l) => l.trim());
+    const source = insertion ? contextBefore(ctx, h.file, h.newStart) : h.oldLines.filter((l) => l.trim()).slice(0, MAX_QUERY_LINES);
+    const queries = source.map((l) => query(ctx, l)).filter((q): q is Query => !!q);
+    if (!queries.length) continue;
+    const spans: { file: string; startLine: number; endLine: number; fileWeight: number }[] = [
+      { file: ctx.file, startLine: Math.max(0, c - OWN_WINDOW), endLine: c + OWN_WINDOW, fileWeight: 1 },
+    ];
+    if (index) {
+      const terms = [...new Set(queries.flatMap((q) => [...q.weights.keys()]))];
+      for (const hit of index.searchTerms(terms, 'bm25', { limit: MAX_CHUNKS, withText: false, fileWeight: (f) => (near.has(f) ? 1 : OTHER_FILE_WEIGHT) })) {
+        spans.push({ file: hit.path, startLine: hit.startLine, endLine: hit.endLine, fileWeight: near.has(hit.path) ? 1 : OTHER_FILE_WEIGHT });
+      }
+    }
+    const seen = new Set<string>();
+    for (const span of spans) {
+      const lines = ctx.linesOf(span.file);
+      if (!lines) continue;
+      for (let i = span.startLine; i <= Math.min(span.endLine, lines.length - 1); i++) {
+        const key = `${span.file}\0${i}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const line = lines[i]!;
+        if (line.length > 400 || !line.trim()) continue;
+        const share = bestShare(queries, line);
+        if (share < MIN_MATCH) continue;
+        // An insertion goes after the look-alike of the line it followed, unless it is there already.
+        const at = insertion ? i + 1 : i;
+        if (ctx.isMade(span.file, at) || (insertion && i + 1 < lines.length && lines[i + 1]!.trim() === h.newLines[0]?.trim())) continue;
+        if (insertion && span.file === h.file && i === h.newStart - 1) continue;
+        const distance = span.file === ctx.file ? 1 / (1 + Math.abs(at - c) / 200) : 1;
+        out.push({ file: span.file, line: at, score: (share * span.fileWeight * distance) / (1 + s.age), reason: 'similar-code' });
+      }
+    }
+  }
+  return out;
+}
+
+/** The nearest non-blank line above an insertion (what it was inserted after). */
+function contextBefore(ctx: LocatorContext, file: string, line: number): string[] {
+  const lines = ctx.linesOf(file);
+  if (!lines) return [];
+  for (let i = line - 1; i >= 0 && i >= line - 3; i--) if (lines[i]!.trim()) return [lines[i]!];
+  return [];
+}
+
+function query(ctx: LocatorContext, line: string): Query | undefined {
+  const tokens = [...new Set(tokenize(line))];
+  if (!tokens.length) return undefined;
+  const weights = new Map(tokens.map((t) => [t, 1 / Math.log(2 + ctx.chunkCount(t))]));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  // One common token is no pattern: a line must carry some weight to be looked for.
+  if (tokens.length < 2 && total < 0.3) return undefined;
+  return { weights, total, text: line.trim() };
+}
+
+function bestShare(queries: readonly Query[], line: string): number {
+  const trimmed = line.trim();
+  const tokens = new Set(tokenize(line));
+  let best = 0;
+  for (const q of queries) {
+    if (trimmed === q.text) return 1;
+    let matched = 0;
+    for (const t of tokens) matched += q.weights.get(t) ?? 0;
+    // Lines much longer than the query match it by accident: count the extra tokens against them.
+    const extra = Math.max(0, tokens.size - q.weights.size * 2);
+    best = Math.max(best, matched / q.total - extra * 0.02);
+  }
+  return best;
+}
