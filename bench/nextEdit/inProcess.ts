@@ -60,13 +60,19 @@ export async function runInProcess(o: InProcessOptions) {
         const cursor = { line: c.line, character: c.character };
         const history = historyFromDiff(c.history, ws, { file: abs, position: cursor });
         const t = performance.now();
-        const r = await locator.locate({ file: abs, lines: text.split('\n'), cursor, history, index });
+        const r = await locator.locate({ file: abs, lines: text.split('\n'), cursor, history, index, limit: 100 });
         const ms = performance.now() - t;
         timings.push(ms);
         const rel = (p: string) => path.relative(ws, p).split(path.sep).join('/');
         const out = { region: { ...r.region, file: rel(r.region.file) }, locations: r.locations.map((l) => ({ ...l, file: rel(l.file) })) };
         const sc = score.scoreCase(c, score.normalize(out, ws));
         rows[repo]!.push({ id: c.id, sameFile: c.sameFile, ms, ...sc });
+        if (process.env.NE_DEBUG) {
+          const t = c.target;
+          const hit = (l: { file: string; startLine: number; endLine: number }) => l.file === t.file && (t.insertion ? l.startLine - 1 <= t.startLine && t.startLine <= l.endLine + 1 : l.startLine <= t.endLine && t.startLine <= l.endLine);
+          const firstHit = out.locations.findIndex(hit);
+          process.stderr.write(`DBG ${c.id} same=${+c.sameFile} rank=${sc.rank} region=${out.region.startLine}-${out.region.endLine} cursor=${c.line} target=${t.file === c.file ? '' : t.file + ':'}${t.startLine}-${t.endLine} hitAt=${firstHit} top=${out.locations.slice(0, 4).map((l) => `${l.file === out.region.file ? '' : l.file.split('/').pop() + ':'}${l.startLine}-${l.endLine}/${l.reason}/${l.score}`).join(' ')}${firstHit >= 3 ? ` hit=${out.locations[firstHit]!.reason}/${out.locations[firstHit]!.score}` : ''}\n`);
+        }
         if (sc.rank > 1) {
           const hit = out.locations[sc.rank - 2]!;
           const k = (reasons[hit.reason] ??= { hits: 0, first: 0 });

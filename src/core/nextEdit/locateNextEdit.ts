@@ -9,6 +9,7 @@ import { addedNames } from './locations/addedNames';
 import { changedSignature } from './locations/changedSignature';
 import { diagnostics } from './locations/diagnostics';
 import { type Candidate, LocatorContext, type LocatorInput, type LocationSource } from './locations/locatorContext';
+import { missingImport } from './locations/missingImport';
 import { nearbyWindows } from './locations/nearby';
 import { rankLocations } from './locations/rankLocations';
 import { recentEdits } from './locations/recentEdits';
@@ -18,7 +19,7 @@ import { similarLines } from './locations/similarLines';
 import type { LineSpan, NextEditLocation } from './types';
 
 /** The sources, in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: readonly LocationSource[] = [renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, recentEdits, diagnostics];
+export const LOCATION_SOURCES: readonly LocationSource[] = [renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics];
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */
@@ -43,8 +44,30 @@ export function locateNextEdits(input: LocateInput): LocateResult {
   const hints = candidates
     .filter((c) => c.file === input.file && c.reason !== 'recent-edit' && Math.abs(c.line - cursor) <= HINT_DISTANCE)
     .map((c) => c.line);
-  const region = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget: input.budget ?? DEFAULT_REGION_BUDGET });
-  candidates.push(...nearbyWindows(ctx, region));
-  const locations = rankLocations(candidates, { region, limit: input.limit ?? 20, before: 1, after: 1 });
-  return { region, locations };
+  const budget = input.budget ?? DEFAULT_REGION_BUDGET;
+  const cursorRegion = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget });
+  const rank = (region: LineSpan, extra: readonly Candidate[]) => rankLocations([...candidates, ...extra], { region, limit: input.limit ?? 20, before: Number(process.env.NE_B ?? 3), after: Number(process.env.NE_A ?? 5), cluster: Number(process.env.NE_C ?? 5) });
+  const first = rank(cursorRegion, [])[0];
+  const threshold = Number(process.env.NE_T ?? Infinity);
+  if (first && first.score >= threshold) {
+    // Strong evidence away from the cursor: the region goes there; the cursor's surroundings become jumps.
+    const lines = ctx.linesOf(first.file) ?? [];
+    const mid = Math.floor((first.startLine + first.endLine) / 2);
+    const start = Math.max(0, Math.min(mid - Math.floor(budget.maxLines / 3), lines.length - budget.maxLines));
+    const region = { file: first.file, startLine: start, endLine: Math.min(lines.length - 1, start + budget.maxLines - 1) };
+    const around = cursorWindows(cursorRegion, cursor, first.score * 0.9);
+    return { region, locations: rank(region, [...around, ...nearbyWindows(ctx, cursorRegion)]) };
+  }
+  const region = cursorRegion;
+  return { region, locations: rank(region, nearbyWindows(ctx, region)) };
+}
+
+/** The cursor region cut into jump-sized windows, the one holding the cursor first. */
+function cursorWindows(region: LineSpan, cursor: number, score: number): Candidate[] {
+  const out: Candidate[] = [];
+  const first = Math.max(region.startLine, cursor - 3);
+  out.push({ file: region.file, line: first, endLine: Math.min(region.endLine, first + 11), score: score / 10, reason: 'nearby' });
+  if (first + 12 <= region.endLine) out.push({ file: region.file, line: first + 12, endLine: Math.min(region.endLine, first + 23), score: score / 20, reason: 'nearby' });
+  if (first > region.startLine) out.push({ file: region.file, line: Math.max(region.startLine, first - 12), endLine: first - 1, score: score / 25, reason: 'nearby' });
+  return out;
 }

@@ -34,6 +34,7 @@ export type LocationReason =
   | 'repeated-edit'
   | 'similar-code'
   | 'changed-signature'
+  | 'missing-import'
   | 'new-symbol-usage'
   | 'sibling'
   | 'recent-edit'

@@ -4,6 +4,7 @@
  * lookups of other files go through the index's line cache, never a scan of the workspace.
  */
 import type { SymbolInfo } from '../../index/model';
+import { languageOf } from '../../index/languages';
 import { editSignals, type EditSignals } from './editSignals';
 import type { EditorDiagnostic, HistoryHunk, LineSpan, LocationReason, Position } from '../types';
 
@@ -48,6 +49,7 @@ export class LocatorContext {
   readonly recent: readonly HistoryHunk[];
   private readonly lineCache = new Map<string, readonly string[] | undefined>();
   private readonly tokenCounts = new Map<string, number>();
+  private family: string | undefined;
   private signalCache: readonly EditSignals[] | undefined;
 
   constructor(readonly input: LocatorInput) {
@@ -86,6 +88,12 @@ export class LocatorContext {
     return n;
   }
 
+  /** A file in the cursor file's language family (code edits propagate to code, not to changelogs and docs). */
+  isCodeLike(file: string): boolean {
+    const family = languageFamily(file);
+    return family !== undefined && family === (this.family ??= languageFamily(this.input.file) ?? '');
+  }
+
   isMade(file: string, line: number): boolean {
     return this.madeLines.get(file)?.has(line) ?? false;
   }
@@ -99,3 +107,11 @@ export class LocatorContext {
 export type LocationSource = (ctx: LocatorContext) => Candidate[];
 
 export const spanOf = (c: Candidate): LineSpan => ({ file: c.file, startLine: c.line, endLine: c.endLine ?? c.line });
+
+const FAMILIES: Readonly<Record<string, string>> = { typescript: 'js', tsx: 'js', javascript: 'js', c: 'c', cpp: 'c' };
+
+/** Languages whose files use each other's names (TypeScript and JavaScript; C and C++). */
+function languageFamily(file: string): string | undefined {
+  const l = languageOf(file);
+  return l ? FAMILIES[l] ?? l : undefined;
+}

@@ -42,7 +42,7 @@ function findLines(ctx: LocatorContext, matches: (line: string) => boolean, toke
   const { total, chunks } = index.chunksWithToken(token, maxChunks + 1);
   if (total > maxChunks) return out;
   for (const c of chunks) {
-    if (c.path === ctx.file) continue;
+    if (c.path === ctx.file || !ctx.isCodeLike(c.path)) continue;
     const lines = ctx.linesOf(c.path);
     if (!lines) continue;
     const end = Math.min(c.endLine, lines.length - 1);

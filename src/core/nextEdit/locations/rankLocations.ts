@@ -13,6 +13,7 @@ export const REASON_WEIGHTS: Readonly<Record<LocationReason, number>> = {
   'similar-code': 5,
   diagnostic: 8,
   'changed-signature': 6,
+  'missing-import': 6,
   'new-symbol-usage': 4,
   sibling: 3,
   'recent-edit': 2,
@@ -27,6 +28,8 @@ export interface RankOptions {
   /** Lines before and after a candidate's line that its location shows. */
   readonly before: number;
   readonly after: number;
+  /** Candidates this many lines away or closer share one location. */
+  readonly cluster: number;
 }
 
 export function rankLocations(candidates: readonly Candidate[], options: RankOptions): NextEditLocation[] {
@@ -40,14 +43,32 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
     else prev.weighted += weighted * 0.25;
   }
   const ranked = [...merged.values()].sort((a, b) => b.weighted - a.weighted || a.file.localeCompare(b.file) || a.line - b.line);
+  const byFile = new Map<string, number[]>();
+  for (const c of ranked) {
+    if (c.endLine === undefined) (byFile.get(c.file) ?? byFile.set(c.file, []).get(c.file)!).push(c.line);
+  }
   const taken: LineSpan[] = [options.region];
+  const covered = (file: string, line: number) => taken.some((t) => t.file === file && t.startLine <= line && line <= t.endLine);
   const out: NextEditLocation[] = [];
   for (const c of ranked) {
     if (out.length >= options.limit) break;
-    const span = c.endLine !== undefined
-      ? { file: c.file, startLine: c.line, endLine: Math.min(c.endLine, c.line + MAX_LOCATION_LINES - 1) }
-      : { file: c.file, startLine: Math.max(0, c.line - options.before), endLine: c.line + options.after };
-    if (taken.some((t) => t.file === span.file && t.startLine <= c.line && c.line <= t.endLine)) continue;
+    if (covered(c.file, c.line)) continue;
+    let span: LineSpan;
+    if (c.endLine !== undefined) {
+      span = { file: c.file, startLine: c.line, endLine: Math.min(c.endLine, c.line + MAX_LOCATION_LINES - 1) };
+    } else {
+      // Other candidates close by join the location, as far as its size allows.
+      const near = (byFile.get(c.file) ?? []).filter((l) => Math.abs(l - c.line) <= options.cluster && !covered(c.file, l));
+      let lo = Math.min(c.line, ...near.filter((l) => l <= c.line));
+      let hi = Math.max(c.line, ...near.filter((l) => l >= c.line));
+      lo = Math.max(0, lo - options.before);
+      hi = hi + options.after;
+      if (hi - lo + 1 > MAX_LOCATION_LINES) {
+        lo = Math.max(lo, c.line - Math.floor((MAX_LOCATION_LINES - 1) / 2));
+        hi = lo + MAX_LOCATION_LINES - 1;
+      }
+      span = { file: c.file, startLine: lo, endLine: hi };
+    }
     taken.push(span);
     out.push({ ...span, score: round(c.weighted), reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });
   }

@@ -27,7 +27,14 @@ interface Query {
   readonly total: number;
   /** Exact text of the query line (trimmed): a line equal to it counts fully. */
   readonly text: string;
+  /** The line's shape (names, strings and numbers blanked) when it is distinctive enough to match on. */
+  readonly shape: string | undefined;
 }
+
+/** Share a line of the same shape gets: the same structure with other names (each test's header). */
+const SHAPE_MATCH = 0.6;
+/** Words and symbols a shape needs to say something (`return _;` is everywhere, `def _(self):` is a test). */
+const MIN_SHAPE_PARTS = 5;
 
 export function similarLines(ctx: LocatorContext): Candidate[] {
   const index = ctx.input.index;
@@ -46,7 +53,7 @@ export function similarLines(ctx: LocatorContext): Candidate[] {
     ];
     if (index) {
       const terms = [...new Set(queries.flatMap((q) => [...q.weights.keys()]))];
-      for (const hit of index.searchTerms(terms, 'bm25', { limit: MAX_CHUNKS, withText: false, fileWeight: (f) => (near.has(f) ? 1 : OTHER_FILE_WEIGHT) })) {
+      for (const hit of index.searchTerms(terms, 'bm25', { limit: MAX_CHUNKS, withText: false, fileWeight: (f) => (!ctx.isCodeLike(f) ? 0 : near.has(f) ? 1 : OTHER_FILE_WEIGHT) })) {
         spans.push({ file: hit.path, startLine: hit.startLine, endLine: hit.endLine, fileWeight: near.has(hit.path) ? 1 : OTHER_FILE_WEIGHT });
       }
     }
@@ -89,15 +96,35 @@ function query(ctx: LocatorContext, line: string): Query | undefined {
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   // One common token is no pattern: a line must carry some weight to be looked for.
   if (tokens.length < 2 && total < 0.3) return undefined;
-  return { weights, total, text: line.trim() };
+  const shape = shapeOf(line);
+  const parts = shape.match(/[\w$]+|[^\s\w$]/g)?.length ?? 0;
+  return { weights, total, text: line.trim(), shape: parts >= MIN_SHAPE_PARTS ? shape : undefined };
 }
+
+/** A line with its names, strings and numbers replaced by `_` (keywords kept): `def _(self):` for every test method. */
+export function shapeOf(line: string): string {
+  return line
+    .trim()
+    .replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '_')
+    .replace(/\b\d[\w.]*/g, '_')
+    .replace(/[A-Za-z_$][\w$]*/g, (w) => (KEYWORDS.has(w) ? w : '_'))
+    .replace(/_(?:\s*\.\s*_)+/g, '_')
+    .replace(/\s+/g, ' ');
+}
+
+const KEYWORDS = new Set(
+  ('def class function func fn public private protected static final void return if else for while try catch with async await ' +
+    'self this import from export const let var new throw throws extends implements interface struct type package').split(' '),
+);
 
 function bestShare(queries: readonly Query[], line: string): number {
   const trimmed = line.trim();
   const tokens = new Set(tokenize(line));
   let best = 0;
+  let shape: string | undefined;
   for (const q of queries) {
     if (trimmed === q.text) return 1;
+    if (q.shape && (shape ??= shapeOf(line)) === q.shape) best = Math.max(best, SHAPE_MATCH);
     let matched = 0;
     for (const t of tokens) matched += q.weights.get(t) ?? 0;
     // Lines much longer than the query match it by accident: count the extra tokens against them.

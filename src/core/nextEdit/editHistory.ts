@@ -1,0 +1,184 @@
+/**
+ * What the user changed lately, as edit events: keystrokes coalesce into one event while they stay
+ * within a few lines of it and come without a pause; a pause (1 s) or an edit elsewhere starts a new
+ * event. An event that ends where it began (typed and deleted again, or undone) disappears, and one
+ * that undoes the previous event at the same place removes both. Events of all documents form one
+ * bounded log (newest first when read), cut by count and by size in tokens; events that came from an
+ * accepted suggestion are marked.
+ *
+ * The caller hands in each document's text after every change (the server's synced documents); the
+ * history keeps the text before, so it sees what was removed. Pure: times come from the caller.
+ */
+import type { HistoryHunk } from './types';
+
+export interface EditHistoryOptions {
+  /** Changes within this many lines of an event's range join it. */
+  readonly mergeLines: number;
+  /** A pause this long ends an event. */
+  readonly pauseMs: number;
+  readonly maxEvents: number;
+  /** Size of the kept events in tokens (about four characters each), old and new text together. */
+  readonly maxTokens: number;
+  /** Documents larger than this are not followed (their changes are not recorded). */
+  readonly maxDocumentChars: number;
+}
+
+export const DEFAULT_HISTORY_OPTIONS: EditHistoryOptions = { mergeLines: 8, pauseMs: 1000, maxEvents: 16, maxTokens: 2000, maxDocumentChars: 2_000_000 };
+
+interface EditEvent {
+  readonly file: string;
+  /** First line of the event in the document's current text. */
+  start: number;
+  /** Lines the event covers now (its new text). */
+  length: number;
+  /** The lines it covered before it began. */
+  oldLines: string[];
+  /** Its new lines when it closed (open events read them from the document). */
+  newLines: string[] | undefined;
+  lastAt: number;
+  seq: number;
+  accepted: boolean;
+}
+
+export class EditHistory {
+  private readonly options: EditHistoryOptions;
+  private readonly texts = new Map<string, string[]>();
+  private readonly open = new Map<string, EditEvent>();
+  /** Closed events, oldest first. */
+  private closed: EditEvent[] = [];
+  private seq = 0;
+  private lastFile: string | undefined;
+
+  constructor(options: Partial<EditHistoryOptions> = {}) {
+    this.options = { ...DEFAULT_HISTORY_OPTIONS, ...options };
+  }
+
+  /** The document as opened (or as it is when the history starts following it): no event. */
+  openDocument(file: string, text: string): void {
+    this.closeEvent(file);
+    if (text.length > this.options.maxDocumentChars) this.texts.delete(file);
+    else this.texts.set(file, text.split('\n'));
+  }
+
+  closeDocument(file: string): void {
+    this.closeEvent(file);
+    this.texts.delete(file);
+  }
+
+  /** The document's text after a change; `now` in ms. */
+  update(file: string, text: string, now: number): void {
+    const before = this.texts.get(file);
+    if (text.length > this.options.maxDocumentChars) {
+      this.closeDocument(file);
+      return;
+    }
+    const after = text.split('\n');
+    this.texts.set(file, after);
+    if (!before) return;
+    const change = changedLines(before, after);
+    if (!change) return;
+    const { start, oldEnd, newEnd } = change; // [start, oldEnd) in before → [start, newEnd) in after
+    const delta = newEnd - oldEnd;
+    const current = this.open.get(file);
+    const joins = current && this.lastFile === file && now - current.lastAt < this.options.pauseMs
+      && start <= current.start + current.length + this.options.mergeLines && oldEnd >= current.start - this.options.mergeLines;
+    if (current && !joins) this.closeEvent(file);
+    this.shiftClosed(file, start, oldEnd, delta);
+    if (current && joins) {
+      const s = Math.min(start, current.start);
+      const e = Math.max(oldEnd, current.start + current.length); // exclusive, in `before`
+      current.oldLines = [...before.slice(s, current.start), ...current.oldLines, ...before.slice(current.start + current.length, e)];
+      current.start = s;
+      current.length = e - s + delta;
+      current.lastAt = now;
+    } else {
+      this.open.set(file, { file, start, length: newEnd - start, oldLines: before.slice(start, oldEnd), newLines: undefined, lastAt: now, seq: ++this.seq, accepted: false });
+    }
+    this.lastFile = file;
+    const ev = this.open.get(file)!;
+    if (sameLines(ev.oldLines, after.slice(ev.start, ev.start + ev.length))) this.open.delete(file); // back to where it began
+  }
+
+  /** The latest event in `file` came from an accepted suggestion (call right after the accepted edit arrived). */
+  markAccepted(file: string): void {
+    const ev = this.open.get(file) ?? [...this.closed].reverse().find((e) => e.file === file);
+    if (ev) ev.accepted = true;
+    this.closeEvent(file);
+  }
+
+  /** Ends the open events whose last change is older than the pause (call before reading, with the time). */
+  settle(now: number): void {
+    for (const ev of [...this.open.values()]) if (now - ev.lastAt >= this.options.pauseMs) this.closeEvent(ev.file);
+  }
+
+  /** The events as hunks (oldest first), open ones included, in each document's current coordinates. */
+  hunks(): HistoryHunk[] {
+    const events = [...this.closed, ...this.open.values()].sort((a, b) => a.seq - b.seq);
+    return events.map((e) => ({
+      file: e.file,
+      newStart: e.start,
+      oldLines: e.oldLines,
+      newLines: e.newLines ?? this.texts.get(e.file)?.slice(e.start, e.start + e.length) ?? [],
+      seq: e.seq,
+      ...(e.accepted ? { accepted: true } : {}),
+    }));
+  }
+
+  /** Milliseconds since the last recorded change in any document (Infinity before the first). */
+  lastEditAt(): number {
+    let last = -Infinity;
+    for (const e of [...this.closed, ...this.open.values()]) last = Math.max(last, e.lastAt);
+    return last;
+  }
+
+  private closeEvent(file: string): void {
+    const ev = this.open.get(file);
+    if (!ev) return;
+    this.open.delete(file);
+    ev.newLines = this.texts.get(file)?.slice(ev.start, ev.start + ev.length) ?? [];
+    if (sameLines(ev.oldLines, ev.newLines)) return;
+    const prev = this.closed[this.closed.length - 1];
+    // Undo of the previous event at the same place: both go.
+    if (prev && prev.file === file && prev.start === ev.start && sameLines(prev.newLines ?? [], ev.oldLines) && sameLines(prev.oldLines, ev.newLines)) {
+      this.closed.pop();
+      return;
+    }
+    this.closed.push(ev);
+    this.trim();
+  }
+
+  /** Closed events of `file` after a change of lines [start, oldEnd) by `delta` lines move; ones it overlaps shrink to it. */
+  private shiftClosed(file: string, start: number, oldEnd: number, delta: number): void {
+    for (const e of this.closed) {
+      if (e.file !== file) continue;
+      if (e.start >= oldEnd) e.start += delta;
+      else if (e.start + e.length > start) e.length = Math.max(0, Math.min(e.length, start - e.start) + Math.max(0, e.start + e.length - oldEnd));
+    }
+  }
+
+  private trim(): void {
+    const tokens = (e: EditEvent) => Math.ceil(([...e.oldLines, ...(e.newLines ?? [])].join('\n').length + 1) / 4);
+    while (this.closed.length > this.options.maxEvents) this.closed.shift();
+    let total = this.closed.reduce((n, e) => n + tokens(e), 0);
+    while (this.closed.length > 1 && total > this.options.maxTokens) total -= tokens(this.closed.shift()!);
+  }
+}
+
+/** The lines that differ: [start, oldEnd) of `a` became [start, newEnd) of `b`; undefined when equal. */
+export function changedLines(a: readonly string[], b: readonly string[]): { start: number; oldEnd: number; newEnd: number } | undefined {
+  let start = 0;
+  const min = Math.min(a.length, b.length);
+  while (start < min && a[start] === b[start]) start++;
+  if (start === a.length && a.length === b.length) return undefined;
+  let ea = a.length;
+  let eb = b.length;
+  while (ea > start && eb > start && a[ea - 1] === b[eb - 1]) {
+    ea--;
+    eb--;
+  }
+  return { start, oldEnd: ea, newEnd: eb };
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((l, i) => l === b[i]);
+}
