@@ -15,10 +15,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { buildCli } from './buildCli.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const require = createRequire(import.meta.url);
 const args = parseArgs(process.argv.slice(2));
 const N = Number(args.n ?? 50);
 const SEED = Number(args.seed ?? 11);
@@ -150,24 +149,6 @@ function pythonStdlib() {
   const r = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
   const dir = r.status === 0 ? r.stdout.trim() : '';
   return dir && fs.existsSync(path.join(dir, 'asyncio')) ? dir : undefined;
-}
-
-function buildCli(outdir) {
-  const esbuild = require('esbuild');
-  esbuild.buildSync({
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', sourcemap: false,
-    external: ['vscode', 'bufferutil', 'utf-8-validate'], mainFields: ['module', 'main'],
-    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-    define: { __BANYAN_VERSION__: JSON.stringify('bench') },
-    entryPoints: { cli: path.join(root, 'src/cli/main.ts'), 'workers/parseWorker': path.join(root, 'src/core/index/parse/parseWorker.ts') },
-    outdir,
-  });
-  // Grammars beside the bundle, as in dist/ (the list esbuild.mjs ships).
-  const grammars = path.join(outdir, 'grammars');
-  fs.mkdirSync(grammars, { recursive: true });
-  const src = fs.readFileSync(path.join(root, 'esbuild.mjs'), 'utf8');
-  for (const [, from, to] of src.matchAll(/\['([^']+\.wasm)',\s*'([^']+\.wasm)'\]/g)) fs.copyFileSync(require.resolve(from), path.join(grammars, to));
-  return path.join(outdir, 'cli.js');
 }
 
 function parseArgs(argv) {

@@ -10,7 +10,6 @@ import { CodeIndex } from '../../src/core/index/codeIndex';
 import { TreeSitterRuntime } from '../../src/core/index/parse/treeSitterRuntime';
 import { historyFromDiff } from '../../src/core/nextEdit/historyFromDiff';
 import { NextEditLocator } from '../../src/core/nextEdit/nextEditLocator';
-import { harnessDir } from './harness';
 
 interface Case {
   id: string; repo: string; file: string; line: number; character: number; history: string; sameFile: boolean;
@@ -27,6 +26,7 @@ export interface InProcessOptions {
 }
 
 export async function runInProcess(o: InProcessOptions) {
+  const { harnessDir } = (await import(path.join(__dirname, 'harnessDir.mjs'))) as { harnessDir: () => string };
   const harness = harnessDir();
   const lib = await import(path.join(harness, 'lib.mjs')) as any;
   const score = await import(path.join(harness, 'score.mjs')) as any;

@@ -91,7 +91,7 @@ export const SetSecretsNotification = notification<SetSecretsParams>('banyan/set
 
 // ───────────────────────────── models ─────────────────────────────
 
-export type ModelRole = 'completion' | 'chat' | 'edit' | 'agent' | 'embeddings';
+export type ModelRole = 'completion' | 'chat' | 'edit' | 'agent' | 'embeddings' | 'nextEdit';
 
 export interface ModelCheck {
   readonly name: string;

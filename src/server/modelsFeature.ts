@@ -40,6 +40,10 @@ export const modelsFeature: ServerFeature = {
       const next = new Map(MODEL_ROLES.map((r) => [r, endpointKey(config.roles[r][0]!)]));
       for (const r of MODEL_ROLES) {
         if (primaries.get(r) === next.get(r)) continue;
+        if (config.roles[r][0]!.inheritedFrom) {
+          ctx.status.clearEndpointHealth(r); // shown under the role it runs on
+          continue;
+        }
         ctx.status.clearEndpointHealth(r);
         const e = config.roles[r][0]!;
         ctx.status.setEndpointHealth({ role: r, endpoint: `${e.baseUrl} (${e.model})`, state: 'unknown' });

@@ -28,7 +28,8 @@ export const modelsCommand: CliCommand = {
         io.stdout(values.json ? JSON.stringify(models, null, 2) : models.join('\n'));
         return 0;
       }
-      const reports = await hub.test(chosen);
+      // Every role by default, except one running on another role's endpoints (next-edit on edit).
+      const reports = await hub.test(roles.length || values['base-url'] || values.model ? chosen : undefined);
       io.stdout(values.json ? JSON.stringify(reports, null, 2) : formatReport(reports));
       return reports.every((r) => r.ok) ? 0 : 1;
     } catch (err) {

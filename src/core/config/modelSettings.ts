@@ -101,11 +101,33 @@ function roleSettings<R extends string>(role: R, label: string, d: RoleDefaults)
   return specs as unknown as RoleSettingSpecs<R>;
 }
 
+export const NEXT_EDIT_FORMAT_VALUES = ['auto', 'zeta', 'zeta2', 'sweep', 'chat'] as const;
+
+/**
+ * The next-edit role: empty model = not configured, and next-edit suggestions use the edit role's
+ * endpoint with the `chat` format (see llm/config/roleConfig.ts). Its prompt format is its own setting.
+ */
+function nextEditRoleSettings() {
+  const specs = roleSettings('nextEdit', 'next-edit', { model: '', maxTokens: 512, temperature: 0, firstTokenTimeoutMs: 10_000, totalTimeoutMs: 20_000, maxRetries: 0 });
+  return {
+    ...specs,
+    'models.nextEdit.model': stringSetting('', 'Model for next-edit suggestions, as the endpoint lists it (e.g. `zeta`, `sweep-next-edit-1.5b`, `instinct`). Empty: the **edit** role\'s model is used, with the `chat` format.'),
+    'models.nextEdit.format': enumSetting('auto', NEXT_EDIT_FORMAT_VALUES, 'Prompt format of the next-edit model. `auto` detects it from the model name (Zeta, Zeta2, Sweep next-edit; anything else gets `chat`).', [
+      'Detected from the model name.',
+      'Zeta / Instinct: `### User Edits:` diffs, the excerpt with editable-region and cursor markers; the model rewrites the region.',
+      'Zeta2-style marker spans: the region cut into marked blocks, the model writes only the changed spans.',
+      'Sweep next-edit: `<|file_sep|>` sections, `original/` and `current/` region, the model completes `updated/`.',
+      'Any chat model: the region in a fenced block with a cursor marker; the answer is the rewritten region or `NO_CHANGE`.',
+    ]),
+  } as const;
+}
+
 export const modelSettings = {
   ...roleSettings('completion', 'completion', { model: 'qwen2.5-coder:1.5b-base', maxTokens: 128, temperature: 0.2, firstTokenTimeoutMs: 10_000, totalTimeoutMs: 20_000, maxRetries: 0 }),
   ...roleSettings('chat', 'chat', { model: 'qwen2.5-coder:7b-instruct', maxTokens: 4096, temperature: 0.2, firstTokenTimeoutMs: 60_000, totalTimeoutMs: 300_000, maxRetries: 3 }),
   ...roleSettings('edit', 'edit/rewrite', { model: 'qwen2.5-coder:7b-instruct', maxTokens: 4096, temperature: 0.1, firstTokenTimeoutMs: 60_000, totalTimeoutMs: 300_000, maxRetries: 3 }),
   ...roleSettings('agent', 'agent', { model: 'qwen2.5-coder:7b-instruct', maxTokens: 4096, temperature: 0.1, firstTokenTimeoutMs: 60_000, totalTimeoutMs: 600_000, maxRetries: 3 }),
+  ...nextEditRoleSettings(),
   ...roleSettings('embeddings', 'embeddings', { model: 'nomic-embed-text', maxTokens: 1, temperature: 0, firstTokenTimeoutMs: 30_000, totalTimeoutMs: 60_000, maxRetries: 2 }),
   'models.maxConcurrentPerEndpoint': numberSetting(4, 'Most requests in flight to one endpoint at a time; more wait in a queue (a cancelled request leaves the queue).', { minimum: 1, maximum: 64, integer: true }),
   'models.circuitBreaker.failureThreshold': numberSetting(3, 'Consecutive failures (connection refused, timeouts, 5xx) after which an endpoint is marked down and skipped for its fallbacks.', { minimum: 1, maximum: 100, integer: true }),

@@ -10,6 +10,7 @@ import { completionSettings } from './completionSettings';
 import { generalSettings } from './generalSettings';
 import { indexSettings } from './indexSettings';
 import { modelSettings } from './modelSettings';
+import { nextEditSettings } from './nextEditSettings';
 import type { SettingSpec } from './settingSpec';
 
 export const SETTINGS_SECTION = 'banyan';
@@ -19,6 +20,7 @@ export const SETTINGS = {
   ...indexSettings,
   ...modelSettings,
   ...completionSettings,
+  ...nextEditSettings,
   ...agentSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 

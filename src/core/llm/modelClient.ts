@@ -29,7 +29,7 @@ import { parseToolArguments } from './structured/repairJson';
 import { budgetFor, contextWindowFor, countMessages, inputBudget, trimFim } from './tokens/contextWindow';
 import { counterForModel } from './tokens/counterForModel';
 import type { TokenCounter } from './tokens/tokenCounter';
-import type { ChatRequest, EmbeddingResult, FimRequest, FinishReason, ModelRole, StreamEvent, Timing, ToolCall, Usage } from './types';
+import type { ChatRequest, EmbeddingResult, FimRequest, FinishReason, ModelRole, RawCompletionRequest, StreamEvent, Timing, ToolCall, Usage } from './types';
 
 export interface ModelClient {
   /** Fill-in-the-middle for the completion role. Fails fast (retries per settings, default 0). */
@@ -152,6 +152,31 @@ export class ModelHub implements ModelClient {
     });
   }
 
+  /**
+   * A prompt sent as it is (no chat template, no FIM tokens added) to a role's endpoints: models with a
+   * format of their own (next-edit models). Providers without raw completions fail with a config error.
+   */
+  completeRaw(role: ModelRole, req: RawCompletionRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
+    return this.stream(role, signal, {
+      op: 'fim',
+      build: (e, provider) => {
+        if (!provider.supportsRawFim) {
+          throw new ModelError('config', `the ${e.provider} provider cannot send a raw prompt, which the ${role} model's format needs`, {
+            fix: `Use a provider with raw completions (ollama, llamacpp, openai-compatible) for banyan.models.${role}, or set its format to chat`,
+          });
+        }
+        const counter = counterForModel(e.model);
+        const window = contextWindowFor(e.model, e.provider, e.contextWindow);
+        const promptTokens = counter.count(req.prompt);
+        const wanted = req.maxTokens ?? e.maxTokens;
+        const budget = budgetFor(window, promptTokens, wanted);
+        if (!budget.fits) throw new ModelError('contextWindow', `the prompt needs about ${promptTokens} tokens plus ${wanted} for the answer, but ${e.model} has a ${window}-token window`);
+        const prompt = { kind: 'raw' as const, prompt: req.prompt, stop: req.stop };
+        return { run: (call) => provider.fim(call, { prompt, maxTokens: budget.maxTokens, temperature: req.temperature ?? e.temperature, contextWindow: window }), stop: req.stop, promptTokens };
+      },
+    });
+  }
+
   chat(req: ChatRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
     return this.stream(req.role, signal, {
       op: 'chat',
@@ -217,7 +242,8 @@ export class ModelHub implements ModelClient {
   /** Runs the connection test for the given roles (all when omitted) directly against each primary endpoint. */
   test(roles: readonly ModelRole[] | undefined, signal?: AbortSignal): Promise<ModelTestReport[]> {
     const cfg = this.currentConfig();
-    const chosen = roles?.length ? roles : (Object.keys(cfg.roles) as ModelRole[]);
+    // A role running on another role's endpoints is tested as that role.
+    const chosen = roles?.length ? roles : (Object.keys(cfg.roles) as ModelRole[]).filter((r) => !cfg.roles[r][0]!.inheritedFrom);
     return runConnectionTest(chosen.map((r) => cfg.roles[r][0]!), {
       provider: (kind) => PROVIDERS[kind],
       call: (e, s) => this.directCall(e, s),

@@ -5,7 +5,7 @@
 import type { ModelRole } from '../../protocol/lsp';
 
 export type { ModelRole };
-export const MODEL_ROLES: readonly ModelRole[] = ['completion', 'chat', 'edit', 'agent', 'embeddings'];
+export const MODEL_ROLES: readonly ModelRole[] = ['completion', 'chat', 'edit', 'agent', 'embeddings', 'nextEdit'];
 
 /** How Banyan talks to an endpoint. Presets (OpenAI, DeepSeek, vLLM…) map onto these. */
 export type ProviderKind = 'ollama' | 'openai-compatible' | 'llamacpp' | 'anthropic';
@@ -74,6 +74,14 @@ export interface ChatRequest {
   readonly stop?: readonly string[];
   /** Ask for a JSON object answer where the provider supports it. */
   readonly json?: boolean;
+}
+
+/** A prompt in a model's own format, sent without any template (next-edit models). */
+export interface RawCompletionRequest {
+  readonly prompt: string;
+  readonly stop: readonly string[];
+  readonly maxTokens?: number;
+  readonly temperature?: number;
 }
 
 /** A snippet of another file shown to the model before the current file (repo-level FIM). */

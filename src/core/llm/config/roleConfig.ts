@@ -34,6 +34,8 @@ export interface EndpointConfig {
   readonly apiKey: string | undefined;
   /** 0 for the primary, 1.. for fallbacks. */
   readonly chainIndex: number;
+  /** Set when the role has no model of its own and runs on this role's endpoints (next-edit on edit). */
+  readonly inheritedFrom?: ModelRole;
 }
 
 export interface ModelLayerConfig {
@@ -99,6 +101,8 @@ export function resolveModelConfig(settings: BanyanSettings, secret: (id: string
     );
     roles[role] = [primary, ...fallbacks];
   }
+  // Next-edit without a model of its own runs on the edit role's endpoints (in the chat format).
+  if (!roles.nextEdit[0]!.model) roles.nextEdit = roles.edit.map((e) => ({ ...e, role: 'nextEdit', inheritedFrom: 'edit' }));
   return {
     roles,
     maxConcurrentPerEndpoint: settings['models.maxConcurrentPerEndpoint'],

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function harnessDir(): string {
-  const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+export function harnessDir() {
   const candidates = process.env.BANYAN_NEXT_EDIT_HARNESS
     ? [path.resolve(process.env.BANYAN_NEXT_EDIT_HARNESS)]
     : [path.resolve(root, '..', 'shared', 'bench', 'next-edit'), path.resolve(root, '..', '..', 'shared', 'bench', 'next-edit')];
