@@ -514,3 +514,58 @@ export const AgentApplyFileChangeRequest = request<AgentApplyFileChangeParams, A
 export const AgentMcpStatusRequest = request<void, readonly McpServerStatus[]>('banyan/agent/mcpStatus');
 /** Server → client: MCP servers connected, failed or changed. */
 export const AgentMcpChangedNotification = notification<readonly McpServerStatus[]>('banyan/agent/mcpChanged');
+
+// ───────────────────────────── next edit ─────────────────────────────
+// The engine's types come from the core (src/core/nextEdit) so the two cannot drift.
+
+/** Why the client asks: after an edit pause, a cursor move soon after an edit, after an accept (the chain), or on request. */
+export type NextEditTrigger = 'edit' | 'cursor' | 'accept' | 'explicit';
+
+export interface NextEditParams {
+  readonly textDocument: { readonly uri: string; readonly version: number };
+  readonly position: Range['start'];
+  readonly trigger: NextEditTrigger;
+  /** Errors and warnings the editor shows in recently edited documents (at most a few dozen). */
+  readonly diagnostics?: readonly { readonly uri: string; readonly line: number; readonly message: string; readonly severity: 'error' | 'warning' }[];
+}
+
+export interface NextEditTextEdit {
+  readonly uri: string;
+  readonly range: Range;
+  readonly newText: string;
+}
+
+export interface NextEditResult {
+  /** Names the suggestion in the shown / accepted / rejected / ignored notifications. */
+  readonly id: string;
+  /** All in one document, against `version` of it. */
+  readonly edits: readonly NextEditTextEdit[];
+  readonly version: number;
+  /** Set when the change is away from the cursor: where Tab jumps first. */
+  readonly jump?: { readonly uri: string; readonly range: Range };
+  /** True when it is an insertion at the cursor the server also offers as inline-completion ghost text. */
+  readonly ghostText?: boolean;
+}
+
+/** Client → server: predict the next edit; null when there is nothing to suggest (or the request was superseded). */
+export const NextEditRequest = request<NextEditParams, NextEditResult | null>('banyan/nextEdit');
+
+export interface NextEditOutcomeParams {
+  readonly id: string;
+  /** Rejected: `escape`, `typed-over`; ignored: `cursor-moved`, `superseded`, `document-closed`, `editor-changed`, `disabled`. */
+  readonly reason?: string;
+}
+/** Client → server: the suggestion is on screen. */
+export const NextEditShownNotification = notification<NextEditOutcomeParams>('banyan/nextEdit/shown');
+/** Client → server: the user accepted it (Tab, or the ghost text); the edit itself arrives as a document change. */
+export const NextEditAcceptedNotification = notification<NextEditOutcomeParams>('banyan/nextEdit/accepted');
+/** Client → server: the user turned it down; the same change is not offered again in this document. */
+export const NextEditRejectedNotification = notification<NextEditOutcomeParams>('banyan/nextEdit/rejected');
+/** Client → server: it went away without a decision. */
+export const NextEditIgnoredNotification = notification<NextEditOutcomeParams>('banyan/nextEdit/ignored');
+
+export type NextEditMetricsReport = import('../core/nextEdit/nextEditMetrics').NextEditMetricsSnapshot;
+export const NextEditMetricsRequest = request<void, NextEditMetricsReport>('banyan/nextEdit/metrics');
+
+/** The command id on a next-edit ghost-text item, so accepting it reports back (arguments: [id]). */
+export const NEXT_EDIT_ACCEPTED_COMMAND = 'banyan.internal.nextEditAccepted';

@@ -19,10 +19,12 @@ import {
   CompletionAcceptedNotification,
   CompletionMetricsRequest,
   CompletionSnoozeRequest,
+  NEXT_EDIT_ACCEPTED_COMMAND,
 } from '../protocol/lsp';
 import { detectPartialAccept } from './partialAccept';
 import { fsPath } from './fileUri';
 import { onNotification, onRequest } from './lspTyped';
+import { nextEditGhostText } from './nextEditGhostText';
 import { serverModels } from './modelsFeature';
 import type { ServerFeature } from './serverContext';
 
@@ -100,6 +102,9 @@ export const completionFeature: ServerFeature = {
     async function provide(params: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionItem[]> {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return [];
+      // A next-edit insertion at the cursor is served as this ghost text, never beside another one.
+      const nextEdit = nextEditGhostText.at(params.textDocument.uri, document.version, params.position);
+      if (nextEdit) return [{ insertText: nextEdit.text, range: { start: params.position, end: params.position }, command: { title: 'Accept', command: NEXT_EDIT_ACCEPTED_COMMAND, arguments: [nextEdit.id] } }];
       const file = fsPath(params.textDocument.uri);
       const input: CompletionInput = {
         uri: params.textDocument.uri,

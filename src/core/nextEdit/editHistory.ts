@@ -9,6 +9,7 @@
  * The caller hands in each document's text after every change (the server's synced documents); the
  * history keeps the text before, so it sees what was removed. Pure: times come from the caller.
  */
+import { documentLines } from './documentLines';
 import type { HistoryHunk } from './types';
 
 export interface EditHistoryOptions {
@@ -57,7 +58,7 @@ export class EditHistory {
   openDocument(file: string, text: string): void {
     this.closeEvent(file);
     if (text.length > this.options.maxDocumentChars) this.texts.delete(file);
-    else this.texts.set(file, text.split('\n'));
+    else this.texts.set(file, documentLines(text));
   }
 
   closeDocument(file: string): void {
@@ -72,17 +73,23 @@ export class EditHistory {
       this.closeDocument(file);
       return;
     }
-    const after = text.split('\n');
-    this.texts.set(file, after);
-    if (!before) return;
+    const after = documentLines(text);
+    if (!before) {
+      this.texts.set(file, after);
+      return;
+    }
     const change = changedLines(before, after);
-    if (!change) return;
+    if (!change) {
+      this.texts.set(file, after);
+      return;
+    }
     const { start, oldEnd, newEnd } = change; // [start, oldEnd) in before → [start, newEnd) in after
     const delta = newEnd - oldEnd;
     const current = this.open.get(file);
     const joins = current && this.lastFile === file && now - current.lastAt < this.options.pauseMs
       && start <= current.start + current.length + this.options.mergeLines && oldEnd >= current.start - this.options.mergeLines;
-    if (current && !joins) this.closeEvent(file);
+    if (current && !joins) this.closeEvent(file); // with the text before this change
+    this.texts.set(file, after);
     this.shiftClosed(file, start, oldEnd, delta);
     if (current && joins) {
       const s = Math.min(start, current.start);

@@ -13,7 +13,7 @@ const RECENT = 8;
 export const revertsUserEdit: SuggestionFilter = {
   name: 'reverts-user-edit',
   check(s, ctx) {
-    const recent = ctx.history.filter((h) => h.file === s.file && !h.accepted).slice(-RECENT);
+    const recent = ctx.history.filter((h) => h.file === s.file).slice(-RECENT);
     if (!recent.length) return undefined;
     const before = documentLines(s.document);
     const after = documentLines(s.newText);

@@ -4,7 +4,7 @@
  * for the answer: the rewritten region in one fenced block, or exactly `NO_CHANGE`.
  */
 import { parseFences } from '../../edit/codeFences';
-import { answerLines, leakedSentinel } from './sentinels';
+import { answerLines, leakedSentinel, normalizeEols } from './sentinels';
 import type { NextEditFormat, NextEditPromptInput, ParsedAnswer } from './nextEditFormat';
 import { contextAfter, contextBefore, eventsAsDiff, regionWithCursor } from './promptParts';
 import { ZETA_CURSOR, ZETA_END, ZETA_START } from './zetaFormat';
@@ -29,6 +29,7 @@ export const chatFormat: NextEditFormat = {
     return { kind: 'chat', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: user }], stop: [] };
   },
   parse(answer, _input: NextEditPromptInput, truncated): ParsedAnswer {
+    answer = normalizeEols(answer);
     const text = answer.trim();
     if (text === NO_CHANGE || text === `\`${NO_CHANGE}\``) return { kind: 'none' };
     if (truncated) return { kind: 'invalid', reason: 'the answer was cut off at the token limit' };

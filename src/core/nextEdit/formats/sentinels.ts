@@ -20,3 +20,8 @@ export function answerLines(text: string): string[] {
   const t = text.endsWith('\n') ? text.slice(0, -1) : text;
   return t.split('\n').map((l) => l.replace(/\r$/, ''));
 }
+
+/** A model's line endings say nothing: answers are read with \n only (the document's own ending is applied later). */
+export function normalizeEols(answer: string): string {
+  return answer.replace(/\r\n?/g, '\n');
+}

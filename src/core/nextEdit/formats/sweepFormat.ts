@@ -4,7 +4,7 @@
  * region before the recent edits), `current/path` (the region now) and an open `updated/path` the model
  * completes with the region's new text, ending at the next `<|file_sep|>`.
  */
-import { answerLines, leakedSentinel } from './sentinels';
+import { answerLines, leakedSentinel, normalizeEols } from './sentinels';
 import type { NextEditFormat, ParsedAnswer } from './nextEditFormat';
 import { regionBeforeEvents, regionLines } from './promptParts';
 
@@ -24,6 +24,7 @@ export const sweepFormat: NextEditFormat = {
     return { kind: 'raw', prompt: parts.join('\n'), stop: [SEP, '<|endoftext|>'] };
   },
   parse(answer, _input, truncated): ParsedAnswer {
+    answer = normalizeEols(answer);
     if (truncated) return { kind: 'invalid', reason: 'the answer was cut off at the token limit' };
     const leak = leakedSentinel(answer);
     if (leak) return { kind: 'invalid', reason: `the answer holds ${leak}` };

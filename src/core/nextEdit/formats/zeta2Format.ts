@@ -4,7 +4,7 @@
  * `<|marker_i|>` new text `<|marker_j|>` replaces everything between those two markers. No span (or
  * `NO_EDITS`) means no change. Fewer output tokens than rewriting the whole region.
  */
-import { answerLines, leakedSentinel } from './sentinels';
+import { answerLines, leakedSentinel, normalizeEols } from './sentinels';
 import type { NextEditFormat, NextEditPromptInput, ParsedAnswer } from './nextEditFormat';
 import { contextAfter, contextBefore, eventsAsDiff, regionLines, regionWithCursor } from './promptParts';
 
@@ -54,6 +54,7 @@ export const zeta2Format: NextEditFormat = {
     return { kind: 'raw', prompt, stop: ['<|endoftext|>', '<|edit_history|>', '<|current_file|>'] };
   },
   parse(answer, input: NextEditPromptInput, truncated): ParsedAnswer {
+    answer = normalizeEols(answer);
     if (truncated) return { kind: 'invalid', reason: 'the answer was cut off at the token limit' };
     const text = answer.trim();
     if (text === '' || text === 'NO_EDITS') return { kind: 'none' };

@@ -5,7 +5,7 @@
  * `### Response:`. The model writes the excerpt again with the region rewritten; generation stops at
  * the end marker, and the text after the start marker is the region's new text.
  */
-import { answerLines, leakedSentinel } from './sentinels';
+import { answerLines, leakedSentinel, normalizeEols } from './sentinels';
 import type { NextEditFormat, NextEditPromptInput, ParsedAnswer } from './nextEditFormat';
 import { contextAfter, contextBefore, eventHunk, regionWithCursor } from './promptParts';
 
@@ -36,6 +36,7 @@ export const zetaFormat: NextEditFormat = {
     return { kind: 'raw', prompt, stop: [ZETA_END] };
   },
   parse(answer, _input: NextEditPromptInput, truncated): ParsedAnswer {
+    answer = normalizeEols(answer);
     if (truncated) return { kind: 'invalid', reason: 'the answer was cut off at the token limit' };
     const start = answer.indexOf(ZETA_START);
     if (start < 0) return { kind: 'invalid', reason: `no ${ZETA_START} in the answer` };

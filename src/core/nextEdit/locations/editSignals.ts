@@ -43,7 +43,10 @@ export function editSignals(hunk: HistoryHunk, age: number): EditSignals {
 
 const WORD = /[\w$]/;
 
-/** The changed part of a one-line-for-one-line change, with a word of context on each side. */
+/**
+ * The changed part of a one-line-for-one-line change, widened to whole words, with the word (or symbol)
+ * before it as context: `should should` for a doubled word removed, `Hello form` for a typo fixed.
+ */
 function changedFragment(h: HistoryHunk): { oldFragment?: string; newFragment?: string } {
   if (h.oldLines.length !== 1 || h.newLines.length !== 1) return {};
   const a = h.oldLines[0]!.trimEnd();
@@ -52,32 +55,18 @@ function changedFragment(h: HistoryHunk): { oldFragment?: string; newFragment?: 
   while (p < a.length && p < b.length && a[p] === b[p]) p++;
   let s = 0;
   while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  // Widen to whole words, then take one more word (or symbol run) on each side as context.
+  // A change that begins inside a word takes the whole word.
   let start = p;
-  while (start > 0 && WORD.test(a[start - 1]!)) start--;
-  start = widenLeft(a, start);
-  let endA = a.length - s;
-  while (endA < a.length && WORD.test(a[endA]!)) endA++;
-  endA = widenRight(a, endA);
-  const oldFragment = a.slice(start, endA).trim();
-  const endB = b.length - (a.length - endA);
-  const newFragment = b.slice(start, Math.max(start, endB)).trim();
+  if (start > 0 && WORD.test(a[start - 1]!) && (p === a.length - s || WORD.test(a[p] ?? ''))) while (start > 0 && WORD.test(a[start - 1]!)) start--;
+  let end = a.length - s;
+  if (end > start && WORD.test(a[end - 1]!)) while (end < a.length && WORD.test(a[end]!)) end++;
+  // One word (or one symbol) of context before the change.
+  let left = start;
+  while (left > 0 && a[left - 1] === ' ') left--;
+  if (left > 0 && WORD.test(a[left - 1]!)) while (left > 0 && WORD.test(a[left - 1]!)) left--;
+  else if (left > 0) left--;
+  const oldFragment = a.slice(left, end).trim();
+  const newFragment = b.slice(left, b.length - (a.length - end)).trim();
   if (!oldFragment || oldFragment === newFragment) return {};
   return { oldFragment, newFragment };
-}
-
-function widenLeft(t: string, i: number): number {
-  let j = i;
-  while (j > 0 && t[j - 1] === ' ') j--;
-  if (j > 0 && WORD.test(t[j - 1]!)) while (j > 0 && WORD.test(t[j - 1]!)) j--;
-  else if (j > 0) j--;
-  return j;
-}
-
-function widenRight(t: string, i: number): number {
-  let j = i;
-  while (j < t.length && t[j] === ' ') j++;
-  if (j < t.length && WORD.test(t[j]!)) while (j < t.length && WORD.test(t[j]!)) j++;
-  else if (j < t.length) j++;
-  return j;
 }

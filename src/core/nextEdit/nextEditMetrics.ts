@@ -1,0 +1,93 @@
+/**
+ * Local next-edit metrics, kept like the completion metrics (in memory, bounded, a plain JSON snapshot
+ * for a protocol query): what was shown and what became of it, why predictions were not shown, and the
+ * time split of the predictions.
+ */
+import { type LatencySummary, summarize } from '../completion/completionMetrics';
+
+export type NextEditOutcome = 'accepted' | 'rejected' | 'ignored';
+
+export interface NextEditMetricsSnapshot {
+  /** Predictions asked for (model requests may be fewer: typed-through suggestions need none). */
+  readonly requests: number;
+  readonly modelRequests: number;
+  readonly shown: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly ignored: number;
+  /** Accepted per shown. */
+  readonly acceptRate: number;
+  /** Kept on screen while the user typed what they proposed (no new request). */
+  readonly typedThrough: number;
+  /** Why predictions ended without a suggestion (filter names, "no change", errors), by count. */
+  readonly dropped: Readonly<Record<string, number>>;
+  /** Why suggestions were rejected or ignored, by count. */
+  readonly outcomeReasons: Readonly<Record<string, number>>;
+  readonly latency: { readonly locate: LatencySummary; readonly model: LatencySummary; readonly total: LatencySummary };
+}
+
+export class NextEditMetrics {
+  private requests = 0;
+  private modelRequests = 0;
+  private shown = 0;
+  private typedThrough = 0;
+  private readonly outcomes: Record<NextEditOutcome, number> = { accepted: 0, rejected: 0, ignored: 0 };
+  private readonly pending = new Set<string>();
+  private readonly dropped = new Map<string, number>();
+  private readonly reasons = new Map<string, number>();
+  private readonly samples = { locate: [] as number[], model: [] as number[], total: [] as number[] };
+
+  constructor(private readonly window = 1000) {}
+
+  recordPrediction(timings: { readonly locateMs: number; readonly modelMs: number; readonly totalMs: number; readonly requests: number }): void {
+    this.requests++;
+    this.modelRequests += timings.requests;
+    this.push('locate', timings.locateMs);
+    if (timings.requests > 0) this.push('model', timings.modelMs);
+    this.push('total', timings.totalMs);
+  }
+
+  recordDropped(reason: string): void {
+    const key = reason.split(':')[0]!.trim();
+    this.dropped.set(key, (this.dropped.get(key) ?? 0) + 1);
+  }
+
+  recordShown(id: string): void {
+    if (this.pending.has(id)) return;
+    this.shown++;
+    this.pending.add(id);
+    if (this.pending.size > this.window) this.pending.delete(this.pending.values().next().value as string);
+  }
+
+  recordTypedThrough(): void {
+    this.typedThrough++;
+  }
+
+  /** An outcome counts once per shown suggestion. */
+  recordOutcome(id: string, outcome: NextEditOutcome, reason?: string): void {
+    if (!this.pending.delete(id)) return;
+    this.outcomes[outcome]++;
+    if (reason) this.reasons.set(`${outcome}: ${reason}`, (this.reasons.get(`${outcome}: ${reason}`) ?? 0) + 1);
+  }
+
+  snapshot(): NextEditMetricsSnapshot {
+    return {
+      requests: this.requests,
+      modelRequests: this.modelRequests,
+      shown: this.shown,
+      ...this.outcomes,
+      acceptRate: this.shown ? this.outcomes.accepted / this.shown : 0,
+      typedThrough: this.typedThrough,
+      dropped: Object.fromEntries(this.dropped),
+      outcomeReasons: Object.fromEntries(this.reasons),
+      latency: { locate: summarize(this.samples.locate), model: summarize(this.samples.model), total: summarize(this.samples.total) },
+    };
+  }
+
+  private push(k: keyof NextEditMetrics['samples'], v: number): void {
+    if (!Number.isFinite(v) || v < 0) return;
+    const list = this.samples[k];
+    list.push(v);
+    if (list.length > this.window) list.shift();
+  }
+}

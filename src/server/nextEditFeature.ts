@@ -1,0 +1,246 @@
+/**
+ * LSP glue for next-edit suggestions: follows every synced document's changes into the edit history,
+ * answers `banyan/nextEdit` through the core engine (src/core/nextEdit) with at most one prediction in
+ * flight per document (a newer request aborts the older one down to the model's socket) after the
+ * adaptive debounce, keeps a shown suggestion while the user types it (re-mapped, no new request), and
+ * records shown / accepted / rejected / ignored for the metrics and the rejection memory.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { AdaptiveDebounce } from '../core/completion/economy/adaptiveDebounce';
+import { TreeSitterRuntime } from '../core/index/parse/treeSitterRuntime';
+import { ModelError } from '../core/llm/errors';
+import { EditHistory } from '../core/nextEdit/editHistory';
+import { engineSettings } from '../core/nextEdit/engineSettings';
+import { NextEditEngine, type NextEditModel } from '../core/nextEdit/nextEditEngine';
+import type { ModelHub } from '../core/llm/modelClient';
+import { NextEditLocator } from '../core/nextEdit/nextEditLocator';
+import { NextEditMetrics } from '../core/nextEdit/nextEditMetrics';
+import { RejectionMemory } from '../core/nextEdit/rejectionMemory';
+import { toOffsetEdits, toTextEdits, type OffsetEdit } from '../core/nextEdit/offsetEdits';
+import { remapThroughTyping } from '../core/nextEdit/typingThrough';
+import type { EditorDiagnostic, TextEdit } from '../core/nextEdit/types';
+import {
+  NextEditAcceptedNotification,
+  NextEditIgnoredNotification,
+  NextEditMetricsRequest,
+  NextEditRejectedNotification,
+  NextEditRequest,
+  NextEditShownNotification,
+  type NextEditParams,
+  type NextEditResult,
+} from '../protocol/lsp';
+import { fsPath } from './fileUri';
+import { onNotification, onRequest } from './lspTyped';
+import { serverModels } from './modelsFeature';
+import { nextEditGhostText } from './nextEditGhostText';
+import type { ServerFeature } from './serverContext';
+
+/** A cursor move triggers a prediction only this soon after the last edit. */
+const CURSOR_TRIGGER_MS = 10_000;
+/** Most wait before a prediction after typing (the adaptive debounce's upper bound). */
+const DEBOUNCE_MAX_MS = 350;
+
+interface Offered {
+  readonly id: string;
+  readonly uri: string;
+  readonly file: string;
+  /** The document text the edits refer to (updated as the user types through). */
+  text: string;
+  edits: readonly OffsetEdit[];
+  readonly jumpFile: string | undefined;
+  shown: boolean;
+}
+
+export const nextEditFeature: ServerFeature = {
+  name: 'nextEdit',
+  register(ctx) {
+    const history = new EditHistory();
+    const metrics = new NextEditMetrics();
+    const rejections = new RejectionMemory();
+    const debounce = new AdaptiveDebounce();
+    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir));
+    const engine = new NextEditEngine(locator, nextEditModel, () => engineSettings(ctx.settings(), nextEditModel().endpoints('nextEdit')[0]));
+    const inFlight = new Map<string, AbortController>();
+    /** The last suggestion returned per document, until an outcome or a newer one. */
+    const offered = new Map<string, Offered>();
+    const byId = new Map<string, Offered>();
+    let seq = 0;
+    let lastError = '';
+
+    const fileOf = (uri: string) => fsPath(uri) ?? uri;
+    const relPath = (file: string) => {
+      const root = ctx.workspaceFolders().find((r) => file.startsWith(r + path.sep));
+      return (root ? path.relative(root, file) : path.basename(file)).split(path.sep).join('/');
+    };
+    const settle = (o: Offered, outcome: 'accepted' | 'rejected' | 'ignored', reason?: string) => {
+      if (o.shown) metrics.recordOutcome(o.id, outcome, reason);
+      if (outcome === 'rejected') rejections.reject(o.file, toTextEdits(o.text, o.edits), o.text);
+      if (outcome === 'accepted') history.markAccepted(o.jumpFile ?? o.file);
+      offered.delete(o.uri);
+      byId.delete(o.id);
+      nextEditGhostText.withdraw(o.uri, o.id);
+    };
+
+    const subscriptions = [
+      ctx.documents.onDidOpen(({ document }) => history.openDocument(fileOf(document.uri), document.getText())),
+      ctx.documents.onDidChangeContent(({ document }) => {
+        const now = Date.now();
+        history.update(fileOf(document.uri), document.getText(), now);
+        debounce.recordKeystroke(now);
+      }),
+      ctx.documents.onDidClose(({ document }) => {
+        const o = offered.get(document.uri);
+        if (o) settle(o, 'ignored', 'document-closed');
+        inFlight.get(document.uri)?.abort();
+        history.closeDocument(fileOf(document.uri));
+        rejections.forget(fileOf(document.uri));
+      }),
+      onRequest(ctx.connection, NextEditRequest, (params, token) => predict(params, token)),
+      onNotification(ctx.connection, NextEditShownNotification, (p) => {
+        const o = byId.get(p.id);
+        if (!o) return;
+        o.shown = true;
+        metrics.recordShown(p.id);
+      }),
+      onNotification(ctx.connection, NextEditAcceptedNotification, (p) => {
+        const o = byId.get(p.id);
+        if (o) settle(o, 'accepted', p.reason);
+      }),
+      onNotification(ctx.connection, NextEditRejectedNotification, (p) => {
+        const o = byId.get(p.id);
+        if (o) settle(o, 'rejected', p.reason ?? 'escape');
+      }),
+      onNotification(ctx.connection, NextEditIgnoredNotification, (p) => {
+        const o = byId.get(p.id);
+        if (o) settle(o, 'ignored', p.reason);
+      }),
+      onRequest(ctx.connection, NextEditMetricsRequest, () => metrics.snapshot()),
+    ];
+
+    async function predict(params: NextEditParams, token: CancellationToken): Promise<NextEditResult | null> {
+      const uri = params.textDocument.uri;
+      const document = ctx.documents.get(uri);
+      if (!ctx.settings()['nextEdit.enabled'] || !document || document.version !== params.textDocument.version) return null;
+      const text = document.getText();
+      const file = fileOf(uri);
+
+      // A suggestion on screen that the user is typing: re-mapped, no new request.
+      const current = offered.get(uri);
+      if (current && current.text !== text && current.jumpFile === undefined) {
+        const remapped = remapThroughTyping(current.text, text, current.edits);
+        if (remapped.kind === 'kept') {
+          current.text = text;
+          current.edits = remapped.edits;
+          metrics.recordTypedThrough();
+          return { id: current.id, version: document.version, edits: toTextEdits(text, remapped.edits).map((e) => ({ uri, ...e })) };
+        }
+        settle(current, remapped.kind === 'consumed' ? 'accepted' : 'rejected', remapped.kind === 'consumed' ? 'typed' : 'typed-over');
+      }
+
+      const now = Date.now();
+      if (params.trigger === 'cursor' && now - history.lastEditAt() > CURSOR_TRIGGER_MS) return null;
+      inFlight.get(uri)?.abort();
+      const controller = new AbortController();
+      inFlight.set(uri, controller);
+      const cancel = token.onCancellationRequested(() => controller.abort());
+      try {
+        const wait = params.trigger === 'edit' ? debounce.delayFor({ maxMs: DEBOUNCE_MAX_MS }) : 0;
+        if (wait > 0 && !(await sleep(wait, controller.signal))) return null;
+        if (controller.signal.aborted) return null;
+        history.settle(Date.now());
+        const diagnostics: EditorDiagnostic[] = (params.diagnostics ?? []).map((d) => ({ file: fileOf(d.uri), line: d.line, message: d.message, severity: d.severity }));
+        const index = ctx.codeIndex.current();
+        const outcome = await engine.predict({
+          file, text, cursor: params.position, history: history.hunks(), diagnostics, languageId: document.languageId,
+          ...(index ? { index } : {}),
+          readFile: (f) => {
+            const open = ctx.documents.all().find((d) => fileOf(d.uri) === f);
+            return open ? open.getText() : index?.linesOf(f)?.join('\n');
+          },
+          relPath,
+          rejectedBefore: (f, edits, doc) => rejections.wasRejected(f, edits, doc),
+        }, controller.signal);
+        const timings = outcome.kind === 'suggestion' ? outcome.prediction.timings : outcome.timings;
+        metrics.recordPrediction(timings);
+        if (timings.requests > 0) debounce.recordModelLatency(timings.modelMs / timings.requests);
+        if (lastError) lastError = '';
+        if (controller.signal.aborted || document.version !== ctx.documents.get(uri)?.version) return null;
+        if (outcome.kind === 'none') {
+          metrics.recordDropped(outcome.reason);
+          ctx.logger.debug(`next edit: none (${outcome.reason})`);
+          return null;
+        }
+        const p = outcome.prediction;
+        const previous = offered.get(uri);
+        if (previous) settle(previous, 'ignored', 'superseded');
+        const id = `ne-${++seq}`;
+        const targetUri = p.file === file ? uri : ctx.documents.all().find((d) => fileOf(d.uri) === p.file)?.uri ?? pathToUri(p.file);
+        const o: Offered = { id, uri, file: p.file, text: p.document, edits: toOffsetEdits(p.document, p.edits), jumpFile: p.file === file ? undefined : p.file, shown: false };
+        offered.set(uri, o);
+        byId.set(id, o);
+        const ghost = isInsertionAt(p.edits, params.position) && p.file === file;
+        if (ghost) nextEditGhostText.offer({ id, uri, version: document.version, line: params.position.line, character: params.position.character, text: p.edits[0]!.newText });
+        ctx.logger.debug(`next edit ${id} in ${timings.totalMs.toFixed(0)} ms (locate ${timings.locateMs.toFixed(1)}, model ${timings.modelMs.toFixed(0)}, ${timings.requests} request(s))${p.jump ? `, jump to ${relPath(p.jump.file)}:${p.jump.startLine + 1}` : ''}`);
+        return {
+          id,
+          version: document.version,
+          edits: p.edits.map((e) => ({ uri: targetUri, ...e })),
+          ...(p.jump ? { jump: { uri: targetUri, range: { start: { line: p.jump.startLine, character: 0 }, end: { line: p.jump.endLine, character: 0 } } } } : {}),
+          ...(ghost ? { ghostText: true } : {}),
+        };
+      } catch (err) {
+        if (controller.signal.aborted) return null;
+        const message = err instanceof ModelError ? err.describe() : String(err);
+        metrics.recordDropped(`error: ${message}`);
+        // Logged once per distinct failure: a down model would otherwise log on every pause in typing.
+        if (message !== lastError) ctx.logger.warn(`Next-edit suggestion failed: ${message}`);
+        lastError = message;
+        return null;
+      } finally {
+        cancel.dispose();
+        if (inFlight.get(uri) === controller) inFlight.delete(uri);
+      }
+    }
+
+    return {
+      dispose: () => {
+        for (const c of inFlight.values()) c.abort();
+        for (const s of subscriptions) s.dispose();
+      },
+    };
+  },
+};
+
+/** The model layer as next-edit needs it (raw prompts, the role's endpoint); the server's hub is one. */
+function nextEditModel(): NextEditModel & Pick<ModelHub, 'endpoints'> {
+  const client = serverModels.client();
+  if (!('completeRaw' in client) || !('endpoints' in client)) throw new ModelError('config', 'the model layer cannot send next-edit prompts');
+  return client as ModelHub;
+}
+
+function isInsertionAt(edits: readonly TextEdit[], p: { line: number; character: number }): boolean {
+  if (edits.length !== 1) return false;
+  const r = edits[0]!.range;
+  return r.start.line === p.line && r.start.character === p.character && r.end.line === p.line && r.end.character === p.character;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function pathToUri(file: string): string {
+  return pathToFileURL(file).href;
+}

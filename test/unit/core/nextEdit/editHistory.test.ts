@@ -1,0 +1,151 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { changedLines, EditHistory } from '../../../../src/core/nextEdit/editHistory';
+
+const F = '/w/a.ts';
+const G = '/w/b.ts';
+const doc = (n: number) => Array.from({ length: n }, (_, i) => `line ${i}`);
+
+/** Types `text` at the end of line `line`, one character per call, `gap` ms apart from `t`. */
+function typeInto(h: EditHistory, lines: string[], line: number, text: string, t: number, gap = 100): number {
+  for (const ch of text) {
+    lines[line] += ch;
+    h.update(F, lines.join('\n'), (t += gap));
+  }
+  return t;
+}
+
+describe('EditHistory', () => {
+  it('coalesces keystrokes on one line into one event', () => {
+    const h = new EditHistory();
+    const lines = doc(20);
+    h.openDocument(F, lines.join('\n'));
+    typeInto(h, lines, 5, 'abc', 0);
+    const hunks = h.hunks();
+    assert.equal(hunks.length, 1);
+    assert.deepEqual(hunks[0]!.oldLines, ['line 5']);
+    assert.deepEqual(hunks[0]!.newLines, ['line 5abc']);
+    assert.equal(hunks[0]!.newStart, 5);
+  });
+
+  it('merges edits within 8 lines, starts a new event further away', () => {
+    const h = new EditHistory();
+    const lines = doc(60);
+    h.openDocument(F, lines.join('\n'));
+    let t = typeInto(h, lines, 5, 'x', 0);
+    t = typeInto(h, lines, 12, 'y', t); // 7 lines below: same event
+    assert.equal(h.hunks().length, 1);
+    assert.deepEqual(h.hunks()[0]!.oldLines, lines.slice(5, 13).map((l, i) => (i === 0 ? 'line 5' : i === 7 ? 'line 12' : l)));
+    typeInto(h, lines, 40, 'z', t); // far away: a new event
+    const hunks = h.hunks();
+    assert.equal(hunks.length, 2);
+    assert.deepEqual(hunks[1]!.newLines, ['line 40z']);
+    assert.ok(hunks[1]!.seq > hunks[0]!.seq);
+  });
+
+  it('starts a new event after a pause of a second', () => {
+    const h = new EditHistory();
+    const lines = doc(20);
+    h.openDocument(F, lines.join('\n'));
+    const t = typeInto(h, lines, 5, 'a', 0);
+    typeInto(h, lines, 6, 'b', t + 1500);
+    assert.equal(h.hunks().length, 2);
+  });
+
+  it('drops an event that ends where it began (typed, then deleted)', () => {
+    const h = new EditHistory();
+    const lines = doc(10);
+    h.openDocument(F, lines.join('\n'));
+    let t = typeInto(h, lines, 3, 'ab', 0);
+    lines[3] = 'line 3';
+    h.update(F, lines.join('\n'), (t += 100));
+    assert.equal(h.hunks().length, 0);
+  });
+
+  it('recognises an undo of the previous event: both go', () => {
+    const h = new EditHistory();
+    const lines = doc(10);
+    h.openDocument(F, lines.join('\n'));
+    typeInto(h, lines, 3, 'xyz', 0);
+    const before = lines.join('\n');
+    lines[3] = 'line 3';
+    h.update(F, lines.join('\n'), 5000); // undo after a pause restores the old line in one change
+    h.settle(10_000);
+    assert.equal(h.hunks().length, 0);
+    h.update(F, before, 11_000); // redo brings the event back
+    h.settle(20_000);
+    assert.deepEqual(h.hunks().map((x) => x.newLines), [['line 3xyz']]);
+  });
+
+  it('moves earlier events when lines are inserted above them', () => {
+    const h = new EditHistory();
+    const lines = doc(40);
+    h.openDocument(F, lines.join('\n'));
+    const t = typeInto(h, lines, 30, '!', 0);
+    lines.splice(2, 0, 'new 1', 'new 2');
+    h.update(F, lines.join('\n'), t + 2000);
+    const [first, second] = h.hunks();
+    assert.equal(first!.newStart, 32);
+    assert.deepEqual(first!.newLines, ['line 30!']);
+    assert.deepEqual(second!.oldLines, []);
+    assert.deepEqual(second!.newLines, ['new 1', 'new 2']);
+  });
+
+  it('keeps events of several documents in one bounded log', () => {
+    const h = new EditHistory({ maxEvents: 3 });
+    const a = doc(200);
+    const b = doc(10);
+    h.openDocument(F, a.join('\n'));
+    h.openDocument(G, b.join('\n'));
+    let t = 0;
+    for (let i = 0; i < 5; i++) {
+      a[i * 30] += '#';
+      h.update(F, a.join('\n'), (t += 2000));
+    }
+    b[1] += '?';
+    h.update(G, b.join('\n'), (t += 2000));
+    h.settle(t + 2000);
+    const hunks = h.hunks();
+    assert.equal(hunks.length, 3);
+    assert.equal(hunks.at(-1)!.file, G);
+    assert.deepEqual(hunks.map((x) => x.newStart), [90, 120, 1]);
+  });
+
+  it('cuts the log by tokens', () => {
+    const h = new EditHistory({ maxTokens: 60 });
+    const lines = doc(200);
+    h.openDocument(F, lines.join('\n'));
+    let t = 0;
+    for (let i = 0; i < 6; i++) {
+      lines[i * 30] = 'x'.repeat(80);
+      h.update(F, lines.join('\n'), (t += 2000));
+    }
+    h.settle(t + 2000);
+    assert.ok(h.hunks().length <= 2, `${h.hunks().length} events kept`);
+  });
+
+  it('marks an accepted suggestion', () => {
+    const h = new EditHistory();
+    const lines = doc(10);
+    h.openDocument(F, lines.join('\n'));
+    lines[4] = 'accepted';
+    h.update(F, lines.join('\n'), 100);
+    h.markAccepted(F);
+    assert.equal(h.hunks()[0]!.accepted, true);
+  });
+
+  it('does not follow documents over the size limit', () => {
+    const h = new EditHistory({ maxDocumentChars: 50 });
+    h.openDocument(F, 'x'.repeat(100));
+    h.update(F, 'y'.repeat(100), 10);
+    assert.equal(h.hunks().length, 0);
+  });
+});
+
+describe('changedLines', () => {
+  it('finds the changed run of lines', () => {
+    assert.deepEqual(changedLines(['a', 'b', 'c'], ['a', 'B', 'c']), { start: 1, oldEnd: 2, newEnd: 2 });
+    assert.deepEqual(changedLines(['a', 'c'], ['a', 'b', 'c']), { start: 1, oldEnd: 1, newEnd: 2 });
+    assert.equal(changedLines(['a'], ['a']), undefined);
+  });
+});
