@@ -9,6 +9,7 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { ModelRequest, Reply } from '../../fixtures/fakeModelServer/types';
+import { waitUntilGone } from '../../fixtures/processes';
 import { assert, uiTest } from '../harness/testing';
 import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, waitFor, waitForStatusBar } from '../harness/workbench';
 
@@ -49,6 +50,14 @@ function agentModel(req: ModelRequest): Reply {
  */
 async function waitForAgentEndpoint(frame: Frame, baseUrl: string): Promise<void> {
   await waitFor(`the model picker to list the agent model at ${baseUrl}`, async () => (await modelPickerOptions(frame)).find((o) => o.value === 'agent' && o.title.includes(baseUrl)), 30_000);
+}
+
+function readIfThere(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 async function runStatus(frame: Frame): Promise<string | null> {
@@ -188,28 +197,13 @@ export const tests = [
     const card = frame.locator('[data-testid=agent-approval]').first();
     await card.waitFor({ state: 'visible', timeout: 30_000 });
     await card.locator('[data-testid=approval-approve]').click();
-    const deadline = Date.now() + 30_000;
-    while (!(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim())) {
-      assert(Date.now() < deadline, 'the command never started');
-      await page.waitForTimeout(200);
-    }
-    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    // Not there until the shell runs the command, and empty until its echo fills it.
+    const pid = await waitFor('the command to write its PID', async () => Number(readIfThere(pidFile).trim()) || undefined, 30_000);
     await frame.locator('[data-testid=agent-stop]').click();
     const run = frame.locator('article.agent-run').last();
     await run.locator('[data-testid=agent-run-status][data-status=stopped]').waitFor({ state: 'visible', timeout: 20_000 });
     // The shell that ran the command is gone (a zombie waiting for its reaper counts as gone).
-    const alive = () => {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return false;
-      }
-      const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-      return !/^\d+ \(.*\) Z/.test(stat);
-    };
-    const until = Date.now() + 10_000;
-    while (alive() && Date.now() < until) await page.waitForTimeout(100);
-    assert(!alive(), `the command's shell ${pid} still runs after Stop`);
+    assert(await waitUntilGone(pid, 10_000), `the command's shell ${pid} still runs after Stop`);
     assert(fake.requests({ path: '/v1/chat/completions' }).length === 1, 'the model was asked again after Stop');
     await screenshot('agent-stopped');
     // Later specs share this page: leave the panel in Chat mode.
