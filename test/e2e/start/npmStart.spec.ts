@@ -32,7 +32,9 @@ export const tests: E2eTest<StartContext>[] = [
     name: "npm start serves the workbench with Banyan's icon and stops on Ctrl+C",
     timeoutMs: 180_000,
     async run({ browser, runDir, shotsDir }) {
-      const port = await freePort(8080);
+      // A port of the system's choosing: other runs on the machine scan from 8080 too, and one of
+      // them answering on this port after Ctrl+C would fail the check below.
+      const port = await freePort();
       // detached: its own process group, so a failing test can still clean up everything it started.
       const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--code-server'], {
         cwd: ROOT,
