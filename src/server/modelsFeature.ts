@@ -43,6 +43,8 @@ export const modelsFeature: ServerFeature = {
         ctx.status.clearEndpointHealth(r);
         const e = config.roles[r][0]!;
         ctx.status.setEndpointHealth({ role: r, endpoint: `${e.baseUrl} (${e.model})`, state: 'unknown' });
+        // Which endpoint answers each role, in the log when it changes (and the e2e tests wait for it).
+        ctx.logger.info(`Model for ${r}: ${e.model} at ${e.baseUrl}`);
       }
       primaries = next;
     };

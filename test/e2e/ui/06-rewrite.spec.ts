@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
+import { waitForModelEndpoint } from '../harness/banyanLog';
 import { isReady, waitForStatusBar } from '../harness/workbench';
 
 const INPUT = '.quick-input-widget input';
@@ -103,6 +104,7 @@ export const tests = [
     const pieces = ANSWER.match(/[\s\S]{1,4}/g)!;
     fake.addRule({ name: 'rewrite', route: '/v1/chat/completions', prompt: 'square brackets', times: 1, reply: { chunks: pieces, chunkDelayMs: 80 } });
     await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
+    await waitForModelEndpoint(server, 'edit', 'fake-model', fake.openaiBaseUrl);
     await selectFlagLine(page);
     await rewrite(page, 'use square brackets');
     // The streaming lens is what a user sees first; on a fast machine the stream can end before the

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
+import { waitForModelEndpoint } from '../harness/banyanLog';
 import { isReady, waitFor, waitForStatusBar } from '../harness/workbench';
 
 const INPUT = '.quick-input-widget input';
@@ -66,10 +67,15 @@ export const tests = [
       fake.addRule({ name: 'needs-definition', route: '/v1/completions', prompt: /findByEmail\(email: string\): User \| undefined/, reply: { text: ANSWER } });
       fake.configure({ defaultReply: { text: '' } });
       await waitForStatusBar(page, isReady, '$(check) Banyan', 60_000);
+      // VS Code asks for a completion as the text is typed: the server must have the endpoint first.
+      await waitForModelEndpoint(server, 'completion', settings['banyan.models.completion.model'], fake.openaiBaseUrl);
       await newLineInApp(page);
       await page.keyboard.type('const again = service.', { delay: 40 });
 
-      const shown = await waitFor('ghost text', async () => ((await ghostText(page)).includes('findByEmail') ? ghostText(page) : undefined), 30_000);
+      const shown = await waitFor('ghost text', async () => {
+        const text = await ghostText(page);
+        return text.includes('findByEmail') ? text : undefined;
+      }, 30_000);
       await screenshot('completion-ghost-text');
       assert(shown.includes(ANSWER), `unexpected ghost text: ${shown}`);
       const answered = fake.requests({ path: '/v1/completions' }).filter((r) => r.rule === 'needs-definition');
@@ -78,9 +84,11 @@ export const tests = [
       // Typed-ahead: the first characters of the suggestion keep the rest on screen, with no new request.
       const before = fake.requests({ path: '/v1/completions' }).length;
       await page.keyboard.type('fin', { delay: 60 });
-      await page.waitForTimeout(800);
-      const rest = await ghostText(page);
+      let rest = '';
+      await waitFor('the rest of the suggestion', async () => ((rest = await ghostText(page)).includes("dByEmail('ada@example.com');") ? true : undefined), 10_000).catch(() => undefined);
       assert(rest.includes("dByEmail('ada@example.com');"), `the rest of the suggestion is not shown after typing its start: ${rest}`);
+      // Room for a request that should not come (the debounce would send it within this time).
+      await page.waitForTimeout(800);
       const after = fake.requests({ path: '/v1/completions' }).length;
       assert(after === before, `typing the suggestion's start sent ${after - before} new model request(s)`);
       await screenshot('completion-typed-ahead');
@@ -92,7 +100,8 @@ export const tests = [
         return /const again = service\.findByEmail\b/.test(text) ? text : undefined;
       }, 10_000);
       assert(!partial.includes(`service.${ANSWER}`), 'Ctrl+Right accepted everything');
-      const remaining = await ghostText(page);
+      let remaining = '';
+      await waitFor('the rest after a word accept', async () => ((remaining = await ghostText(page)).includes("'ada@example.com');") ? true : undefined), 10_000).catch(() => undefined);
       assert(remaining.includes("'ada@example.com');"), `the rest is not shown after a word accept: ${remaining}`);
       await screenshot('completion-partial-accept');
 
@@ -100,7 +109,9 @@ export const tests = [
       await page.keyboard.press('Tab');
       await waitFor('the accepted suggestion', async () => ((await documentText(page)).includes(`const again = service.${ANSWER}`) ? true : undefined), 10_000);
       await screenshot('completion-accepted');
-      assert((await ghostText(page)).trim() === '', 'ghost text stayed after Tab');
+      let left = '';
+      await waitFor('the ghost text to go', async () => ((left = (await ghostText(page)).trim()) === '' ? true : undefined), 10_000).catch(() => undefined);
+      assert(left === '', `ghost text stayed after Tab: ${left}`);
     } finally {
       // Later specs (90-models) expect the default completion endpoint: leave the workspace as found.
       server.updateWorkspaceSettings(Object.fromEntries(Object.keys(settings).map((k) => [k, undefined])));
