@@ -5,12 +5,14 @@
  * server → client requests (the client's answer is the user's decision; a Stop cancels them, which
  * kills a running terminal command). Without a client terminal, commands
  * run as child processes of the server. Keeps per conversation the side-effect ledger, per server
- * session the approval grants ("Approve for this session"), and the checkpoints of recent turns.
+ * session the approval grants ("Approve for this session"), and the checkpoints of recent turns
+ * (on disk in the workspace storage, so Restore works after a restart).
  */
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver/node';
 import { ApprovalPolicy } from '../core/agent/approval/approvalPolicy';
-import { Checkpoint } from '../core/agent/checkpoint';
+import { CheckpointStore } from '../core/agent/checkpointStore';
 import { McpManager } from '../core/agent/mcp/mcpManager';
 import { parseMcpServers } from '../core/agent/mcp/mcpTypes';
 import { runAgentTurn } from '../core/agent/runAgentTurn';
@@ -42,15 +44,13 @@ import { serverModels } from './modelsFeature';
 import { RunningTurns } from './runningTurns';
 import type { ServerContext, ServerFeature } from './serverContext';
 
-/** Checkpoints kept for "Restore checkpoint" (the newest turns). */
-const KEEP_CHECKPOINTS = 50;
-
 export const agentFeature: ServerFeature = {
   name: 'agent',
   register(ctx) {
     const running = new RunningTurns();
     const ledgers = new Map<string, SideEffectLedger>();
-    const checkpoints = new Map<string, Checkpoint>();
+    const storage = ctx.initOptions.storageDir;
+    const checkpoints = new CheckpointStore(storage ? path.join(storage, 'agent', 'checkpoints') : undefined, (m) => ctx.logger.warn(m));
     const policy = new ApprovalPolicy(() => approvalSettings(ctx.settings()));
     const mcp = new McpManager(
       (m) => ctx.logger.info(m),
@@ -74,8 +74,8 @@ export const agentFeature: ServerFeature = {
       }),
       onNotification(ctx.connection, AgentCancelNotification, (p) => running.cancel(p.turnId)),
       onRequest(ctx.connection, AgentRestoreCheckpointRequest, async (p) => {
-        const cp = checkpoints.get(p.checkpointId);
-        if (!cp) throw new Error(`No checkpoint ${p.checkpointId} (the server keeps the last ${KEEP_CHECKPOINTS} and forgets them on restart).`);
+        const cp = await checkpoints.get(p.checkpointId);
+        if (!cp) throw new Error('This checkpoint is no longer kept (the newest 50 agent tasks keep theirs, up to 200 MB).');
         const restored = await cp.restore();
         ctx.codeIndex.current()?.applyFileEvents({ changed: restored });
         return { restored };
@@ -95,7 +95,7 @@ export const agentFeature: ServerFeature = {
 interface TurnState {
   readonly running: RunningTurns;
   readonly ledger: SideEffectLedger;
-  readonly checkpoints: Map<string, Checkpoint>;
+  readonly checkpoints: CheckpointStore;
   readonly policy: ApprovalPolicy;
   readonly mcp: McpManager;
 }
@@ -106,7 +106,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
     return { ...empty, status: 'disabled', error: 'Agent mode is off in an untrusted workspace: it edits files and runs commands. Trust the workspace (Workspaces: Manage Workspace Trust) to use it.' };
   }
   const abort = st.running.start(p.turnId, token);
-  const checkpoint = new Checkpoint(`${p.conversationId}:${p.turnId}`);
+  const checkpoint = st.checkpoints.create(`${p.conversationId}:${p.turnId}`);
   const ask = <P, R>(def: RequestDef<P, R>, params: P, signal: AbortSignal) => clientRequest(ctx, def, params, signal);
   const settings = ctx.settings();
   const roots = ctx.workspaceFolders();
@@ -175,11 +175,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
       if (ev.type === 'text') text += ev.text;
       else if (ev.type === 'plan') plan = ev.plan;
       else if (ev.type === 'step' && ev.step.status !== 'running') steps++;
-      else if (ev.type === 'checkpoint') {
-        st.checkpoints.set(checkpoint.id, checkpoint);
-        while (st.checkpoints.size > KEEP_CHECKPOINTS) st.checkpoints.delete(st.checkpoints.keys().next().value!);
-        ctx.codeIndex.current()?.applyFileEvents({ changed: ev.files });
-      }
+      else if (ev.type === 'checkpoint') ctx.codeIndex.current()?.applyFileEvents({ changed: ev.files });
       void sendNotification(ctx.connection, AgentProgressNotification, { turnId: p.turnId, event: ev });
     }
   } catch (err) {
