@@ -24,6 +24,8 @@ export interface InitializationOptions {
   readonly secrets?: Readonly<Record<string, string>>;
   /** Where the client runs: "desktop", "web" (code-server), or "cli". */
   readonly clientKind?: 'desktop' | 'web' | 'cli';
+  /** VS Code workspace trust (absent: trusted, e.g. the CLI); no MCP server starts in an untrusted workspace. */
+  readonly trusted?: boolean;
 }
 
 /** The parts of other VS Code settings the engine needs, pushed by the client on change. */
@@ -39,6 +41,8 @@ export interface EditorSettings {
 export interface SettingsChangedParams {
   readonly settings: unknown;
   readonly editorSettings: EditorSettings;
+  /** Workspace trust now (it is granted during a session); absent: unchanged. */
+  readonly trusted?: boolean;
 }
 export const SettingsChangedNotification = notification<SettingsChangedParams>('banyan/settingsChanged');
 

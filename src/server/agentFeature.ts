@@ -56,16 +56,22 @@ export const agentFeature: ServerFeature = {
       (m) => ctx.logger.info(m),
       () => void sendNotification(ctx.connection, AgentMcpChangedNotification, mcp.status()),
     );
+    // MCP servers are processes (or endpoints) started with the workspace folder: none while it is untrusted.
+    let trusted = ctx.trusted();
     const syncMcp = () => {
       const { servers, problems } = parseMcpServers(ctx.settings()['agent.mcp.servers']);
       for (const p of problems) ctx.logger.warn(`banyan.agent.mcp.servers: ${p}`);
-      void mcp.sync(servers, ctx.workspaceFolders()[0]).catch((err) => ctx.logger.error('Starting MCP servers failed', err));
+      const names = Object.keys(servers);
+      if (!trusted && names.length) ctx.logger.info(`MCP servers not started in an untrusted workspace: ${names.join(', ')}`);
+      void mcp.sync(trusted ? servers : {}, ctx.workspaceFolders()[0]).catch((err) => ctx.logger.error('Starting MCP servers failed', err));
     };
     syncMcp();
 
     const subscriptions = [
       ctx.onSettingsChanged((now, before) => {
-        if (JSON.stringify(now['agent.mcp.servers']) !== JSON.stringify(before['agent.mcp.servers'])) syncMcp();
+        const trustChanged = ctx.trusted() !== trusted;
+        trusted = ctx.trusted();
+        if (trustChanged || JSON.stringify(now['agent.mcp.servers']) !== JSON.stringify(before['agent.mcp.servers'])) syncMcp();
       }),
       onRequest(ctx.connection, AgentTurnRequest, (p, token) => {
         let ledger = ledgers.get(p.conversationId);

@@ -73,7 +73,7 @@ function lookup(raw: unknown, dottedKey: string): unknown {
 export function manifestProperties(): Record<string, Record<string, unknown>> {
   const props: Record<string, Record<string, unknown>> = {};
   for (const [key, spec] of Object.entries(SETTINGS) as [string, SettingSpec<unknown>][]) {
-    const { coerce: _coerce, ...schema } = spec;
+    const { coerce: _coerce, restricted: _restricted, ...schema } = spec;
     props[`${SETTINGS_SECTION}.${key}`] = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
   }
   return props;
