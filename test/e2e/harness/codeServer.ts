@@ -23,6 +23,10 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Hard limit for the whole process group, in seconds; 0 for none. */
   readonly maxSeconds?: number;
+  /** Workspace trust on (a folder opens in Restricted Mode); off by default, as the recipe says. */
+  readonly workspaceTrust?: boolean;
+  /** User settings beside the run's defaults (written when the settings file is new). */
+  readonly userSettings?: Record<string, unknown>;
 }
 
 const USER_SETTINGS = {
@@ -87,7 +91,7 @@ export class CodeServer {
     mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
     // Kept when present: a person's own settings in a long-lived run folder survive restarts.
     const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
-    if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(USER_SETTINGS, null, 2));
+    if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...opts.userSettings }, null, 2));
     if (opts.copyWorkspace !== false) cpSync(opts.workspace, dirs.workspace, { recursive: true });
 
     const env: NodeJS.ProcessEnv = {
@@ -98,7 +102,8 @@ export class CodeServer {
       EXTENSIONS_GALLERY: '{}',
       ...opts.env,
     };
-    const common = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+    const trust = opts.workspaceTrust ? [] : ['--disable-workspace-trust'];
+    const common = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', ...trust, '--disable-getting-started-override', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
     const install = spawnGroup([...common, '--install-extension', opts.vsix, '--force'], env, path.join(dirs.logs, 'install.log'), 120);
     const code = await exited(install);
