@@ -2,6 +2,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { newWorkbenchContext } from './browser';
 import type { InHostResult } from '../inHost/framework';
 import type { CodeServer } from './codeServer';
 import { type TestResult, report, withTimeout } from './testing';
@@ -51,7 +52,7 @@ export async function runExtensionTestsModule(browser: Browser, server: CodeServ
     ['extensionDevelopmentPath', remote(server.extensionDir)],
     ['extensionTestsPath', remote(module)],
   ]);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await newWorkbenchContext(browser);
   const page = await context.newPage();
   const hostLog: string[] = [];
   let resolveExit: (code: number) => void = () => undefined;

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { newWorkbenchContext } from '../harness/browser';
 import { freePort, stopGroup } from '../harness/codeServer';
 import { ROOT } from '../harness/paths';
 import { assert, type E2eTest, withTimeout } from '../harness/testing';
@@ -46,7 +47,7 @@ export const tests: E2eTest<StartContext>[] = [
       try {
         const url = await withTimeout(waitForUrl(child, output), 150_000, 'npm start printing its URL');
         assert(url.startsWith(`http://127.0.0.1:${port}/`), `URL ${url} is not on BANYAN_PORT ${port}`);
-        const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const context = await newWorkbenchContext(browser);
         try {
           const page = await context.newPage();
           await page.goto(url);

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { FakeModelServer } from '../../fixtures/fakeModelServer';
 import { waitForBanyanLog } from '../harness/banyanLog';
+import { newWorkbenchContext } from '../harness/browser';
 import { CodeServer } from '../harness/codeServer';
 import { SAMPLE_WORKSPACE, VSIX } from '../harness/paths';
 import { assert, type E2eTest } from '../harness/testing';
@@ -33,7 +34,7 @@ export const tests: E2eTest<StartContext>[] = [
       const userMarker = path.join(dir, 'user-mcp-started');
       const folderMarker = path.join(dir, 'folder-mcp-started');
       let server: CodeServer | undefined;
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const context = await newWorkbenchContext(browser);
       try {
         own.addRule({ route: '/v1/chat/completions', prompt: /UNTRUSTED CHECK/, reply: { text: 'Answered by your own endpoint.' } });
         server = await CodeServer.start({
