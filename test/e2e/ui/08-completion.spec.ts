@@ -57,6 +57,8 @@ export const tests = [
       'banyan.models.completion.provider': 'openai-compatible',
       'banyan.models.completion.baseUrl': fake.openaiBaseUrl,
       'banyan.models.completion.model': 'qwen2.5-coder:1.5b-base',
+      // The definition must reach the prompt however busy the machine (the 150 ms default box fired under load).
+      'banyan.completion.contextTimeBoxMs': 10_000,
       // The TypeScript suggest list would otherwise open after `.` and filter the ghost text.
       'editor.quickSuggestions': { other: false, comments: false, strings: false },
       'editor.suggestOnTriggerCharacters': false,
