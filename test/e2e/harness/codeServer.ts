@@ -21,7 +21,7 @@ export interface CodeServerOptions {
   /** Extra environment for code-server; the extension host inherits it. */
   readonly env?: Record<string, string>;
   readonly port?: number;
-  /** Hard limit for the whole process group, in seconds; 0 for none. */
+  /** Hard limit for the whole process group, in seconds (default an hour: the UI specs take minutes, many more on a busy machine); 0 for none. */
   readonly maxSeconds?: number;
   /** Workspace trust on (a folder opens in Restricted Mode); off by default, as the recipe says. */
   readonly workspaceTrust?: boolean;
@@ -114,7 +114,7 @@ export class CodeServer {
     for (let attempt = 1; ; attempt++) {
       const port = opts.port ?? (await freePort());
       const logFile = path.join(dirs.logs, attempt === 1 ? 'code-server.log' : `code-server-${attempt}.log`);
-      const child = spawnGroup([...common, '--bind-addr', `127.0.0.1:${port}`, dirs.workspace], env, logFile, opts.maxSeconds ?? 600);
+      const child = spawnGroup([...common, '--bind-addr', `127.0.0.1:${port}`, dirs.workspace], env, logFile, opts.maxSeconds ?? 3600);
       const server = new CodeServer(port, dirs.workspace, opts.runDir, path.join(dirs.extensions, `${EXTENSION_ID}-${VERSION}`), child);
       try {
         await server.waitHealthy(60_000, logFile);
