@@ -4,7 +4,7 @@
  * reference providers and file changes (one workspace edit each, when the client applies them) are
  * server → client requests (the client's answer is the user's decision; a Stop cancels them, which
  * kills a running terminal command). Without a client terminal, commands
- * run as child processes of the server. Keeps per conversation the side-effect ledger, per server
+ * run as child processes of the server. Keeps per conversation the side-effect ledger (on disk), per server
  * session the approval grants ("Approve for this session"), and the checkpoints of recent turns
  * (on disk in the workspace storage, so Restore works after a restart).
  */
@@ -16,7 +16,8 @@ import { CheckpointStore } from '../core/agent/checkpointStore';
 import { McpManager } from '../core/agent/mcp/mcpManager';
 import { parseMcpServers } from '../core/agent/mcp/mcpTypes';
 import { runAgentTurn } from '../core/agent/runAgentTurn';
-import { SideEffectLedger } from '../core/agent/sideEffectLedger';
+import { LedgerStore } from '../core/agent/ledgerStore';
+import type { SideEffectLedger } from '../core/agent/sideEffectLedger';
 import { ChildProcessTerminal } from '../core/agent/terminal/childProcessTerminal';
 import { BUILT_IN_TOOLS } from '../core/agent/tools';
 import type { ApprovalDecision, EditorServices, Terminal } from '../core/agent/types';
@@ -48,9 +49,9 @@ export const agentFeature: ServerFeature = {
   name: 'agent',
   register(ctx) {
     const running = new RunningTurns();
-    const ledgers = new Map<string, SideEffectLedger>();
     const storage = ctx.initOptions.storageDir;
     const checkpoints = new CheckpointStore(storage ? path.join(storage, 'agent', 'checkpoints') : undefined, (m) => ctx.logger.warn(m));
+    const ledgers = new LedgerStore(storage ? path.join(storage, 'agent', 'ledgers') : undefined, (m) => ctx.logger.warn(m));
     const policy = new ApprovalPolicy(() => approvalSettings(ctx.settings()));
     const mcp = new McpManager(
       (m) => ctx.logger.info(m),
@@ -74,9 +75,7 @@ export const agentFeature: ServerFeature = {
         if (trustChanged || JSON.stringify(now['agent.mcp.servers']) !== JSON.stringify(before['agent.mcp.servers'])) syncMcp();
       }),
       onRequest(ctx.connection, AgentTurnRequest, (p, token) => {
-        let ledger = ledgers.get(p.conversationId);
-        if (!ledger) ledgers.set(p.conversationId, (ledger = new SideEffectLedger()));
-        return runTurn(ctx, p, token, { running, ledger, checkpoints, policy, mcp });
+        return runTurn(ctx, p, token, { running, ledger: ledgers.get(p.conversationId), checkpoints, policy, mcp });
       }),
       onNotification(ctx.connection, AgentCancelNotification, (p) => running.cancel(p.turnId)),
       onRequest(ctx.connection, AgentRestoreCheckpointRequest, async (p) => {
@@ -92,6 +91,7 @@ export const agentFeature: ServerFeature = {
       dispose: async () => {
         running.abortAll();
         for (const s of subscriptions) s.dispose();
+        ledgers.flush();
         await mcp.dispose();
       },
     };
