@@ -65,8 +65,10 @@ export const tests = [
     };
     server.updateWorkspaceSettings(settings);
     try {
-      // Only with UserService's definition (from src/userService.ts) in the prompt does the model answer.
-      fake.addRule({ name: 'needs-definition', route: '/v1/completions', prompt: /findByEmail\(email: string\): User \| undefined/, reply: { text: ANSWER } });
+      // Only with UserService's definition (from src/userService.ts) in the prompt does the model
+      // answer, and only right after `service.`: once the suggestion is accepted, VS Code asks again at
+      // the end of the line, and the same answer there would be new ghost text.
+      fake.addRule({ name: 'needs-definition', route: '/v1/completions', prompt: /findByEmail\(email: string\): User \| undefined[\s\S]*const again = service\.<\|fim_suffix\|>/, reply: { text: ANSWER } });
       fake.configure({ defaultReply: { text: '' } });
       await waitForStatusBar(page, isReady, '$(check) Banyan', 60_000);
       // VS Code asks for a completion as the text is typed: the server must have the endpoint first.
