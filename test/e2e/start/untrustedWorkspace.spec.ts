@@ -13,7 +13,7 @@ import { newWorkbenchContext } from '../harness/browser';
 import { CodeServer } from '../harness/codeServer';
 import { SAMPLE_WORKSPACE, VSIX } from '../harness/paths';
 import { assert, type E2eTest } from '../harness/testing';
-import { chatFrame, isServing, openBanyanContainer, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
+import { chatFrame, isServing, openBanyanContainer, START_TIMEOUT_MS, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
 import type { StartContext } from './startContext';
 
 /** An MCP "server" that only leaves a file behind when something starts it. */
@@ -24,7 +24,7 @@ function markerServer(file: string) {
 export const tests: E2eTest<StartContext>[] = [
   {
     name: "an untrusted folder's settings cannot redirect requests or start MCP servers",
-    timeoutMs: 240_000,
+    timeoutMs: 420_000,
     async run({ browser, runDir, shotsDir }) {
       const own = new FakeModelServer();
       const foreign = new FakeModelServer();
@@ -64,7 +64,7 @@ export const tests: E2eTest<StartContext>[] = [
         await waitForWorkbench(page);
         // Without Restricted Mode this test would prove nothing.
         await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-        await waitForStatusBar(page, isServing, 'Banyan: ready', 90_000);
+        await waitForStatusBar(page, isServing, 'Banyan: ready', START_TIMEOUT_MS);
         // The server got the user's MCP server only (VS Code and Banyan's settings reader both leave
         // the folder's out), and started none.
         await waitForBanyanLog(server, /MCP servers not started in an untrusted workspace: mine\b/, 0, 30_000);

@@ -13,7 +13,7 @@ import type { Frame } from 'playwright-core';
 import type { ModelRequest, Reply } from '../../fixtures/fakeModelServer/types';
 import { waitUntilGone } from '../../fixtures/processes';
 import { assert, uiTest } from '../harness/testing';
-import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, waitFor, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
+import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, START_TIMEOUT_MS, waitFor, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'agent', 'repo');
@@ -140,7 +140,7 @@ export const tests = [
     // A new extension host and a new server: the run comes from the extension's storage, the checkpoint from the server's.
     await page.reload();
     await waitForWorkbench(page);
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 60_000);
+    await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
     await frame.locator('[data-testid=mode-agent]').click();
@@ -158,7 +158,7 @@ export const tests = [
     assert(readFileSync(file).equals(original), `Restore checkpoint did not bring the original bytes back: ${readFileSync(file, 'utf8')}`);
     await run.locator('.agent-checkpoint', { hasText: 'Checkpoint restored' }).waitFor({ state: 'visible', timeout: 10_000 });
     await screenshot('agent-restored');
-  }, 150_000),
+  }, START_TIMEOUT_MS + 120_000),
 
   uiTest('agent mode: MCP tools are listed; Deny with feedback keeps a command from running and the model reads the feedback', async ({ page, server, fakeModel: fake, screenshot }) => {
     // The earlier task is in this conversation's history: its rule must not answer this task.
