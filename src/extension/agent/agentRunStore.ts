@@ -1,15 +1,16 @@
 /**
  * The agent's runs of this workspace (task, plan, steps, answers to approval cards, final answer,
  * checkpoint) and the id of the conversation they belong to, persisted in the extension's workspace
- * storage (`agent/runs.json`) so past runs are shown after a window reload and their checkpoints can
- * still be restored. Bounded: the newest MAX_RUNS runs, each answer cut to MAX_TEXT characters, no
- * live command output. Written atomically in the background (BackgroundFileWriter): coalesced while
- * a run streams, at once when it ends; `flush` (the window closing) writes synchronously.
+ * storage so past runs are shown after a window reload and their checkpoints can still be restored:
+ * one file per run (`agent/runs/<id>.json`) plus `agent/index.json` (the conversation and the order),
+ * so a run that streams rewrites only its own file. Bounded: the newest MAX_RUNS runs, each answer
+ * cut to MAX_TEXT characters. Written atomically in the background (BackgroundFileWriter): coalesced
+ * while a run streams, at once when it starts or ends; `flush` (the window closing) writes synchronously.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BackgroundFileWriter } from '../../core/fs/backgroundFileWriter';
+import { fileNameForId, readJsonFile } from '../../core/fs/jsonFiles';
 import type { AgentRunView } from '../../protocol/webview';
 
 const MAX_RUNS = 50;
@@ -18,34 +19,59 @@ const WRITE_DELAY_MS = 500;
 /** As much of a command's output as its finished step shows. */
 const OUTPUT_KEPT = 4000;
 
-interface StoredRuns {
+interface StoredIndex {
   readonly version: 1;
   readonly conversationId: string;
-  readonly runs: readonly AgentRunView[];
+  /** Run ids, oldest first. */
+  readonly order: readonly string[];
 }
 
 export class AgentRunStore {
-  private readonly file: string | undefined;
   private readonly writer = new BackgroundFileWriter(WRITE_DELAY_MS);
   readonly conversationId: string;
-  private current: readonly AgentRunView[];
+  private current: readonly AgentRunView[] = [];
 
   /** @param dir the agent folder in the workspace storage; undefined keeps the runs in memory */
-  constructor(dir: string | undefined) {
-    this.file = dir ? path.join(dir, 'runs.json') : undefined;
-    const stored = this.load();
-    this.conversationId = stored?.conversationId ?? randomUUID();
-    this.current = stored?.runs ?? [];
+  constructor(private readonly dir: string | undefined) {
+    const index = dir ? (readJsonFile(path.join(dir, 'index.json')) as Partial<StoredIndex> | undefined) : undefined;
+    if (index?.version === 1 && typeof index.conversationId === 'string' && Array.isArray(index.order)) {
+      this.conversationId = index.conversationId;
+      // A file that cannot be read loses that run only.
+      this.current = index.order.flatMap((id) => {
+        const run = readJsonFile(this.runFile(id)) as AgentRunView | undefined;
+        return run && run.id === id && Array.isArray(run.steps) ? [endedWithTheWindow(run)] : [];
+      });
+    } else {
+      this.conversationId = randomUUID(); // none yet, or unreadable: a new conversation
+    }
   }
 
   runs(): readonly AgentRunView[] {
     return this.current;
   }
 
-  /** Keeps `runs` (the newest MAX_RUNS) and writes them soon, or at once with `immediate`. */
+  /**
+   * Keeps `runs` (the newest MAX_RUNS) and writes the ones that changed (by identity) soon, or at
+   * once with `immediate`; returns what is kept.
+   */
   set(runs: readonly AgentRunView[], immediate: boolean): readonly AgentRunView[] {
+    const before = new Map(this.current.map((r) => [r.id, r]));
     this.current = runs.length > MAX_RUNS ? runs.slice(-MAX_RUNS) : runs;
-    if (this.file) this.writer.mark(this.file, () => JSON.stringify({ version: 1, conversationId: this.conversationId, runs: this.current.map(forDisk) } satisfies StoredRuns), immediate);
+    if (!this.dir) return this.current;
+    const kept = new Set(this.current.map((r) => r.id));
+    for (const run of this.current) {
+      if (before.get(run.id) === run) continue;
+      this.writer.mark(this.runFile(run.id), () => {
+        const now = this.current.find((r) => r.id === run.id);
+        return now ? JSON.stringify(forDisk(now)) : null;
+      }, immediate);
+    }
+    for (const id of before.keys()) if (!kept.has(id)) this.writer.mark(this.runFile(id), () => null, immediate);
+    const orderChanged = this.current.length !== before.size || this.current.some((r) => !before.has(r.id));
+    // After the run files it lists, so it never names one not yet written.
+    if (orderChanged || this.writer.isMarked(path.join(this.dir, 'index.json'))) {
+      this.writer.mark(path.join(this.dir, 'index.json'), () => JSON.stringify({ version: 1, conversationId: this.conversationId, order: this.current.map((r) => r.id) } satisfies StoredIndex), immediate);
+    }
     return this.current;
   }
 
@@ -57,15 +83,8 @@ export class AgentRunStore {
     return this.writer.whenIdle();
   }
 
-  private load(): StoredRuns | undefined {
-    if (!this.file) return undefined;
-    try {
-      const raw = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<StoredRuns>;
-      if (raw.version !== 1 || typeof raw.conversationId !== 'string' || !Array.isArray(raw.runs)) return undefined;
-      return { version: 1, conversationId: raw.conversationId, runs: raw.runs.map(endedWithTheWindow) };
-    } catch {
-      return undefined; // none yet, or unreadable: start a new conversation
-    }
+  private runFile(id: string): string {
+    return path.join(this.dir!, 'runs', `${fileNameForId(id)}.json`);
   }
 }
 

@@ -7,10 +7,10 @@
  * window closing) writes synchronously. The single `conversations.json` of earlier versions is
  * migrated on first load and removed once the new files are on disk.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { BackgroundFileWriter } from '../../core/fs/backgroundFileWriter';
+import { fileNameForId, readJsonFile } from '../../core/fs/jsonFiles';
 import type { ChatMessage, Conversation } from '../../protocol/webview';
 
 /** Code blocks of an answer that the user applied, and where (for history compaction). */
@@ -156,20 +156,19 @@ export class ConversationStore {
     if (this.dir) this.writer.mark(this.conversationFile(id), () => null, true);
   }
 
-  /** Ids come from the webview too: only a plain one names a file, others are hashed. */
+  /** Ids come from the webview too (fileNameForId). */
   private conversationFile(id: string): string {
-    const name = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? id : `h-${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
-    return path.join(this.dir!, 'conversations', `${name}.json`);
+    return path.join(this.dir!, 'conversations', `${fileNameForId(id)}.json`);
   }
 
   private load(): State {
     const empty: State = { conversations: [], activeId: null, selectedModel: null, applied: [] };
     if (!this.dir) return empty;
-    const index = readJson(path.join(this.dir, INDEX)) as Partial<StoredIndex> | undefined;
+    const index = readJsonFile(path.join(this.dir, INDEX)) as Partial<StoredIndex> | undefined;
     if (index?.version === 2 && Array.isArray(index.order)) {
       // A file that cannot be read loses that conversation only.
       const conversations = index.order.flatMap((id) => {
-        const c = readJson(this.conversationFile(id)) as Conversation | undefined;
+        const c = readJsonFile(this.conversationFile(id)) as Conversation | undefined;
         return c && c.id === id && Array.isArray(c.messages) ? [endStreams(c)] : [];
       });
       // Left over from a migration that ended before its last step.
@@ -182,7 +181,7 @@ export class ConversationStore {
   /** Earlier versions kept every conversation in one conversations.json: written out file by file, then removed. */
   private migrate(): State | undefined {
     const legacyFile = path.join(this.dir!, LEGACY);
-    const raw = readJson(legacyFile) as { version?: number; conversations?: Conversation[]; activeId?: string | null; selectedModel?: string | null; applied?: AppliedBlock[] } | undefined;
+    const raw = readJsonFile(legacyFile) as { version?: number; conversations?: Conversation[]; activeId?: string | null; selectedModel?: string | null; applied?: AppliedBlock[] } | undefined;
     if (raw?.version !== 1 || !Array.isArray(raw.conversations)) return undefined;
     const state: State = {
       conversations: raw.conversations.slice(0, MAX_CONVERSATIONS).map(endStreams),
@@ -202,12 +201,4 @@ export class ConversationStore {
 /** A stream cannot survive the extension host that ran it: it ended when the window went. */
 function endStreams(c: Conversation): Conversation {
   return { ...c, messages: c.messages.map((m) => (m.status === 'streaming' ? { ...m, status: 'stopped' as const } : m)) };
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }

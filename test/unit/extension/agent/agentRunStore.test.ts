@@ -1,6 +1,6 @@
-/** The agent's past runs: read back by the next window (one still running then counts as stopped), bounded, written in the background. */
+/** The agent's past runs: one file each, read back by the next window (one still running then counts as stopped), bounded, written in the background. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -32,7 +32,8 @@ describe('agent run store', () => {
     store.set([run('r1'), running], false);
     assert.equal(existsSync(dir), false, 'nothing written on the calling tick');
     await store.whenSaved();
-    assert.deepEqual(readdirSync(dir), ['runs.json']);
+    assert.deepEqual(readdirSync(dir).sort(), ['index.json', 'runs']);
+    assert.deepEqual(readdirSync(path.join(dir, 'runs')).sort(), ['r1.json', 'r2.json']);
 
     const reloaded = new AgentRunStore(dir);
     assert.equal(reloaded.conversationId, store.conversationId, 'the next task continues the conversation');
@@ -43,20 +44,37 @@ describe('agent run store', () => {
     assert.deepEqual(stopped.steps[0], { id: 'c', tool: 'run_command', title: 'Run `sleep 9`', status: 'error', detail: 'waiting…\n' }, 'the live output is kept as the step detail');
   });
 
-  it('keeps the newest 50 runs; flush writes synchronously', () => {
+  it('a run that streams rewrites its own file only', async () => {
     const dir = freshDir();
     const store = new AgentRunStore(dir);
-    const kept = store.set(Array.from({ length: 60 }, (_, i) => run(`r${i}`)), false);
+    const runs = [run('a'), run('b', { status: 'running', text: '' })];
+    store.set(runs, true);
+    await store.whenSaved();
+    const inode = (name: string) => statSync(path.join(dir, name)).ino;
+    const before = { a: inode('runs/a.json'), b: inode('runs/b.json'), index: inode('index.json') };
+    store.set([runs[0]!, { ...runs[1]!, text: 'streaming…' }], false);
+    await store.whenSaved();
+    assert.deepEqual({ a: inode('runs/a.json') === before.a, b: inode('runs/b.json') === before.b, index: inode('index.json') === before.index }, { a: true, b: false, index: true });
+    assert.equal(new AgentRunStore(dir).runs()[1]!.text, 'streaming…');
+  });
+
+  it('keeps the newest 50 runs and removes the files of older ones; flush writes synchronously', async () => {
+    const dir = freshDir();
+    const store = new AgentRunStore(dir);
+    store.set(Array.from({ length: 50 }, (_, i) => run(`r${i}`)), true);
+    await store.whenSaved();
+    const kept = store.set([...store.runs(), ...Array.from({ length: 10 }, (_, i) => run(`n${i}`))], false);
     assert.equal(kept.length, 50);
     assert.equal(kept[0]!.id, 'r10');
     store.flush();
     assert.deepEqual(new AgentRunStore(dir).runs().map((r) => r.id), kept.map((r) => r.id));
+    assert.equal(readdirSync(path.join(dir, 'runs')).length, 50);
   });
 
   it('an unreadable file starts a new conversation instead of failing', () => {
     const dir = freshDir();
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'runs.json'), '{ not json');
+    writeFileSync(path.join(dir, 'index.json'), '{ not json');
     const store = new AgentRunStore(dir);
     assert.deepEqual(store.runs(), []);
     assert.match(store.conversationId, /^[0-9a-f-]{36}$/);
