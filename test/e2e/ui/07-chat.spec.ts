@@ -59,7 +59,7 @@ export const tests = [
     // Only a prompt that carries pluralize's definition (retrieval) gets the answer with code.
     fake.addRule({ name: 'grounded', route: '/v1/chat/completions', prompt: /export function pluralize\(count: number, noun: string\): string \{[\s\S]*How does pluralize work/, reply: { text: ANSWER, chunkDelayMs: 20 } });
     fake.addRule({ name: 'mention', route: '/v1/chat/completions', prompt: /src\/userService\.ts:1-\d+\n```\n\/\*\* An in-memory user store[\s\S]*what does this file hold/, reply: { text: MENTION_ANSWER } });
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
+    await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
     await waitForModel(frame, 'fake-model');
@@ -94,7 +94,7 @@ export const tests = [
     const saved = readFileSync(file, 'utf8');
     assert(saved.includes(NEW_CODE), `src/format.ts was not changed:\n${saved}`);
     assert(saved.includes('export function formatUser(user: User): string {'), 'Apply changed more than pluralize');
-  }, 120_000),
+  }, START_TIMEOUT_MS + 120_000),
 
   uiTest('an @file mention picked from the popup puts the file into the prompt', async ({ page }) => {
     await openBanyanContainer(page);

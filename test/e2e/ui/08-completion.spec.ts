@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
 import { waitForModelEndpoint } from '../harness/banyanLog';
-import { isReady, waitFor, waitForStatusBar } from '../harness/workbench';
+import { isReady, START_TIMEOUT_MS, waitFor, waitForStatusBar } from '../harness/workbench';
 
 const INPUT = '.quick-input-widget input';
 const EDITOR = '.editor-group-container.active .monaco-editor';
@@ -70,7 +70,7 @@ export const tests = [
       // the end of the line, and the same answer there would be new ghost text.
       fake.addRule({ name: 'needs-definition', route: '/v1/completions', prompt: /findByEmail\(email: string\): User \| undefined[\s\S]*const again = service\.<\|fim_suffix\|>/, reply: { text: ANSWER } });
       fake.configure({ defaultReply: { text: '' } });
-      await waitForStatusBar(page, isReady, '$(check) Banyan', 60_000);
+      await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
       // VS Code asks for a completion as the text is typed: the server must have the endpoint first.
       await waitForModelEndpoint(server, 'completion', settings['banyan.models.completion.model'], fake.openaiBaseUrl);
       await newLineInApp(page);
@@ -120,5 +120,5 @@ export const tests = [
       // Later specs (90-models) expect the default completion endpoint: leave the workspace as found.
       server.updateWorkspaceSettings(Object.fromEntries(Object.keys(settings).map((k) => [k, undefined])));
     }
-  }, 120_000),
+  }, START_TIMEOUT_MS + 120_000),
 ];

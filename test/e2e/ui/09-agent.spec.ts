@@ -79,7 +79,7 @@ export const tests = [
     });
     fake.addRule({ name: 'agent', route: '/v1/chat/completions', prompt: /AGENT TASK: fix add in agent-demo/, reply: agentModel });
 
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
+    await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
     await waitForAgentEndpoint(frame, fake.openaiBaseUrl);
@@ -131,7 +131,7 @@ export const tests = [
     assert(stepStates.length === 8 && stepStates[4] === 'error' && stepStates[6] === 'done', `steps: ${JSON.stringify(stepStates)}`);
     const fixed = readFileSync(file, 'utf8');
     assert(fixed === 'exports.add = (a, b) => a + b;\nexports.mul = (a, b) => a * b;\n', `the file on disk: ${fixed}`);
-  }, 180_000),
+  }, START_TIMEOUT_MS + 180_000),
 
   uiTest('after a window reload the past run is still in the panel and its Restore checkpoint reverts the file', async ({ page, server, screenshot }) => {
     const file = path.join(server.workspace, 'agent-demo', 'src', 'math.js');
