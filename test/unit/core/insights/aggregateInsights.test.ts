@@ -59,7 +59,7 @@ describe('aggregateInsights', () => {
     const r = aggregateInsights(events, { range: 'today', timezoneOffsetMin: OFFSET }, NOW);
     const h = r.completion.latency;
     assert.equal(h.edges, LATENCY_EDGES);
-    const binOf = (ms: number) => LATENCY_EDGES.findLastIndex((e) => ms >= e);
+    const binOf = (ms: number) => LATENCY_EDGES.filter((e) => ms >= e).length - 1;
     assert.equal(h.total[binOf(180)], 1);
     assert.equal(h.total[binOf(2)], 1);
     assert.equal(h.total[LATENCY_EDGES.length - 1], 1, '5 s lands in the open last bin');
