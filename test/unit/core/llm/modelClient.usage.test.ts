@@ -22,7 +22,7 @@ describe('ModelHub.onUsage', () => {
   });
 
   it('a consumer that stops reading early still counts what it got, also in the role metrics', async () => {
-    server.replyTo('b = ', { text: 'first line\nsecond line\nthird line', chunkSize: 4 }, { route: '/v1/completions' });
+    server.replyTo('b = ', { text: 'first line\nsecond line\nthird line', chunks: ['first ', 'line\n', 'second ', 'line\n', 'third line'] }, { route: '/v1/completions' });
     const { hub } = makeHub(role('completion', server.baseUrl, 'm', 'openai-compatible', { template: 'suffix-field' }));
     const seen: ModelUsageEvent[] = [];
     hub.onUsage((u) => seen.push(u));
