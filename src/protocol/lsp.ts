@@ -546,3 +546,34 @@ export const InsightsExportRequest = request<InsightsExportParams, { readonly ev
 
 /** Client → server: events only the editor sees (a rewrite accepted or rejected). */
 export const InsightsRecordNotification = notification<{ readonly events: readonly InsightEvent[] }>('banyan/insights/record');
+
+// ───────────────────────────── eval ─────────────────────────────
+// `banyan eval` from the palette: the server evaluates the completion model on the first workspace folder.
+
+export type EvalTask = import('../core/eval/evalTypes').EvalTask;
+export type EvalReport = import('../core/eval/evalTypes').EvalReport;
+
+export interface EvalRunParams {
+  readonly n: number;
+  readonly seed: number;
+  readonly tasks: readonly EvalTask[];
+  readonly includeTests?: boolean;
+  readonly includeGenerated?: boolean;
+  /** Echoed in the progress notifications. */
+  readonly progressToken: string;
+}
+/** Client → server: runs the evaluation; banyan/eval/cancel (or cancelling the request) stops it at once. */
+export const EvalRunRequest = request<EvalRunParams, EvalReport>('banyan/eval/run');
+/** Client → server: stop the run now; its request still answers, with the cases done so far. */
+export const EvalCancelNotification = notification<{ readonly progressToken: string }>('banyan/eval/cancel');
+
+export interface EvalProgressParams {
+  readonly progressToken: string;
+  /** 'index' while the evaluation's own index catches up, then one per case. */
+  readonly phase: 'index' | 'cases';
+  readonly done: number;
+  readonly total: number;
+  /** Exact matches so far (share 0–1). */
+  readonly exactMatch: number;
+}
+export const EvalProgressNotification = notification<EvalProgressParams>('banyan/eval/progress');
