@@ -22,6 +22,13 @@ export interface PersistedView {
   readonly model: string;
 }
 
+/** An <option> (built with the DOM, like everything here). */
+function option(label: string, value: string): HTMLOptionElement {
+  const o = el('option', '', label);
+  o.value = value;
+  return o;
+}
+
 const RANGES: readonly [InsightsRange, string][] = [['today', 'Today'], ['7d', 'Last 7 days'], ['30d', 'Last 30 days']];
 
 export class InsightsApp {
@@ -41,7 +48,7 @@ export class InsightsApp {
     const bar = el('header', 'insights-toolbar');
     bar.setAttribute('role', 'toolbar');
     bar.setAttribute('aria-label', 'Insights');
-    for (const [value, label] of RANGES) this.range.append(new Option(label, value));
+    for (const [value, label] of RANGES) this.range.append(option(label, value));
     this.range.value = saved?.range ?? '7d';
     this.setOptions(this.language, 'All languages', [], saved?.language ?? '');
     this.setOptions(this.model, 'All models', [], saved?.model ?? '');
@@ -183,7 +190,7 @@ export class InsightsApp {
 
   private setOptions(select: HTMLSelectElement, all: string, values: readonly string[], keep: string): void {
     const wanted = [...new Set([...values, ...(keep ? [keep] : [])])].sort();
-    select.replaceChildren(new Option(all, ''), ...wanted.map((v) => new Option(v, v)));
+    select.replaceChildren(option(all, ''), ...wanted.map((v) => option(v, v)));
     select.value = keep;
   }
 }
