@@ -102,13 +102,13 @@ export const tests = [
       assert(violations === null, `CSP violations in the insights view: ${violations}`);
       const canvases = await frame.$$eval('figure[data-chart] canvas', (cs) => cs.filter((c) => (c as HTMLCanvasElement).width > 0).length);
       assert(canvases >= 7, `only ${canvases} charts drawn`);
-      await screenshot('insights-dark');
-
-      server.updateWorkspaceSettings({ 'workbench.colorTheme': 'Default Light Modern' });
-      await waitFor('the light theme', async () => ((await page.$('.monaco-workbench.vs')) ? true : undefined), 20_000);
       // The view redraws its canvases when VS Code swaps the body's theme class.
-      await waitFor('the light theme in the view', async () => ((await frame.$('body.vscode-light')) ? true : undefined), 20_000);
-      await screenshot('insights-light');
+      for (const [theme, workbench, body, shot] of [['Default Dark Modern', 'vs-dark', 'vscode-dark', 'insights-dark'], ['Default Light Modern', 'vs', 'vscode-light', 'insights-light']] as const) {
+        server.updateWorkspaceSettings({ 'workbench.colorTheme': theme });
+        await waitFor(theme, async () => ((await page.$(`.monaco-workbench.${workbench}`)) ? true : undefined), 20_000);
+        await waitFor(`${theme} in the view`, async () => ((await frame.$(`body.${body}`)) ? true : undefined), 20_000);
+        await screenshot(shot);
+      }
     } finally {
       server.updateWorkspaceSettings({ ...Object.fromEntries(Object.keys(settings).map((k) => [k, undefined])), 'workbench.colorTheme': undefined });
     }
