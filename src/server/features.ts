@@ -12,4 +12,4 @@ import type { ServerFeature } from './serverContext';
  * The server's capabilities, in start order. Each area adds one line here and keeps its glue in
  * its own file under src/server/.
  */
-export const SERVER_FEATURES: readonly ServerFeature[] = [insightsFeature, indexFeature, modelsFeature, rewriteFeature, chatFeature, completionFeature, agentFeature, evalFeature];
+export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature, chatFeature, completionFeature, agentFeature, evalFeature, insightsFeature];
