@@ -40,6 +40,7 @@ import {
   type AgentTurnResult,
 } from '../protocol/lsp';
 import type { RequestDef } from '../protocol/typed';
+import { serverInsights } from './insightsFeature';
 import { onNotification, onRequest, sendNotification } from './lspTyped';
 import { serverModels } from './modelsFeature';
 import { RunningTurns } from './runningTurns';
@@ -157,6 +158,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
         policy: st.policy,
         askUser: async (req, signal): Promise<ApprovalDecision> => {
           const r = await ask(AgentApprovalRequest, { turnId: p.turnId, ...req }, signal);
+          serverInsights.record('agent.approval', { decision: r?.decision === 'approve' || r?.decision === 'approveSession' ? r.decision : 'deny' });
           // Anything but an explicit approval from the client is a denial.
           if (r?.decision === 'approve') return { kind: 'approve' };
           if (r?.decision === 'approveSession') return { kind: 'approveSession' };
@@ -180,7 +182,10 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
       const ev = r.value;
       if (ev.type === 'text') text += ev.text;
       else if (ev.type === 'plan') plan = ev.plan;
-      else if (ev.type === 'step' && ev.step.status !== 'running') steps++;
+      else if (ev.type === 'step' && ev.step.status !== 'running') {
+        steps++;
+        serverInsights.record('agent.toolCall', { tool: ev.step.tool, status: ev.step.status });
+      }
       else if (ev.type === 'checkpoint') ctx.codeIndex.current()?.applyFileEvents({ changed: ev.files });
       void sendNotification(ctx.connection, AgentProgressNotification, { turnId: p.turnId, event: ev });
     }

@@ -13,6 +13,7 @@ import { networkSettings } from '../core/llm/network/proxy';
 import { MODEL_ROLES, PROVIDER_KINDS, type ProviderKind } from '../core/llm/types';
 import { ModelError } from '../core/llm/errors';
 import { ListModelsRequest, ModelMetricsRequest, TestModelsRequest } from '../protocol/lsp';
+import { serverInsights } from './insightsFeature';
 import { onRequest } from './lspTyped';
 import type { ServerContext, ServerFeature } from './serverContext';
 
@@ -50,6 +51,7 @@ export const modelsFeature: ServerFeature = {
     };
     apply();
     const offHealth = hub.onHealth((h) => ctx.status.setEndpointHealth(h));
+    const offUsage = hub.onUsage((u) => serverInsights.usage(u));
     serverModels.publish(hub);
 
     const subscriptions = [
@@ -77,6 +79,7 @@ export const modelsFeature: ServerFeature = {
     return {
       dispose: async () => {
         offHealth();
+        offUsage();
         for (const s of subscriptions) s.dispose();
         serverModels.publish(undefined);
         await hub.dispose();

@@ -9,6 +9,7 @@ import { agentSettings } from './agentSettings';
 import { completionSettings } from './completionSettings';
 import { generalSettings } from './generalSettings';
 import { indexSettings } from './indexSettings';
+import { insightsSettings } from './insightsSettings';
 import { modelSettings } from './modelSettings';
 import type { SettingSpec } from './settingSpec';
 
@@ -20,6 +21,7 @@ export const SETTINGS = {
   ...modelSettings,
   ...completionSettings,
   ...agentSettings,
+  ...insightsSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof SETTINGS;
