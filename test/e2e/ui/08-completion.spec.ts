@@ -7,16 +7,11 @@
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
 import { waitForModelEndpoint } from '../harness/banyanLog';
+import { EDITOR, newLineAfter, openFile } from '../harness/editor';
 import { isReady, START_TIMEOUT_MS, waitFor, waitForStatusBar } from '../harness/workbench';
 
-const INPUT = '.quick-input-widget input';
-const EDITOR = '.editor-group-container.active .monaco-editor';
 const GHOST = `${EDITOR} [class*="ghost-text"]`;
 const ANSWER = "findByEmail('ada@example.com');";
-
-async function editorText(page: Page): Promise<string> {
-  return (await page.locator(`${EDITOR} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
-}
 
 /** The editor's lines without the ghost text (which is rendered inside the same lines). */
 async function documentText(page: Page): Promise<string> {
@@ -34,20 +29,8 @@ async function ghostText(page: Page): Promise<string> {
 
 /** Opens src/app.ts and puts the cursor on a new line after `service.deactivate(ada.id);` (line 11). */
 async function newLineInApp(page: Page): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator(INPUT).waitFor({ state: 'visible' });
-  await page.locator(INPUT).fill('src/app.ts');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app.ts' }).first().waitFor({ state: 'visible', timeout: 20_000 });
-  await page.keyboard.press('Enter');
-  await waitFor('src/app.ts in the editor', async () => ((await editorText(page)).includes('service.deactivate(ada.id);') ? true : undefined));
-  await page.locator(`${EDITOR} .view-lines`).first().click();
-  await page.keyboard.press('Control+G');
-  await page.locator(INPUT).waitFor({ state: 'visible' });
-  await page.locator(INPUT).fill(':11');
-  await page.keyboard.press('Enter');
-  await page.locator(INPUT).waitFor({ state: 'hidden' });
-  await page.keyboard.press('End');
-  await page.keyboard.press('Enter');
+  await openFile(page, 'src/app.ts', 'service.deactivate(ada.id);');
+  await newLineAfter(page, 11);
 }
 
 export const tests = [

@@ -5,10 +5,10 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
+import { EDITOR, newLineAfter, openFile } from '../harness/editor';
 import { isReady, waitFor, waitForStatusBar } from '../harness/workbench';
 
 const INPUT = '.quick-input-widget input';
-const EDITOR = '.editor-group-container.active .monaco-editor';
 const GHOST = `${EDITOR} [class*="ghost-text"]`;
 const ANSWER = "findByEmail('ada@example.com');";
 
@@ -61,18 +61,8 @@ export const tests = [
       await waitFor('an empty log', async () => ((await tiles(frame)).Shown === '0' ? true : undefined), 20_000);
 
       // Back to the editor: src/app.ts, a new line at the end of main().
-      await page.keyboard.press('Control+P');
-      await page.locator(INPUT).waitFor({ state: 'visible' });
-      await page.locator(INPUT).fill('src/app.ts');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'app.ts' }).first().waitFor({ state: 'visible', timeout: 20_000 });
-      await page.keyboard.press('Enter');
-      await page.locator(`${EDITOR} .view-lines`).first().waitFor({ state: 'visible' });
-      await page.locator(`${EDITOR} .view-lines`).first().click();
-      await page.keyboard.press('Control+G');
-      await page.locator(INPUT).fill(':11');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('End');
-      await page.keyboard.press('Enter');
+      await openFile(page, 'src/app.ts', 'service.deactivate(ada.id);');
+      await newLineAfter(page, 11);
 
       await page.keyboard.type('const insightOne = service.', { delay: 40 });
       await waitFor('the first suggestion', async () => ((await ghost(page)).includes('findByEmail') ? true : undefined), 30_000);
