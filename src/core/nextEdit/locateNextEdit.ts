@@ -36,6 +36,8 @@ export interface LocateResult {
 
 /** How far (in lines) a same-file candidate may be to pull the region toward it. */
 const HINT_DISTANCE = 40;
+/** Lines shown before / after a candidate, and how close candidates share one jump (tuned on the dev set). */
+const JUMP_SHAPE = { before: 3, after: 5, cluster: 5 } as const;
 
 export function locateNextEdits(input: LocateInput): LocateResult {
   const ctx = new LocatorContext(input);
@@ -45,29 +47,6 @@ export function locateNextEdits(input: LocateInput): LocateResult {
     .filter((c) => c.file === input.file && c.reason !== 'recent-edit' && Math.abs(c.line - cursor) <= HINT_DISTANCE)
     .map((c) => c.line);
   const budget = input.budget ?? DEFAULT_REGION_BUDGET;
-  const cursorRegion = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget });
-  const rank = (region: LineSpan, extra: readonly Candidate[]) => rankLocations([...candidates, ...extra], { region, limit: input.limit ?? 20, before: Number(process.env.NE_B ?? 3), after: Number(process.env.NE_A ?? 5), cluster: Number(process.env.NE_C ?? 5) });
-  const first = rank(cursorRegion, [])[0];
-  const threshold = Number(process.env.NE_T ?? Infinity);
-  if (first && first.score >= threshold) {
-    // Strong evidence away from the cursor: the region goes there; the cursor's surroundings become jumps.
-    const lines = ctx.linesOf(first.file) ?? [];
-    const mid = Math.floor((first.startLine + first.endLine) / 2);
-    const start = Math.max(0, Math.min(mid - Math.floor(budget.maxLines / 3), lines.length - budget.maxLines));
-    const region = { file: first.file, startLine: start, endLine: Math.min(lines.length - 1, start + budget.maxLines - 1) };
-    const around = cursorWindows(cursorRegion, cursor, first.score * 0.9);
-    return { region, locations: rank(region, [...around, ...nearbyWindows(ctx, cursorRegion)]) };
-  }
-  const region = cursorRegion;
-  return { region, locations: rank(region, nearbyWindows(ctx, region)) };
-}
-
-/** The cursor region cut into jump-sized windows, the one holding the cursor first. */
-function cursorWindows(region: LineSpan, cursor: number, score: number): Candidate[] {
-  const out: Candidate[] = [];
-  const first = Math.max(region.startLine, cursor - 3);
-  out.push({ file: region.file, line: first, endLine: Math.min(region.endLine, first + 11), score: score / 10, reason: 'nearby' });
-  if (first + 12 <= region.endLine) out.push({ file: region.file, line: first + 12, endLine: Math.min(region.endLine, first + 23), score: score / 20, reason: 'nearby' });
-  if (first > region.startLine) out.push({ file: region.file, line: Math.max(region.startLine, first - 12), endLine: first - 1, score: score / 25, reason: 'nearby' });
-  return out;
+  const region = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget });
+  return { region, locations: rankLocations([...candidates, ...nearbyWindows(ctx, region)], { region, limit: input.limit ?? 20, ...JUMP_SHAPE }) };
 }

@@ -34,7 +34,12 @@ export interface NextEditEngineSettings {
   readonly jumpScore: number;
 }
 
-export const DEFAULT_ENGINE_SETTINGS: Omit<NextEditEngineSettings, 'format' | 'model'> = { allowWhitespaceOnly: false, maxChangedLines: 20, contextLines: 20, jumpScore: 5 };
+/**
+ * jumpScore 2.5: a leftover use of a renamed name in another file weighs 3 (10 × 0.3, see scoring.ts)
+ * and must be followed there; a similar-looking line elsewhere (5 × 0.3) or a recent edit (2) must not
+ * cost a second model request.
+ */
+export const DEFAULT_ENGINE_SETTINGS: Omit<NextEditEngineSettings, 'format' | 'model'> = { allowWhitespaceOnly: false, maxChangedLines: 20, contextLines: 20, jumpScore: 2.5 };
 
 export interface PredictRequest {
   readonly file: string;
@@ -112,6 +117,7 @@ export class NextEditEngine {
       }
     }
     let lastReason = 'no attempt';
+    let filtered: string | undefined;
     for (const a of attempts) {
       if (signal?.aborted) return { kind: 'none', reason: 'cancelled', region: located.region, locations: located.locations, timings: timings() };
       const input = this.promptInput(req, a, located.locations);
@@ -137,7 +143,8 @@ export class NextEditEngine {
         history: req.history, rejectedBefore: req.rejectedBefore, allowWhitespaceOnly: settings.allowWhitespaceOnly, maxChangedLines: settings.maxChangedLines,
       });
       if (dropped) {
-        lastReason = `${dropped.filter}: ${dropped.reason}`;
+        // A filtered suggestion is what the metrics should show, not a later attempt's "no change".
+        filtered ??= `${dropped.filter}: ${dropped.reason}`;
         continue;
       }
       const first = result.edits[0]!;
@@ -148,7 +155,7 @@ export class NextEditEngine {
         prediction: { file: a.file, document: a.text, edits: result.edits, newText: result.newText, region: a.region, ...(jump ? { jump } : {}), locations: located.locations, format: format.id, timings: timings() },
       };
     }
-    return { kind: 'none', reason: lastReason, region: located.region, locations: located.locations, timings: timings() };
+    return { kind: 'none', reason: filtered ?? lastReason, region: located.region, locations: located.locations, timings: timings() };
   }
 
   private promptInput(req: PredictRequest, a: { file: string; text: string; region: LineSpan; cursor: Position }, locations: readonly NextEditLocation[]): NextEditPromptInput {
