@@ -45,6 +45,12 @@ export const COMMANDS = {
   // Insights and evaluation (src/extension/insights)
   showInsights: { id: 'banyan.showInsights', title: 'Show Insights', icon: '$(graph-line)', inMenu: true },
   evaluateCompletionModel: { id: 'banyan.evaluateCompletionModel', title: 'Evaluate Completion Model on This Workspace', icon: '$(beaker)', paletteWhen: 'workspaceFolderCount > 0' },
+  // Next-edit suggestions (src/extension/nextEdit)
+  nextEditTab: { id: 'banyan.nextEdit.tab', title: 'Next Edit: Jump or Accept', paletteWhen: 'banyan.nextEditVisible' },
+  nextEditEscape: { id: 'banyan.nextEdit.dismiss', title: 'Next Edit: Dismiss', paletteWhen: 'banyan.nextEditVisible' },
+  nextEditAccepted: { id: 'banyan.internal.nextEditAccepted', title: 'Next Edit Accepted (internal)', paletteWhen: 'false' },
+  toggleNextEdit: { id: 'banyan.toggleNextEdit', title: 'Enable/Disable Next-Edit Suggestions', icon: '$(arrow-swap)', inMenu: true },
+  showNextEditMetrics: { id: 'banyan.showNextEditMetrics', title: 'Show Next-Edit Metrics', icon: '$(graph)' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandKey = keyof typeof COMMANDS;

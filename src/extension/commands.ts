@@ -10,6 +10,7 @@ import { reindexWorkspace, setIndexingPaused, showIndexStatus } from './index/in
 import { rewriteCommands } from './rewrite/rewriteCommands';
 import { evaluateCompletionModel } from './insights/evaluateCommand';
 import { InsightsPanel } from './insights/insightsPanel';
+import { nextEditController, showNextEditMetrics, toggleNextEdit } from './nextEdit/nextEditCommands';
 import { reportAccepted, showCompletionMetrics, snoozeInlineSuggestions, toggleInlineSuggestions, triggerInlineSuggestion } from './completion/completionCommands';
 
 type Handler = (ctx: BanyanContext, ...args: unknown[]) => unknown;
@@ -46,6 +47,11 @@ const HANDLERS: Record<CommandKey, Handler> = {
   activationTiming: () => activationTiming(),
   showInsights: (ctx) => InsightsPanel.show(ctx),
   evaluateCompletionModel: (ctx, options) => evaluateCompletionModel(ctx, options),
+  nextEditTab: (ctx) => nextEditController(ctx).tab(),
+  nextEditEscape: (ctx) => nextEditController(ctx).escape(),
+  nextEditAccepted: (ctx, id) => nextEditController(ctx).ghostAccepted(id),
+  toggleNextEdit: () => toggleNextEdit(),
+  showNextEditMetrics: (ctx) => showNextEditMetrics(ctx),
 };
 
 export function registerCommands(ctx: BanyanContext): vscode.Disposable[] {

@@ -49,6 +49,9 @@ export function contributes(): Record<string, unknown> {
       { command: COMMANDS.rewriteSelection.id, key: 'ctrl+alt+k', mac: 'cmd+alt+k', when: 'editorTextFocus && !editorReadonly' },
       { command: COMMANDS.rewriteAccept.id, key: 'ctrl+enter', mac: 'cmd+enter', when: 'editorTextFocus && banyan.rewritePending' },
       { command: COMMANDS.rewriteReject.id, key: 'escape', when: 'editorTextFocus && banyan.rewritePending && !suggestWidgetVisible && !inlineSuggestionVisible' },
+      // Next edit: Tab and Esc are ours only while its diff shows and nothing else wants them.
+      { command: COMMANDS.nextEditTab.id, key: 'tab', when: 'editorTextFocus && !editorReadonly && banyan.nextEditVisible && !inlineSuggestionVisible && !suggestWidgetVisible && !inSnippetMode && !hasSnippetCompletions' },
+      { command: COMMANDS.nextEditEscape.id, key: 'escape', when: 'editorTextFocus && banyan.nextEditVisible && !inlineSuggestionVisible && !suggestWidgetVisible && !banyan.rewritePending' },
     ],
   };
 }

@@ -11,6 +11,7 @@ import { registerIndexUi } from './index/indexUi';
 import { registerChatPanel } from './chat/chatPanel';
 import { registerAgentPanel } from './agent/agentPanel';
 import { createLogChannel } from './logChannel';
+import { nextEditController } from './nextEdit/nextEditCommands';
 import { SecretStore } from './secretStore';
 import { ServerManager } from './serverManager';
 import { StatusBar } from './statusBar';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): BanyanContext {
     ...registerAgentPanel(ctx, chat),
   );
 
+  nextEditController(ctx);
   void server.start();
   current = ctx;
   markActivateEnd();
