@@ -33,6 +33,7 @@ import {
 } from '../protocol/lsp';
 import { fsPath } from './fileUri';
 import { onNotification, onRequest } from './lspTyped';
+import { serverInsights } from './insightsFeature';
 import { serverModels } from './modelsFeature';
 import { nextEditGhostText } from './nextEditGhostText';
 import type { ServerFeature } from './serverContext';
@@ -51,6 +52,9 @@ interface Offered {
   edits: readonly OffsetEdit[];
   readonly jumpFile: string | undefined;
   shown: boolean;
+  /** For the insights log: language and model, never code or paths. */
+  readonly lang: string;
+  readonly model: string;
 }
 
 export const nextEditFeature: ServerFeature = {
@@ -76,6 +80,7 @@ export const nextEditFeature: ServerFeature = {
     };
     const settle = (o: Offered, outcome: 'accepted' | 'rejected' | 'ignored', reason?: string) => {
       if (o.shown) metrics.recordOutcome(o.id, outcome, reason);
+      if (o.shown && outcome === 'accepted') serverInsights.record('nextEdit.accepted', { lang: o.lang, model: o.model });
       if (outcome === 'rejected') rejections.reject(o.file, toTextEdits(o.text, o.edits), o.text);
       if (outcome === 'accepted') history.markAccepted(o.jumpFile ?? o.file);
       offered.delete(o.uri);
@@ -101,8 +106,10 @@ export const nextEditFeature: ServerFeature = {
       onNotification(ctx.connection, NextEditShownNotification, (p) => {
         const o = byId.get(p.id);
         if (!o) return;
+        if (o.shown) return;
         o.shown = true;
         metrics.recordShown(p.id);
+        serverInsights.record('nextEdit.shown', { lang: o.lang, model: o.model });
       }),
       onNotification(ctx.connection, NextEditAcceptedNotification, (p) => {
         const o = byId.get(p.id);
@@ -177,7 +184,7 @@ export const nextEditFeature: ServerFeature = {
         if (previous) settle(previous, 'ignored', 'superseded');
         const id = `ne-${++seq}`;
         const targetUri = p.file === file ? uri : ctx.documents.all().find((d) => fileOf(d.uri) === p.file)?.uri ?? pathToUri(p.file);
-        const o: Offered = { id, uri, file: p.file, text: p.document, edits: toOffsetEdits(p.document, p.edits), jumpFile: p.file === file ? undefined : p.file, shown: false };
+        const o: Offered = { id, uri, file: p.file, text: p.document, edits: toOffsetEdits(p.document, p.edits), jumpFile: p.file === file ? undefined : p.file, shown: false, lang: document.languageId, model: p.model };
         offered.set(uri, o);
         byId.set(id, o);
         const ghost = isInsertionAt(p.edits, params.position) && p.file === file;

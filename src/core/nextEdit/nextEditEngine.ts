@@ -68,6 +68,8 @@ export interface NextEditPrediction {
   readonly jump?: LineSpan;
   readonly locations: readonly NextEditLocation[];
   readonly format: string;
+  /** The model's name, as configured. */
+  readonly model: string;
   readonly timings: PredictTimings;
 }
 
@@ -152,7 +154,7 @@ export class NextEditEngine {
       const jump = away ? { file: a.file, startLine: first.range.start.line, endLine: result.edits[result.edits.length - 1]!.range.end.line } : undefined;
       return {
         kind: 'suggestion',
-        prediction: { file: a.file, document: a.text, edits: result.edits, newText: result.newText, region: a.region, ...(jump ? { jump } : {}), locations: located.locations, format: format.id, timings: timings() },
+        prediction: { file: a.file, document: a.text, edits: result.edits, newText: result.newText, region: a.region, ...(jump ? { jump } : {}), locations: located.locations, format: format.id, model: settings.model, timings: timings() },
       };
     }
     return { kind: 'none', reason: filtered ?? lastReason, region: located.region, locations: located.locations, timings: timings() };
