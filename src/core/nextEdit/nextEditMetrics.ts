@@ -3,7 +3,7 @@
  * for a protocol query): what was shown and what became of it, why predictions were not shown, and the
  * time split of the predictions.
  */
-import { type LatencySummary, summarize } from '../completion/completionMetrics';
+import { type LatencySummary, nearestRank, summarize } from '../completion/completionMetrics';
 
 export type NextEditOutcome = 'accepted' | 'rejected' | 'ignored';
 
@@ -23,7 +23,8 @@ export interface NextEditMetricsSnapshot {
   readonly dropped: Readonly<Record<string, number>>;
   /** Why suggestions were rejected or ignored, by count. */
   readonly outcomeReasons: Readonly<Record<string, number>>;
-  readonly latency: { readonly locate: LatencySummary; readonly model: LatencySummary; readonly total: LatencySummary };
+  /** overhead: all of a prediction's server time that is not waiting for the model (locating, prompting, parsing, filtering). */
+  readonly latency: { readonly locate: LatencySummary; readonly model: LatencySummary; readonly total: LatencySummary; readonly overhead: LatencySummary & { readonly p99: number } };
 }
 
 export class NextEditMetrics {
@@ -35,7 +36,7 @@ export class NextEditMetrics {
   private readonly pending = new Set<string>();
   private readonly dropped = new Map<string, number>();
   private readonly reasons = new Map<string, number>();
-  private readonly samples = { locate: [] as number[], model: [] as number[], total: [] as number[] };
+  private readonly samples = { locate: [] as number[], model: [] as number[], total: [] as number[], overhead: [] as number[] };
 
   constructor(private readonly window = 1000) {}
 
@@ -45,6 +46,7 @@ export class NextEditMetrics {
     this.push('locate', timings.locateMs);
     if (timings.requests > 0) this.push('model', timings.modelMs);
     this.push('total', timings.totalMs);
+    this.push('overhead', timings.totalMs - timings.modelMs);
   }
 
   recordDropped(reason: string): void {
@@ -80,7 +82,7 @@ export class NextEditMetrics {
       typedThrough: this.typedThrough,
       dropped: Object.fromEntries(this.dropped),
       outcomeReasons: Object.fromEntries(this.reasons),
-      latency: { locate: summarize(this.samples.locate), model: summarize(this.samples.model), total: summarize(this.samples.total) },
+      latency: { locate: summarize(this.samples.locate), model: summarize(this.samples.model), total: summarize(this.samples.total), overhead: { ...summarize(this.samples.overhead), p99: p99(this.samples.overhead) } },
     };
   }
 
@@ -90,4 +92,9 @@ export class NextEditMetrics {
     list.push(v);
     if (list.length > this.window) list.shift();
   }
+}
+
+/** The overhead target is a p99; the shared summary stops at p95. */
+function p99(values: readonly number[]): number {
+  return values.length ? nearestRank([...values].sort((a, b) => a - b), 99) : 0;
 }

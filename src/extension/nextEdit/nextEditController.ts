@@ -20,6 +20,8 @@ import { cursorAfter, jumpLabel, tabAction } from './nextEditView';
 export const NEXT_EDIT_VISIBLE_CONTEXT = 'banyan.nextEditVisible';
 /** A cursor move asks only after the cursor rests this long (arrow keys held down send one request). */
 const CURSOR_REST_MS = 150;
+/** A selection change this soon after an edit is the edit's caret move. */
+const EDIT_CARET_MS = 50;
 /** Most diagnostics sent with a request. */
 const MAX_DIAGNOSTICS = 30;
 
@@ -48,6 +50,8 @@ export class NextEditController implements vscode.Disposable {
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set while Tab moves the cursor or applies an edit: those are not the user's moves or edits. */
   private busy = false;
+  /** When the last user edit came: the caret move typing makes is not a cursor move of its own. */
+  private editedAt = 0;
 
   constructor(private readonly ctx: BanyanContext) {
     this.subscriptions = [
@@ -96,6 +100,7 @@ export class NextEditController implements vscode.Disposable {
 
   private onDocumentChanged(e: vscode.TextDocumentChangeEvent): void {
     if (this.busy || !e.contentChanges.length) return;
+    this.editedAt = performance.now();
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document !== e.document || !isFileLike(e.document)) return;
     // The diff no longer matches the text; the server either re-maps it (typing through) or drops it.
@@ -105,7 +110,8 @@ export class NextEditController implements vscode.Disposable {
 
   private onSelectionChanged(e: vscode.TextEditorSelectionChangeEvent): void {
     if (this.busy || e.textEditor !== vscode.window.activeTextEditor || e.kind === vscode.TextEditorSelectionChangeKind.Command) return;
-    if (e.kind === undefined) return; // moved by an edit: the edit's own request covers it
+    // Moved by an edit (typing fires a Keyboard selection change too): the edit's own request covers it.
+    if (e.kind === undefined || performance.now() - this.editedAt < EDIT_CARET_MS) return;
     clearTimeout(this.cursorTimer);
     this.cursorTimer = setTimeout(() => {
       const s = this.showing;

@@ -1,0 +1,195 @@
+/**
+ * Next-edit typing replay over LSP (issue 14, item 6): the real server (dist/server.js) and the fake
+ * model server answering after 300 ms, driven the way the editor drives it — per key a didChange, the
+ * previous banyan/nextEdit request cancelled and a new `edit` one sent. Sessions on real code (the
+ * JavaScript of vscode-jsonrpc and vscode-languageserver under node_modules, indexed whole): rename a
+ * declared name by typing the new one, then re-type a real line of the same file, with a log-normal
+ * typing rhythm and thinking pauses.
+ *
+ *   node --import tsx bench/nextEdit/typingReplay.ts [--sessions 12] [--seed 7] [--latency 300]
+ *
+ * Prints one JSON object: model requests per 100 typed characters, the most model requests in flight
+ * for one document at any moment (from the fake server's request log), the server's overhead per
+ * prediction (all its time that is not the debounce or the model), and the client's round trips.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { NextEditMetricsRequest, NextEditRequest } from '../../src/protocol/lsp';
+import { FakeModelServer } from '../../test/fixtures/fakeModelServer';
+import { LspSession, REPO_ROOT } from '../../test/integration/helpers/lspSession';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, def: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : def;
+};
+const SESSIONS = arg('sessions', 12);
+const SEED = arg('seed', 7);
+const LATENCY = arg('latency', 300);
+const PACKAGES = ['vscode-jsonrpc/lib', 'vscode-languageserver/lib'];
+const log = (m: string) => process.stderr.write(`[next-edit replay] ${m}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function listFiles(dir: string, out: string[] = []): string[] {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (fs.statSync(full).isDirectory()) listFiles(full, out);
+    else if (name.endsWith('.js')) out.push(full);
+  }
+  return out;
+}
+
+interface Session { file: string; declLine: number; name: string; start: number; newName: string; line: number }
+
+/** A declared name used at least twice more in its file, and a real code line of that file to re-type. */
+function pickSessions(files: string[], n: number, random: () => number): Session[] {
+  const out: Session[] = [];
+  const shuffled = [...files].sort(() => random() - 0.5);
+  for (const file of shuffled) {
+    if (out.length >= n) break;
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    for (let i = 5; i < lines.length; i++) {
+      const m = /^\s*(?:function|const|let|class)\s+([A-Za-z_]\w{3,})/.exec(lines[i]!);
+      if (!m) continue;
+      const uses = lines.filter((l) => new RegExp(`\\b${m[1]}\\b`).test(l)).length;
+      const code = lines.map((l, j) => ({ l: l.trim(), j })).filter(({ l, j }) => j > i + 1 && l.length >= 16 && l.length <= 80 && !/^(\/\/|\/\*|\*)/.test(l));
+      if (uses < 3 || !code.length) continue;
+      const pick = code[Math.floor(random() * code.length)]!;
+      out.push({ file, declLine: i, name: m[1]!, start: lines[i]!.indexOf(m[1]!), newName: `${m[1]}Next`, line: pick.j });
+      break;
+    }
+  }
+  return out;
+}
+
+function cadence(text: string, random: () => number): number[] {
+  return [...text].map((_, i) => {
+    const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    let gap = Math.min(600, 40 + Math.exp(Math.log(100) + 0.45 * normal));
+    if (i > 0 && /[\s.(,=]/.test(text[i - 1]!) && random() < 0.18) gap = 400 + random() * 1200;
+    return gap;
+  });
+}
+
+function pct(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  const q = (p: number) => (s.length ? Math.round(s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]! * 1000) / 1000 : 0);
+  return { n: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `node esbuild.mjs` first');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'banyan-bench-next-edit-'));
+  const ws = path.join(work, 'ws');
+  for (const p of PACKAGES) {
+    const src = path.join(REPO_ROOT, 'node_modules', p);
+    fs.cpSync(src, path.join(ws, p.split('/')[0]!), { recursive: true, filter: (f) => fs.statSync(f).isDirectory() || f.endsWith('.js') });
+  }
+  const files = listFiles(ws);
+  const random = rng(SEED);
+  const sessions = pickSessions(files, SESSIONS, random);
+  const fake = new FakeModelServer({ models: ['qwen2.5-coder:7b-instruct'], latencyMs: LATENCY });
+  await fake.start();
+  fake.addRule({ route: '/v1/chat/completions', reply: { text: 'NO_CHANGE' } });
+  const lsp = new LspSession({
+    workspace: ws,
+    initializationOptions: {
+      storageDir: path.join(work, 'storage'), grammarsDir: path.join(REPO_ROOT, 'dist', 'grammars'),
+      settings: { index: { enabled: true }, models: { edit: { provider: 'openai-compatible', baseUrl: fake.openaiBaseUrl, model: 'qwen2.5-coder:7b-instruct' } } },
+    },
+  });
+  try {
+    await lsp.initialize();
+    const st = await lsp.indexIdle(files.length > 10 ? 10 : 1, 240_000);
+    log(`${files.length} files indexed (${JSON.stringify(st).slice(0, 120)}), ${sessions.length} sessions, model latency ${LATENCY} ms`);
+    let typed = 0;
+    const roundTrips: number[] = [];
+    const windows: { uri: string; from: number; to: number }[] = [];
+    for (const [n, s] of sessions.entries()) {
+      const uri = pathToFileURL(s.file).toString();
+      const lines = fs.readFileSync(s.file, 'utf8').split('\n');
+      const target = lines[s.line]!;
+      const indent = /^\s*/.exec(target)![0];
+      lines[s.line] = indent;
+      let version = 1;
+      await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version, text: lines.join('\n') } });
+      const from = Date.now();
+      let pending: CancellationTokenSource | undefined;
+      const type = async (line: number, character: number, ch: string, gap: number, replace = 0) => {
+        await sleep(gap);
+        pending?.cancel();
+        await lsp.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: ++version },
+          contentChanges: [{ range: { start: { line, character }, end: { line, character: character + replace } }, text: ch }],
+        });
+        typed += ch.length;
+        const source = new CancellationTokenSource();
+        pending = source;
+        const sent = performance.now();
+        lsp.connection.sendRequest(NextEditRequest.method, { textDocument: { uri, version }, position: { line, character: character + ch.length }, trigger: 'edit' }, source.token)
+          .then(() => roundTrips.push(performance.now() - sent), () => undefined);
+      };
+      // 1. The rename: the old name selected and replaced by typing the new one.
+      const gaps = cadence(s.newName, random);
+      for (let i = 0; i < s.newName.length; i++) await type(s.declLine, s.start + i, s.newName[i]!, gaps[i]!, i === 0 ? s.name.length : 0);
+      await sleep(1500);
+      // 2. A real line of the file typed again.
+      const text = target.slice(indent.length);
+      const g2 = cadence(text, random);
+      for (let i = 0; i < text.length; i++) await type(s.line, indent.length + i, text[i]!, g2[i]!);
+      await sleep(LATENCY + 1200);
+      pending?.cancel();
+      await lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      windows.push({ uri, from, to: Date.now() });
+      log(`${n + 1}/${sessions.length} sessions`);
+    }
+    await sleep(LATENCY + 200);
+    const metrics = await lsp.request(NextEditMetricsRequest, undefined);
+    const reqs = fake.requests({ path: '/v1/chat/completions' });
+    // Most model requests open at once within one session (one document at a time).
+    let maxInFlight = 0;
+    for (const w of windows) {
+      const spans = reqs.filter((q) => q.receivedAt >= w.from && q.receivedAt <= w.to).map((q) => [q.receivedAt, q.completedAt ?? q.abortedAt ?? q.droppedAt ?? Infinity] as const);
+      for (const [start] of spans) maxInFlight = Math.max(maxInFlight, spans.filter(([a, b]) => a <= start && start < b).length);
+    }
+    const out = {
+      bench: 'next-edit-typing-replay', node: process.version, seed: SEED, modelLatencyMs: LATENCY,
+      corpus: { packages: PACKAGES, files: files.length, sessions: sessions.length },
+      machine: { cpus: os.cpus().length, loadavg1m: +os.loadavg()[0].toFixed(2) },
+      typedChars: typed,
+      nextEditRequests: metrics.requests,
+      modelRequests: reqs.length,
+      modelRequestsAborted: reqs.filter((q) => q.state === 'aborted').length,
+      modelRequestsPer100Chars: Math.round((10000 * reqs.length) / typed) / 100,
+      maxModelRequestsInFlightPerDocument: maxInFlight,
+      serverOverheadMs: metrics.latency.overhead,
+      locateMs: metrics.latency.locate,
+      clientRoundTripMs: pct(roundTrips),
+      targets: { overheadP99Ms: 15, modelRequestsPer100Chars: 15, inFlightPerDocument: 1 },
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
+  } finally {
+    await lsp.close();
+    await fake.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err?.stack ?? err}\n`);
+  process.exit(1);
+});
