@@ -40,6 +40,8 @@ import type { ServerFeature } from './serverContext';
 
 /** A cursor move triggers a prediction only this soon after the last edit. */
 const CURSOR_TRIGGER_MS = 10_000;
+/** Most wait for the document change a request refers to (see synced()). */
+const SYNC_WAIT_MS = 2000;
 /** Most wait before a prediction after typing (the adaptive debounce's upper bound). */
 const DEBOUNCE_MAX_MS = 350;
 
@@ -128,8 +130,9 @@ export const nextEditFeature: ServerFeature = {
 
     async function predict(params: NextEditParams, token: CancellationToken): Promise<NextEditResult | null> {
       const uri = params.textDocument.uri;
-      const document = ctx.documents.get(uri);
-      if (!ctx.settings()['nextEdit.enabled'] || !document || document.version !== params.textDocument.version) return null;
+      if (!ctx.settings()['nextEdit.enabled']) return null;
+      const document = await synced(uri, params.textDocument.version, token);
+      if (!document) return null;
       const text = document.getText();
       const file = fileOf(uri);
 
@@ -209,6 +212,29 @@ export const nextEditFeature: ServerFeature = {
         cancel.dispose();
         if (inFlight.get(uri) === controller) inFlight.delete(uri);
       }
+    }
+
+    /**
+     * The document at exactly `version`. The client may send the request a moment before the change
+     * that made that version (its listener and the language client's run in either order), so a newer
+     * version is waited for, briefly; an older one means the request is stale.
+     */
+    async function synced(uri: string, version: number, token: CancellationToken) {
+      const now = ctx.documents.get(uri);
+      if (!now || now.version >= version) return now?.version === version ? now : undefined;
+      return new Promise<typeof now | undefined>((resolve) => {
+        const done = (d: typeof now | undefined) => {
+          clearTimeout(timer);
+          sub.dispose();
+          cancel.dispose();
+          resolve(d);
+        };
+        const sub = ctx.documents.onDidChangeContent(({ document }) => {
+          if (document.uri === uri && document.version >= version) done(document.version === version ? document : undefined);
+        });
+        const cancel = token.onCancellationRequested(() => done(undefined));
+        const timer = setTimeout(() => done(undefined), SYNC_WAIT_MS);
+      });
     }
 
     return {

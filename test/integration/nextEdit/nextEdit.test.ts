@@ -174,6 +174,17 @@ describe('next-edit suggestions through the language server', () => {
     assert.deepEqual(items[0]?.command?.arguments, [r.id]);
   });
 
+  it('a request sent just before the change it refers to waits for that change', async () => {
+    fake.reset();
+    fake.addRule({ route: '/v1/chat/completions', reply: { text: 'NO_CHANGE' } });
+    // The editor's listener can send the request before the language client sends the change.
+    const doc = docs.get(uris.price)!;
+    const early = session.request(NextEditRequest, { textDocument: { uri: uris.price, version: doc.version + 1 }, position: { line: 0, character: 0 }, trigger: 'explicit' });
+    await change(uris.price, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// prices\n' }]);
+    assert.equal(await early, null);
+    assert.equal(fake.requests({ path: '/v1/chat/completions' }).length, 1, 'the prediction ran on the new version');
+  });
+
   it('a newer request aborts the older one down to the model\'s socket', async () => {
     fake.reset();
     fake.addRule({ route: '/v1/chat/completions', times: 1, fault: { kind: 'hang' } });
