@@ -143,10 +143,14 @@ export const nextEditFeature: ServerFeature = {
         if (remapped.kind === 'kept') {
           current.text = text;
           current.edits = remapped.edits;
-          metrics.recordTypedThrough();
-          return { id: current.id, version: document.version, edits: toTextEdits(text, remapped.edits).map((e) => ({ uri, ...e })) };
+          // Typing elsewhere: the user has moved on, so a new prediction (which supersedes this one).
+          if (!remapped.moved) {
+            metrics.recordTypedThrough();
+            return { id: current.id, version: document.version, edits: toTextEdits(text, remapped.edits).map((e) => ({ uri, ...e })) };
+          }
+        } else {
+          settle(current, remapped.kind === 'consumed' ? 'accepted' : 'rejected', remapped.kind === 'consumed' ? 'typed' : 'typed-over');
         }
-        settle(current, remapped.kind === 'consumed' ? 'accepted' : 'rejected', remapped.kind === 'consumed' ? 'typed' : 'typed-over');
       }
 
       const now = Date.now();

@@ -6,7 +6,8 @@
  */
 import { applyOffsetEdits, minimalEdits, type OffsetEdit } from './offsetEdits';
 
-export type Remapped = { readonly kind: 'kept'; readonly edits: readonly OffsetEdit[] } | { readonly kind: 'consumed' } | { readonly kind: 'contradicted' };
+/** `moved`: the change was away from every edit (the user is typing elsewhere), which only shifted them. */
+export type Remapped = { readonly kind: 'kept'; readonly edits: readonly OffsetEdit[]; readonly moved?: boolean } | { readonly kind: 'consumed' } | { readonly kind: 'contradicted' };
 
 /**
  * The suggestion after the document went from `before` to `after`. A change away from every edit only
@@ -26,7 +27,7 @@ export function remapThroughTyping(before: string, after: string, edits: readonl
   if (after === target) return { kind: 'consumed' };
   // Away from every edit (a character clear of each, so no ambiguity about where the change is): the edits only move.
   if (edits.every((e) => removedEnd < e.start - 1 || p > e.end + 1)) {
-    return { kind: 'kept', edits: edits.map((e) => (e.start > p ? { start: e.start + delta, end: e.end + delta, text: e.text } : e)) };
+    return { kind: 'kept', moved: true, edits: edits.map((e) => (e.start > p ? { start: e.start + delta, end: e.end + delta, text: e.text } : e)) };
   }
   // Otherwise the change must bring the text closer to the suggested result.
   const rest = minimalEdits(after, target);

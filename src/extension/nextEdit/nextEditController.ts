@@ -109,7 +109,8 @@ export class NextEditController implements vscode.Disposable {
   }
 
   private onSelectionChanged(e: vscode.TextEditorSelectionChangeEvent): void {
-    if (this.busy || e.textEditor !== vscode.window.activeTextEditor || e.kind === vscode.TextEditorSelectionChangeKind.Command) return;
+    // Go to Line, Go to Definition and the like (kind Command) are the user's moves too.
+    if (this.busy || e.textEditor !== vscode.window.activeTextEditor) return;
     // Moved by an edit (typing fires a Keyboard selection change too): the edit's own request covers it.
     if (e.kind === undefined || performance.now() - this.editedAt < EDIT_CARET_MS) return;
     clearTimeout(this.cursorTimer);

@@ -22,14 +22,14 @@ function regionOf(req: ModelRequest): string | undefined {
   return m?.[1]?.replace('<|user_cursor_is_here|>', '');
 }
 
-/** A model that finishes renames it sees begun (`const lovelace` with `ada.` still used) and completes `const count = `. */
+/** A model that finishes renames it sees begun (`const lovelace` with `ada.id` still used; the latest first) and completes `const count = `. */
 function predict(req: ModelRequest): { text: string } {
   const region = regionOf(req);
   if (region === undefined) return { text: 'NO_CHANGE' };
   let out = region;
   if (/const count = $/m.test(out)) out = out.replace(/const count = $/m, 'const count = active.length;');
-  else if (/const lovelace\b/.test(out)) out = out.replace(/\bada\b/g, 'lovelace');
-  else if (/const hopper\b/.test(out)) out = out.replace(/\bgrace\b/g, 'hopper');
+  else if (/const hopper\b/.test(out)) out = out.replace(/\bgrace\.id\b/g, 'hopper.id');
+  else if (/const lovelace\b/.test(out)) out = out.replace(/\bada\.id\b/g, 'lovelace.id');
   return { text: out === region ? 'NO_CHANGE' : `\`\`\`ts\n${out}\n\`\`\`` };
 }
 

@@ -25,6 +25,7 @@ describe('typing through a suggestion', () => {
     const r = remapThroughTyping(before, typed, edits);
     assert.equal(r.kind, 'kept');
     assert.deepEqual(r.kind === 'kept' ? r.edits.map((e) => e.start) : [], [31, 41]);
+    assert.equal(r.kind === 'kept' && r.moved, true);
   });
 
   it('is consumed when the user typed all of it', () => {
