@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCli } from './buildCli.mjs';
+import { parseArgs } from './parseArgs.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = parseArgs(process.argv.slice(2));
@@ -149,16 +150,4 @@ function pythonStdlib() {
   const r = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' });
   const dir = r.status === 0 ? r.stdout.trim() : '';
   return dir && fs.existsSync(path.join(dir, 'asyncio')) ? dir : undefined;
-}
-
-function parseArgs(argv) {
-  const o = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (!argv[i].startsWith('--')) continue;
-    const k = argv[i].slice(2);
-    const vals = [];
-    while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) vals.push(argv[++i]);
-    o[k] = vals.length ? vals.join(' ') : true;
-  }
-  return o;
 }

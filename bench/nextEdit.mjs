@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCli } from './buildCli.mjs';
+import { parseArgs } from './parseArgs.mjs';
 import { checkoutHead } from './nextEdit/checkout.mjs';
 import { harnessDir } from './nextEdit/harnessDir.mjs';
 
@@ -129,16 +130,4 @@ function runReplay() {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/nextEdit/typingReplay.ts'), ...(args['replay-args'] ? String(args['replay-args']).split(' ') : [])], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`typing replay failed: ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout);
-}
-
-function parseArgs(argv) {
-  const o = {};
-  for (let i = 0; i < argv.length; i++) {
-    if (!argv[i].startsWith('--')) continue;
-    const k = argv[i].slice(2);
-    const vals = [];
-    while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) vals.push(argv[++i]);
-    o[k] = vals.length ? vals.join(' ') : true;
-  }
-  return o;
 }
