@@ -146,7 +146,11 @@ export const nextEditFeature: ServerFeature = {
           // Typing elsewhere: the user has moved on, so a new prediction (which supersedes this one).
           if (!remapped.moved) {
             metrics.recordTypedThrough();
-            return { id: current.id, version: document.version, edits: toTextEdits(text, remapped.edits).map((e) => ({ uri, ...e })) };
+            const edits = toTextEdits(text, remapped.edits);
+            // What is left may now be an insertion at the cursor: ghost text again.
+            const ghost = isInsertionAt(edits, params.position);
+            if (ghost) nextEditGhostText.offer({ id: current.id, uri, version: document.version, line: params.position.line, character: params.position.character, text: edits[0]!.newText });
+            return { id: current.id, version: document.version, edits: edits.map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
           }
         } else {
           settle(current, remapped.kind === 'consumed' ? 'accepted' : 'rejected', remapped.kind === 'consumed' ? 'typed' : 'typed-over');
