@@ -16,7 +16,7 @@ import { isReady, START_TIMEOUT_MS, waitFor, waitForStatusBar } from '../harness
 const GHOST = `${EDITOR} [class*="ghost-text"]`;
 
 /** The region the chat-format prompt asks about, without the cursor marker. */
-function regionOf(req: ModelRequest): string | undefined {
+function regionOf(req: { readonly body: unknown }): string | undefined {
   const messages = (req.body as { messages?: { content: unknown }[] }).messages ?? [];
   const m = /<\|editable_region_start\|>\n([\s\S]*?)\n<\|editable_region_end\|>/.exec(String(messages.at(-1)?.content ?? ''));
   return m?.[1]?.replace('<|user_cursor_is_here|>', '');
