@@ -105,7 +105,8 @@ export class NextEditController implements vscode.Disposable {
     if (!editor || editor.document !== e.document || !isFileLike(e.document)) return;
     // The diff no longer matches the text; the server either re-maps it (typing through) or drops it.
     if (this.showing && !this.showing.ghost) this.decorations.clear();
-    void this.request(editor, 'edit');
+    // The editor's selection is updated after this event: the cursor is where the change ends.
+    void this.request(editor, 'edit', changeEnd(e.contentChanges[0]!));
   }
 
   private onSelectionChanged(e: vscode.TextEditorSelectionChangeEvent): void {
@@ -127,7 +128,7 @@ export class NextEditController implements vscode.Disposable {
     }, CURSOR_REST_MS);
   }
 
-  private async request(editor: vscode.TextEditor, trigger: NextEditTrigger): Promise<void> {
+  private async request(editor: vscode.TextEditor, trigger: NextEditTrigger, at: vscode.Position = editor.selection.active): Promise<void> {
     const client = this.ctx.server.client();
     if (!client || !enabled()) return;
     this.pending?.cancel();
@@ -136,7 +137,7 @@ export class NextEditController implements vscode.Disposable {
     const document = editor.document;
     const params: NextEditParams = {
       textDocument: { uri: document.uri.toString(), version: document.version },
-      position: { line: editor.selection.active.line, character: editor.selection.active.character },
+      position: { line: at.line, character: at.character },
       trigger,
       diagnostics: diagnosticsOf(document.uri),
     };
@@ -250,6 +251,12 @@ export class NextEditController implements vscode.Disposable {
 
 function enabled(): boolean {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('nextEdit.enabled', true);
+}
+
+/** Where a content change leaves the cursor: after the text it inserted. */
+function changeEnd(c: vscode.TextDocumentContentChangeEvent): vscode.Position {
+  const lines = c.text.split(/\r?\n/);
+  return lines.length === 1 ? c.range.start.translate(0, c.text.length) : new vscode.Position(c.range.start.line + lines.length - 1, lines[lines.length - 1]!.length);
 }
 
 function isFileLike(d: vscode.TextDocument): boolean {
