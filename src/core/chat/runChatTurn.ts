@@ -110,7 +110,7 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
         text += ev.text;
         yield { type: 'text', text: ev.text };
       } else if (ev.type === 'toolCall') calls.push(ev.call);
-      else {
+      else if (ev.type === 'done') {
         usage = { promptTokens: usage.promptTokens + ev.usage.promptTokens, completionTokens: usage.completionTokens + ev.usage.completionTokens, cachedTokens: usage.cachedTokens + ev.usage.cachedTokens };
         model = ev.model;
         yield { type: 'usage', usage };
