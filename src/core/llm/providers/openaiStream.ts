@@ -14,6 +14,7 @@
  *  - a JSON body instead of a stream (a server or proxy that ignored `stream: true`)
  * Truncated = the body ended with neither `[DONE]` nor a finish_reason; the error says which and how.
  */
+import { ModelError } from '../errors';
 import { parseSse } from '../streaming/sseParser';
 import type { ReasoningEcho } from '../types';
 import { type ErrorContext, errorFromException, streamedError, truncatedStream } from './httpErrors';
@@ -194,45 +195,53 @@ export async function* readOpenAiAnswer(response: Response, ctx: ErrorContext, c
     const whole = await readJson<Chunk>(response, ctx, call);
     yield* reader.read(whole);
     yield { type: 'quirk', note: 'answered with one JSON body instead of a stream: accepted' };
-    yield* finishEvents(reader, true, false, ctx);
+    yield* finishEvents(reader, true, ctx);
     return;
   }
   let done = false;
   let cut: string | undefined;
   const comments = new Set<string>();
-  for await (const ev of parseSse(body(response, ctx, call), (c) => comments.add(c))) {
-    const data = ev.data.trim();
-    if (data === '[DONE]') {
-      done = true;
-      break; // nothing after [DONE] is part of the answer
-    }
-    if (data === '') continue;
-    let chunk: Chunk;
-    try {
-      chunk = JSON.parse(data) as Chunk;
-    } catch (err) {
-      if (ev.unterminated) {
-        cut = `the body ended inside an event (${JSON.stringify(data.slice(-40))} is not complete JSON)`;
-        break;
+  try {
+    for await (const ev of parseSse(body(response, ctx, call), (c) => comments.add(c))) {
+      const data = ev.data.trim();
+      if (data === '[DONE]') {
+        done = true;
+        break; // nothing after [DONE] is part of the answer
       }
-      throw errorFromException(err, undefined, ctx);
+      if (data === '') continue;
+      let chunk: Chunk;
+      try {
+        chunk = JSON.parse(data) as Chunk;
+      } catch (err) {
+        if (ev.unterminated) {
+          cut = `the body ended inside an event (${JSON.stringify(data.slice(-40))} is not complete JSON)`;
+          break;
+        }
+        throw errorFromException(err, undefined, ctx);
+      }
+      if (ev.event === 'error') throw streamedError(ctx, chunk.error ?? chunk);
+      yield* reader.read(chunk);
     }
-    if (ev.event === 'error') throw streamedError(ctx, chunk.error ?? chunk);
-    yield* reader.read(chunk);
+  } catch (err) {
+    // A connection reset after the finish chunk loses nothing: the answer was complete.
+    if (!(err instanceof ModelError) || err.kind !== 'network' || call.signal.aborted) throw err;
+    if (reader.finish === undefined) throw truncatedStream(ctx, '[DONE] and no finish_reason', `the connection was cut after ${reader.chunks} chunk${reader.chunks === 1 ? '' : 's'} (${err.message})`);
+    cut = `the connection was cut (${err.message})`;
   }
   if (comments.size) yield { type: 'quirk', note: `comment lines in the stream (${[...comments].slice(0, 2).map((c) => JSON.stringify(`: ${c}`)).join(', ')}): skipped` };
-  yield* finishEvents(reader, done, cut !== undefined, ctx, cut);
+  yield* finishEvents(reader, done, ctx, cut);
 }
 
-function* finishEvents(reader: ChunkReader, done: boolean, cutMidEvent: boolean, ctx: ErrorContext, cut?: string): Generator<ProviderEvent> {
+/** Decides complete vs truncated and ends the events: quirks, reasoning echo, tool calls, finish. */
+function* finishEvents(reader: ChunkReader, done: boolean, ctx: ErrorContext, cut?: string): Generator<ProviderEvent> {
   const finish = reader.finish;
   if (finish === undefined && !done) {
     const how = cut ?? `the connection closed after ${reader.chunks} chunk${reader.chunks === 1 ? '' : 's'}`;
     throw truncatedStream(ctx, '[DONE] and no finish_reason', how);
   }
   if (finish === undefined) yield { type: 'quirk', note: `no finish_reason${reader.sawEmptyFinish ? ' (sent as "")' : ''} before [DONE]: tolerated` };
-  else if (!done && !cutMidEvent && reader.chunks > 0) yield { type: 'quirk', note: 'no [DONE] after the finish_reason (the connection just closed): tolerated' };
-  else if (cutMidEvent) yield { type: 'quirk', note: 'the body was cut after the finish_reason: tolerated' };
+  else if (cut) yield { type: 'quirk', note: `${cut}, after the finish_reason: tolerated` };
+  else if (!done && reader.chunks > 0) yield { type: 'quirk', note: 'no [DONE] after the finish_reason (the connection just closed): tolerated' };
   const echo = reader.echo();
   if (echo) yield { type: 'reasoningEcho', echo };
   yield* reader.toolCalls();

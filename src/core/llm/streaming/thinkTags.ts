@@ -3,7 +3,8 @@
  * (Qwen3, QwQ, DeepSeek-R1 distills served without a reasoning parser, e.g. by Ollama's /v1 before
  * it split them, or vLLM without `--reasoning-parser`), also when a tag is split across chunks
  * (`<thi` + `nk>`). Only a block that opens the answer (after whitespace) is reasoning: a `<think>`
- * further on is answer text, since code may well contain one.
+ * further on is answer text, since code may well contain one. A lone `</think>` opening the answer
+ * (a server whose parser took the reasoning but left its closing tag) is dropped.
  */
 const OPEN = '<think>';
 const CLOSE = '</think>';
@@ -47,7 +48,12 @@ export class ThinkTagSplitter {
             this.sawTags = true;
             rest = lead.slice(OPEN.length);
             this.held = '';
-          } else if (lead === '' || OPEN.startsWith(lead)) {
+          } else if (lead.startsWith(CLOSE)) {
+            this.state = 'afterThinking';
+            this.sawTags = true;
+            rest = lead.slice(CLOSE.length);
+            this.held = '';
+          } else if (lead === '' || OPEN.startsWith(lead) || CLOSE.startsWith(lead)) {
             // Whitespace or the start of a tag so far: wait for more.
           } else {
             this.state = 'answer';

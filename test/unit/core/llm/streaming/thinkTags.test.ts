@@ -42,6 +42,10 @@ describe('<think> splitter', () => {
     assert.deepEqual(split('<think>still going', ' on'), { thinking: 'still going on', text: '', tags: true });
   });
 
+  it('a lone </think> opening the answer (the reasoning came apart, its tag did not) is dropped', () => {
+    assert.deepEqual(split('</th', 'ink>\n\nAnswer'), { thinking: '', text: 'Answer', tags: true });
+  });
+
   it('a stream that ends on a partial tag gives it back as text', () => {
     assert.deepEqual(split('<thin'), { thinking: '', text: '<thin', tags: false });
   });
