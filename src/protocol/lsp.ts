@@ -331,6 +331,10 @@ export interface ChatTurnUsage {
 
 export type ChatTurnEvent =
   | { readonly type: 'text'; readonly text: string }
+  /** The model's reasoning as it streams: shown folded above the answer, never part of it. */
+  | { readonly type: 'thinking'; readonly text: string }
+  /** The reasoning so far ended (the answer started); its total duration in this turn. */
+  | { readonly type: 'thought'; readonly durationMs: number }
   | { readonly type: 'step'; readonly step: ChatTurnStep }
   | { readonly type: 'usage'; readonly usage: ChatTurnUsage }
   | { readonly type: 'references'; readonly references: readonly ChatTurnReference[] };

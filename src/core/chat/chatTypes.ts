@@ -32,4 +32,6 @@ export interface ChatTurnOutcome {
   readonly model: string;
   /** Tool rounds the model used before answering. */
   readonly toolRounds: number;
+  /** What the model reasoned before answering (all rounds), kept apart from `text`. */
+  readonly thinking?: { readonly text: string; readonly durationMs: number };
 }

@@ -174,8 +174,9 @@ class ChunkReader {
     for (const [i, c] of [...this.calls.entries()].sort((a, b) => a[0] - b[0])) yield { type: 'toolCall', id: c.id || `call_${i}`, name: c.name, rawArguments: c.args };
   }
 
+  /** Reasoning that came in a named field goes back in it; typed content parts (Mistral) have none. */
   echo(): ReasoningEcho | undefined {
-    if (!this.reasoningText && !this.details.size) return undefined;
+    if (!this.reasoningField && !this.details.size) return undefined;
     return { api: 'openai', field: this.reasoningField ?? 'reasoning', text: this.reasoningText, ...(this.details.size ? { details: [...this.details.values()] } : {}) };
   }
 }
