@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runAgentTurn } from '../../../src/core/agent/runAgentTurn';
 import type { AgentEvent } from '../../../src/core/agent/types';
+import type { ShapeFile } from '../../fixtures/fakeModelServer';
 import { deps, drain, tempWorkspace } from '../../unit/core/agent/agentHarness';
 import { assertNoThinking, assertShapeError, CALC, chatShapes, hasToolCalls, hubFor, reasoningFor, rejection, SAMPLE, shapeServer } from './harness';
 
@@ -53,18 +54,17 @@ describe('agent: every shape', () => {
       const turn = toolTurn(second);
       assert.ok(turn, `${shape.name}: the tool-call turn went back`);
       const sent = JSON.stringify(turn);
-      const echo = ECHO[shape.name];
-      if (echo) assert.ok(echo(turn!), `${shape.name}: reasoning should go back with the tool call: ${sent}`);
+      const echo = shape.expect.echo ? ECHO[shape.expect.echo] : undefined;
+      if (echo) assert.ok(echo(turn!), `${shape.name}: reasoning should go back with the tool call as ${shape.expect.echo}: ${sent}`);
       else assert.ok(!sent.includes(SAMPLE.thinking.slice(0, 20)), `${shape.name}: no reasoning goes back here: ${sent}`);
     });
   }
 });
 
-/** Shapes whose API wants the tool-call turn's reasoning back, and how it must look. */
-const ECHO: Record<string, (turn: Record<string, unknown>) => boolean> = {
-  'deepseek-reasoner': (t) => t.reasoning_content === SAMPLE.thinking,
-  'llamacpp-v1': (t) => t.reasoning_content === SAMPLE.thinking,
-  'ollama-v1': (t) => t.reasoning === SAMPLE.thinking,
-  'openrouter-reasoning': (t) => t.reasoning === SAMPLE.thinking && Array.isArray(t.reasoning_details) && (t.reasoning_details as { signature?: string }[])[0]?.signature === 'c2lnbmF0dXJl',
-  'anthropic-messages': (t) => (t.content as { type: string; thinking?: string; signature?: string }[])[0]?.type === 'thinking' && (t.content as { signature?: string }[])[0]?.signature !== '',
+/** How the tool-call turn must carry its reasoning, per the shape's documented rule (expect.echo). */
+const ECHO: Record<NonNullable<ShapeFile['expect']['echo']>, (turn: Record<string, unknown>) => boolean> = {
+  reasoning_content: (t) => t.reasoning_content === SAMPLE.thinking,
+  reasoning: (t) => t.reasoning === SAMPLE.thinking,
+  'reasoning+details': (t) => t.reasoning === SAMPLE.thinking && Array.isArray(t.reasoning_details) && (t.reasoning_details as { signature?: string }[])[0]?.signature === 'c2lnbmF0dXJl',
+  'thinking blocks': (t) => (t.content as { type: string; signature?: string }[])[0]?.type === 'thinking' && Boolean((t.content as { signature?: string }[])[0]?.signature),
 };

@@ -10,7 +10,11 @@ import { FakeModelServer, type Reply } from '../../../fixtures/fakeModelServer';
 import { allShapes, shapeHasThinking, shapeHasToolCalls, type ShapeFile } from '../../../fixtures/fakeModelServer/shapeFile';
 import type { StreamEvent } from '../../../../src/core/llm/types';
 import { collect, failure, makeHub, role } from './helpers/hub';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { outcomeTable, readmeWith } from '../../../fixtures/serverShapes/outcomeTable';
 import { endpointFor, SAMPLE } from '../../../fixtures/serverShapes/shapeEndpoints';
+import { SHAPES_DIR } from '../../../fixtures/fakeModelServer/shapeFile';
 
 const server = new FakeModelServer({ models: ['m'] });
 before(() => server.start());
@@ -81,4 +85,18 @@ describe('server shapes at the model layer', () => {
       }
     });
   }
+});
+
+describe('the corpus README', () => {
+  it('its outcome table is the one the corpus gives (npx tsx test/fixtures/serverShapes/outcomeTable.ts --write)', () => {
+    const readme = readFileSync(path.join(SHAPES_DIR, 'README.md'), 'utf8');
+    assert.equal(readme, readmeWith(outcomeTable(), readme));
+  });
+
+  it('every shape names a source and a title, and every route it replays has a Banyan endpoint', () => {
+    for (const shape of allShapes()) {
+      assert.ok(shape.sources.every((s) => /^https:\/\//.test(s)), `${shape.name}: sources are links`);
+      assert.ok(endpointFor(shape));
+    }
+  });
 });
