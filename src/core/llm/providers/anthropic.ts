@@ -10,7 +10,7 @@ import { ModelError } from '../errors';
 import { parseSse } from '../streaming/sseParser';
 import type { ChatMessage } from '../types';
 import { truncatedStream } from './httpErrors';
-import { body, parseJsonLine, readJson, request } from './jsonHttp';
+import { body, parseStreamRecord, readJson, request } from './jsonHttp';
 import type { ChatPayload, ModelProvider, ProviderCall, ProviderEvent } from './provider';
 
 const VERSION = '2023-06-01';
@@ -89,8 +89,7 @@ export const anthropic: ModelProvider = {
     let finished = false;
     let events = 0;
     for await (const ev of parseSse(body(response, ctx, call))) {
-      if (ev.unterminated && !isJson(ev.data)) throw truncatedStream(ctx, 'message_stop', `the body ended inside an event after ${events} events`);
-      const j = parseJsonLine<AnthropicEvent>(ev.data, ctx);
+      const j = parseStreamRecord<AnthropicEvent>(ev.data, ev.unterminated, ctx, 'message_stop');
       events += 1;
       switch (j.type) {
         case 'message_start': {
@@ -173,11 +172,3 @@ export const anthropic: ModelProvider = {
   },
 };
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}

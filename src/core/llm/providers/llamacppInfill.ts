@@ -6,8 +6,8 @@
  * `stopped_limit` / `stopped_word` flags). Chat, embeddings and the model list through its /v1.
  */
 import { parseSse } from '../streaming/sseParser';
-import { type ErrorContext, errorFromException, streamedError, truncatedStream } from './httpErrors';
-import { body, request } from './jsonHttp';
+import { type ErrorContext, streamedError, truncatedStream } from './httpErrors';
+import { body, parseStreamRecord, request } from './jsonHttp';
 import { openaiCompatible } from './openaiCompatible';
 import type { FimPayload, ModelProvider, ProviderCall, ProviderEvent } from './provider';
 
@@ -34,13 +34,7 @@ function stopReason(j: NativeEvent): string {
 async function* readNative(response: Response, ctx: ErrorContext, call: ProviderCall): AsyncGenerator<ProviderEvent> {
   let events = 0;
   for await (const ev of parseSse(body(response, ctx, call))) {
-    let j: NativeEvent;
-    try {
-      j = JSON.parse(ev.data) as NativeEvent;
-    } catch (err) {
-      if (ev.unterminated) throw truncatedStream(ctx, '"stop": true', `the body ended inside an event (${JSON.stringify(ev.data.slice(-40))} is not complete JSON)`);
-      throw errorFromException(err, undefined, ctx);
-    }
+    const j = parseStreamRecord<NativeEvent>(ev.data, ev.unterminated, ctx, '"stop": true');
     events += 1;
     if (j.error !== undefined && j.error !== null) throw streamedError(ctx, j.error);
     if (j.content) yield { type: 'text', text: j.content };

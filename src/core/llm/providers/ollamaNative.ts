@@ -10,8 +10,8 @@
 import { ModelError } from '../errors';
 import { parseNdjsonLines } from '../streaming/ndjsonParser';
 import type { ChatMessage } from '../types';
-import { type ErrorContext, errorFromException, streamedError, truncatedStream } from './httpErrors';
-import { body, readJson, request } from './jsonHttp';
+import { type ErrorContext, streamedError, truncatedStream } from './httpErrors';
+import { body, parseStreamRecord, readJson, request } from './jsonHttp';
 import type { ChatPayload, FimPayload, ModelProvider, ProviderCall, ProviderEvent, ThinkingRequest } from './provider';
 
 interface StreamLine {
@@ -55,13 +55,7 @@ async function* readLines(response: Response, ctx: ErrorContext, call: ProviderC
   let lines = 0;
   let calls = 0;
   for await (const line of parseNdjsonLines(body(response, ctx, call))) {
-    let j: StreamLine;
-    try {
-      j = JSON.parse(line.text) as StreamLine;
-    } catch (err) {
-      if (line.unterminated) throw truncatedStream(ctx, '"done": true', `the body ended inside a line (${JSON.stringify(line.text.slice(-40))} is not complete JSON)`);
-      throw errorFromException(err, undefined, ctx);
-    }
+    const j = parseStreamRecord<StreamLine>(line.text, line.unterminated, ctx, '"done": true');
     lines += 1;
     if (j.error !== undefined && j.error !== null) throw streamedError(ctx, j.error);
     const reasoning = j.message?.thinking ?? j.thinking;
