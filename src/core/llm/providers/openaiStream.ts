@@ -6,8 +6,8 @@
  *    every chunk (sglang, Ollama 0.1.x, LiteLLM and Gemini-compatible proxies); `[DONE]` may be
  *    missing after the finish chunk (the connection just closes); content and finish_reason may share
  *    a chunk (vLLM); usage may come in any chunk or in a last `choices: []` chunk
- *  - chunks without choices (Azure's prompt_filter_results), keep-alive comments, an `error` object
- *    inside the stream (OpenRouter, vLLM)
+ *  - chunks without choices (Azure's prompt_filter_results), keep-alive comments, named events of
+ *    the server's own (skipped), an `error` object inside the stream (OpenRouter, vLLM)
  *  - reasoning as `reasoning_content` (DeepSeek, vLLM, SGLang, llama.cpp), `reasoning` (OpenRouter,
  *    Ollama, newer vLLM), `reasoning_details` (OpenRouter) or typed content parts (Mistral)
  *  - tool-call deltas split anywhere, with or without `index`, a name repeated on every delta
@@ -202,8 +202,14 @@ export async function* readOpenAiAnswer(response: Response, ctx: ErrorContext, c
   let done = false;
   let cut: string | undefined;
   const comments = new Set<string>();
+  const otherEvents = new Set<string>();
   try {
     for await (const ev of parseSse(body(response, ctx, call), (c) => comments.add(c))) {
+      // Named events a server interleaves (progress, tool status) are not chunks: SSE clients skip them.
+      if (ev.event !== 'message' && ev.event !== 'error') {
+        otherEvents.add(ev.event);
+        continue;
+      }
       const data = ev.data.trim();
       if (data === '[DONE]') {
         done = true;
@@ -230,6 +236,7 @@ export async function* readOpenAiAnswer(response: Response, ctx: ErrorContext, c
     cut = `the connection was cut (${err.message})`;
   }
   if (comments.size) yield { type: 'quirk', note: `comment lines in the stream (${[...comments].slice(0, 2).map((c) => JSON.stringify(`: ${c}`)).join(', ')}): skipped` };
+  if (otherEvents.size) yield { type: 'quirk', note: `named events that are not chunks (${[...otherEvents].slice(0, 3).join(', ')}): skipped` };
   yield* finishEvents(reader, done, ctx, cut);
 }
 
