@@ -7,6 +7,8 @@ import { enumSetting, numberSetting, objectSetting, type SettingSpec, stringMapS
 
 export const PROVIDER_VALUES = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic'] as const;
 export const THINKING_VALUES = ['auto', 'off', 'on'] as const;
+/** Roles that write code in place and must be fast: with `thinking: auto` they ask for no reasoning. */
+export const NO_THINKING_BY_DEFAULT: ReadonlySet<string> = new Set(['completion', 'nextEdit']);
 export const TEMPLATE_VALUES = [
   'auto', 'qwen25-coder', 'deepseek-coder', 'starcoder', 'starcoder2', 'codellama', 'codestral', 'codegemma', 'suffix-field', 'chat',
 ] as const;
@@ -100,7 +102,7 @@ function roleSettings<R extends string>(role: R, label: string, d: RoleDefaults)
     [`${p}.maxRetries`]: numberSetting(d.maxRetries, `Retries on 429, 5xx, timeouts and dropped connections for ${label} (exponential backoff with jitter, honouring Retry-After).${role === 'completion' ? ' Completions fail fast: keep 0.' : ''}`, { minimum: 0, maximum: 10, integer: true }),
     [`${p}.extraHeaders`]: stringMapSetting({}, `Extra HTTP headers for ${label} requests (not for keys: store keys with **Banyan: Configure Model**).`),
     [`${p}.thinking`]: enumSetting('auto', THINKING_VALUES, `Whether the ${label} model may reason before answering (reasoning models such as Qwen3, DeepSeek-R1, gpt-oss). Its reasoning is never inserted into code${role === 'chat' ? '; the chat panel shows it folded above the answer' : ''}.`, [
-      `${role === 'completion' ? 'Ask for no reasoning' : 'The server\'s default'} (completions ask for none: they must be fast).`,
+      `${NO_THINKING_BY_DEFAULT.has(role) ? 'Ask for no reasoning (this role writes code in place and must be fast)' : 'The server\'s default (completions ask for none: they must be fast)'}.`,
       'Ask for no reasoning where the server has a switch: Ollama `think: false`, `chat_template_kwargs.enable_thinking: false` (vLLM, SGLang, llama.cpp, LM Studio), DeepSeek `thinking.type: disabled`, OpenRouter `reasoning.enabled: false`. OpenAI\'s reasoning models cannot switch it off.',
       'The server\'s default: send no switch.',
     ]),

@@ -4,7 +4,7 @@
  * into anything that is logged (EndpointConfig.toString-free plain data; `apiKey` is the only secret).
  */
 import type { BanyanSettings } from '../../config/settings';
-import type { TEMPLATE_VALUES, THINKING_VALUES } from '../../config/modelSettings';
+import { NO_THINKING_BY_DEFAULT, type TEMPLATE_VALUES, type THINKING_VALUES } from '../../config/modelSettings';
 import type { ModelRole, ProviderKind } from '../types';
 import { MODEL_ROLES } from '../types';
 
@@ -52,9 +52,6 @@ export interface ModelLayerConfig {
 export function apiKeySecretId(role: ModelRole): string {
   return `banyan.apiKey.${role}`;
 }
-
-/** Roles that write code in place and must be fast: `auto` asks them for no reasoning. */
-const NO_THINKING_BY_DEFAULT: ReadonlySet<string> = new Set(['completion', 'nextEdit']);
 
 /** `off` when the endpoint should be asked not to reason, `default` to send nothing. */
 export function thinkingFor(e: Pick<EndpointConfig, 'role' | 'thinking'>): 'off' | 'default' {
