@@ -8,6 +8,11 @@ export function keptLinePrefix(item: CompletionCandidate, context: PostprocessCo
   return context.linePrefix.slice(0, context.linePrefix.length - item.replaceBefore);
 }
 
+/** The document before the cursor, less what the candidate replaces. */
+export function keptPrefix(item: CompletionCandidate, context: PostprocessContext): string {
+  return context.prefix.slice(0, context.prefix.length - item.replaceBefore);
+}
+
 /** The suffix lines after the cursor line: what the document continues with below the suggestion. */
 export function linesBelowCursor(context: PostprocessContext): string[] {
   const newline = context.suffix.indexOf('\n');
