@@ -26,11 +26,13 @@ export function withText(item: CompletionCandidate, text: string): CompletionCan
 /** The scope rules' view of a candidate: the cursor line and suffix as they will be once applied. */
 export function scopeInputOf(item: CompletionCandidate, context: PostprocessContext): ScopeInput {
   return {
+    prefix: keptPrefix(item, context),
     linePrefix: keptLinePrefix(item, context),
     lineSuffix: context.lineSuffix.slice(item.replaceAfter),
     suffix: context.suffix.slice(item.replaceAfter),
     languageId: context.languageId,
     tabSize: context.tabSize,
+    listAbove: context.listAbove,
   };
 }
 

@@ -27,7 +27,20 @@ describe('SyntaxCursorFacts', () => {
     assert.equal(python.isEmptyBlockBody, true);
   });
 
+  it('gives the filters the cursor\'s list and an error count of the document with a candidate applied', async () => {
+    await factsOnceLoaded(syntax, 'go', '', '');
+    const prefix = 'package p\n\nfunc f() Config {\n\treturn Config{\n\t\tName: ';
+    const suffix = '\n\t}\n}\n';
+    const inLiteral = syntax.syntaxFor(input('go'), { prefix, suffix })!.postprocess;
+    assert.equal(inLiteral.listAbove, true);
+    assert.equal(inLiteral.errorsWith({ text: '"a",', replaceBefore: 0, replaceAfter: 0 }), 0);
+    assert.ok(inLiteral.errorsWith({ text: '"a",\n\t}\n}', replaceBefore: 0, replaceAfter: 0 }) > 0, 'a doubled `}` is an error');
+    const inBody = syntax.syntaxFor(input('go'), { prefix: 'package p\n\nfunc f() {\n\tx := 1\n\t', suffix: '\n}\n' })!.postprocess;
+    assert.equal(inBody.listAbove, false);
+  });
+
   it('has nothing to say for languages without a grammar (the engine uses the text rules)', () => {
     assert.equal(syntax.factsFor(input('markdown'), { prefix: '# a', suffix: '' }), undefined);
+    assert.equal(syntax.syntaxFor(input('markdown'), { prefix: '# a', suffix: '' }), undefined);
   });
 });
