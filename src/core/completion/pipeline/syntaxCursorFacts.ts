@@ -22,8 +22,8 @@ const BY_LANGUAGE_ID: Readonly<Record<string, LanguageId>> = {
 /** What one parse of the windows gives a request. */
 export interface CompletionSyntax {
   readonly facts: CursorFacts;
-  /** For the post-processing filters (they parse the document again with a candidate applied). */
-  readonly postprocess: PostprocessSyntax;
+  /** For the post-processing filters (they parse the structure around the cursor again with a candidate applied). */
+  readonly postprocess?: PostprocessSyntax;
 }
 
 export class SyntaxCursorFacts {
@@ -63,10 +63,8 @@ export class SyntaxCursorFacts {
     try {
       const root = tree.rootNode as unknown as SyntaxNodeLike;
       const cursor = windows.prefix.length;
-      return {
-        facts: cursorFactsFromTree(root, text, cursor, input.languageId, input.tabSize),
-        postprocess: treeSyntax(parse, windows.prefix, windows.suffix, cursorInListAbove(root, text, cursor)),
-      };
+      const postprocess = treeSyntax(parse, input.text, input.offset, input.tabSize ?? 4, cursorInListAbove(root, text, cursor));
+      return { facts: cursorFactsFromTree(root, text, cursor, input.languageId, input.tabSize), ...(postprocess ? { postprocess } : {}) };
     } finally {
       tree.delete();
     }

@@ -4,7 +4,11 @@
  * The parser is passed in as a function, so the core needs no grammar loaded to build this.
  */
 import { BLOCK_NODE, type SyntaxNodeLike } from '../multiline/cursorFactsFromTree';
+import { syntaxRegion } from './syntaxRegion';
 import type { CompletionCandidate, PostprocessSyntax } from './types';
+
+/** The most of the document parsed per candidate (about 2–3 ms of parsing on a quiet machine). */
+const MAX_REGION_CHARS = 16_000;
 
 /** The parts of a tree-sitter node the error count reads (web-tree-sitter's `Node` satisfies it). */
 export interface ErrorNodeLike {
@@ -39,10 +43,16 @@ export function cursorInListAbove(root: SyntaxNodeLike, text: string, cursor: nu
 }
 
 /**
- * Syntax checks for one request: `prefix` and `suffix` are the document around the cursor (the same
- * windows the candidate's context holds), `listAbove` the cursor's place read from their tree.
+ * Syntax checks for one request over `text`, the whole document with the cursor at `cursor`:
+ * candidates are judged in the structure around the cursor (syntaxRegion), `listAbove` is the
+ * cursor's place as read from a tree. Undefined when that structure is too large to parse per
+ * candidate (the filters then decide by text).
  */
-export function treeSyntax(parse: ParseText, prefix: string, suffix: string, listAbove: boolean): PostprocessSyntax {
+export function treeSyntax(parse: ParseText, text: string, cursor: number, tabSize: number, listAbove: boolean): PostprocessSyntax | undefined {
+  const region = syntaxRegion(text, cursor, tabSize, MAX_REGION_CHARS);
+  if (!region) return undefined;
+  const before = text.slice(region.start, cursor);
+  const after = text.slice(cursor, region.end);
   const counted = new Map<string, number>();
   return {
     listAbove,
@@ -50,7 +60,7 @@ export function treeSyntax(parse: ParseText, prefix: string, suffix: string, lis
       const key = `${item.replaceBefore}:${item.replaceAfter}:${item.text}`;
       let errors = counted.get(key);
       if (errors === undefined) {
-        const tree = parse(prefix.slice(0, prefix.length - item.replaceBefore) + item.text + suffix.slice(item.replaceAfter));
+        const tree = parse(before.slice(0, before.length - item.replaceBefore) + item.text + after.slice(item.replaceAfter));
         errors = tree ? countErrors(tree.rootNode) : 0;
         tree?.delete();
         counted.set(key, errors);

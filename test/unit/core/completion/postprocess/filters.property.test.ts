@@ -93,10 +93,12 @@ describe('post-processing properties with a syntax tree (random code-shaped inpu
     const parser = parsers.get(s.languageId)!;
     const parse = (text: string) => parser.parse(text) ?? undefined;
     const plain = createPostprocessContext(s);
-    const tree = parse(plain.prefix + plain.suffix)!;
-    const listAbove = cursorInListAbove(tree.rootNode, plain.prefix + plain.suffix, plain.prefix.length);
+    const text = plain.prefix + plain.suffix;
+    const tree = parse(text)!;
+    const listAbove = cursorInListAbove(tree.rootNode, text, plain.prefix.length);
     tree.delete();
-    return createPostprocessContext({ ...s, syntax: treeSyntax(parse, plain.prefix, plain.suffix, listAbove) });
+    const syntax = treeSyntax(parse, text, plain.prefix.length, plain.tabSize, listAbove);
+    return createPostprocessContext({ ...s, ...(syntax ? { syntax } : {}) });
   }
 
   it('every filter stays idempotent and only removes text', () => {
