@@ -210,7 +210,7 @@ export class CompletionEngine {
       const { multiline } = decideMultiline(facts);
       const ppContext = createPostprocessContext({
         prefix: windows.prefix, suffix: windows.suffix, languageId: input.languageId, multiline,
-        ...(syntax?.postprocess ? { syntax: syntax.postprocess } : {}),
+        ...(syntax ? { syntax: syntax.postprocess } : {}),
         ...(input.indentUnit !== undefined ? { indentUnit: input.indentUnit } : {}),
         ...(input.tabSize !== undefined ? { tabSize: input.tabSize } : {}),
       });

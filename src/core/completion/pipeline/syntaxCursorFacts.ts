@@ -23,7 +23,7 @@ const BY_LANGUAGE_ID: Readonly<Record<string, LanguageId>> = {
 export interface CompletionSyntax {
   readonly facts: CursorFacts;
   /** For the post-processing filters (they parse the structure around the cursor again with a candidate applied). */
-  readonly postprocess?: PostprocessSyntax;
+  readonly postprocess: PostprocessSyntax;
 }
 
 export class SyntaxCursorFacts {
@@ -63,8 +63,10 @@ export class SyntaxCursorFacts {
     try {
       const root = tree.rootNode as unknown as SyntaxNodeLike;
       const cursor = windows.prefix.length;
-      const postprocess = treeSyntax(parse, input.text, input.offset, input.tabSize ?? 4, cursorInListAbove(root, text, cursor));
-      return { facts: cursorFactsFromTree(root, text, cursor, input.languageId, input.tabSize), ...(postprocess ? { postprocess } : {}) };
+      return {
+        facts: cursorFactsFromTree(root, text, cursor, input.languageId, input.tabSize),
+        postprocess: treeSyntax(parse, input.text, input.offset, input.tabSize ?? 4, cursorInListAbove(root, text, cursor)),
+      };
     } finally {
       tree.delete();
     }

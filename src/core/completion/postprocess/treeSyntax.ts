@@ -4,7 +4,7 @@
  * The parser is passed in as a function, so the core needs no grammar loaded to build this.
  */
 import { BLOCK_NODE, type SyntaxNodeLike } from '../multiline/cursorFactsFromTree';
-import { syntaxRegion } from './syntaxRegion';
+import { type Region, syntaxRegion } from './syntaxRegion';
 import type { CompletionCandidate, PostprocessSyntax } from './types';
 
 /** The most of the document parsed per candidate (about 2–3 ms of parsing on a quiet machine). */
@@ -44,23 +44,22 @@ export function cursorInListAbove(root: SyntaxNodeLike, text: string, cursor: nu
 
 /**
  * Syntax checks for one request over `text`, the whole document with the cursor at `cursor`:
- * candidates are judged in the structure around the cursor (syntaxRegion), `listAbove` is the
- * cursor's place as read from a tree. Undefined when that structure is too large to parse per
- * candidate (the filters then decide by text).
+ * candidates are judged in the structure around the cursor (syntaxRegion, found on the first
+ * check), `listAbove` is the cursor's place as read from a tree. Where that structure is too large
+ * to parse per candidate every candidate counts 0 errors, so the filters' text rules decide.
  */
-export function treeSyntax(parse: ParseText, text: string, cursor: number, tabSize: number, listAbove: boolean): PostprocessSyntax | undefined {
-  const region = syntaxRegion(text, cursor, tabSize, MAX_REGION_CHARS);
-  if (!region) return undefined;
-  const before = text.slice(region.start, cursor);
-  const after = text.slice(cursor, region.end);
+export function treeSyntax(parse: ParseText, text: string, cursor: number, tabSize: number, listAbove: boolean): PostprocessSyntax {
+  let region: Region | undefined | null = null;
   const counted = new Map<string, number>();
   return {
     listAbove,
     errorsWith(item: CompletionCandidate): number {
+      if (region === null) region = syntaxRegion(text, cursor, tabSize, MAX_REGION_CHARS);
+      if (region === undefined) return 0;
       const key = `${item.replaceBefore}:${item.replaceAfter}:${item.text}`;
       let errors = counted.get(key);
       if (errors === undefined) {
-        const tree = parse(before.slice(0, before.length - item.replaceBefore) + item.text + after.slice(item.replaceAfter));
+        const tree = parse(text.slice(region.start, cursor - item.replaceBefore) + item.text + text.slice(cursor + item.replaceAfter, region.end));
         errors = tree ? countErrors(tree.rootNode) : 0;
         tree?.delete();
         counted.set(key, errors);

@@ -31,12 +31,12 @@ describe('SyntaxCursorFacts', () => {
     await factsOnceLoaded(syntax, 'go', '', '');
     const prefix = 'package p\n\nfunc f() Config {\n\treturn Config{\n\t\tName: ';
     const suffix = '\n\t}\n}\n';
-    const inLiteral = syntax.syntaxFor(input('go', prefix + suffix, prefix.length), { prefix, suffix })!.postprocess!;
+    const inLiteral = syntax.syntaxFor(input('go', prefix + suffix, prefix.length), { prefix, suffix })!.postprocess;
     assert.equal(inLiteral.listAbove, true);
     assert.equal(inLiteral.errorsWith({ text: '"a",', replaceBefore: 0, replaceAfter: 0 }), 0);
     assert.ok(inLiteral.errorsWith({ text: '"a",\n\t}\n}', replaceBefore: 0, replaceAfter: 0 }) > 0, 'a doubled `}` is an error');
     const bodyPrefix = 'package p\n\nfunc f() {\n\tx := 1\n\t';
-    const inBody = syntax.syntaxFor(input('go', `${bodyPrefix}\n}\n`, bodyPrefix.length), { prefix: bodyPrefix, suffix: '\n}\n' })!.postprocess!;
+    const inBody = syntax.syntaxFor(input('go', `${bodyPrefix}\n}\n`, bodyPrefix.length), { prefix: bodyPrefix, suffix: '\n}\n' })!.postprocess;
     assert.equal(inBody.listAbove, false);
   });
 

@@ -97,8 +97,7 @@ describe('post-processing properties with a syntax tree (random code-shaped inpu
     const tree = parse(text)!;
     const listAbove = cursorInListAbove(tree.rootNode, text, plain.prefix.length);
     tree.delete();
-    const syntax = treeSyntax(parse, text, plain.prefix.length, plain.tabSize, listAbove);
-    return createPostprocessContext({ ...s, ...(syntax ? { syntax } : {}) });
+    return createPostprocessContext({ ...s, syntax: treeSyntax(parse, text, plain.prefix.length, plain.tabSize, listAbove) });
   }
 
   it('every filter stays idempotent and only removes text', () => {

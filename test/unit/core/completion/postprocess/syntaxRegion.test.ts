@@ -68,7 +68,7 @@ describe('treeSyntax over the region', () => {
     const suffix = '\n        return sum;\n    }\n}\n';
     const text = prefix + suffix;
     const tree = parse(text)!;
-    const syntax = treeSyntax(parse, text, prefix.length, 4, cursorInListAbove(tree.rootNode, text, prefix.length))!;
+    const syntax = treeSyntax(parse, text, prefix.length, 4, cursorInListAbove(tree.rootNode, text, prefix.length));
     tree.delete();
     const keep = syntax.errorsWith({ text: '\n        }', replaceBefore: 0, replaceAfter: 0 });
     const cut = syntax.errorsWith({ text: '', replaceBefore: 0, replaceAfter: 0 });
