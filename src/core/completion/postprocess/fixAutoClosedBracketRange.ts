@@ -35,7 +35,7 @@ export const fixAutoClosedBracketRange: PostprocessFilter = (item, context) => {
     if (ch === ' ' || ch === '\t') continue;
     if (BRACKETS_AND_QUOTES.has(ch)) {
       const closer = owed[matched];
-      if (closer === undefined || closer.char !== ch) break;
+      if (closer === undefined || closer.char !== ch || closer.index <= cursorInText) break;
       matched++;
       cursorInText = closer.index;
     } else if (ch === '>' || (ch === '/' && rest[k + 1] === '>')) {
