@@ -72,6 +72,8 @@ export interface EngineStats {
   overheadWithoutContextMs: Percentiles;
   /** Each context assembly's own duration, wherever it ran. */
   contextMs: Percentiles;
+  /** Each post-processing of a model answer (the filters, with their syntax-tree parses). */
+  postprocessMs: Percentiles;
   /** How long before the debounce ends context assembly starts now. */
   contextLeadMs: number;
 }
@@ -91,6 +93,7 @@ export class CompletionEngine {
   private readonly overheadWithoutContext: number[] = [];
   /** Duration of each context assembly (most of it overlaps the debounce: see debounceStage). */
   private readonly contextRuns: number[] = [];
+  private readonly postprocessRuns: number[] = [];
   private readonly contextLead = new ContextLead();
 
   constructor(private readonly deps: CompletionEngineDeps) {
@@ -142,6 +145,7 @@ export class CompletionEngine {
         overheadMs: percentiles(this.overhead),
         overheadWithoutContextMs: percentiles(this.overheadWithoutContext),
         contextMs: percentiles(this.contextRuns),
+        postprocessMs: percentiles(this.postprocessRuns),
         contextLeadMs: this.contextLead.ms(),
       },
     };
@@ -286,6 +290,7 @@ export class CompletionEngine {
     const ppStart = this.clock.now();
     const candidate = postprocessStage(text, ppContext);
     t.postprocess = this.clock.now() - ppStart;
+    keepSample(this.postprocessRuns, t.postprocess);
     if (!candidate) return none('empty after post-processing');
     const now = this.clock.now();
     if (candidate.replaceBefore === 0) {
