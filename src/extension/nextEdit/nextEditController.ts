@@ -52,6 +52,10 @@ export class NextEditController implements vscode.Disposable {
   private busy = false;
   /** When the last user edit came: the caret move typing makes is not a cursor move of its own. */
   private editedAt = 0;
+  /** Bumped on every accept and dismissal: an answer to a request sent before one is stale. */
+  private generation = 0;
+  /** Suggestions accepted or dismissed: never drawn again. */
+  private readonly settled = new Set<string>();
 
   constructor(private readonly ctx: BanyanContext) {
     this.subscriptions = [
@@ -93,6 +97,7 @@ export class NextEditController implements vscode.Disposable {
     const s = this.showing;
     if (!s || s.result.id !== id) return;
     this.showing = undefined;
+    this.settle(s.result.id);
     this.notify(NextEditAcceptedNotification, id);
     const editor = vscode.window.activeTextEditor;
     if (editor) void this.request(editor, 'accept');
@@ -135,6 +140,7 @@ export class NextEditController implements vscode.Disposable {
     const cts = new vscode.CancellationTokenSource();
     this.pending = cts;
     const document = editor.document;
+    const generation = this.generation;
     const params: NextEditParams = {
       textDocument: { uri: document.uri.toString(), version: document.version },
       position: { line: at.line, character: at.character },
@@ -153,7 +159,8 @@ export class NextEditController implements vscode.Disposable {
     }
     // Superseded by a newer request, or the document moved on (a newer request is on its way).
     if (cts.token.isCancellationRequested || (result && result.version !== document.version)) return;
-    if (vscode.window.activeTextEditor?.document !== document) return;
+    if (vscode.window.activeTextEditor?.document !== document || generation !== this.generation) return;
+    if (result && this.settled.has(result.id)) return;
     const previous = this.showing;
     if (!result) {
       if (previous && previous.source.toString() === document.uri.toString()) this.dismiss('ignored', 'superseded');
@@ -221,15 +228,24 @@ export class NextEditController implements vscode.Disposable {
     this.decorations.clear();
     void vscode.commands.executeCommand('setContext', NEXT_EDIT_VISIBLE_CONTEXT, false);
     this.showing = undefined;
+    this.settle(s.result.id);
     if (!applied) return this.notify(NextEditIgnoredNotification, s.result.id, 'apply-failed');
     this.notify(NextEditAcceptedNotification, s.result.id);
     // The chain: what comes after this one.
     await this.request(editor, 'accept');
   }
 
+  private settle(id: string): void {
+    this.generation++;
+    this.settled.add(id);
+    // Only recent ids matter (answers in flight); keep the set small.
+    if (this.settled.size > 100) this.settled.delete(this.settled.values().next().value as string);
+  }
+
   private dismiss(outcome: 'rejected' | 'ignored', reason: string): void {
     const s = this.showing;
     this.showing = undefined;
+    if (s) this.settle(s.result.id);
     this.decorations.clear();
     void vscode.commands.executeCommand('setContext', NEXT_EDIT_VISIBLE_CONTEXT, false);
     if (s) this.notify(outcome === 'rejected' ? NextEditRejectedNotification : NextEditIgnoredNotification, s.result.id, reason);
