@@ -7,6 +7,7 @@
  */
 import { agentSettings } from './agentSettings';
 import { completionSettings } from './completionSettings';
+import { embeddedSettings } from './embeddedSettings';
 import { generalSettings } from './generalSettings';
 import { indexSettings } from './indexSettings';
 import { modelSettings } from './modelSettings';
@@ -18,6 +19,7 @@ export const SETTINGS = {
   ...generalSettings,
   ...indexSettings,
   ...modelSettings,
+  ...embeddedSettings,
   ...completionSettings,
   ...agentSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;

@@ -8,8 +8,8 @@ export type { ModelRole };
 export const MODEL_ROLES: readonly ModelRole[] = ['completion', 'chat', 'edit', 'agent', 'embeddings'];
 
 /** How Banyan talks to an endpoint. Presets (OpenAI, DeepSeek, vLLM…) map onto these. */
-export type ProviderKind = 'ollama' | 'openai-compatible' | 'llamacpp' | 'anthropic';
-export const PROVIDER_KINDS: readonly ProviderKind[] = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic'];
+export type ProviderKind = 'ollama' | 'openai-compatible' | 'llamacpp' | 'anthropic' | 'embedded';
+export const PROVIDER_KINDS: readonly ProviderKind[] = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic', 'embedded'];
 
 export interface ToolDefinition {
   readonly name: string;

@@ -7,6 +7,7 @@ import type { BanyanSettings } from '../../config/settings';
 import type { TEMPLATE_VALUES } from '../../config/modelSettings';
 import type { ModelRole, ProviderKind } from '../types';
 import { MODEL_ROLES } from '../types';
+import { embeddedEndpoint } from './embeddedEndpoint';
 
 export type TemplateSetting = (typeof TEMPLATE_VALUES)[number];
 
@@ -97,7 +98,7 @@ export function resolveModelConfig(settings: BanyanSettings, secret: (id: string
         };
       },
     );
-    roles[role] = [primary, ...fallbacks];
+    roles[role] = [primary, ...fallbacks].map((e) => (e.provider === 'embedded' ? embeddedEndpoint(e, settings) : e));
   }
   return {
     roles,
