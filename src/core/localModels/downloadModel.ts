@@ -79,7 +79,7 @@ export async function downloadModel(entry: CatalogueEntry, dir: string, o: Downl
   const hash = { h: createHash('sha256') };
   if (have > 0) await hashFile(part, hash.h, o.signal);
 
-  const meter = new SpeedMeter(o.progressIntervalMs ?? 250, (bytesPerSecond) => o.onProgress?.({ phase: 'downloading', receivedBytes: have, totalBytes: entry.sizeBytes, bytesPerSecond, resumedFromBytes: resumedFrom }));
+  const meter = new SpeedMeter(o.progressIntervalMs ?? 250, (receivedBytes, bytesPerSecond) => o.onProgress?.({ phase: 'downloading', receivedBytes, totalBytes: entry.sizeBytes, bytesPerSecond, resumedFromBytes: resumedFrom }));
   const retries = o.retries ?? 5;
   let delay = o.retryDelayMs ?? 500;
   for (let attempt = 0; ; attempt++) {
@@ -138,7 +138,7 @@ async function fetchInto(entry: CatalogueEntry, part: string, have: number, hash
       await fh.write(chunk);
       hash.h.update(chunk);
       have += chunk.byteLength;
-      meter.add(chunk.byteLength);
+      meter.add(chunk.byteLength, have);
       if (have > entry.sizeBytes) break;
     }
     await fh.sync();
@@ -191,13 +191,15 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /** Reports progress at most every `intervalMs`, with the speed over a sliding window of ~3 s. */
 class SpeedMeter {
   private last = 0;
+  private received = 0;
   private readonly samples: [number, number][] = [];
   private pending = false;
 
-  constructor(private readonly intervalMs: number, private readonly report: (bytesPerSecond: number) => void) {}
+  constructor(private readonly intervalMs: number, private readonly report: (receivedBytes: number, bytesPerSecond: number) => void) {}
 
-  add(bytes: number): void {
+  add(bytes: number, received: number): void {
     const now = Date.now();
+    this.received = received;
     this.samples.push([now, bytes]);
     while (this.samples.length > 1 && now - this.samples[0]![0] > 3000) this.samples.shift();
     this.pending = true;
@@ -210,6 +212,6 @@ class SpeedMeter {
     this.last = Date.now();
     const span = this.samples.length > 1 ? this.last - this.samples[0]![0] : 0;
     const bytes = this.samples.reduce((n, [, b]) => n + b, 0);
-    this.report(span > 0 ? Math.round((bytes / span) * 1000) : 0);
+    this.report(this.received, span > 0 ? Math.round((bytes / span) * 1000) : 0);
   }
 }

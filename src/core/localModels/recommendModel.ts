@@ -9,7 +9,7 @@ import type { CatalogueEntry } from './catalogue';
 
 /** Largest parameter count (billions) per role when there is no GPU. */
 const CPU_LIMIT: Partial<Record<ModelRole, number>> = { completion: 1.5, chat: 3, edit: 3, agent: 3 };
-/** Memory a loaded model needs beyond its file (KV cache for two 8k sequences, buffers). */
+/** Memory a loaded model needs beyond its file (KV cache for two 8k sequences, buffers); a model may take 40 % of RAM without a GPU. */
 const OVERHEAD = 1.5e9;
 
 export interface Recommendation {
@@ -25,7 +25,7 @@ export function recommendModel(catalogue: readonly CatalogueEntry[], hw: HostHar
   const fits = (e: CatalogueEntry) => {
     const need = e.sizeBytes + OVERHEAD;
     if (gpuRoom >= need) return true;
-    return need <= hw.totalRamBytes * 0.5 && (hw.gpu !== false || e.paramsB <= (CPU_LIMIT[role] ?? Infinity));
+    return need <= hw.totalRamBytes * 0.4 && (hw.gpu !== false || e.paramsB <= (CPU_LIMIT[role] ?? Infinity));
   };
   // Prefer models made for the role (listed first in their roles) over ones that can also do it.
   const made = candidates.filter((e) => e.roles[0] === role || (role !== 'completion' && e.roles[0] !== 'completion'));
