@@ -3,6 +3,7 @@
  *   dist/extension.js  (extension host, CommonJS, `vscode` external)
  *   dist/server.js     (language server process)
  *   dist/cli.js        (`banyan` command line)
+ *   dist/modelHost.js  (the built-in model's host process: llama.cpp through node-llama-cpp)
  *   dist/workers/*.js  (worker_threads entry points, e.g. tree-sitter parsing)
  *   dist/webview.js + dist/webview.css (chat view, browser IIFE)
  * and copies runtime assets: grammar .wasm files (dist/grammars) and codicons (dist/codicons).
@@ -58,8 +59,10 @@ const nodeCommon = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // `vscode` exists only in the extension host; bufferutil/utf-8-validate are optional ws speedups.
-  external: ['vscode', 'bufferutil', 'utf-8-validate'],
+  // `vscode` exists only in the extension host; bufferutil/utf-8-validate are optional ws speedups;
+  // node-llama-cpp (ESM with native binaries) is loaded by the model host from node_modules, and ships
+  // only in the platform-specific packages (scripts/package.mjs).
+  external: ['vscode', 'bufferutil', 'utf-8-validate', 'node-llama-cpp'],
   mainFields: ['module', 'main'],
   // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build.
   alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
@@ -76,6 +79,8 @@ const builds = [
   },
   { ...nodeCommon, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' },
   { ...nodeCommon, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The built-in model's host process (forked by the server and the CLI).
+  { ...nodeCommon, entryPoints: { modelHost: 'src/modelHost/main.ts' }, outdir: 'dist' },
   ...(Object.keys(WORKER_ENTRIES).length ? [{ ...nodeCommon, entryPoints: WORKER_ENTRIES, outdir: 'dist/workers' }] : []),
   {
     ...common,

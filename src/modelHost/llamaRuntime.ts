@@ -32,12 +32,12 @@ class LoadedModel {
   private generation: Promise<{ context: LlamaContext; completionSeq: LlamaContextSequence; chatSeq: LlamaContextSequence; completion: LlamaCompletion; chat: LlamaChat; fimChat: LlamaChat }> | undefined;
   private embedding: Promise<LlamaEmbeddingContext> | undefined;
 
-  constructor(readonly ref: HostModelRef, readonly model: LlamaModel, readonly info: HostModelInfo, private readonly lib: NodeLlamaCpp, private readonly options: HostOptions) {}
+  constructor(readonly ref: HostModelRef, readonly model: LlamaModel, readonly info: HostModelInfo, private readonly lib: NodeLlamaCpp, private readonly threads: number) {}
 
   /** The generation context: two sequences, completion and chat (created on first use: embedding models never need it). */
   gen() {
     this.generation ??= (async () => {
-      const context = await this.model.createContext({ contextSize: this.info.contextSize, sequences: 2, ...(this.options.threads ? { threads: this.options.threads } : {}) });
+      const context = await this.model.createContext({ contextSize: this.info.contextSize, sequences: 2, threads: this.threads });
       const completionSeq = context.getSequence();
       const chatSeq = context.getSequence();
       return {
@@ -55,7 +55,7 @@ class LoadedModel {
   }
 
   embed() {
-    this.embedding ??= this.model.createEmbeddingContext({ contextSize: Math.min(this.info.contextSize, this.info.trainContextSize || this.info.contextSize), ...(this.options.threads ? { threads: this.options.threads } : {}) }).catch((err: unknown) => {
+    this.embedding ??= this.model.createEmbeddingContext({ contextSize: Math.min(this.info.contextSize, this.info.trainContextSize || this.info.contextSize), threads: this.threads }).catch((err: unknown) => {
       this.embedding = undefined;
       throw new ModelError('config', `${this.ref.label} cannot compute embeddings: ${messageOf(err)}`, { fix: 'Pick an embedding model (e.g. nomic-embed-text) for banyan.models.embeddings.model' });
     });
@@ -274,7 +274,10 @@ export class LlamaRuntime {
       loadMs: Date.now() - started,
     };
     this.log('info', `loaded ${ref.label} (${info.architecture}, ${Math.round(info.sizeBytes / 1e6)} MB, FIM tokens: ${info.fimTokens ? 'yes' : 'no'}) in ${info.loadMs} ms`);
-    return new LoadedModel(ref, model, info, lib, this.options);
+    // All cores but one by default: the editor, the language server and the index keep a core, and
+    // ggml's spinning threads slow down badly when they compete for every core.
+    const threads = this.options.threads || Math.max(1, llama.cpuMathCores - 1);
+    return new LoadedModel(ref, model, info, lib, threads);
   }
 
   private async unloadAll(): Promise<void> {

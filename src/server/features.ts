@@ -2,6 +2,7 @@ import { agentFeature } from './agentFeature';
 import { chatFeature } from './chatFeature';
 import { completionFeature } from './completionFeature';
 import { indexFeature } from './indexFeature';
+import { localModelsFeature } from './localModelsFeature';
 import { modelsFeature } from './modelsFeature';
 import { rewriteFeature } from './rewriteFeature';
 import type { ServerFeature } from './serverContext';
@@ -10,4 +11,4 @@ import type { ServerFeature } from './serverContext';
  * The server's capabilities, in start order. Each area adds one line here and keeps its glue in
  * its own file under src/server/.
  */
-export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature, chatFeature, completionFeature, agentFeature];
+export const SERVER_FEATURES: readonly ServerFeature[] = [indexFeature, modelsFeature, rewriteFeature, chatFeature, completionFeature, agentFeature, localModelsFeature];

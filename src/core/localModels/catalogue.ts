@@ -118,3 +118,8 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
   return `${bytes} B`;
 }
+
+/** The catalogue to offer: the file the setting names (read on each call: it may change), else the built-in one. */
+export function catalogueFrom(file: string, read: (path: string) => string): readonly CatalogueEntry[] {
+  return file ? parseCatalogue(read(file), file) : BUILTIN_CATALOGUE;
+}

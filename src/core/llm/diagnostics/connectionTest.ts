@@ -115,11 +115,11 @@ async function testEndpoint(e: EndpointConfig, deps: ConnectionTestDeps): Promis
       } else {
         stop = plan.prompt.stop;
         events = provider.fim(call, { prompt: plan.prompt, maxTokens: 16, temperature: 0, contextWindow: 2048 });
-        how = plan.prompt.kind === 'infill' ? 'llama.cpp /infill' : `${templateFor(e).id} template${e.provider === 'ollama' ? ' via /api/generate' : ' via /v1/completions'}`;
+        how = e.provider === 'embedded' ? 'the built-in llama.cpp' : plan.prompt.kind === 'infill' ? 'llama.cpp /infill' : `${templateFor(e).id} template${e.provider === 'ollama' ? ' via /api/generate' : ' via /v1/completions'}`;
       }
     } else {
       events = provider.chat(call, { messages: [{ role: 'user', content: 'Reply with the single word OK.' }], maxTokens: 8, temperature: 0, stop: [] });
-      how = '/v1/chat/completions';
+      how = e.provider === 'embedded' ? 'the built-in llama.cpp' : '/v1/chat/completions';
     }
     const scanner = new StopScanner(stop);
     for await (const ev of events) {

@@ -14,7 +14,8 @@ import { networkSettings } from '../../../../../src/core/llm/network/proxy';
 import type { StreamEvent } from '../../../../../src/core/llm/types';
 import { configFrom } from '../helpers/hub';
 
-type Script = (call: HostCall) => Omit<HostEvent, 'id'>[];
+type HostEventBody = HostEvent extends infer E ? (E extends unknown ? Omit<E, 'id'> : never) : never;
+type Script = (call: HostCall) => HostEventBody[];
 
 function hubWith(script: Script, model = '/models/qwen2.5-coder-1.5b-q8_0.gguf', extra: Record<string, unknown> = {}) {
   const calls: HostCall[] = [];
@@ -38,7 +39,7 @@ async function collect(gen: AsyncGenerator<StreamEvent>) {
   return { events, text: events.map((e) => (e.type === 'text' ? e.text : '')).join('') };
 }
 
-const done = (finish: 'stop' | 'length' = 'stop'): Omit<HostEvent, 'id'> => ({ type: 'done', finish, usage: { promptTokens: 30, completionTokens: 3, cachedTokens: 20 } });
+const done = (finish: 'stop' | 'length' = 'stop'): HostEventBody => ({ type: 'done', finish, usage: { promptTokens: 30, completionTokens: 3, cachedTokens: 20 } });
 
 describe('provider embedded', () => {
   it('FIM: prefix (other files as comments) and suffix for the FIM tokens, the family template as fallback; usage with the cached tokens', async () => {
