@@ -1,0 +1,90 @@
+/**
+ * The built CLI with the built-in model: `banyan complete` prints a suggestion made by llama.cpp from
+ * the tiny GGUF, `banyan models test` passes against it, and `models pull|list --local|rm` manage
+ * the models folder, downloading from a local model hub named by the workspace's catalogue file.
+ */
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ModelHub } from '../../fixtures/modelHub/modelHub';
+import { tinyGgufBytes, tinyGgufPath } from '../../fixtures/tinyGguf/writeTinyGguf';
+import { CLI_JS } from '../helpers/lspSession';
+
+describe('banyan CLI with the built-in model', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'banyan-embedded-cli-'));
+  const ws = path.join(tmp, 'ws');
+  const modelsDir = path.join(tmp, 'models');
+  const hub = new ModelHub();
+  const tiny = tinyGgufPath();
+  const bytes = tinyGgufBytes();
+
+  const cli = (...args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI_JS, ...args], { env: { ...process.env, BANYAN_MODELS_DIR: modelsDir, XDG_CACHE_HOME: path.join(tmp, 'cache'), BANYAN_API_KEY: '' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  before(async () => {
+    await hub.start();
+    hub.serve('/hub/tiny.gguf', bytes);
+    mkdirSync(path.join(ws, 'src'), { recursive: true });
+    mkdirSync(path.join(ws, '.vscode'));
+    writeFileSync(path.join(ws, 'src', 'calc.py'), 'def add(a, b):\n    return \n');
+    const catalogue = path.join(tmp, 'catalogue.json');
+    writeFileSync(catalogue, JSON.stringify([{ id: 'tiny-coder', name: 'Tiny Coder', file: 'tiny-coder.gguf', url: hub.url('/hub/tiny.gguf'), sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }]));
+    // One thread: a busy 2-core machine makes ggml's spinning threads very slow.
+    writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'banyan.models.embedded.threads': 1, 'banyan.models.embedded.contextSize': 2048, 'banyan.models.embedded.catalogueFile': catalogue, 'banyan.models.completion.maxTokens': 16 }));
+  });
+  after(() => hub.close());
+
+  it('complete --provider embedded --model PATH.gguf --json: a suggestion made by llama.cpp', async () => {
+    const r = await cli('complete', '--workspace', ws, '--file', 'src/calc.py', '--line', '1', '--character', '11', '--provider', 'embedded', '--model', tiny, '--json', '--no-context');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { completion: string; timings: { model: number } };
+    assert.ok(out.completion.length > 0, r.stdout);
+    assert.ok(out.timings.model > 0);
+  });
+
+  it('models test --provider embedded --model PATH.gguf: FIM and chat answered by the built-in llama.cpp', async () => {
+    const r = await cli('models', 'test', '--workspace', ws, '--provider', 'embedded', '--model', tiny);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /✔ fill-in-the-middle: answered through the built-in llama\.cpp/);
+    assert.match(r.stdout, /✔ chat: answered through the built-in llama\.cpp/);
+  });
+
+  it('models pull ID downloads from the catalogue\'s URL and verifies it; list --local shows it; the id works as --model; rm removes it', async () => {
+    const pulled = await cli('models', 'pull', 'tiny-coder', '--workspace', ws);
+    assert.equal(pulled.code, 0, pulled.stderr);
+    assert.match(pulled.stdout, /tiny-coder: downloaded and verified at .*tiny-coder\.gguf/);
+    assert.deepEqual(readFileSync(path.join(modelsDir, 'tiny-coder.gguf')), bytes);
+    assert.match((await cli('models', 'pull', 'tiny-coder', '--workspace', ws)).stdout, /already downloaded/);
+
+    const list = await cli('models', 'list', '--local', '--workspace', ws, '--json');
+    assert.equal(list.code, 0, list.stderr);
+    assert.deepEqual((JSON.parse(list.stdout) as { local: { id: string }[] }).local.map((m) => m.id), ['tiny-coder']);
+
+    const byId = await cli('complete', '--workspace', ws, '--file', 'src/calc.py', '--line', '1', '--character', '11', '--provider', 'embedded', '--model', 'tiny-coder', '--json', '--no-context');
+    assert.equal(byId.code, 0, byId.stderr);
+
+    const rm = await cli('models', 'rm', 'tiny-coder', '--workspace', ws);
+    assert.equal(rm.code, 0, rm.stderr);
+    assert.equal(existsSync(path.join(modelsDir, 'tiny-coder.gguf')), false);
+    const gone = await cli('complete', '--workspace', ws, '--file', 'src/calc.py', '--line', '1', '--character', '11', '--provider', 'embedded', '--model', 'tiny-coder', '--no-context');
+    assert.equal(gone.code, 1);
+    assert.match(gone.stderr, /Tiny Coder is not downloaded yet.*banyan models pull tiny-coder/);
+  });
+
+  it('pull of an unknown id lists the known ones', async () => {
+    const r = await cli('models', 'pull', 'nope', '--workspace', ws);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /"nope" is not in the catalogue; known ids: tiny-coder/);
+  });
+});
