@@ -10,6 +10,7 @@ import { registerCommands } from './commands';
 import { registerIndexUi } from './index/indexUi';
 import { registerChatPanel } from './chat/chatPanel';
 import { registerAgentPanel } from './agent/agentPanel';
+import { registerFirstRunOffer } from './models/firstRunOffer';
 import { createLogChannel } from './logChannel';
 import { SecretStore } from './secretStore';
 import { ServerManager } from './serverManager';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): BanyanContext {
     ...registerIndexUi(ctx),
     ...registerChatPanel(ctx, chat),
     ...registerAgentPanel(ctx, chat),
+    ...registerFirstRunOffer(ctx),
   );
 
   void server.start();

@@ -105,6 +105,12 @@ export const localModelsFeature: ServerFeature = {
 
 /** RAM and GPU from the model host, or why the built-in model cannot run in this package. */
 async function hardware(l: ServerLocalModels): Promise<{ hw: HostHardware } | { problem: string }> {
+  // The universal package has no node-llama-cpp: say so without starting a host to find out.
+  try {
+    require.resolve('node-llama-cpp');
+  } catch {
+    return { problem: `this Banyan package has no built-in model runtime (it is the universal package, without native code). Install the Banyan package built for ${process.platform}-${process.arch}, or use a model server (Banyan: Configure Model)` };
+  }
   try {
     for await (const ev of l.host.call({ op: 'hardware' }, AbortSignal.timeout(120_000))) {
       if (ev.type === 'result') return { hw: ev.value as HostHardware };
