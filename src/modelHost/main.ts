@@ -7,6 +7,7 @@
 import { ModelError } from '../core/llm/errors';
 import type { HostMessage, HostOptions, HostRequest } from '../core/llm/embedded/hostProtocol';
 import { LlamaRuntime } from './llamaRuntime';
+import { TextCoalescer } from './textCoalescer';
 
 const DEFAULT_OPTIONS: HostOptions = { threads: 0, contextSize: 0, gpu: 'auto', idleUnloadMs: 15 * 60_000 };
 
@@ -34,11 +35,20 @@ process.on('message', (raw: HostRequest) => {
   const { id, ...call } = raw;
   const controller = new AbortController();
   running.set(id, controller);
+  const text = new TextCoalescer((t) => send({ id, type: 'text', text: t }));
   runtime
-    .run(call, (ev) => send({ ...ev, id } as HostMessage), controller.signal)
+    .run(call, (ev) => {
+      if (ev.type === 'text') return text.push(ev.text);
+      text.flush();
+      send({ ...ev, id } as HostMessage);
+    }, controller.signal)
     .then(
-      (final) => send({ ...final, id } as HostMessage),
+      (final) => {
+        text.flush();
+        send({ ...final, id } as HostMessage);
+      },
       (err: unknown) => {
+        text.flush();
         const e = controller.signal.aborted
           ? new ModelError('aborted', 'the request was cancelled')
           : err instanceof ModelError ? err : new ModelError('server', `the model host failed: ${err instanceof Error ? err.message : String(err)}`);
