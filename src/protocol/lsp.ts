@@ -2,9 +2,23 @@
  * Every custom LSP method Banyan speaks between the extension (client) and the server, declared once.
  * Standard LSP methods (textDocument/inlineCompletion, workspace/applyEdit, $/progress) are not here:
  * they come typed from the LSP libraries.
+ *
+ * Shapes the engine itself produces (status, model reports, chat events, edits) are declared in the
+ * core and re-exported here under their wire names; this file declares the messages and the wrappers
+ * that exist only on the wire. The core never imports this file.
  */
 import { notification, request } from './typed';
+import type {
+  ChatAttachment as ChatTurnAttachment,
+  ChatMention as ChatTurnMention,
+  ChatReference as ChatTurnReference,
+  ChatTurnEvent,
+  ChatUsage as ChatTurnUsage,
+  HistoryTurn as ChatTurnHistoryMessage,
+} from '../core/chat/chatTypes';
 import type { EditResult, Range } from '../core/edit/types';
+import type { ModelRole, ModelTestReport, RoleMetrics } from '../core/llm/types';
+import type { ServerStatus } from '../core/status/statusTypes';
 
 // ───────────────────────────── initialize ─────────────────────────────
 
@@ -44,34 +58,7 @@ export const SettingsChangedNotification = notification<SettingsChangedParams>('
 
 // ───────────────────────────── server state ─────────────────────────────
 
-export type ServerState = 'starting' | 'ready' | 'indexing' | 'error';
-
-export interface IndexProgress {
-  readonly done: number;
-  readonly total: number;
-  readonly paused: boolean;
-}
-
-export interface EndpointHealth {
-  /** Role name, e.g. "completion". */
-  readonly role: string;
-  readonly endpoint: string;
-  /** "down" while the circuit breaker is open. */
-  readonly state: 'up' | 'down' | 'unknown';
-  readonly message?: string;
-}
-
-export interface ServerStatus {
-  readonly state: ServerState;
-  readonly version: string;
-  /** Human-readable detail for the status bar tooltip, e.g. an error's cause and fix. */
-  readonly message?: string;
-  readonly indexing?: IndexProgress;
-  readonly endpoints?: readonly EndpointHealth[];
-  /** Milliseconds since the server process started. */
-  readonly uptimeMs: number;
-  readonly pid: number;
-}
+export type { EndpointHealth, IndexProgress, ServerState, ServerStatus } from '../core/status/statusTypes';
 
 /** Client → server: the current status. */
 export const StatusRequest = request<void, ServerStatus>('banyan/status');
@@ -91,27 +78,7 @@ export const SetSecretsNotification = notification<SetSecretsParams>('banyan/set
 
 // ───────────────────────────── models ─────────────────────────────
 
-export type ModelRole = 'completion' | 'chat' | 'edit' | 'agent' | 'embeddings';
-
-export interface ModelCheck {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-  /** What the user should do when !ok. */
-  readonly fix?: string;
-}
-
-export interface ModelTestReport {
-  readonly role: ModelRole;
-  readonly endpoint: string;
-  readonly model: string;
-  /** "ollama", "openai-compatible", "llamacpp" or "anthropic". */
-  readonly provider: string;
-  readonly ok: boolean;
-  readonly checks: readonly ModelCheck[];
-  readonly latencyMs?: number;
-  readonly tokensPerSecond?: number;
-}
+export type { ModelCheck, ModelRole, ModelTestReport, RoleMetrics } from '../core/llm/types';
 
 export interface TestModelsParams {
   /** Roles to test; all configured roles when omitted. */
@@ -129,16 +96,6 @@ export interface ListModelsParams {
 }
 export const ListModelsRequest = request<ListModelsParams, readonly string[]>('banyan/models/list');
 
-export interface RoleMetrics {
-  readonly role: ModelRole;
-  readonly requests: number;
-  readonly errors: number;
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly cachedTokens: number;
-}
 export const ModelMetricsRequest = request<void, readonly RoleMetrics[]>('banyan/models/metrics');
 
 // ───────────────────────────── index ─────────────────────────────
@@ -269,31 +226,16 @@ export const RewriteDoneNotification = notification<RewriteDoneParams>('banyan/r
 
 // ───────────────────────────── chat ─────────────────────────────
 
-export type ChatMentionKind = 'file' | 'symbol' | 'codebase' | 'problems' | 'git';
-export interface ChatTurnMention {
-  readonly kind: ChatMentionKind;
-  /** Workspace path (file) or symbol name. */
-  readonly value?: string;
-}
-
-/** Context the editor attaches: the active file, a selection, diagnostics (@problems). */
-export interface ChatTurnAttachment {
-  readonly kind: 'file' | 'selection' | 'problems' | 'text';
-  readonly label: string;
-  /** Absolute or workspace-relative path (file, selection). */
-  readonly path?: string;
-  /** 0-based inclusive lines of a selection. */
-  readonly startLine?: number;
-  readonly endLine?: number;
-  readonly text?: string;
-}
-
-export interface ChatTurnHistoryMessage {
-  readonly role: 'user' | 'assistant';
-  readonly content: string;
-  /** Code blocks of this answer the user applied, and where (compaction replaces them by a reference). */
-  readonly applied?: readonly { readonly path: string; readonly code: string }[];
-}
+export type {
+  ChatAttachment as ChatTurnAttachment,
+  ChatMention as ChatTurnMention,
+  ChatMentionKind,
+  ChatReference as ChatTurnReference,
+  ChatStep as ChatTurnStep,
+  ChatTurnEvent,
+  ChatUsage as ChatTurnUsage,
+  HistoryTurn as ChatTurnHistoryMessage,
+} from '../core/chat/chatTypes';
 
 export interface ChatTurnParams {
   /** Chosen by the client; progress notifications and cancel name it. */
@@ -305,35 +247,6 @@ export interface ChatTurnParams {
   /** The model picker's choice: the role whose model answers (chat, edit or agent). */
   readonly role?: 'chat' | 'edit' | 'agent';
 }
-
-export interface ChatTurnStep {
-  readonly id: string;
-  readonly title: string;
-  readonly status: 'running' | 'done' | 'error';
-  readonly resultCount?: number;
-  readonly detail?: string;
-}
-
-export interface ChatTurnReference {
-  /** Workspace-relative. */
-  readonly path: string;
-  /** 1-based inclusive. */
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly symbol?: string;
-}
-
-export interface ChatTurnUsage {
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly cachedTokens: number;
-}
-
-export type ChatTurnEvent =
-  | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'step'; readonly step: ChatTurnStep }
-  | { readonly type: 'usage'; readonly usage: ChatTurnUsage }
-  | { readonly type: 'references'; readonly references: readonly ChatTurnReference[] };
 
 /** Server → client while a turn runs, in order. */
 export interface ChatProgressParams {

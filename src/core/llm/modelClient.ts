@@ -7,7 +7,6 @@
  * backoff on 429/5xx/timeouts/drops while nothing has been streamed yet. Aborting the caller's
  * signal, or breaking out of the loop (early stop), aborts the fetch and closes the socket.
  */
-import type { EndpointHealth, ModelTestReport } from '../../protocol/lsp';
 import type { Logger } from '../logging/logger';
 import { silentLogger } from '../logging/logger';
 import { type EndpointConfig, endpointKey, type ModelLayerConfig } from './config/roleConfig';
@@ -30,7 +29,7 @@ import { parseToolArguments } from './structured/repairJson';
 import { budgetFor, contextWindowFor, countMessages, inputBudget, trimFim } from './tokens/contextWindow';
 import { counterForModel } from './tokens/counterForModel';
 import type { TokenCounter } from './tokens/tokenCounter';
-import type { ChatRequest, EmbeddingResult, FimRequest, FinishReason, ModelRole, StreamEvent, Timing, ToolCall, Usage } from './types';
+import type { ChatRequest, EmbeddingResult, EndpointHealth, FimRequest, FinishReason, ModelRole, ModelTestReport, StreamEvent, Timing, ToolCall, Usage } from './types';
 
 export interface ModelClient {
   /** Fill-in-the-middle for the completion role. Fails fast (retries per settings, default 0). */
