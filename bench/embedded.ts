@@ -24,22 +24,14 @@ import { silentLogger } from '../src/core/logging/logger';
 import { fimTokens } from '../src/modelHost/fimTokens';
 import { ModelHostSupervisor } from '../src/modelHost/modelHostSupervisor';
 import { tinyGgufPath } from '../test/fixtures/tinyGguf/writeTinyGguf';
+import { numberArg, stats as statsOf } from './benchStats';
 
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
-const ITERATIONS = arg('iterations', 60);
-const TOKENS = arg('tokens', 64);
+const ITERATIONS = numberArg('iterations', 60);
+const TOKENS = numberArg('tokens', 64);
 const WARMUP = 5;
 const CONTEXT = 2048;
 
-function stats(values: number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-  const r = (v: number) => Math.round(v * 100) / 100;
-  return { median: r(q(0.5)), p95: r(q(0.95)), min: r(s[0]!), max: r(s.at(-1)!) };
-}
+const stats = (values: number[]) => statsOf(values, 2);
 
 function rssMb(pid: number): number | undefined {
   try {

@@ -9,6 +9,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, statfs } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FetchFn } from '../llm/network/httpFetch';
+import { systemClock } from '../llm/reliability/clock';
 import { type CatalogueEntry, formatBytes } from './catalogue';
 
 export interface DownloadProgress {
@@ -93,7 +94,7 @@ export async function downloadModel(entry: CatalogueEntry, dir: string, o: Downl
       if (e.kind !== 'network' || attempt >= retries) throw e;
       // A dropped connection: continue from what is on disk.
       have = existsSync(part) ? (await stat(part)).size : 0;
-      await sleep(delay, o.signal).catch(() => {
+      await systemClock.sleep(delay, o.signal).catch(() => {
         throw new DownloadError('cancelled', `the download of ${entry.name} was cancelled`, 'Download it again to resume where it stopped');
       });
       delay = Math.min(delay * 2, 10_000);
@@ -171,21 +172,6 @@ function host(url: string): string {
   } catch {
     return url;
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Reports progress at most every `intervalMs`, with the speed over a sliding window of ~3 s. */
