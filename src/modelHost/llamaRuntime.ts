@@ -86,12 +86,14 @@ export class LlamaRuntime {
   }
 
   async configure(options: HostOptions): Promise<void> {
-    const reload = options.threads !== this.options.threads || options.gpu !== this.options.gpu || options.contextSize !== this.options.contextSize;
+    const gpuChanged = options.gpu !== this.options.gpu;
+    const reload = gpuChanged || options.threads !== this.options.threads || options.contextSize !== this.options.contextSize;
     this.options = options;
     this.scheduleIdleCheck();
     if (!reload) return;
-    if (this.llama && options.gpu !== this.optionsGpuOfLlama) this.llama = undefined;
     await this.unloadAll();
+    // The GPU choice is made when the runtime loads: the next request loads it again.
+    if (gpuChanged) this.llama = undefined;
   }
 
   /** Loads the runtime (not a model) so the first request does not pay for it. */
@@ -150,7 +152,10 @@ export class LlamaRuntime {
       } else {
         throw new ModelError('config', `${m.ref.label} has no fill-in-the-middle tokens and its FIM format is unknown`, { fix: 'Set banyan.models.completion.template to the model\'s family, or pick a FIM model (Banyan: Download Model…)' });
       }
-      const cached = Math.max(0, commonPrefixLength(gen.completionSeq.contextTokens, input) - 1);
+      // What the sequence still holds from the last request (node-llama-cpp may have put a BOS first).
+      const held = gen.completionSeq.contextTokens;
+      const bos = m.model.tokens.bos;
+      const cached = Math.max(0, commonPrefixLength(held[0] === bos && input[0] !== bos ? held.slice(1) : held, input) - 1);
       emit({ type: 'prompt', fimMode: mode, promptTokens: input.length, cachedTokens: cached });
       let generated = 0;
       const res = await gen.completion.generateCompletionWithMeta(input, {
@@ -308,8 +313,6 @@ export class LlamaRuntime {
 
   // ─────────────── runtime ───────────────
 
-  private optionsGpuOfLlama: HostOptions['gpu'] | undefined;
-
   private runtime(): Promise<Llama> {
     this.llama ??= (async () => {
       this.lib ??= this.importRuntime();
@@ -322,7 +325,6 @@ export class LlamaRuntime {
           fix: `The universal package has no native code: install the Banyan package built for ${process.platform}-${process.arch}, or set the role's provider to a model server (ollama, llamacpp, openai-compatible)`,
         });
       }
-      this.optionsGpuOfLlama = this.options.gpu;
       const started = Date.now();
       try {
         const llama = await lib.getLlama({
