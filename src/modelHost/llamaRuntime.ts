@@ -6,7 +6,7 @@
  * its KV cache (keystrokes only change the end of the prefix).
  */
 import * as os from 'node:os';
-import type { Llama, LlamaChat, LlamaCompletion, LlamaContext, LlamaContextSequence, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
+import type { Llama, LlamaChat, LlamaCompletion, LlamaContext, LlamaContextSequence, LlamaEmbeddingContext, LlamaGrammar, LlamaModel, Token } from 'node-llama-cpp';
 import { ModelError } from '../core/llm/errors';
 import type { HostCall, HostChatRequest, HostEmbedRequest, HostEvent, HostFimRequest, HostHardware, HostModelInfo, HostModelRef, HostOptions } from '../core/llm/embedded/hostProtocol';
 import { chatFunctions, chatHistory } from './chatHistory';
@@ -174,7 +174,9 @@ export class LlamaRuntime {
     const release = await m.chatLane.acquire(signal);
     try {
       const gen = await m.gen();
-      return await this.chatOn(gen.chat, gen.chatSeq, call.messages, call.tools, call.stop, call.maxTokens, call.temperature, emit, signal, false);
+      // JSON answers are held to llama.cpp's JSON grammar (tool calls have their own).
+      const grammar = call.json && !call.tools?.length ? await (await this.runtime()).getGrammarFor('json') : undefined;
+      return await this.chatOn(gen.chat, gen.chatSeq, call.messages, call.tools, call.stop, call.maxTokens, call.temperature, emit, signal, false, grammar);
     } finally {
       release();
     }
@@ -182,7 +184,7 @@ export class LlamaRuntime {
 
   private async chatOn(
     chat: LlamaChat, seq: LlamaContextSequence, messages: HostChatRequest['messages'], tools: HostChatRequest['tools'],
-    stop: readonly string[], maxTokens: number, temperature: number, emit: Emit, signal: AbortSignal, asFim: boolean,
+    stop: readonly string[], maxTokens: number, temperature: number, emit: Emit, signal: AbortSignal, asFim: boolean, grammar?: LlamaGrammar,
   ): Promise<Final> {
     const before = seq.contextTokens;
     if (asFim) emit({ type: 'prompt', fimMode: 'chat', promptTokens: 0, cachedTokens: 0 });
@@ -193,7 +195,7 @@ export class LlamaRuntime {
       ...(stop.length ? { customStopTriggers: stop.filter(Boolean) } : {}),
       onToken: (t) => (generated += t.length),
       onTextChunk: (text) => text && emit({ type: 'text', text }),
-      ...(functions ? { functions } : {}),
+      ...(functions ? { functions } : grammar ? { grammar } : {}),
     }).catch((err: unknown) => {
       if (signal.aborted || !/context (size|shift)/i.test(messageOf(err))) throw err;
       throw new ModelError('contextWindow', `the conversation does not fit the built-in model's ${seq.contextSize}-token context (${messageOf(err)})`, { fix: 'Raise banyan.models.embedded.contextSize, or start a new chat' });

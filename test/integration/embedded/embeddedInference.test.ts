@@ -149,6 +149,11 @@ describe('built-in model: real inference on the tiny GGUF', () => {
     assert.equal(done.type, 'done');
   });
 
+  it('a JSON answer is held to llama.cpp\'s JSON grammar', async () => {
+    const { text } = await collect(h.hub.chat({ ...chatRequest, json: true }));
+    assert.match(text, /^\s*[{[]/, text);
+  });
+
   it('a truncated or corrupt GGUF: a clear error naming the file, and the host keeps serving', async () => {
     const truncated = path.join(tmp, 'truncated.gguf');
     writeFileSync(truncated, tinyGgufBytes().subarray(0, 200_000));

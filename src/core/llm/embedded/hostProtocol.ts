@@ -45,6 +45,8 @@ export interface HostChatRequest {
   readonly model: HostModelRef;
   readonly messages: readonly ChatMessage[];
   readonly tools?: readonly ToolDefinition[];
+  /** Constrain the answer to JSON (llama.cpp's JSON grammar). */
+  readonly json?: boolean;
   readonly stop: readonly string[];
   readonly maxTokens: number;
   readonly temperature: number;

@@ -58,7 +58,7 @@ export const embedded: ModelProvider = {
   async *chat(call, p) {
     const host = hostOf(call);
     const model = host.resolveModel(call.endpoint.model, call.endpoint.role);
-    yield* relay(host, { op: 'chat', model, messages: p.messages, ...(p.tools?.length ? { tools: p.tools } : {}), stop: p.stop, maxTokens: p.maxTokens, temperature: p.temperature }, call);
+    yield* relay(host, { op: 'chat', model, messages: p.messages, ...(p.tools?.length ? { tools: p.tools } : {}), ...(p.json ? { json: true } : {}), stop: p.stop, maxTokens: p.maxTokens, temperature: p.temperature }, call);
   },
 
   async *fim(call, p: FimPayload) {

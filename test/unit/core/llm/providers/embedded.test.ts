@@ -80,9 +80,15 @@ describe('provider embedded', () => {
     const tools = [{ name: 'read_file', description: 'Reads', parameters: { type: 'object' } }];
     const { events } = await collect(hub.chat({ role: 'agent', messages: [{ role: 'user', content: 'hi' }], tools, maxTokens: 100 }));
     const call = calls[0]!;
-    assert.ok(call.op === 'chat' && call.maxTokens === 100 && call.tools?.length === 1 && call.messages[0]!.content === 'hi');
+    assert.ok(call.op === 'chat' && call.maxTokens === 100 && call.tools?.length === 1 && call.messages[0]!.content === 'hi' && !call.json);
     const tc = events.find((e) => e.type === 'toolCall');
     assert.ok(tc?.type === 'toolCall' && tc.call.arguments.path === 'a.ts');
+  });
+
+  it('a JSON request asks the host for JSON', async () => {
+    const { hub, calls } = hubWith(() => [{ type: 'text', text: '{}' }, done()]);
+    await collect(hub.chat({ role: 'chat', messages: [{ role: 'user', content: 'terms' }], json: true }));
+    assert.ok(calls[0]!.op === 'chat' && calls[0]!.json === true);
   });
 
   it('the window is the host\'s context size: a chat that does not fit is refused before it reaches the host', async () => {
