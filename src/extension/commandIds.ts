@@ -44,6 +44,9 @@ export const COMMANDS = {
   activationTiming: { id: 'banyan.internal.activationTiming', title: 'Activation Timing (internal)', paletteWhen: 'false' },
   downloadModel: { id: 'banyan.downloadModel', title: 'Download Model…', icon: '$(cloud-download)', inMenu: true },
   manageLocalModels: { id: 'banyan.manageLocalModels', title: 'Manage Local Models', icon: '$(library)', inMenu: true },
+  // Insights and evaluation (src/extension/insights)
+  showInsights: { id: 'banyan.showInsights', title: 'Show Insights', icon: '$(graph-line)', inMenu: true },
+  evaluateCompletionModel: { id: 'banyan.evaluateCompletionModel', title: 'Evaluate Completion Model on This Workspace', icon: '$(beaker)', paletteWhen: 'workspaceFolderCount > 0' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandKey = keyof typeof COMMANDS;

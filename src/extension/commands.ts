@@ -9,6 +9,8 @@ import { downloadModelCommand, manageLocalModels } from './models/localModelComm
 import { testModelConnection } from './models/testConnection';
 import { reindexWorkspace, setIndexingPaused, showIndexStatus } from './index/indexCommands';
 import { rewriteCommands } from './rewrite/rewriteCommands';
+import { evaluateCompletionModel } from './insights/evaluateCommand';
+import { InsightsPanel } from './insights/insightsPanel';
 import { reportAccepted, showCompletionMetrics, snoozeInlineSuggestions, toggleInlineSuggestions, triggerInlineSuggestion } from './completion/completionCommands';
 
 type Handler = (ctx: BanyanContext, ...args: unknown[]) => unknown;
@@ -45,6 +47,8 @@ const HANDLERS: Record<CommandKey, Handler> = {
   activationTiming: () => activationTiming(),
   downloadModel: (ctx) => downloadModelCommand(ctx),
   manageLocalModels: (ctx) => manageLocalModels(ctx),
+  showInsights: (ctx) => InsightsPanel.show(ctx),
+  evaluateCompletionModel: (ctx, options) => evaluateCompletionModel(ctx, options),
 };
 
 export function registerCommands(ctx: BanyanContext): vscode.Disposable[] {

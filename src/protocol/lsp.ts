@@ -38,6 +38,8 @@ export interface InitializationOptions {
   readonly secrets?: Readonly<Record<string, string>>;
   /** Where the client runs: "desktop", "web" (code-server), or "cli". */
   readonly clientKind?: 'desktop' | 'web' | 'cli';
+  /** VS Code workspace trust (absent: trusted, e.g. the CLI); no MCP server starts in an untrusted workspace. */
+  readonly trusted?: boolean;
 }
 
 /** The parts of other VS Code settings the engine needs, pushed by the client on change. */
@@ -53,6 +55,8 @@ export interface EditorSettings {
 export interface SettingsChangedParams {
   readonly settings: unknown;
   readonly editorSettings: EditorSettings;
+  /** Workspace trust now (it is granted during a session); absent: unchanged. */
+  readonly trusted?: boolean;
 }
 export const SettingsChangedNotification = notification<SettingsChangedParams>('banyan/settingsChanged');
 
@@ -497,3 +501,65 @@ export interface FirstRunState {
   readonly offer?: { readonly id: string; readonly name: string; readonly sizeBytes: number };
 }
 export const FirstRunStateRequest = request<void, FirstRunState>('banyan/localModels/firstRun');
+// ───────────────────────────── insights ─────────────────────────────
+// The local event log (src/core/insights) and what the insights view plots from it.
+
+export type InsightsQuery = import('../core/insights/aggregateInsights').InsightsQuery;
+export type InsightsReport = import('../core/insights/aggregateInsights').InsightsReport;
+export type InsightEvent = import('../core/insights/insightEvent').InsightEvent;
+
+export interface InsightsQueryResult {
+  /** Absent when recording is off or the server has no storage folder. */
+  readonly report?: InsightsReport;
+  readonly enabled: boolean;
+  /** Why there is no report (recording off, no storage). */
+  readonly message?: string;
+  readonly log?: { readonly dir: string; readonly bytes: number; readonly files: number; readonly corruptLines: number };
+}
+/** Client → server: the report for a range and filters (the server's buffered events included). */
+export const InsightsQueryRequest = request<InsightsQuery, InsightsQueryResult>('banyan/insights/query');
+
+/** Client → server: delete the log (every window's events so far). */
+export const InsightsClearRequest = request<void, void>('banyan/insights/clear');
+
+export interface InsightsExportParams extends InsightsQuery {
+  readonly format: 'csv' | 'json';
+  /** Absolute path of the file to write (chosen by the user); written atomically. */
+  readonly path: string;
+}
+/** Client → server: write the range's events (filters applied) as CSV or JSON. */
+export const InsightsExportRequest = request<InsightsExportParams, { readonly events: number; readonly bytes: number }>('banyan/insights/export');
+
+/** Client → server: events only the editor sees (a rewrite accepted or rejected). */
+export const InsightsRecordNotification = notification<{ readonly events: readonly InsightEvent[] }>('banyan/insights/record');
+
+// ───────────────────────────── eval ─────────────────────────────
+// `banyan eval` from the palette: the server evaluates the completion model on the first workspace folder.
+
+export type EvalTask = import('../core/eval/evalTypes').EvalTask;
+export type EvalReport = import('../core/eval/evalTypes').EvalReport;
+
+export interface EvalRunParams {
+  readonly n: number;
+  readonly seed: number;
+  readonly tasks: readonly EvalTask[];
+  readonly includeTests?: boolean;
+  readonly includeGenerated?: boolean;
+  /** Echoed in the progress notifications. */
+  readonly progressToken: string;
+}
+/** Client → server: runs the evaluation; banyan/eval/cancel (or cancelling the request) stops it at once. */
+export const EvalRunRequest = request<EvalRunParams, EvalReport>('banyan/eval/run');
+/** Client → server: stop the run now; its request still answers, with the cases done so far. */
+export const EvalCancelNotification = notification<{ readonly progressToken: string }>('banyan/eval/cancel');
+
+export interface EvalProgressParams {
+  readonly progressToken: string;
+  /** 'index' while the evaluation's own index catches up, then one per case. */
+  readonly phase: 'index' | 'cases';
+  readonly done: number;
+  readonly total: number;
+  /** Exact matches so far (share 0–1). */
+  readonly exactMatch: number;
+}
+export const EvalProgressNotification = notification<EvalProgressParams>('banyan/eval/progress');

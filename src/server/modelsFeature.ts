@@ -14,6 +14,7 @@ import { MODEL_ROLES, PROVIDER_KINDS, type ProviderKind } from '../core/llm/type
 import { ModelError } from '../core/llm/errors';
 import { ListModelsRequest, ModelMetricsRequest, TestModelsRequest } from '../protocol/lsp';
 import { ServerLocalModels, serverLocalModels } from './localModels';
+import { serverInsights } from './insightsFeature';
 import { onRequest } from './lspTyped';
 import type { ServerContext, ServerFeature } from './serverContext';
 
@@ -50,11 +51,14 @@ export const modelsFeature: ServerFeature = {
         ctx.status.clearEndpointHealth(r);
         const e = config.roles[r][0]!;
         ctx.status.setEndpointHealth({ role: r, endpoint: `${e.baseUrl} (${e.model})`, state: 'unknown' });
+        // Which endpoint answers each role, in the log when it changes (and the e2e tests wait for it).
+        ctx.logger.info(`Model for ${r}: ${e.model} at ${e.baseUrl}`);
       }
       primaries = next;
     };
     apply();
     const offHealth = hub.onHealth((h) => ctx.status.setEndpointHealth(h));
+    const offUsage = hub.onUsage((u) => serverInsights.usage(u));
     serverModels.publish(hub);
 
     const subscriptions = [
@@ -82,6 +86,7 @@ export const modelsFeature: ServerFeature = {
     return {
       dispose: async () => {
         offHealth();
+        offUsage();
         for (const s of subscriptions) s.dispose();
         serverModels.publish(undefined);
         serverLocalModels.current = undefined;

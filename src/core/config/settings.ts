@@ -10,6 +10,7 @@ import { completionSettings } from './completionSettings';
 import { embeddedSettings } from './embeddedSettings';
 import { generalSettings } from './generalSettings';
 import { indexSettings } from './indexSettings';
+import { insightsSettings } from './insightsSettings';
 import { modelSettings } from './modelSettings';
 import type { SettingSpec } from './settingSpec';
 
@@ -22,6 +23,7 @@ export const SETTINGS = {
   ...embeddedSettings,
   ...completionSettings,
   ...agentSettings,
+  ...insightsSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -75,7 +77,7 @@ function lookup(raw: unknown, dottedKey: string): unknown {
 export function manifestProperties(): Record<string, Record<string, unknown>> {
   const props: Record<string, Record<string, unknown>> = {};
   for (const [key, spec] of Object.entries(SETTINGS) as [string, SettingSpec<unknown>][]) {
-    const { coerce: _coerce, ...schema } = spec;
+    const { coerce: _coerce, restricted: _restricted, ...schema } = spec;
     props[`${SETTINGS_SECTION}.${key}`] = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
   }
   return props;
