@@ -465,7 +465,7 @@ export interface LocalModelsState {
   /** Why the built-in model cannot run here (the universal package has no native runtime), and the fix. */
   readonly runtimeProblem?: string;
 }
-export const LocalModelsRequest = request<void, LocalModelsState>('banyan/localModels/list');
+export const LocalModelsRequest = toServer.request<void, LocalModelsState>('banyan/localModels/list');
 
 export interface DownloadModelParams {
   readonly id: string;
@@ -480,7 +480,7 @@ export interface DownloadModelResult {
   readonly alreadyPresent: boolean;
 }
 /** Client → server: downloads a catalogue model (cancel the request to stop; a later one resumes). */
-export const DownloadModelRequest = request<DownloadModelParams, DownloadModelResult>('banyan/localModels/download');
+export const DownloadModelRequest = toServer.request<DownloadModelParams, DownloadModelResult>('banyan/localModels/download');
 
 export interface DownloadProgressParams {
   readonly downloadId: string;
@@ -489,9 +489,10 @@ export interface DownloadProgressParams {
   readonly totalBytes: number;
   readonly bytesPerSecond: number;
 }
-export const DownloadProgressNotification = notification<DownloadProgressParams>('banyan/localModels/downloadProgress');
+/** Server → client. */
+export const DownloadProgressNotification = toClient.notification<DownloadProgressParams>('banyan/localModels/downloadProgress');
 
-export const RemoveLocalModelRequest = request<{ readonly id: string }, { readonly removed: readonly string[] }>('banyan/localModels/remove');
+export const RemoveLocalModelRequest = toServer.request<{ readonly id: string }, { readonly removed: readonly string[] }>('banyan/localModels/remove');
 
 /** What the first-run offer needs: does any configured endpoint answer, is any model downloaded. */
 export interface FirstRunState {
@@ -500,7 +501,8 @@ export interface FirstRunState {
   /** The model to offer (recommended for this machine); absent when there is nothing to offer. */
   readonly offer?: { readonly id: string; readonly name: string; readonly sizeBytes: number };
 }
-export const FirstRunStateRequest = request<void, FirstRunState>('banyan/localModels/firstRun');
+export const FirstRunStateRequest = toServer.request<void, FirstRunState>('banyan/localModels/firstRun');
+
 // ───────────────────────────── insights ─────────────────────────────
 // The local event log (src/core/insights) and what the insights view plots from it.
 
