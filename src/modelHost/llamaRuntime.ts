@@ -91,9 +91,11 @@ export class LlamaRuntime {
     this.options = options;
     this.scheduleIdleCheck();
     if (!reload) return;
-    await this.unloadAll();
-    // The GPU choice is made when the runtime loads: the next request loads it again.
+    // The GPU choice is made when the runtime loads: the next request loads it again. Dropped before
+    // the await, so a request arriving meanwhile loads its model on the new runtime, not on one that
+    // is then forgotten (a grammar from a second runtime would not fit that model).
     if (gpuChanged) this.llama = undefined;
+    await this.unloadAll();
   }
 
   /** Loads the runtime (not a model) so the first request does not pay for it. */
@@ -175,7 +177,8 @@ export class LlamaRuntime {
     try {
       const gen = await m.gen();
       // JSON answers are held to llama.cpp's JSON grammar (tool calls have their own).
-      const grammar = call.json && !call.tools?.length ? await (await this.runtime()).getGrammarFor('json') : undefined;
+      // The model's own runtime: a grammar from another Llama instance is refused by node-llama-cpp.
+      const grammar = call.json && !call.tools?.length ? await m.model.llama.getGrammarFor('json') : undefined;
       return await this.chatOn(gen.chat, gen.chatSeq, call.messages, call.tools, call.stop, call.maxTokens, call.temperature, emit, signal, false, grammar);
     } finally {
       release();
