@@ -28,7 +28,9 @@ const only = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? process.argv[i + 1] : undefined;
 })();
-const wanted = (name: string) => !only || name.includes(only);
+// Matched against the path under test/e2e ('embedded/01-firstRun.spec.ts') or a stage name, never the
+// checkout's own path (a checkout in a folder named 'embedded-model' matched every spec).
+const wanted = (name: string) => !only || (path.isAbsolute(name) ? path.relative(__dirname, name) : name).includes(only);
 
 function specFiles(dir: string, suffix: string): string[] {
   const full = path.join(__dirname, dir);
