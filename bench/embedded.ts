@@ -6,10 +6,11 @@
  *   banyan  — ModelHub.complete → provider `embedded` → IPC → the supervised model host → the same calls.
  * Each iteration sends the same prompt to both, interleaved (the prompt changes every iteration, like
  * keystrokes, so both re-evaluate the changed end). First-token overhead = banyan − direct per pair;
- * throughput = generated tokens / (last − first token). Also: the model host's RSS, cold start
+ * throughput = generated tokens / (last − first token), compared as a ratio of medians and as the
+ * median of the per-pair ratios. Also: the model host's RSS, cold start
  * (host + runtime + model until the first token) and the model's load time in both.
  * Prints one JSON object on stdout (with the load average: measure on a quiet machine for targets).
- *   npm run bench:embedded [-- --iterations 60 --tokens 64]
+ *   npm run bench:embedded [-- --runs 3 --iterations 60 --tokens 64]
  */
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -27,6 +28,8 @@ import { tinyGgufPath } from '../test/fixtures/tinyGguf/writeTinyGguf';
 import { numberArg, stats as statsOf } from './benchStats';
 
 const ITERATIONS = numberArg('iterations', 60);
+/** Runs of ITERATIONS pairs each, on the same warm host and model: the summary gives each run and their medians. */
+const RUNS = numberArg('runs', 3);
 const TOKENS = numberArg('tokens', 64);
 const WARMUP = 5;
 const CONTEXT = 2048;
@@ -102,31 +105,55 @@ async function main() {
     if (ev.type === 'result') hostLoadMs = (ev.value as { loadMs: number }).loadMs;
   }
 
-  const pairs: { direct: { firstMs: number; tokensPerSecond: number }; banyan: { firstMs: number; tokensPerSecond: number } }[] = [];
-  for (let i = 0; i < WARMUP + ITERATIONS; i++) {
-    // Alternate which goes first, so neither always runs on a freshly woken CPU.
-    let d: Awaited<ReturnType<typeof direct>>;
-    let b: Awaited<ReturnType<typeof banyan>>;
-    if (i % 2) {
-      b = await banyan(i);
-      d = await direct(i);
-    } else {
-      d = await direct(i);
-      b = await banyan(i);
+  type Pair = { direct: { firstMs: number; tokensPerSecond: number }; banyan: { firstMs: number; tokensPerSecond: number } };
+  const runs: Pair[][] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const pairs: Pair[] = [];
+    for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+      // Alternate which goes first, so neither always runs on a freshly woken CPU.
+      let d: Awaited<ReturnType<typeof direct>>;
+      let b: Awaited<ReturnType<typeof banyan>>;
+      const k = r * (WARMUP + ITERATIONS) + i;
+      if (i % 2) {
+        b = await banyan(k);
+        d = await direct(k);
+      } else {
+        d = await direct(k);
+        b = await banyan(k);
+      }
+      if (i >= WARMUP) pairs.push({ banyan: b, direct: d });
     }
-    if (i >= WARMUP) pairs.push({ banyan: b, direct: d });
+    runs.push(pairs);
   }
+  const pairs = runs.flat();
+  const ratioOfMedians = (ps: readonly Pair[]) => Math.round((stats(ps.map((p) => p.banyan.tokensPerSecond)).median / stats(ps.map((p) => p.direct.tokensPerSecond)).median) * 1000) / 1000;
+  // The same ratio taken within each interleaved pair, then the median: the two halves of a pair run
+  // milliseconds apart, so the machine's load drifting between pairs cancels out.
+  const pairedRatio = (ps: readonly Pair[]) => statsOf(ps.filter((p) => p.direct.tokensPerSecond > 0).map((p) => p.banyan.tokensPerSecond / p.direct.tokensPerSecond), 3).median;
+  const perRun = runs.map((ps) => {
+    const overhead = stats(ps.map((p) => p.banyan.firstMs - p.direct.firstMs));
+    return { firstTokenOverheadMedianMs: overhead.median, firstTokenOverheadP95Ms: overhead.p95, throughputRatio: ratioOfMedians(ps), throughputRatioPaired: pairedRatio(ps) };
+  });
+  const medianOf = (key: keyof (typeof perRun)[number]) => statsOf(perRun.map((r) => r[key]), 3).median;
   const hostPid = host.pid();
   const result = {
     bench: 'embedded',
     model: { file: gguf, bytes: model.size },
-    iterations: ITERATIONS,
+    iterationsPerRun: ITERATIONS,
     tokensPerRequest: TOKENS,
     threads: 1,
     firstTokenMs: { direct: stats(pairs.map((p) => p.direct.firstMs)), banyan: stats(pairs.map((p) => p.banyan.firstMs)) },
     firstTokenOverheadMs: stats(pairs.map((p) => p.banyan.firstMs - p.direct.firstMs)),
     tokensPerSecond: { direct: stats(pairs.map((p) => p.direct.tokensPerSecond)), banyan: stats(pairs.map((p) => p.banyan.tokensPerSecond)) },
-    throughputRatio: Math.round((stats(pairs.map((p) => p.banyan.tokensPerSecond)).median / stats(pairs.map((p) => p.direct.tokensPerSecond)).median) * 1000) / 1000,
+    throughputRatio: ratioOfMedians(pairs),
+    throughputRatioPaired: pairedRatio(pairs),
+    runs: perRun,
+    medianOfRuns: {
+      firstTokenOverheadMedianMs: medianOf('firstTokenOverheadMedianMs'),
+      firstTokenOverheadP95Ms: medianOf('firstTokenOverheadP95Ms'),
+      throughputRatio: medianOf('throughputRatio'),
+      throughputRatioPaired: medianOf('throughputRatioPaired'),
+    },
     modelHostRssMb: hostPid ? rssMb(hostPid) : undefined,
     coldStartMs: Math.round(coldStartMs),
     loadMs: { direct: Math.round(directLoadMs), host: hostLoadMs },
