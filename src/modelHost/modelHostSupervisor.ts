@@ -32,6 +32,8 @@ export interface SupervisorOptions {
   readonly host?: HostEntry;
   /** Folder relative model paths are resolved against (the first workspace folder, the CLI's cwd). */
   readonly baseDir?: () => string | undefined;
+  /** Folders whose .gguf files are not run: an untrusted workspace's (the server's trust state). */
+  readonly untrustedFolders?: () => readonly string[];
   /** Crashes within `crashWindowMs` after which the host is only started again by a request. */
   readonly maxRestarts?: number;
   readonly crashWindowMs?: number;
@@ -75,7 +77,7 @@ export class ModelHostSupervisor implements ModelHostTransport {
   }
 
   resolveModel(model: string, role: string): HostModelRef {
-    const r = this.o.store.resolve(model, role, this.o.baseDir?.());
+    const r = this.o.store.resolve(model, role, this.o.baseDir?.(), this.o.untrustedFolders?.());
     return { path: r.path, label: r.label };
   }
 

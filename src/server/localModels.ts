@@ -28,10 +28,10 @@ export class ServerLocalModels {
   /** Lists an endpoint's models (the hub's; set by the models feature): the first-run probe. */
   listModels: ((e: EndpointConfig, signal: AbortSignal) => Promise<string[]>) | undefined;
 
-  constructor(ctx: Pick<ServerContext, 'initOptions' | 'workspaceFolders'>, private readonly logger: Logger) {
+  constructor(ctx: Pick<ServerContext, 'initOptions' | 'workspaceFolders' | 'trusted'>, private readonly logger: Logger) {
     const dir = ctx.initOptions.globalStorageDir ? path.join(ctx.initOptions.globalStorageDir, 'models') : defaultModelsDir();
     this.store = new LocalModelStore(dir, () => this.catalogue());
-    this.host = new ModelHostSupervisor({ store: this.store, logger, baseDir: () => ctx.workspaceFolders()[0] });
+    this.host = new ModelHostSupervisor({ store: this.store, logger, baseDir: () => ctx.workspaceFolders()[0], untrustedFolders: () => (ctx.trusted() ? [] : ctx.workspaceFolders()) });
   }
 
   /** New settings: host options, catalogue file, network; the runtime is loaded once a role uses the built-in model. */

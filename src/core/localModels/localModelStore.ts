@@ -3,7 +3,7 @@
  * models are there, where a `model` setting points, and removing one. A download in progress is a
  * `.part` file next to its final name; only a verified file ever has the final name.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ModelError } from '../llm/errors';
@@ -60,14 +60,22 @@ export class LocalModelStore {
   /**
    * A `model` setting → the file: a path of a .gguf (absolute, `~/…`, or relative to `baseDir`) or a
    * catalogue id (downloaded into this folder). Throws ModelError naming what is missing and the fix.
+   * A file inside one of `untrusted` (the folders of an untrusted workspace) is refused: a cloned
+   * repository could otherwise ship a crafted GGUF and point its own settings at it, and llama.cpp's
+   * GGUF parser is native code.
    */
-  resolve(model: string, role: string, baseDir?: string): ResolvedModel {
+  resolve(model: string, role: string, baseDir?: string, untrusted: readonly string[] = []): ResolvedModel {
     const m = model.trim();
     if (/\.gguf$/i.test(m) || m.includes('/') || m.includes('\\')) {
       const expanded = m.startsWith('~') ? path.join(os.homedir(), m.slice(1)) : m;
       const full = path.isAbsolute(expanded) ? expanded : path.resolve(baseDir ?? process.cwd(), expanded);
       if (!existsSync(full)) {
         throw new ModelError('modelNotFound', `the model file ${full} does not exist`, { fix: `Set banyan.models.${role}.model to the path of a .gguf file, or to a model id from Banyan: Download Model…` });
+      }
+      if (untrusted.some((folder) => isInside(full, folder))) {
+        throw new ModelError('config', `the model file ${full} is inside this untrusted workspace: Banyan does not run a model that a folder brings until you trust the folder`, {
+          fix: 'Trust the workspace (Workspaces: Manage Workspace Trust), or use a model from Banyan: Download Model… or a .gguf outside the workspace',
+        });
       }
       return { path: full, label: path.basename(full) };
     }
@@ -99,4 +107,17 @@ export class LocalModelStore {
     }
     return removed;
   }
+}
+
+/** Whether `file` (symbolic links followed) lies in `folder`. */
+function isInside(file: string, folder: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(folder), real(file));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

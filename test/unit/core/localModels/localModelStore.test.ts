@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -45,6 +45,27 @@ describe('LocalModelStore', () => {
     const missing = thrown(() => s.resolve(path.join(dir, 'nope.gguf'), 'chat'));
     assert.ok(missing.message.includes(path.join(dir, 'nope.gguf')));
     assert.match(missing.fix ?? '', /banyan\.models\.chat\.model/);
+  });
+
+  it('an untrusted workspace\'s own .gguf is refused (also through a link or a relative path); files elsewhere and downloaded models still resolve', () => {
+    const { dir, s } = store();
+    const workspace = path.join(dir, 'repo');
+    mkdirSync(workspace);
+    const shipped = path.join(workspace, 'model.gguf');
+    writeFileSync(shipped, 'GGUF');
+    const link = path.join(dir, 'link.gguf');
+    symlinkSync(shipped, link);
+    const outside = path.join(dir, 'mine.gguf');
+    writeFileSync(outside, 'GGUF');
+    writeFileSync(path.join(dir, 'coder-1b.gguf'), 'GGUF');
+    for (const model of [shipped, 'model.gguf', link]) {
+      const err = thrown(() => s.resolve(model, 'completion', workspace, [workspace]));
+      assert.equal(err.kind, 'config');
+      assert.match(err.describe(), /inside this untrusted workspace.*Manage Workspace Trust/s);
+    }
+    assert.equal(s.resolve(outside, 'completion', workspace, [workspace]).path, outside);
+    assert.equal(s.resolve('coder-1b', 'completion', workspace, [workspace]).label, 'Coder 1B');
+    assert.equal(s.resolve(shipped, 'completion', workspace, []).path, shipped);
   });
 
   it('an unknown id lists the known ones', () => {
