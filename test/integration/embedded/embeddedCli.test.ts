@@ -4,7 +4,6 @@
  * the models folder, downloading from a local model hub named by the workspace's catalogue file.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ModelHub } from '../../fixtures/modelHub/modelHub';
 import { tinyGgufBytes, tinyGgufPath } from '../../fixtures/tinyGguf/writeTinyGguf';
-import { CLI_JS } from '../helpers/lspSession';
+import { runCli } from '../helpers/runCli';
 
 describe('banyan CLI with the built-in model', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'banyan-embedded-cli-'));
@@ -22,15 +21,7 @@ describe('banyan CLI with the built-in model', () => {
   const tiny = tinyGgufPath();
   const bytes = tinyGgufBytes();
 
-  const cli = (...args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI_JS, ...args], { env: { ...process.env, BANYAN_MODELS_DIR: modelsDir, XDG_CACHE_HOME: path.join(tmp, 'cache'), BANYAN_API_KEY: '' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const cli = (...args: string[]) => runCli(args, { BANYAN_MODELS_DIR: modelsDir, XDG_CACHE_HOME: path.join(tmp, 'cache') });
 
   before(async () => {
     await hub.start();
