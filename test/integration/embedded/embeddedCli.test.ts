@@ -1,7 +1,8 @@
 /**
  * The built CLI with the built-in model: `banyan complete` prints a suggestion made by llama.cpp from
- * the tiny GGUF, `banyan models test` passes against it, and `models pull|list --local|rm` manage
- * the models folder, downloading from a local model hub named by the workspace's catalogue file.
+ * the tiny GGUF, `chat` and `rewrite` get their answers from it, `banyan models test` passes against
+ * it, and `models pull|list --local|rm` manage the models folder, downloading from a local model
+ * hub named by the workspace's catalogue file.
  */
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
@@ -31,8 +32,10 @@ describe('banyan CLI with the built-in model', () => {
     writeFileSync(path.join(ws, 'src', 'calc.py'), 'def add(a, b):\n    return \n');
     const catalogue = path.join(tmp, 'catalogue.json');
     writeFileSync(catalogue, JSON.stringify([{ id: 'tiny-coder', name: 'Tiny Coder', file: 'tiny-coder.gguf', url: hub.url('/hub/tiny.gguf'), sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }]));
-    // One thread: a busy 2-core machine makes ggml's spinning threads very slow.
-    writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'banyan.models.embedded.threads': 1, 'banyan.models.embedded.contextSize': 2048, 'banyan.models.embedded.catalogueFile': catalogue, 'banyan.models.completion.maxTokens': 16 }));
+    // One thread: a busy 2-core machine makes ggml's spinning threads very slow. 4096 tokens: the tiny
+    // model's byte vocabulary makes every character a token, four times Banyan's estimate, and the chat's
+    // system prompt alone is about 2,100 of them.
+    writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'banyan.models.embedded.threads': 1, 'banyan.models.embedded.contextSize': 4096, 'banyan.models.embedded.catalogueFile': catalogue, 'banyan.models.completion.maxTokens': 16, 'banyan.models.chat.maxTokens': 12, 'banyan.models.chat.temperature': 0, 'banyan.models.edit.maxTokens': 24, 'banyan.models.edit.temperature': 0 }));
   });
   after(() => hub.close());
 
@@ -49,6 +52,23 @@ describe('banyan CLI with the built-in model', () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /✔ fill-in-the-middle: answered through the built-in llama\.cpp/);
     assert.match(r.stdout, /✔ chat: answered through the built-in llama\.cpp/);
+  });
+
+  it('chat --provider embedded --model PATH.gguf --json: the answer comes from llama.cpp, with the retrieval around it', async () => {
+    const r = await cli('chat', '--workspace', ws, '--provider', 'embedded', '--model', tiny, '--json', 'What does add do?');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { answer: string; model: string; usage: { completionTokens: number }; references: { path: string }[] };
+    assert.ok(out.answer.length > 0, r.stdout);
+    assert.equal(out.model, tiny);
+    assert.equal(out.usage.completionTokens, 12);
+    assert.ok(out.references.some((ref) => ref.path === 'src/calc.py'), r.stdout);
+  });
+
+  it('rewrite --provider embedded --model PATH.gguf: the edit model\'s answer is llama.cpp\'s (the tiny model only ever fills its token limit, which the rewrite refuses by name)', async () => {
+    const r = await cli('rewrite', '--workspace', ws, '--file', 'src/calc.py', '--range', '0:0-0:14', '--no-index', '--provider', 'embedded', '--model', tiny, 'rename add to plus');
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /rewrite not applied \(truncated-answer\)/);
+    assert.equal(readFileSync(path.join(ws, 'src', 'calc.py'), 'utf8'), 'def add(a, b):\n    return \n');
   });
 
   it('models pull ID downloads from the catalogue\'s URL and verifies it; list --local shows it; the id works as --model; rm removes it', async () => {
