@@ -33,19 +33,21 @@ import { contentHash, finishExtract } from './extract/finishExtract';
 import { type LanguageId, languageLabel } from './languages';
 import { ChangeLog } from './changeLog';
 import { LineCache } from './lineCache';
-import type { ChunkRange, FileExtract, ImportInfo, IndexedFile, SkippedFile, SymbolInfo, SymbolKind } from './model';
-import type { FileResult, FileTask } from './parse/fileProcessor';
+import { type ChunkRange, type FileExtract, type ImportInfo, type IndexedFile, type SkippedFile, type SymbolInfo, type SymbolKind, UNSETTLED_TIME } from './model';
+import type { FileResult, FileStat, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
 import { relativeTo } from './persist/fileRows';
 import { captureSnapshot, type CapturedSnapshot, restoreSnapshot } from './persist/indexSnapshot';
 import { readSnapshotFile, SNAPSHOT_FILE } from './persist/snapshot';
+import { readScanListing, writeScanListing } from './persist/scanListingFile';
 import { SnapshotKeeper } from './persist/snapshotKeeper';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
 import { TaskFeed } from './parse/taskFeed';
 import { ImportGraph } from './resolve/importGraph';
 import { type FileEvents, FileEventQueue } from './scan/fileEventQueue';
 import { IgnoreRules } from './scan/ignoreRules';
-import { scanWorkspace } from './scan/workspaceScanner';
+import { isRacy, type ScanListing } from './scan/scanListing';
+import { type ScanResult, scanWorkspace } from './scan/workspaceScanner';
 import { bm25 } from './search/bm25';
 import { InvertedIndex } from './search/invertedIndex';
 import { jaccard } from './search/jaccard';
@@ -114,6 +116,11 @@ export interface CodeIndexOptions {
    * than rewriting the whole snapshot every call. Default 0 (always write).
    */
   readonly saveAfterParsing?: number;
+  /**
+   * Wall-clock time in ms (default Date.now): file and folder times less than RACY_MS older than it
+   * when read are not trusted on the next scan (tests move it to make every time trusted).
+   */
+  readonly clock?: () => number;
 }
 
 export interface IndexProgressInfo {
@@ -190,6 +197,7 @@ export class CodeIndex {
   private readonly includeDirs: string[];
   private pool: ParserPool | undefined;
   private readonly poolSize: number;
+  private readonly clock: () => number;
 
   private state: IndexState = 'idle';
   private paused = false;
@@ -208,7 +216,7 @@ export class CodeIndex {
 
   /** Sequence numbers: a result is applied only if no newer task for the same file was submitted. */
   private seq = 0;
-  private readonly latest = new Map<string, number>();
+  private readonly latest = new Map<string, { readonly seq: number; readonly statAfter: number }>();
   private readonly fileEvents = new FileEventQueue(() => void this.flushEvents().catch((err) => this.logger.error('index update failed', err)));
   private readonly waiters: (() => void)[] = [];
 
@@ -217,6 +225,7 @@ export class CodeIndex {
     this.maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
     this.maxFiles = options.maxFiles ?? 50_000;
     this.poolSize = options.workers ?? defaultWorkerCount();
+    this.clock = options.clock ?? Date.now;
     this.rules = new IgnoreRules({
       globs: options.exclude ?? [],
       editorExcludes: options.editorExcludes ?? [],
@@ -284,14 +293,18 @@ export class CodeIndex {
       consuming ??= this.runTasks(feed, generation, true);
     };
     const inlineBelow = this.options.inlineBelow ?? 0;
+    // The scan stats files after this: a time no later than any of its stats (see recordedStat).
+    const scanStartedAt = this.clock();
     const scan = await scanWorkspace(this.options.roots, {
+      now: this.clock,
       rules: this.rules,
       maxFileBytes: this.maxFileBytes,
       maxFiles: this.maxFiles,
+      previous: this.previousListing(),
       onFiles: (found) => {
         for (const f of found) {
-          const task = this.taskFor(f.path, f.size, f.mtimeMs);
-          if (task) feed.push(task, this.stamp(task.path), task.text?.length ?? f.size);
+          const task = this.taskFor(f.path, f);
+          if (task) feed.push(task, this.stamp(task.path, scanStartedAt), task.text?.length ?? f.size);
         }
         // Until enough work is known to be worth workers, wait (the CLI parses a few files inline).
         if (feed.total >= inlineBelow && feed.total > 0) {
@@ -302,8 +315,9 @@ export class CodeIndex {
     });
     feed.close();
     if (feed.total > 0) consume();
+    this.keepListing(scan);
     this.capped = scan.capped;
-    this.logger.debug(`index: scanned ${scan.files.length} files in ${Math.round(performance.now() - started)} ms`);
+    this.logger.debug(`index: scanned ${scan.files.length} files (${scan.foldersRead} folders read) in ${Math.round(performance.now() - started)} ms`);
     if (scan.capped) this.logger.warn(scan.capped);
     for (const e of scan.errors.slice(0, 10)) this.recordError(e);
 
@@ -323,7 +337,7 @@ export class CodeIndex {
           this.removeFile(f.path);
           setChanged = true;
         }
-        this.skipped.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, reason: 'too-large' });
+        this.skipped.set(f.path, { ...recordedStat(f, scanStartedAt), reason: 'too-large' });
       }
     }
     if (consuming && (await consuming)) setChanged = true;
@@ -345,15 +359,38 @@ export class CodeIndex {
     this.logger.debug(`index: snapshot written in ${Math.round(performance.now() - saveStarted)} ms`);
   }
 
+  /** What the last scan saw (see scanListing.ts): kept in memory, and read from the storage folder once. */
+  private previousListing(): ScanListing | undefined {
+    if (this.listing === undefined && this.snapshot && !this.listingRead) this.listing = readScanListing(this.snapshot.dir, this.listingKey());
+    this.listingRead = true;
+    return this.listing;
+  }
+
+  private keepListing(scan: ScanResult): void {
+    this.listing = scan.listing;
+    if (!this.snapshot || scan.foldersRead === 0) return;
+    const dir = this.snapshot.dir;
+    const write = writeScanListing(dir, this.listingKey(), scan.listing).catch((err: unknown) => this.logger.debug(`index: scan listing not saved in ${dir} (${describeError(err)})`));
+    this.listingWrite = this.listingWrite.then(() => write);
+  }
+
+  private listingKey(): string {
+    return createHash('sha1').update(JSON.stringify({ roots: this.options.roots, rules: this.rules.fingerprint })).digest('hex').slice(0, 16);
+  }
+
+  private listing: ScanListing | undefined;
+  private listingRead = false;
+  private listingWrite: Promise<void> = Promise.resolve();
+
   /** The parse task a scanned file needs, or undefined when the index already holds its content. */
-  private taskFor(file: string, size: number, mtimeMs: number): FileTask | undefined {
+  private taskFor(file: string, st: FileStat): FileTask | undefined {
     const overlay = this.options.documentText?.(file);
     const existing = this.byPath.get(file);
     if (overlay !== undefined) return !existing || existing.hash !== contentHash(Buffer.from(overlay, 'utf8')) ? { path: file, text: overlay, maxBytes: this.maxFileBytes } : undefined;
-    if (existing && existing.size === size && existing.mtimeMs === mtimeMs) return undefined;
+    if (existing && sameStat(existing, st)) return undefined;
     const skip = this.skipped.get(file);
-    if (!existing && skip && skip.size === size && skip.mtimeMs === mtimeMs) return undefined;
-    return { path: file, maxBytes: this.maxFileBytes, stat: { size, mtimeMs }, ...(existing ? { expectHash: existing.hash } : {}) };
+    if (!existing && skip && sameStat(skip, st)) return undefined;
+    return { path: file, maxBytes: this.maxFileBytes, stat: st, ...(existing ? { expectHash: existing.hash } : {}) };
   }
 
   /** Runs a list of parse tasks (editor updates, file events). */
@@ -383,9 +420,12 @@ export class CodeIndex {
         const b = await feed.take();
         if (!b) return;
         const results = await this.processBatch(pool, b.map((s) => (tokenize ? s.task : { ...s.task, tokenize: false })));
-        for (let i = 0; i < results.length; i++) {
-          if (this.latest.get(b[i]!.task.path) !== b[i]!.seq) continue; // superseded by a newer update
-          if (this.applyResult(results[i]!, bulk)) setChanged = true;
+        const seqOf = new Map(b.map((s) => [s.task.path, s.seq]));
+        for (const r of results) {
+          // By path: a batch retried file by file (processBatch) returns no result for a file that kills the parser.
+          const latest = this.latest.get(r.path);
+          if (!latest || latest.seq !== seqOf.get(r.path)) continue; // superseded by a newer update
+          if (this.applyResult(r, latest.statAfter, bulk)) setChanged = true;
         }
         done += b.length;
         if (bulk) this.report(done, feed.total, 'indexing');
@@ -431,32 +471,39 @@ export class CodeIndex {
   /** Files whose content was (re)indexed since open (saveAfterParsing counts them per refresh). */
   private reindexed = 0;
 
-  private stamp(file: string): number {
-    const s = ++this.seq;
-    this.latest.set(file, s);
-    return s;
+  /** A sequence number for a task on `file`, whose stat (if any) is taken after `statAfter` (wall clock). */
+  private stamp(file: string, statAfter = this.clock()): number {
+    const seq = ++this.seq;
+    this.latest.set(file, { seq, statAfter });
+    return seq;
   }
 
-  /** Applies one worker result; returns true when a file entered or left the index. */
-  private applyResult(r: FileResult, bulk: boolean): boolean {
+  /** Applies one worker result (its stat taken after `statAfter`); returns true when a file entered or left the index. */
+  private applyResult(r: FileResult, statAfter: number, bulk: boolean): boolean {
     switch (r.kind) {
       case 'indexed':
       case 'extracted': {
         this.reindexed++;
         const had = this.byPath.has(r.path);
         this.skipped.delete(r.path);
-        if (r.kind === 'indexed') this.putFile(r.path, r.size, r.mtimeMs, r.extract, bulk);
+        const st = recordedStat(r, statAfter);
+        if (r.kind === 'indexed') this.putFile(r.path, st, r.extract, bulk);
         else {
           // The worker did only what needs the tree (see MAIN_TOKENIZES_UP_TO): the rest is done here.
           const { extract, ranges } = finishExtract(r.tree, r.bytes, r.hash);
-          this.putFile(r.path, r.size, r.mtimeMs, extract, bulk, { bytes: r.bytes, ranges });
+          this.putFile(r.path, st, extract, bulk, { bytes: r.bytes, ranges });
         }
         if (had) this.graph.invalidateFile(r.path);
         return !had;
       }
       case 'unchanged': {
         const f = this.byPath.get(r.path);
-        if (f) this.replaceEntry({ ...f, size: r.size, mtimeMs: r.mtimeMs });
+        const st = recordedStat(r, statAfter);
+        if (f && !sameStat(f, st)) {
+          // Same content, new times: recorded so the next scan trusts them (not a content change).
+          this.replaceEntry({ ...f, ...st });
+          this.snapshot?.markDirty();
+        }
         return false;
       }
       case 'skipped': {
@@ -469,7 +516,7 @@ export class CodeIndex {
           }
           return false;
         }
-        this.skipped.set(r.path, { size: r.size, mtimeMs: r.mtimeMs, reason: r.reason });
+        this.skipped.set(r.path, { ...recordedStat(r, statAfter), reason: r.reason });
         const had = this.byPath.has(r.path);
         this.removeFile(r.path);
         return had;
@@ -480,7 +527,7 @@ export class CodeIndex {
   }
 
   /** `bulk`: part of a scan's batch (postings deferred to the next maintenance), not an editor update. */
-  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract, bulk = false, untokenized?: { bytes: Uint8Array; ranges: readonly ChunkRange[] }): void {
+  private putFile(file: string, st: RecordedStat, x: FileExtract, bulk = false, untokenized?: { bytes: Uint8Array; ranges: readonly ChunkRange[] }): void {
     const old = this.byPath.get(file);
     if (old) this.dropContent(old);
     const id = old?.id ?? this.files.length;
@@ -510,8 +557,7 @@ export class CodeIndex {
       path: file,
       root,
       rel: relativeTo(root, file),
-      size,
-      mtimeMs,
+      ...st,
       hash: x.hash,
       language: x.language,
       lineCount: x.lineCount,
@@ -587,6 +633,9 @@ export class CodeIndex {
 
   private clear(): void {
     this.snapshot?.dropRows();
+    // Everything is read again, folders too.
+    this.listing = undefined;
+    this.listingRead = true;
     this.index = new InvertedIndex();
     for (const f of this.byPath.values()) this.symbolTable.remove(f.id, f.symbols);
     this.files = [];
@@ -932,6 +981,7 @@ export class CodeIndex {
     this.lineCache.clear();
     if (options.save !== false) await this.save().catch(() => undefined);
     this.snapshot?.dropRows();
+    await this.listingWrite;
     await this.pool?.close();
     await this.inlinePool?.close();
   }
@@ -974,6 +1024,22 @@ export class CodeIndex {
     for (const r of this.options.roots) if ((abs === r || abs.startsWith(r + path.sep)) && r.length > best.length) best = r;
     return best || path.dirname(abs);
   }
+}
+
+type RecordedStat = FileStat;
+
+/**
+ * A file's times as the index records them, from a stat taken after `statAfter`: when the file had
+ * changed too shortly before to be sure a further change moves its times (isRacy), its ctime is recorded
+ * as UNSETTLED_TIME, which no stat matches, so the next scan checks its content again.
+ */
+function recordedStat(st: FileStat, statAfter: number): RecordedStat {
+  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: isRacy(st, statAfter) ? UNSETTLED_TIME : st.ctimeMs };
+}
+
+/** The recorded times still describe the file (`st` as stat'ed now). */
+function sameStat(recorded: RecordedStat, st: FileStat): boolean {
+  return recorded.size === st.size && recorded.mtimeMs === st.mtimeMs && recorded.ctimeMs === st.ctimeMs;
 }
 
 function existsSafe(p: string): boolean {

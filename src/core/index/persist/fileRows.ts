@@ -7,43 +7,59 @@ import type { LanguageId } from '../languages';
 import { type ImportInfo, type IndexedFile, type SkippedFile, type SkipReason, SYMBOL_KINDS, type SymbolInfo } from '../model';
 
 export type FileRow = [
-  path: string, size: number, mtimeMs: number, hash: string, language: string, lineCount: number, summary: string, pkg: string,
+  path: string, size: number, mtimeMs: number, ctimeMs: number, hash: string, language: string, lineCount: number, summary: string, pkg: string,
   hasErrors: number, chunkCount: number, symbols: SymbolRow[], imports: ImportRow[],
 ];
 type SymbolRow = [name: string, kind: number, container: string, start: number, end: number, nameLine: number, signature: string];
 type ImportRow = [source: string, line: number, names: string[] | 0, flavor: string];
-export type SkippedRow = [path: string, size: number, mtimeMs: number, reason: SkipReason];
+export type SkippedRow = [path: string, size: number, mtimeMs: number, ctimeMs: number, reason: SkipReason];
 
 /** firstChunk is not stored: it is recomputed on load from the chunks' file ids. */
 export function encodeFile(f: IndexedFile): FileRow {
   return [
-    f.path, f.size, f.mtimeMs, f.hash, f.language ?? '', f.lineCount, f.summary ?? '', f.packageName ?? '', f.hasErrors ? 1 : 0, f.chunkCount,
+    f.path, f.size, f.mtimeMs, f.ctimeMs, f.hash, f.language ?? '', f.lineCount, f.summary ?? '', f.packageName ?? '', f.hasErrors ? 1 : 0, f.chunkCount,
     f.symbols.map((s): SymbolRow => [s.name, SYMBOL_KINDS.indexOf(s.kind), s.container ?? '', s.startLine, s.endLine, s.nameLine, s.signature]),
     f.imports.map((i): ImportRow => [i.source, i.line, i.names ? [...i.names] : 0, i.flavor ?? '']),
   ];
 }
 
+/** Objects built field by field (no spreads): a warm start decodes every row, and the spreads' temporaries were most of its garbage. */
 export function decodeFile(row: FileRow, id: number, firstChunk: number, root: string): IndexedFile {
-  const [p, size, mtimeMs, hash, language, lineCount, summary, pkg, hasErrors, chunkCount, symbols, imports] = row;
-  const lang = (language || undefined) as LanguageId | undefined;
-  return {
-    id, path: p, root, rel: relativeTo(root, p), size, mtimeMs, hash, language: lang, lineCount,
-    ...(summary ? { summary } : {}), ...(pkg ? { packageName: pkg } : {}), ...(hasErrors ? { hasErrors: true } : {}),
-    firstChunk, chunkCount,
-    symbols: symbols.map(([name, kind, container, startLine, endLine, nameLine, signature]): SymbolInfo => ({
-      name, kind: SYMBOL_KINDS[kind] ?? 'function', ...(container ? { container } : {}), startLine, endLine, nameLine, signature,
-    })),
-    imports: imports.map(([source, line, names, flavor]): ImportInfo => ({
-      source, line, ...(names ? { names } : {}), ...(flavor ? { flavor: flavor as NonNullable<ImportInfo['flavor']> } : {}),
-    })),
+  const [p, size, mtimeMs, ctimeMs, hash, language, lineCount, summary, pkg, hasErrors, chunkCount, symbolRows, importRows] = row;
+  const symbols: SymbolInfo[] = new Array(symbolRows.length);
+  for (let i = 0; i < symbolRows.length; i++) {
+    const [name, kind, container, startLine, endLine, nameLine, signature] = symbolRows[i]!;
+    const s: Mutable<SymbolInfo> = { name, kind: SYMBOL_KINDS[kind] ?? 'function', startLine, endLine, nameLine, signature };
+    if (container) s.container = container;
+    symbols[i] = s;
+  }
+  const imports: ImportInfo[] = new Array(importRows.length);
+  for (let i = 0; i < importRows.length; i++) {
+    const [source, line, names, flavor] = importRows[i]!;
+    const x: Mutable<ImportInfo> = { source, line };
+    if (names) x.names = names;
+    if (flavor) x.flavor = flavor as NonNullable<ImportInfo['flavor']>;
+    imports[i] = x;
+  }
+  const f: Mutable<IndexedFile> = {
+    id, path: p, root, rel: relativeTo(root, p), size, mtimeMs, ctimeMs, hash, language: (language || undefined) as LanguageId | undefined, lineCount,
+    firstChunk, chunkCount, symbols, imports,
   };
+  if (summary) f.summary = summary;
+  if (pkg) f.packageName = pkg;
+  if (hasErrors) f.hasErrors = true;
+  return f;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function encodeSkipped([p, s]: readonly [string, SkippedFile]): SkippedRow {
-  return [p, s.size, s.mtimeMs, s.reason];
+  return [p, s.size, s.mtimeMs, s.ctimeMs, s.reason];
 }
 
-/** `file` relative to `root`, forward slashes (IndexedFile.rel). */
+/** `file` relative to `root`, forward slashes (IndexedFile.rel). A file below the root is a slice of its path (path.relative is slow). */
 export function relativeTo(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const rel = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }

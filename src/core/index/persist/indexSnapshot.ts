@@ -78,7 +78,7 @@ export function restoreSnapshot(buf: Buffer, identity: SnapshotIdentity, rootOf:
     const restored = InvertedIndex.fromState(index);
     const files = header.files.map((row, id) => decodeFile(row, id, Math.max(0, first[id]!), rootOf(row[0])));
     const skipped = new Map<string, SkippedFile>();
-    for (const [p, size, mtimeMs, reason] of header.skipped) skipped.set(p, { size, mtimeMs, reason });
+    for (const [p, size, mtimeMs, ctimeMs, reason] of header.skipped) skipped.set(p, { size, mtimeMs, ctimeMs, reason });
     return { ok: true, restored: { files, skipped, index: restored, savedAt: new Date(header.savedAt) } };
   } catch (err) {
     return { ok: false, reason: describeError(err) };

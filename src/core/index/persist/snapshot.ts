@@ -24,7 +24,7 @@ import type { IndexState } from '../search/invertedIndex';
 const MAGIC = Buffer.from('BANYANIX', 'latin1');
 const PREFIX_BYTES = MAGIC.length + 16;
 /** Bump when the layout or the meaning of anything stored changes. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 export const SNAPSHOT_FILE = 'index.snapshot';
 
 export interface SnapshotHeader<F, S> {

@@ -382,21 +382,25 @@ export class InvertedIndex {
     };
   }
 
-  /** Restores a dense state (every chunk alive), then builds the postings in one pass. */
+  /**
+   * Restores a dense state (every chunk alive), then builds the postings in one pass. The state's arrays
+   * become the index's own (the caller gives them up: a decoded snapshot's are fresh copies).
+   */
   static fromState(s: IndexState): InvertedIndex {
     const index = new InvertedIndex();
-    for (const t of s.terms) index.vocab.intern(t);
+    index.vocab.internAll(s.terms);
     const n = s.chunkCount;
     index.count = n;
-    index.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
-    index.fileOfChunk = Int32Array.from(s.chunkFile);
-    index.startOfChunk = Int32Array.from(s.chunkStart);
-    index.endOfChunk = Int32Array.from(s.chunkEnd);
-    index.lengthOfChunk = Int32Array.from(s.chunkLength);
-    index.termStart = Int32Array.from(s.chunkTermStart);
-    index.termCount = Int32Array.from(s.chunkTermCount);
-    index.termPool = Int32Array.from(s.termPool);
-    index.tfPool = Uint16Array.from(s.tfPool);
+    // Its length is the capacity of every chunk column (see ensureChunkCapacity).
+    index.alive = new Uint8Array(n).fill(1);
+    index.fileOfChunk = s.chunkFile;
+    index.startOfChunk = s.chunkStart;
+    index.endOfChunk = s.chunkEnd;
+    index.lengthOfChunk = s.chunkLength;
+    index.termStart = s.chunkTermStart;
+    index.termCount = s.chunkTermCount;
+    index.termPool = s.termPool;
+    index.tfPool = s.tfPool;
     index.poolUsed = s.termPool.length;
     index.df = new Int32Array(Math.max(16, index.vocab.size));
     for (let i = 0; i < index.poolUsed; i++) index.df[index.termPool[i]!]!++;
