@@ -1,15 +1,31 @@
 /** `banyan` command-line entry (dist/cli.js, package.json bin). */
 import { BANYAN_VERSION } from '../core/version';
 import { type CliCommand, type CliIO, CliError } from './cliCommand';
-import { contextCommand } from './commands/contextCommand';
 
 /**
- * The registry loads every command's dependencies (model SDKs, MCP, LSP): ~130 ms of start-up. It is
- * required on first use, so `banyan context` — started once per call by the context-recall bench and
- * other tools — does without it.
+ * Commands are required on first use, so a process loads only what its command needs: `--version`
+ * nothing, the index commands (`banyan context` is started once per call by the context-recall bench
+ * and other tools) the index, and the others the registry with every command's dependencies (model
+ * SDKs, MCP, LSP) — a bundle of its own, dist/cli-commands.js (LAZY_CHUNKS in esbuild.mjs).
  */
+function indexCommands(): readonly CliCommand[] {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return [
+    (require('./commands/indexCommand') as typeof import('./commands/indexCommand')).indexCommand,
+    (require('./commands/searchCommand') as typeof import('./commands/searchCommand')).searchCommand,
+    (require('./commands/symbolsCommand') as typeof import('./commands/symbolsCommand')).symbolsCommand,
+    (require('./commands/contextCommand') as typeof import('./commands/contextCommand')).contextCommand,
+  ];
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 function commands(): readonly CliCommand[] {
   return (require('./commandRegistry') as typeof import('./commandRegistry')).CLI_COMMANDS;
+}
+
+/** The command named `name`: from the index commands when it is one of them, else from the registry. */
+function commandNamed(name: string): CliCommand | undefined {
+  return indexCommands().find((c) => c.name === name) ?? commands().find((c) => c.name === name);
 }
 
 const io: CliIO = {
@@ -52,7 +68,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     io.stdout(cmd ? `${cmd.summary}\n\nUsage: ${cmd.usage}` : helpText());
     return 0;
   }
-  const cmd = first === contextCommand.name ? contextCommand : commands().find((c) => c.name === first);
+  const cmd = commandNamed(first);
   if (!cmd) throw new CliError(`unknown command "${first}"; run "banyan --help" for the list`, 2);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${cmd.summary}\n\nUsage: ${cmd.usage}`);
@@ -67,9 +83,10 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+      // CliError.is, not instanceof: commands from dist/cli-commands.js throw that bundle's copy of the class.
+      const message = CliError.is(err) ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
       process.stderr.write(`banyan: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-      process.exitCode = err instanceof CliError ? err.code : 1;
+      process.exitCode = CliError.is(err) ? err.code : 1;
     },
   );
 }
