@@ -36,7 +36,7 @@ import { LineCache } from './lineCache';
 import { type ChunkRange, type FileExtract, type ImportInfo, type IndexedFile, type SkippedFile, type SymbolInfo, type SymbolKind, UNSETTLED_TIME } from './model';
 import type { FileResult, FileStat, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
-import { relativeTo } from './persist/fileRows';
+import { decodeDetails, type DetailsRow, relativeTo } from './persist/fileRows';
 import { captureSnapshot, type CapturedSnapshot, restoreSnapshot } from './persist/indexSnapshot';
 import { readSnapshotFile, SNAPSHOT_FILE } from './persist/snapshot';
 import { readScanListing, writeScanListing } from './persist/scanListingFile';
@@ -584,6 +584,12 @@ export class CodeIndex {
   }
 
   private dropContent(f: IndexedFile): void {
+    const pending = this.pendingDetails;
+    if (pending?.pending[f.id]) {
+      // Never decoded, never in the symbol table: only no longer to be decoded.
+      pending.pending[f.id] = 0;
+      pending.symbols -= pending.counts[f.id]!;
+    }
     for (let i = 0; i < f.chunkCount; i++) this.index.removeChunk(f.firstChunk + i);
     this.symbolTable.remove(f.id, f.symbols);
     // Whatever made the index drop the file's content also makes its cached lines suspect.
@@ -632,6 +638,7 @@ export class CodeIndex {
   }
 
   private clear(): void {
+    this.pendingDetails = undefined;
     this.snapshot?.dropRows();
     // Everything is read again, folders too.
     this.listing = undefined;
@@ -765,6 +772,7 @@ export class CodeIndex {
 
   /** Either scorer on tokens the caller already has (see search/tokenizer.ts). */
   searchTerms(terms: readonly string[], scorer: 'bm25' | 'jaccard', options: SearchOptions = {}): ChunkHit[] {
+    this.ensureDetails();
     const exclude = options.excludePaths?.length
       ? new Set(options.excludePaths.map((p) => this.byPath.get(path.resolve(p))?.id).filter((id): id is number => id !== undefined))
       : undefined;
@@ -790,6 +798,7 @@ export class CodeIndex {
 
   /** Definitions named `name` (exact; `ignoreCase` also finds other casings). */
   symbols(name: string, options: { ignoreCase?: boolean; kinds?: readonly SymbolKind[]; limit?: number } = {}): SymbolHit[] {
+    this.ensureDetails();
     const refs = this.symbolTable.lookup(name, options.ignoreCase ?? false);
     const kinds = options.kinds ? new Set(options.kinds) : undefined;
     const out: SymbolHit[] = [];
@@ -804,6 +813,7 @@ export class CodeIndex {
 
   /** Symbols whose names match a free-text query (exact, prefix, substring), best first. */
   findSymbols(query: string, limit = 50): SymbolHit[] {
+    this.ensureDetails();
     return this.symbolTable.search(query, limit).flatMap((r) => {
       const f = this.files[r.file];
       return f ? [{ ...r.symbol, path: f.path, rel: f.rel, language: f.language }] : [];
@@ -812,6 +822,7 @@ export class CodeIndex {
 
   /** Members of a class/interface/struct/trait named `container` (methods, properties). */
   membersOf(container: string, file?: string): SymbolHit[] {
+    this.ensureDetails();
     const out: SymbolHit[] = [];
     const files = file ? [this.byPath.get(path.resolve(file))].filter((f): f is IndexedFile => !!f) : this.symbols(container).map((s) => this.byPath.get(s.path)!).filter(Boolean);
     for (const f of new Set(files)) for (const s of f.symbols) if (s.container === container) out.push({ ...s, path: f.path, rel: f.rel, language: f.language });
@@ -819,6 +830,7 @@ export class CodeIndex {
   }
 
   symbolsInFile(file: string): readonly SymbolInfo[] {
+    this.ensureDetails();
     return this.byPath.get(path.resolve(file))?.symbols ?? [];
   }
 
@@ -832,6 +844,7 @@ export class CodeIndex {
   }
 
   file(file: string): IndexedFile | undefined {
+    this.ensureDetails();
     return this.byPath.get(path.resolve(file));
   }
 
@@ -842,6 +855,7 @@ export class CodeIndex {
 
   /** Every indexed file's entry. An entry's `symbols` array is replaced, never mutated, when the file changes. */
   entries(): IterableIterator<IndexedFile> {
+    this.ensureDetails();
     return this.byPath.values();
   }
 
@@ -861,16 +875,19 @@ export class CodeIndex {
 
   /** Workspace files that `file` imports (resolved per language). */
   importsOf(file: string): readonly string[] {
+    this.ensureDetails();
     return this.graph.importsOf(path.resolve(file));
   }
 
   /** Each import of `file` with the workspace files it resolved to (empty for external packages). */
   resolvedImports(file: string): { readonly import: ImportInfo; readonly files: readonly string[] }[] {
+    this.ensureDetails();
     return this.graph.resolvedImports(path.resolve(file));
   }
 
   /** Workspace files that import `file`. */
   importersOf(file: string): readonly string[] {
+    this.ensureDetails();
     return this.graph.importersOf(path.resolve(file));
   }
 
@@ -906,7 +923,7 @@ export class CodeIndex {
     return {
       files: this.byPath.size,
       bytes,
-      symbols: this.symbolTable.size,
+      symbols: this.symbolTable.size + (this.pendingDetails?.symbols ?? 0),
       chunks: this.index.size,
       languages,
       skipped,
@@ -934,6 +951,7 @@ export class CodeIndex {
 
   /** Everything the snapshot holds, in one synchronous step (see captureSnapshot). */
   private captureSnapshot(): CapturedSnapshot {
+    this.ensureDetails();
     const { state, remap } = this.index.exportState();
     if (remap) this.applyRemap(remap);
     return captureSnapshot(this.files, this.skipped, state, { configKey: this.configKey(), roots: this.options.roots });
@@ -942,6 +960,7 @@ export class CodeIndex {
   private loadSnapshot(): void {
     const dir = this.options.storageDir;
     if (!dir || !this.snapshot) return;
+    const started = performance.now();
     const buf = readSnapshotFile(dir);
     if (!buf) return;
     const result = restoreSnapshot(buf, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
@@ -949,18 +968,46 @@ export class CodeIndex {
       this.logger.info(`Index snapshot in ${dir} discarded (${result.reason}); rebuilding the index.`);
       return;
     }
-    const { files, skipped, index, savedAt } = result.restored;
+    const { files, symbolCounts, details, skipped, index, savedAt } = result.restored;
     this.index = index;
     this.files = files;
-    for (const f of files) {
-      this.byPath.set(f.path, f);
-      this.symbolTable.add(f.id, f.symbols);
-    }
+    for (const f of files) this.byPath.set(f.path, f);
+    this.pendingDetails = { rows: details, pending: new Uint8Array(files.length).fill(1), counts: symbolCounts, symbols: symbolCounts.reduce((a, b) => a + b, 0) };
     for (const [p, s] of skipped) this.skipped.set(p, s);
     this.snapshot.sizeOnDisk = buf.length;
     this.lastUpdated = savedAt;
     this.changes.record();
-    this.logger.info(`Index snapshot loaded: ${files.length} files, ${index.size} chunks.`);
+    this.logger.info(`Index snapshot loaded: ${files.length} files, ${index.size} chunks (${Math.round(performance.now() - started)} ms).`);
+  }
+
+  /**
+   * Restored files get their symbols and imports (and enter the symbol table) on first need: a warm start
+   * that changes nothing, or only some files, never decodes the rest (see the snapshot's details part).
+   */
+  private pendingDetails: { readonly rows: () => DetailsRow[]; readonly pending: Uint8Array; readonly counts: Int32Array; symbols: number } | undefined;
+
+  /** Decodes what pendingDetails still holds, into the entries and the symbol table. */
+  private ensureDetails(): void {
+    const pending = this.pendingDetails;
+    if (!pending) return;
+    this.pendingDetails = undefined;
+    let rows: DetailsRow[];
+    try {
+      rows = pending.rows();
+    } catch (err) {
+      // The checksum passed, so only a writer's bug gets here: index those files again rather than serve them without symbols.
+      this.logger.warn(`Index snapshot details unreadable (${describeError(err)}); indexing those files again.`);
+      for (let id = 0; id < pending.pending.length; id++) if (pending.pending[id] && this.files[id]) this.removeFile(this.files[id]!.path);
+      void this.refresh().catch((e: unknown) => this.logger.error('index refresh failed', e));
+      return;
+    }
+    for (let id = 0; id < pending.pending.length; id++) {
+      const f = this.files[id];
+      if (!pending.pending[id] || !f) continue;
+      const { symbols, imports } = decodeDetails(rows[id]!);
+      this.replaceEntry({ ...f, symbols, imports }, false);
+      this.symbolTable.add(id, symbols);
+    }
   }
 
   private configKey(): string {

@@ -70,11 +70,11 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
   const readAt = (options.now ?? Date.now)();
 
   /** The rules in force in `dir`: its own ignore files (read on first need) on top of its parents'. */
-  const scopesOf = (dir: string, isRoot: boolean, ignoreNames: readonly string[], parent: Lazy<readonly DirRules[]>): Lazy<readonly DirRules[]> => {
+  const scopesOf = (dir: string, isRoot: boolean, ignoreFiles: ReadonlyMap<string, Stamp | undefined>, parent: Lazy<readonly DirRules[]>): Lazy<readonly DirRules[]> => {
     let scopes: readonly DirRules[] | undefined;
     return () => {
       if (!scopes) {
-        const own = rules.rulesFor(dir, isRoot, ignoreNames);
+        const own = rules.rulesFor(dir, isRoot, ignoreNamesOf(ignoreFiles));
         scopes = own ? [...parent(), own] : parent();
       }
       return scopes;
@@ -101,12 +101,12 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
     let entries: Entries | undefined;
     let subtreeTrusted = trusted;
     if (trusted && previous?.stamp && sameStamp(previous.stamp, stamp)) {
-      if (ignoreFilesUnchanged(dir, previous.ignoreFiles)) entries = { stamp, files: previous.files, dirs: [...previous.dirs], links: new Set(), ignoreFiles: previous.ignoreFiles };
+      if (ignoreFilesUnchanged(dir, previous.ignoreFiles)) entries = { stamp, files: previous.files, dirs: previous.dirs, links: NO_LINKS, ignoreFiles: previous.ignoreFiles };
       else subtreeTrusted = false; // the rules changed here: every decision below may differ
     }
     let scopes: Lazy<readonly DirRules[]>;
     if (entries) {
-      scopes = scopesOf(dir, isRoot, ignoreNamesOf(entries.ignoreFiles), parentScopes);
+      scopes = scopesOf(dir, isRoot, entries.ignoreFiles, parentScopes);
     } else {
       foldersRead++;
       let dirents: Dirent[];
@@ -118,30 +118,30 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
       }
       dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // deterministic order and cap
       const ignoreNames = rules.readsIgnoreFiles ? dirents.filter((e) => !e.isDirectory() && (IGNORE_FILES as readonly string[]).includes(e.name)).map((e) => e.name) : [];
-      scopes = scopesOf(dir, isRoot, ignoreNames, parentScopes);
+      const ignoreFiles = new Map<string, Stamp | undefined>();
+      for (const name of ignoreNames) ignoreFiles.set(name, settledStampAt(joinName(dir, name), readAt));
+      if (isRoot && rules.readsIgnoreFiles) ignoreFiles.set(ROOT_EXCLUDE_FILE, settledStampAt(path.join(dir, ROOT_EXCLUDE_FILE), readAt));
+      scopes = scopesOf(dir, isRoot, ignoreFiles, parentScopes);
       const here = scopes();
       const fileNames: string[] = [];
-      const dirNames: [string, DirNode | undefined][] = [];
+      const dirNames = new Map<string, DirNode | undefined>();
       const links = new Set<string>();
       for (const e of dirents) {
-        const abs = path.join(dir, e.name);
+        const abs = joinName(dir, e.name);
         let isDir = e.isDirectory();
         let isFile = e.isFile();
         if (e.isSymbolicLink()) {
           links.add(e.name);
-          const target = statSync(abs, { throwIfNoEntry: false });
+          const target = statSync(abs, NO_THROW);
           if (!target) continue; // dangling link
           isDir = target.isDirectory();
           isFile = target.isFile();
         }
         if (!isDir && !isFile) continue;
         if (rules.excluded(e.name, rel ? `${rel}/${e.name}` : e.name, abs, isDir, here)) continue;
-        if (isDir) dirNames.push([e.name, previous?.dirs.get(e.name)]);
+        if (isDir) dirNames.set(e.name, previous?.dirs.get(e.name));
         else fileNames.push(e.name);
       }
-      const ignoreFiles = new Map<string, Stamp | undefined>();
-      for (const name of ignoreNames) ignoreFiles.set(name, settledStampAt(path.join(dir, name), readAt));
-      if (isRoot && rules.readsIgnoreFiles) ignoreFiles.set(ROOT_EXCLUDE_FILE, settledStampAt(path.join(dir, ROOT_EXCLUDE_FILE), readAt));
       // Links: their targets change without this folder changing. Racy: a change in the same tick would not show.
       if (previous && !sameIgnoreFiles(previous.ignoreFiles, ignoreFiles)) subtreeTrusted = false;
       const trust = links.size === 0 && !isRacy(stamp, readAt);
@@ -152,7 +152,7 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
     let lost = false;
     for (const name of entries.files) {
       if (capped) break;
-      const abs = path.join(dir, name);
+      const abs = joinName(dir, name);
       const fst = statOrError(abs, undefined);
       if (!fst || !fst.isFile()) {
         lost = true; // gone since the listing (or a race with it): read the folder again next time
@@ -177,7 +177,7 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
 
     const dirs = new Map<string, DirNode>();
     for (const [name, child] of entries.dirs) {
-      const abs = path.join(dir, name);
+      const abs = joinName(dir, name);
       // A folder reached through a link has another real path; others are their parent's plus their name.
       const childReal = entries.links.has(name) ? realOf(abs, errors) : path.join(real, name);
       const walked = childReal === undefined ? undefined : await walk(root, abs, rel ? `${rel}/${name}` : name, childReal, depth + 1, child, subtreeTrusted, scopes);
@@ -208,15 +208,23 @@ interface Entries {
   readonly stamp: Stamp | undefined;
   readonly files: readonly string[];
   /** Subfolders with their previous listing, if any. */
-  readonly dirs: readonly (readonly [string, DirNode | undefined])[];
+  readonly dirs: ReadonlyMap<string, DirNode | undefined>;
   /** Names of entries that are symbolic links. */
   readonly links: ReadonlySet<string>;
   readonly ignoreFiles: ReadonlyMap<string, Stamp | undefined>;
 }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+const NO_LINKS: ReadonlySet<string> = new Set();
+
+/** `dir` + separator + `name` (path.join normalizes the whole path again, which a walk of thousands of entries feels). */
+function joinName(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+}
+
 function statOrError(p: string, errors: string[] | undefined): Stats | undefined {
   try {
-    const st = statSync(p, { throwIfNoEntry: false });
+    const st = statSync(p, NO_THROW);
     if (!st) errors?.push(`cannot read ${p}: no longer exists`);
     return st;
   } catch (err) {
@@ -227,7 +235,7 @@ function statOrError(p: string, errors: string[] | undefined): Stats | undefined
 
 function stampAt(p: string): Stamp | undefined {
   try {
-    const st = statSync(p, { throwIfNoEntry: false });
+    const st = statSync(p, NO_THROW);
     return st ? stampOf(st) : undefined;
   } catch {
     return undefined;
@@ -244,7 +252,7 @@ const UNSETTLED: Stamp = { ino: -1, size: -1, mtimeMs: -1, ctimeMs: -1 };
 
 /** Each ignore file of a folder (and a root's .git/info/exclude) is as it was when the folder was read. */
 function ignoreFilesUnchanged(dir: string, ignoreFiles: ReadonlyMap<string, Stamp | undefined>): boolean {
-  for (const [name, stamp] of ignoreFiles) if (!sameStamp(stampAt(path.join(dir, name)), stamp)) return false;
+  for (const [name, stamp] of ignoreFiles) if (!sameStamp(stampAt(name === ROOT_EXCLUDE_FILE ? path.join(dir, name) : joinName(dir, name)), stamp)) return false;
   return true;
 }
 
