@@ -71,6 +71,7 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
 
   /** The rules in force in `dir`: its own ignore files (read on first need) on top of its parents'. */
   const scopesOf = (dir: string, isRoot: boolean, ignoreFiles: ReadonlyMap<string, Stamp | undefined>, parent: Lazy<readonly DirRules[]>): Lazy<readonly DirRules[]> => {
+    if (!isRoot && ignoreFiles.size === 0) return parent; // no rules of its own (most folders)
     let scopes: readonly DirRules[] | undefined;
     return () => {
       if (!scopes) {
@@ -179,7 +180,7 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
     for (const [name, child] of entries.dirs) {
       const abs = joinName(dir, name);
       // A folder reached through a link has another real path; others are their parent's plus their name.
-      const childReal = entries.links.has(name) ? realOf(abs, errors) : path.join(real, name);
+      const childReal = entries.links.has(name) ? realOf(abs, errors) : joinName(real, name);
       const walked = childReal === undefined ? undefined : await walk(root, abs, rel ? `${rel}/${name}` : name, childReal, depth + 1, child, subtreeTrusted, scopes);
       if (walked) dirs.set(name, walked);
       else lost = true; // a folder not walked this time must be looked at again next time
