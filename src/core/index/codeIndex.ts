@@ -32,6 +32,7 @@ import { lineStartsOfBytes, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/c
 import { contentHash, finishExtract } from './extract/finishExtract';
 import { type LanguageId, languageLabel } from './languages';
 import { ChangeLog } from './changeLog';
+import { keptImports, keptSymbols, StringPool } from './keptFacts';
 import { LineCache } from './lineCache';
 import { type ChunkRange, type FileExtract, type ImportInfo, type IndexedFile, type SkippedFile, type SymbolInfo, type SymbolKind, UNSETTLED_TIME } from './model';
 import type { FileResult, FileStat, FileTask } from './parse/fileProcessor';
@@ -211,6 +212,8 @@ export class CodeIndex {
   /** Bumped whenever any file's content, symbols or the file set change (callers cache against it). */
   private readonly changes = new ChangeLog();
   private readonly lineCache = new LineCache();
+  /** Strings shared by the facts of a bulk build (names, containers, import sources); emptied when a refresh ends. */
+  private readonly strings = new StringPool();
   private closed = false;
   private lastMaintenance = 0;
 
@@ -348,6 +351,7 @@ export class CodeIndex {
       this.graph.invalidateAll();
       this.markChanged();
     }
+    this.strings.clear();
     this.setState('idle');
     this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
@@ -425,6 +429,7 @@ export class CodeIndex {
           // By path: a batch retried file by file (processBatch) returns no result for a file that kills the parser.
           const latest = this.latest.get(r.path);
           if (!latest || latest.seq !== seqOf.get(r.path)) continue; // superseded by a newer update
+          this.latest.delete(r.path); // nothing newer is in flight (it would have replaced the entry)
           if (this.applyResult(r, latest.statAfter, bulk)) setChanged = true;
         }
         done += b.length;
@@ -552,6 +557,9 @@ export class CodeIndex {
         chunkCount++;
       }
     }
+    // A bulk build's facts are kept compact and share their strings (see keptFacts.ts); an editor
+    // update's are short-lived (the next keystroke replaces them) and not worth the copy.
+    const symbols = bulk ? keptSymbols(x.symbols, this.strings) : x.symbols;
     const entry: IndexedFile = {
       id,
       path: file,
@@ -562,9 +570,9 @@ export class CodeIndex {
       language: x.language,
       lineCount: x.lineCount,
       ...(x.summary ? { summary: x.summary } : {}),
-      ...(x.packageName ? { packageName: x.packageName } : {}),
-      symbols: x.symbols,
-      imports: x.imports,
+      ...(x.packageName ? { packageName: this.strings.get(x.packageName) } : {}),
+      symbols,
+      imports: bulk ? keptImports(x.imports, this.strings) : x.imports,
       ...(x.hasErrors ? { hasErrors: true } : {}),
       firstChunk: Math.max(0, firstChunk),
       chunkCount,
@@ -572,7 +580,7 @@ export class CodeIndex {
     this.files[id] = entry;
     this.byPath.set(file, entry);
     this.snapshot?.fileIndexed(entry, !old);
-    this.symbolTable.add(id, x.symbols);
+    this.symbolTable.add(id, symbols);
     this.markChanged(file);
   }
 
@@ -1001,10 +1009,11 @@ export class CodeIndex {
       void this.refresh().catch((e: unknown) => this.logger.error('index refresh failed', e));
       return;
     }
+    const strings = new StringPool();
     for (let id = 0; id < pending.pending.length; id++) {
       const f = this.files[id];
       if (!pending.pending[id] || !f) continue;
-      const { symbols, imports } = decodeDetails(rows[id]!);
+      const { symbols, imports } = decodeDetails(rows[id]!, strings);
       this.replaceEntry({ ...f, symbols, imports }, false);
       this.symbolTable.add(id, symbols);
     }

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import type { LanguageId } from '../languages';
+import type { StringPool } from '../keptFacts';
 import { type ImportInfo, type IndexedFile, type SkippedFile, type SkipReason, SYMBOL_KINDS, type SymbolInfo } from '../model';
 
 export type FileRow = [
@@ -46,19 +47,20 @@ export function decodeFile(row: FileRow, id: number, firstChunk: number, root: s
   return f;
 }
 
-export function decodeDetails([symbolRows, importRows]: DetailsRow): { symbols: SymbolInfo[]; imports: ImportInfo[] } {
+/** `strings` shares repeated names and import sources between files (see keptFacts.ts). */
+export function decodeDetails([symbolRows, importRows]: DetailsRow, strings: StringPool): { symbols: SymbolInfo[]; imports: ImportInfo[] } {
   const symbols: SymbolInfo[] = new Array(symbolRows.length);
   for (let i = 0; i < symbolRows.length; i++) {
     const [name, kind, container, startLine, endLine, nameLine, signature] = symbolRows[i]!;
-    const s: Mutable<SymbolInfo> = { name, kind: SYMBOL_KINDS[kind] ?? 'function', startLine, endLine, nameLine, signature };
-    if (container) s.container = container;
+    const s: Mutable<SymbolInfo> = { name: strings.get(name), kind: SYMBOL_KINDS[kind] ?? 'function', startLine, endLine, nameLine, signature };
+    if (container) s.container = strings.get(container);
     symbols[i] = s;
   }
   const imports: ImportInfo[] = new Array(importRows.length);
   for (let i = 0; i < importRows.length; i++) {
     const [source, line, names, flavor] = importRows[i]!;
-    const x: Mutable<ImportInfo> = { source, line };
-    if (names) x.names = names;
+    const x: Mutable<ImportInfo> = { source: strings.get(source), line };
+    if (names) x.names = names.map((n) => strings.get(n));
     if (flavor) x.flavor = flavor as NonNullable<ImportInfo['flavor']>;
     imports[i] = x;
   }

@@ -334,8 +334,12 @@ export class InvertedIndex {
     }
     for (let t = 0; t < terms; t++) offsets[t + 1]! += offsets[t]!;
     const fill = offsets.slice(0, terms);
-    const ids = new Int32Array(offsets[terms]!);
-    const tfs = new Uint16Array(offsets[terms]!);
+    // The previous base's arrays are refilled when large enough (nothing reads them meanwhile; postings
+    // are ranges into them): a first build, which rebuilds every few seconds, then does not leave a
+    // base-sized array for the collector each time, and its last rebuild usually allocates nothing.
+    const total = offsets[terms]!;
+    const ids = this.baseIds.length >= total ? this.baseIds : new Int32Array(Math.max(total, this.termPool.length));
+    const tfs = this.baseTfs.length >= total ? this.baseTfs : new Uint16Array(Math.max(total, this.tfPool.length));
     for (let id = 0; id < this.count; id++) {
       if (!this.alive[id]) continue;
       const start = this.termStart[id]!;
