@@ -72,6 +72,11 @@ export interface ChatMessage {
   readonly model?: string;
   /** What went wrong, said so the user can act; the partial text stays in `text`. */
   readonly error?: string;
+  /**
+   * The model's reasoning before the answer, shown folded above it ("Thought for N s"); never part
+   * of `text`, so never copied, applied or sent back as history. `durationMs` is set once the answer started.
+   */
+  readonly thinking?: { readonly text: string; readonly durationMs?: number };
   readonly createdAt: number;
 }
 
@@ -109,6 +114,10 @@ export interface ChatState {
 export type ChatDelta =
   /** `offset`: the message's text length before this chunk (gap detection after a reload). */
   | { readonly kind: 'text'; readonly offset: number; readonly text: string }
+  /** Reasoning streamed; `offset` is the reasoning's length before this chunk (as for text). */
+  | { readonly kind: 'thinking'; readonly offset: number; readonly text: string }
+  /** The reasoning ended (the answer started): how long it took. */
+  | { readonly kind: 'thought'; readonly durationMs: number }
   /** Adds a step or replaces the one with the same id. */
   | { readonly kind: 'step'; readonly step: ToolStep }
   | { readonly kind: 'usage'; readonly usage: TokenUsage }
@@ -133,6 +142,20 @@ export interface AgentStepView {
   readonly title: string;
   readonly status: 'running' | 'done' | 'error' | 'denied';
   readonly detail?: string;
+  /** A running command's output so far (its last AGENT_OUTPUT_MAX characters), as the terminal shows it. */
+  readonly output?: string;
+}
+
+/** The most of a running command's output the panel holds. */
+export const AGENT_OUTPUT_MAX = 20_000;
+
+/** What the user answered to an approval card of a run. */
+export interface AgentApprovalRecord {
+  readonly category: AgentApprovalCard['category'];
+  readonly title: string;
+  /** `withdrawn`: the run stopped before the user answered (counts as a denial). */
+  readonly decision: 'approve' | 'approveSession' | 'deny' | 'withdrawn';
+  readonly feedback?: string;
 }
 
 /** One agent task in the panel, from the request to its end. */
@@ -144,6 +167,8 @@ export interface AgentRunView {
   readonly steps: readonly AgentStepView[];
   readonly status: 'running' | 'done' | 'stepLimit' | 'stopped' | 'error' | 'disabled';
   readonly error?: string;
+  /** The approval cards of the run and the user's answers, in order. */
+  readonly approvals?: readonly AgentApprovalRecord[];
   /** Files the run changed; "Restore checkpoint" puts them back. */
   readonly checkpoint?: { readonly id: string; readonly files: readonly string[]; readonly restored: boolean };
 }

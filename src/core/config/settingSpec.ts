@@ -16,6 +16,13 @@ export interface SettingSpec<T> {
   readonly additionalProperties?: { readonly type: string } | boolean;
   readonly scope?: SettingScope;
   readonly order?: number;
+  /**
+   * Never taken from an untrusted workspace (where a folder's own settings could send code and keys
+   * elsewhere, or loosen what the agent may do): listed in package.json's
+   * `capabilities.untrustedWorkspaces.restrictedConfigurations`, and the extension reads only the
+   * user's value of it there (restrictedSettings.ts).
+   */
+  readonly restricted?: boolean;
   /** Runtime validation beyond the JSON-schema type; returns the value to use. */
   readonly coerce?: (value: unknown) => T | undefined;
 }
@@ -67,6 +74,15 @@ export function stringMapSetting(def: Readonly<Record<string, string>>, markdown
       for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
       return out;
     },
+    ...extra,
+  };
+}
+
+/** A free-form JSON object (e.g. extra request fields); anything but a plain object is refused. */
+export function objectSetting(def: Readonly<Record<string, unknown>>, markdownDescription: string, extra: Partial<SettingSpec<Readonly<Record<string, unknown>>>> = {}): SettingSpec<Readonly<Record<string, unknown>>> {
+  return {
+    type: 'object', default: def, markdownDescription,
+    coerce: (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined),
     ...extra,
   };
 }
