@@ -3,7 +3,7 @@
  *   dist/extension.js  (extension host, CommonJS, `vscode` external)
  *   dist/server.js     (language server process)
  *   dist/cli.js        (`banyan` command line: start-up, and the index commands)
- *   dist/cli-commands.js, dist/chunks/*.js  (loaded on first use: see LAZY_CHUNKS)
+ *   dist/cli-index.js, dist/cli-commands.js, dist/chunks/*.js  (loaded on first use: see LAZY_CHUNKS)
  *   dist/workers/*.js  (worker_threads entry points, e.g. tree-sitter parsing)
  *   dist/webview.js + dist/webview.css (chat view, browser IIFE)
  *   dist/insights.js + dist/insights.css (insights panel, browser IIFE, with Chart.js)
@@ -52,6 +52,8 @@ export const GRAMMARS = [
  * per command: `banyan --version` and `banyan context` (see the README's figures).
  */
 export const LAZY_CHUNKS = [
+  // The CLI's index commands (index, search, symbols, context), so `banyan --version` loads nothing more — see src/cli/main.ts.
+  { request: './indexCommands', importer: 'src/cli/main.ts', entry: 'src/cli/indexCommands.ts', out: 'cli-index' },
   // The CLI's other commands (models, chat, agent, MCP: most of the bundle) — see src/cli/main.ts.
   { request: './commandRegistry', importer: 'src/cli/main.ts', entry: 'src/cli/commandRegistry.ts', out: 'cli-commands' },
   // OpenAI's token rank tables (3.4 MB), loaded only when an OpenAI model's tokens are counted.

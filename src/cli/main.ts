@@ -4,19 +4,13 @@ import { type CliCommand, type CliIO, CliError } from './cliCommand';
 
 /**
  * Commands are required on first use, so a process loads only what its command needs: `--version`
- * nothing, the index commands (`banyan context` is started once per call by the context-recall bench
- * and other tools) the index, and the others the registry with every command's dependencies (model
- * SDKs, MCP, LSP) — a bundle of its own, dist/cli-commands.js (LAZY_CHUNKS in esbuild.mjs).
+ * nothing but this file, the index commands (`banyan context` is started once per call by the
+ * context-recall bench and other tools) the index (dist/cli-index.js), and the others the registry
+ * with every command's dependencies (model SDKs, MCP, LSP: dist/cli-commands.js). Both are bundles of
+ * their own (LAZY_CHUNKS in esbuild.mjs).
  */
 function indexCommands(): readonly CliCommand[] {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  return [
-    (require('./commands/indexCommand') as typeof import('./commands/indexCommand')).indexCommand,
-    (require('./commands/searchCommand') as typeof import('./commands/searchCommand')).searchCommand,
-    (require('./commands/symbolsCommand') as typeof import('./commands/symbolsCommand')).symbolsCommand,
-    (require('./commands/contextCommand') as typeof import('./commands/contextCommand')).contextCommand,
-  ];
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  return (require('./indexCommands') as typeof import('./indexCommands')).INDEX_COMMANDS;
 }
 
 function commands(): readonly CliCommand[] {
@@ -81,9 +75,13 @@ if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
+      // An index command has finished all its work when it returns (CodeIndex.close waits for its writes
+      // and workers): exiting at once skips freeing the index's heap piece by piece, ≈ 150 ms of a
+      // `banyan context` call on a loaded machine (bench:index cliStart). Once stdout has its output.
+      if (indexCommands().some((c) => c.name === process.argv[2])) process.stdout.write('', () => process.exit(code));
     },
     (err: unknown) => {
-      // CliError.is, not instanceof: commands from dist/cli-commands.js throw that bundle's copy of the class.
+      // CliError.is, not instanceof: commands from dist/cli-index.js and dist/cli-commands.js throw their bundle's copy of the class.
       const message = CliError.is(err) ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
       process.stderr.write(`banyan: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
       process.exitCode = CliError.is(err) ? err.code : 1;
