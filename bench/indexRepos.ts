@@ -248,6 +248,7 @@ export function benchCliStart(options: RepoBenchOptions, workspace: string | und
     versionMs: round(versionMs, 1),
     versionCpuMs: round(median(version.map((r) => r.cpuMs)), 1),
     versionBeyondNodeMs: round(versionMs - nodeMs, 1),
+    samples: { nodeEmptyMs: node.map((r) => round(r.ms)), versionMs: version.map((r) => round(r.ms)), nodeEmptyCpuMs: node.map((r) => round(r.cpuMs)), versionCpuMs: version.map((r) => round(r.cpuMs)) },
     ...(context ? { context } : {}),
     targets: {
       versionWithin100ms: versionMs <= 100,
