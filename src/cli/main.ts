@@ -10,8 +10,10 @@ import { type CliCommand, type CliIO, CliError } from './cliCommand';
  * their own (LAZY_CHUNKS in esbuild.mjs).
  */
 function indexCommands(): readonly CliCommand[] {
-  return (require('./indexCommands') as typeof import('./indexCommands')).INDEX_COMMANDS;
+  loadedIndexCommands ??= (require('./indexCommands') as typeof import('./indexCommands')).INDEX_COMMANDS;
+  return loadedIndexCommands;
 }
+let loadedIndexCommands: readonly CliCommand[] | undefined;
 
 function commands(): readonly CliCommand[] {
   return (require('./commandRegistry') as typeof import('./commandRegistry')).CLI_COMMANDS;
@@ -78,7 +80,8 @@ if (require.main === module) {
       // An index command has finished all its work when it returns (CodeIndex.close waits for its writes
       // and workers): exiting at once skips freeing the index's heap piece by piece, ≈ 150 ms of a
       // `banyan context` call on a loaded machine (bench:index cliStart). Once stdout has its output.
-      if (indexCommands().some((c) => c.name === process.argv[2])) process.stdout.write('', () => process.exit(code));
+      // (`loadedIndexCommands`, not indexCommands(): `--version` must not load them here either.)
+      if (loadedIndexCommands?.some((c) => c.name === process.argv[2])) process.stdout.write('', () => process.exit(code));
     },
     (err: unknown) => {
       // CliError.is, not instanceof: commands from dist/cli-index.js and dist/cli-commands.js throw their bundle's copy of the class.

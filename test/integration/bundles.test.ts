@@ -5,7 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI_JS, REPO_ROOT } from './helpers/lspSession';
@@ -51,5 +52,18 @@ describe('bundles and their lazy chunks', () => {
     assert.equal(models.status, 2, models.stderr);
     assert.doesNotMatch(models.stderr, /internal error/);
     assert.match(run('--help').stdout, /\bagent\b/);
+  });
+
+  it('banyan --version loads no bundle but dist/cli.js; an index command loads the index bundle and not the others', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'banyan-bundles-'));
+    try {
+      const hook = path.join(dir, 'loaded.cjs');
+      writeFileSync(hook, "process.on('exit', () => process.stderr.write('\\nloaded: ' + Object.keys(require.cache).filter((f) => f.includes('dist')).map((f) => require('path').basename(f)).sort().join(',') + '\\n'));");
+      const loaded = (...args: string[]) => /loaded: (.*)/.exec(spawnSync(process.execPath, ['--require', hook, CLI_JS, ...args], { encoding: 'utf8' }).stderr)?.[1];
+      assert.equal(loaded('--version'), 'cli.js');
+      assert.equal(loaded('index', path.join(dir, 'no-such-folder')), 'cli-index.js,cli.js');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
