@@ -1,9 +1,10 @@
 /**
  * The repository context of one completion: `assembleCompletionContext` runs the context sources
  * (definitions near the cursor, similar snippets, recent edits and files) and packs their proposals
- * under the token budget, in the order the prompt should carry them:
- *   strong definitions (typed name, receiver members, imported/used-later names)
- *   → recent edits → similar snippets (their share) → recent files → the other definitions.
+ * under the token budget, in the order the prompt should carry them: strong definitions (typed name,
+ * receiver members, imported/used-later names) first, then recent edits, similar snippets, recent
+ * files and the other definitions interleaved, each near its share of the tokens. The order does not
+ * depend on the budget (packSnippets): a larger budget only adds snippets at the end.
  * The document's own prefix and suffix are not part of it.
  *
  * The work runs as steps (assemblySteps): all at once for the CLI, or cooperatively for the editor
@@ -13,7 +14,7 @@
 import { readCursorContext } from './cursorContext';
 import { definitionCandidates } from './definitionSource';
 import { importBindings } from './importBindings';
-import { newPackState, pack } from './packSnippets';
+import { packPrefix } from './packSnippets';
 import { recentEditCandidates, recentFileCandidates } from './recentSource';
 import { similarCandidates } from './similarSource';
 import { symbolNames } from './symbolNames';
@@ -25,6 +26,7 @@ export const STRONG_DEFINITION = 40;
 export const DEFAULT_SIMILAR_SHARE = 0.25;
 const RECENT_EDIT_SHARE = 0.2;
 const RECENT_FILE_SHARE = 0.15;
+const MIN_REST_SHARE = 0.4;
 
 /**
  * Builds the per-index tables context assembly reads (the symbol-name table), so the first completion
@@ -92,16 +94,18 @@ export function* assemblySteps(input: AssembleContextInput): Generator<void, Ass
   yield;
   t = performance.now();
 
-  const state = newPackState();
   const strong: ContextCandidate[] = [];
   const rest: ContextCandidate[] = [];
   for (const d of definitions) (d.score >= STRONG_DEFINITION ? strong : rest).push(d);
-  pack(state, strong, budget, budget, count);
-  pack(state, edits, budget, state.tokens + budget * RECENT_EDIT_SHARE, count);
-  pack(state, similar, budget, state.tokens + budget * (input.similarShare ?? DEFAULT_SIMILAR_SHARE), count);
-  pack(state, recentFiles, budget, state.tokens + budget * RECENT_FILE_SHARE, count);
-  pack(state, rest, budget, budget, count);
+  const shares = [
+    { candidates: edits, share: RECENT_EDIT_SHARE },
+    { candidates: similar, share: input.similarShare ?? DEFAULT_SIMILAR_SHARE },
+    { candidates: recentFiles, share: RECENT_FILE_SHARE },
+  ].filter((g) => g.candidates.length);
+  // The other definitions take what the sources above leave (at least their old minimum share).
+  const restShare = Math.max(MIN_REST_SHARE, 1 - shares.reduce((n, g) => n + g.share, 0));
+  const packed = packPrefix({ first: strong, shared: [...shares, { candidates: rest, share: restShare }] }, budget, count);
   timings.pack = performance.now() - t;
   timings.total = performance.now() - t0;
-  return { snippets: state.snippets, tokens: state.tokens, timings };
+  return { snippets: packed.snippets, tokens: packed.tokens, timings };
 }

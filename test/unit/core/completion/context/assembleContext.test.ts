@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { assembleCompletionContext, assembleCompletionContextCooperatively } from '../../../../../src/core/completion/context/assembleContext';
 import { type FixtureWorkspace, openFixture } from './fixtureIndex';
 
@@ -40,10 +41,14 @@ describe('assembling completion context', () => {
     await assert.rejects(assembleCompletionContextCooperatively(input, abort.signal), /took too long/, 'an aborted signal: no work at all');
   });
 
-  it('a small budget keeps the most important snippet, shortened if need be', () => {
-    const r = assemble(40);
-    assert.ok(r.tokens <= 40 && r.snippets.length >= 1);
+  it('a small budget keeps the first snippets of a larger one; a budget below the first snippet gives none', () => {
+    const large = assemble(1024);
+    const first = large.tokens && Math.ceil(large.snippets[0]!.text.length / 4);
+    const r = assemble(first + 10);
+    assert.ok(r.tokens <= first + 10 && r.snippets.length >= 1);
     assert.match(r.snippets[0]!.text, /UserService/);
+    assert.deepEqual(r.snippets, large.snippets.slice(0, r.snippets.length));
+    assert.equal(assemble(first - 1).snippets.length, 0);
     assert.equal(assemble(0).snippets.length, 0);
   });
 
@@ -62,5 +67,24 @@ describe('assembling completion context', () => {
     const firstEdit = r.snippets.findIndex((s) => s.source === 'recentEdit');
     const firstSimilar = r.snippets.findIndex((s) => s.source === 'similar');
     assert.ok(firstSimilar < 0 || firstEdit < firstSimilar);
+  });
+
+  it('property: for one cursor, the context at a budget is a prefix of the context at any larger budget (snippet for snippet)', () => {
+    const files = ['src/app.ts', 'src/orders/orderService.ts', 'src/services/userService.ts'];
+    const cursor = fc.constantFrom(...files).chain((rel) => {
+      const lines = ws.text(rel).split('\n');
+      return fc.nat(lines.length - 1).chain((line) => fc.nat(lines[line]!.length).map((character) => ({ rel, line, character })));
+    });
+    const edits = [{ file: ws.file('src/orders/orderService.ts'), startLine: 2, endLine: 6 }, { file: ws.file('src/util/format.ts'), startLine: 0, endLine: 3 }];
+    fc.assert(fc.property(cursor, fc.nat(3000), fc.nat(3000), fc.boolean(), ({ rel, line, character }, x, y, recent) => {
+      const [small, large] = x <= y ? [x, y] : [y, x];
+      const at = (budgetTokens: number) => assembleCompletionContext({
+        index: ws.index, file: ws.file(rel), text: ws.text(rel), position: { line, character }, languageId: 'typescript', budgetTokens,
+        ...(recent ? { recentEdits: edits, recentFiles: [ws.file('src/services/database.ts')] } : {}),
+      }).snippets;
+      const a = at(small);
+      const b = at(large);
+      assert.deepEqual(b.slice(0, a.length), a);
+    }), { numRuns: 150 });
   });
 });
