@@ -37,12 +37,12 @@ export interface CursorContext {
   readonly terms: ReadonlyMap<string, number>;
 }
 
-/** camelCase / snake_case / digit boundaries → lower-case words of 2+ letters (a char scan: runs per symbol). */
+/** camelCase / snake_case / digit boundaries → lower-case singular words of 2+ letters (a char scan: runs per symbol). */
 export function nameWords(name: string): string[] {
   const out: string[] = [];
   let start = -1;
   const flush = (end: number) => {
-    if (start >= 0 && end - start >= 2) out.push(name.slice(start, end).toLowerCase());
+    if (start >= 0 && end - start >= 2) out.push(singular(name.slice(start, end).toLowerCase()));
     start = -1;
   };
   for (let i = 0; i < name.length; i++) {
@@ -69,6 +69,9 @@ export function nameWords(name: string): string[] {
   flush(name.length);
   return out;
 }
+
+/** `tables` and `Table` are one word to a name match: a plural `s` is dropped (not from `ss`, `us`, `is`). */
+const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) ? w.slice(0, -1) : w);
 
 export function readCursorContext(text: string, line: number, character: number, imports: readonly ImportInfo[]): CursorContext {
   const lines = text.split('\n');

@@ -15,6 +15,10 @@ import { FileScopedMemo } from './fileScopedMemo';
 import { memberAssignmentCandidates } from './memberAssignments';
 import { similarUses } from './similarUses';
 import { baseNames, containersNamed, resolveReceiver } from './receiverTypes';
+import { goEmbeddedTypes, goImplementations, resolveGoReceiver } from './goReceiver';
+import { goPackageFiles, isGoFile } from './goScope';
+import { typeMembers } from './typeMembers';
+import { expectsType } from './typePosition';
 import { isContainer, renderDefinition, type RenderedRange, renderHead } from './renderDefinition';
 import { type NamedSymbol, symbolNames, type SymbolNames } from './symbolNames';
 import type { ContextCandidate, ContextSource } from './types';
@@ -32,7 +36,10 @@ export const DEFINITION_WEIGHTS = {
   moduleUnused: 18,
   sameFolder: 12,
   wordMatch: 8,
+  /** Added to types where the code names a type (typePosition.ts); other kinds weigh 0.6 there. */
+  typePosition: 12,
 } as const;
+const TYPE_KINDS = new Set<string>(['class', 'interface', 'struct', 'type', 'enum', 'trait']);
 /** A definition defined in more files than this is too ambiguous to show by name alone. */
 const MAX_DEFINING_FILES = 3;
 /** Candidates rendered from the file's lines (the rest from the index's one-line signatures). */
@@ -66,8 +73,10 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   const names = symbolNames(index);
   const scored = new Map<string, Scored>();
   const termScore = (n: NamedSymbol) => wordScore(n.words, cursor.terms, names);
+  const typeWanted = expectsType(file, cursor.linePrefix, cursor.partial);
   const add = (f: string, sym: SymbolInfo, score: number, source: ContextSource = 'definition', outlineChars = 600, headOnly = false) => {
     if (f === file) return;
+    if (typeWanted) score = TYPE_KINDS.has(sym.kind) ? score + DEFINITION_WEIGHTS.typePosition : score * 0.6;
     const key = `${f}\0${sym.startLine}\0${sym.name}`;
     const prev = scored.get(key);
     if (!prev) scored.set(key, { file: f, sym, score, source, outlineChars, headOnly });
@@ -80,7 +89,11 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   };
   const unusedFactor = (name: string) => (cursor.usedBefore.has(name) ? 0.35 : 1);
   const family = languageFamily(file);
-  const imported = new Set(index.importsOf(file).map((f) => sameFamilyTwin(index, f, family)));
+  // Go: an unqualified name is the package's own (any of its files, no import needed); an imported
+  // package's names are reached only as `pkg.Name`, through the receiver.
+  const go = isGoFile(file);
+  const goPackage = go ? new Set(goPackageFiles(index, names, file)) : undefined;
+  const imported = go ? new Set<string>() : new Set(index.importsOf(file).map((f) => sameFamilyTwin(index, f, family)));
   const dir = path.dirname(file);
   const proximity = (f: string) => (imported.has(f) ? 3 : path.dirname(f) === dir ? 2 : sharedPrefix(f, file) / 100);
   /** Where `name` is defined, the same language first, nearest first; nothing when too many files define it. */
@@ -94,6 +107,8 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   };
   function definitionsOf(name: string): SymbolHit[] {
     let hits = index.symbols(name, { limit: 60 }).filter((h) => h.path !== file);
+    const own = goPackage ? hits.filter((h) => goPackage.has(h.path)) : [];
+    if (own.length) return own;
     const same = hits.filter((h) => languageFamily(h.path) === family);
     if (same.length) hits = same;
     const files = [...new Set(hits.map((h) => h.path))];
@@ -111,28 +126,31 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     }
   }
   // 2. The receiver's members.
-  const receiver = resolveReceiver(index, file, cursor, bindings);
+  const receiver = go ? resolveGoReceiver(index, names, file, cursor, bindings) : resolveReceiver(index, file, cursor, bindings);
   const ownNames = new Set(index.symbolsInFile(file).map((x) => x.name));
-  for (const c of receiver?.containers ?? []) addReceiverType(c.path, c, DEFINITION_WEIGHTS.receiver);
-  // One level of base classes: inherited members (`self.` in a subclass reaches them too).
+  for (const c of receiver?.containers ?? []) addReceiverType(c, DEFINITION_WEIGHTS.receiver);
+  // One level of base classes (Go: embedded types): inherited members (`self.` in a subclass reaches them too).
   for (const c of receiver?.containers ?? []) {
-    for (const base of baseNames(c.signature)) for (const b of containersNamed(index, base, file)) addReceiverType(b.path, b, DEFINITION_WEIGHTS.receiver - 4);
+    const bases = go ? goEmbeddedTypes(index, names, c) : baseNames(c.signature).flatMap((base) => containersNamed(index, base, file));
+    for (const b of bases) addReceiverType(b, DEFINITION_WEIGHTS.receiver - 4);
+    // A Go interface: the methods of the types implementing it are what a call reaches.
+    if (go && c.kind === 'interface') for (const impl of goImplementations(index, names, c, file)) addReceiverType(impl, DEFINITION_WEIGHTS.receiver - 12);
   }
   /**
-   * A receiver's type: its outline when all of it fits; otherwise its head plus each member on its
-   * own, ranked (members the file already uses, or overrides, are less likely to be typed next).
+   * A receiver's type: its outline when all of it fits in one range; otherwise its head plus each member
+   * on its own, ranked (members the file already uses, or overrides, are less likely to be typed next).
    */
-  function addReceiverType(f: string, c: SymbolInfo, score: number): void {
-    const members = (names.byFile.get(f) ?? []).filter((n) => n.sym.container === c.name && n.sym.startLine >= c.startLine && n.sym.endLine <= c.endLine);
+  function addReceiverType(c: SymbolHit, score: number): void {
+    const { members, inside } = typeMembers(index, names, c);
     const outlineSize = members.reduce((n, m) => n + m.sym.signature.length + 3, c.signature.length);
-    if (outlineSize <= RECEIVER_OUTLINE_CHARS) {
-      add(f, c, score, 'definition', RECEIVER_OUTLINE_CHARS);
+    if (inside && outlineSize <= RECEIVER_OUTLINE_CHARS) {
+      add(c.path, c, score, 'definition', RECEIVER_OUTLINE_CHARS);
       return;
     }
-    add(f, c, score + 7, 'definition', 0, true);
+    add(c.path, c, score + 7, 'definition', 0, true);
     for (const m of members) {
       const penalty = (cursor.usedBefore.has(m.sym.name) ? 6 : 0) + (ownNames.has(m.sym.name) ? 8 : 0) + (m.sym.name.startsWith('_') ? 2 : 0);
-      add(f, m.sym, score - 1 - penalty + Math.min(6, termScore(m)) + afterBonus(cursor, m.sym.name) * 0.3, 'definition', 0, true);
+      add(m.file, m.sym, score - 1 - penalty + Math.min(6, termScore(m)) + afterBonus(cursor, m.sym.name) * 0.3, 'definition', 0, true);
     }
   }
   for (const m of receiver?.modules ?? []) {
@@ -147,8 +165,8 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
         ...(cursor.receiver.length > 1 ? index.search(cursor.receiver.join(' '), { limit: 12, withText: false }).map((h) => h.path) : []),
       ], DEFINITION_WEIGHTS.receiver - 2, (name) => Math.min(6, wordScore(nameWords(name), cursor.terms, names)) - (cursor.usedBefore.has(name) ? 6 : 0))
     : [];
-  // 3. Imported names, not used yet.
-  for (const b of bindings.values()) {
+  // 3. Imported names, not used yet (Go imports packages: their names come with the receiver).
+  for (const b of go ? [] : bindings.values()) {
     if (b.namespace) {
       for (const f of b.files) for (const n of names.byFile.get(f) ?? []) {
         if (!n.sym.container) add(f, n.sym, (DEFINITION_WEIGHTS.moduleUnused + termScore(n)) * unusedFactor(n.sym.name), 'import');
@@ -175,13 +193,16 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     const score = DEFINITION_WEIGHTS.similarUse + 8 * (u.matched - 1) - 1.5 * u.rank;
     const inModules = receiver?.modules.length ? receiver.modules.flatMap((m) => (names.byFile.get(m) ?? []).filter((n) => n.sym.name === u.name)) : [];
     if (inModules.length) for (const n of inModules) add(n.file, n.sym, score + 10);
-    else for (const h of definitions(u.name)) add(h.path, h, score);
+    // Go, unqualified: only the package's own names can follow.
+    else for (const h of definitions(u.name)) if (!goPackage || cursor.receiver || goPackage.has(h.path)) add(h.path, h, score);
   }
-  // 7. Symbols of imported files and of the same folder, and anywhere by shared words.
-  const sameFamily = (f: string) => f !== file && (family === 'other' || languageFamily(f) === family);
-  for (const f of new Set([...imported, ...(names.byDir.get(dir) ?? [])])) {
+  // 7. Symbols of imported files and of the same folder (Go: the package, like imported names), and
+  // anywhere by shared words (Go: in the package or the receiver's package).
+  const goScope = goPackage && new Set([...goPackage, ...(receiver?.modules ?? [])]);
+  const sameFamily = (f: string) => f !== file && (goScope ? goScope.has(f) : family === 'other' || languageFamily(f) === family);
+  for (const f of goPackage ?? new Set([...imported, ...(names.byDir.get(dir) ?? [])])) {
     if (!sameFamily(f)) continue;
-    const near = imported.has(f) ? DEFINITION_WEIGHTS.moduleUnused : DEFINITION_WEIGHTS.sameFolder;
+    const near = imported.has(f) || goPackage ? DEFINITION_WEIGHTS.moduleUnused : DEFINITION_WEIGHTS.sameFolder;
     for (const n of names.byFile.get(f) ?? []) if (!n.sym.container) add(f, n.sym, (near + termScore(n)) * unusedFactor(n.sym.name), 'import');
   }
   // Word matching visits only the symbols sharing a word with the code around the cursor.

@@ -38,7 +38,7 @@ describe('cursor context', () => {
   });
 
   it('words near the cursor weigh more the nearer they are', () => {
-    assert.ok((c.terms.get('users') ?? 0) > (c.terms.get('items') ?? 0));
+    assert.ok((c.terms.get('user') ?? 0) > (c.terms.get('item') ?? 0), 'plural words count as their singular');
     assert.ok(!c.terms.has('ab'), 'import lines do not describe the code being written');
   });
 
