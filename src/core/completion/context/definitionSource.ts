@@ -18,6 +18,7 @@ import { baseNames, containersNamed, resolveReceiver } from './receiverTypes';
 import { goEmbeddedTypes, goImplementations, resolveGoReceiver } from './goReceiver';
 import { goPackageFiles, isGoFile } from './goScope';
 import { typeMembers } from './typeMembers';
+import { commonJsMembers } from './commonJsReceiver';
 import { expectsType } from './typePosition';
 import { isContainer, renderDefinition, type RenderedRange, renderHead } from './renderDefinition';
 import { type NamedSymbol, symbolNames, type SymbolNames } from './symbolNames';
@@ -36,6 +37,8 @@ export const DEFINITION_WEIGHTS = {
   moduleUnused: 18,
   sameFolder: 12,
   wordMatch: 8,
+  /** A member of a module near this one (imports), when nothing types the receiver (JavaScript). */
+  nearbyMember: 36,
   /** Added to types where the code names a type (typePosition.ts); other kinds weigh 0.6 there. */
   typePosition: 12,
 } as const;
@@ -154,7 +157,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     }
   }
   for (const m of receiver?.modules ?? []) {
-    for (const n of names.byFile.get(m) ?? []) if (!n.sym.container) add(m, n.sym, DEFINITION_WEIGHTS.receiverModule + termScore(n) + afterBonus(cursor, n.sym.name));
+    for (const n of names.byFile.get(m) ?? []) if (moduleLevel(n.sym)) add(m, n.sym, DEFINITION_WEIGHTS.receiverModule + termScore(n) + afterBonus(cursor, n.sym.name));
   }
   const assigned = cursor.receiver && !['this', 'self'].includes(cursor.receiver[0]!) && family === 'js'
     ? memberAssignmentCandidates(index, file, cursor.receiver, [
@@ -165,11 +168,19 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
         ...(cursor.receiver.length > 1 ? index.search(cursor.receiver.join(' '), { limit: 12, withText: false }).map((h) => h.path) : []),
       ], DEFINITION_WEIGHTS.receiver - 2, (name) => Math.min(6, wordScore(nameWords(name), cursor.terms, names)) - (cursor.usedBefore.has(name) ? 6 : 0))
     : [];
+  // JavaScript objects: what a require, an instance of one, a mixin or a name like the receiver's says.
+  if (family === 'js') {
+    for (const m of commonJsMembers(index, names, file, cursor, bindings)) {
+      const fit = Math.min(6, wordScore(nameWords(m.sym.name), cursor.terms, names)) + afterBonus(cursor, m.sym.name) * 0.3 - (cursor.usedBefore.has(m.sym.name) ? 6 : 0);
+      const base = m.certainty === 0 ? DEFINITION_WEIGHTS.receiver - 1 : m.certainty === 1 ? DEFINITION_WEIGHTS.receiver - 8 - 2 * m.distance : DEFINITION_WEIGHTS.nearbyMember - 3 * m.distance;
+      add(m.file, m.sym, base + fit, 'definition', 0, true);
+    }
+  }
   // 3. Imported names, not used yet (Go imports packages: their names come with the receiver).
   for (const b of go ? [] : bindings.values()) {
     if (b.namespace) {
       for (const f of b.files) for (const n of names.byFile.get(f) ?? []) {
-        if (!n.sym.container) add(f, n.sym, (DEFINITION_WEIGHTS.moduleUnused + termScore(n)) * unusedFactor(n.sym.name), 'import');
+        if (moduleLevel(n.sym)) add(f, n.sym, (DEFINITION_WEIGHTS.moduleUnused + termScore(n)) * unusedFactor(n.sym.name), 'import');
       }
       continue;
     }
@@ -203,7 +214,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   for (const f of goPackage ?? new Set([...imported, ...(names.byDir.get(dir) ?? [])])) {
     if (!sameFamily(f)) continue;
     const near = imported.has(f) || goPackage ? DEFINITION_WEIGHTS.moduleUnused : DEFINITION_WEIGHTS.sameFolder;
-    for (const n of names.byFile.get(f) ?? []) if (!n.sym.container) add(f, n.sym, (near + termScore(n)) * unusedFactor(n.sym.name), 'import');
+    for (const n of names.byFile.get(f) ?? []) if (moduleLevel(n.sym)) add(f, n.sym, (near + termScore(n)) * unusedFactor(n.sym.name), 'import');
   }
   // Word matching visits only the symbols sharing a word with the code around the cursor.
   const visited = new Set<NamedSymbol>();
@@ -229,6 +240,9 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   const ranked = render(index, unique.slice(0, MAX_CANDIDATES), names);
   return assigned.length ? [...assigned, ...ranked].sort((a, b) => b.score - a.score) : ranked;
 }
+
+/** A module's own top-level names, and the members of its exported object literal (`module.exports = {…}`). */
+const moduleLevel = (s: SymbolInfo): boolean => !s.container || s.container === 'module.exports' || s.container === 'exports';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -8,6 +8,7 @@ export const SCRIPT_PATTERNS = `
 (function_declaration name: (identifier) @name) @definition.function
 (generator_function_declaration name: (identifier) @name) @definition.function
 (method_definition name: [(property_identifier) (private_property_identifier)] @name) @definition.method
+(pair key: (property_identifier) @name value: [(function_expression) (arrow_function) (generator_function)]) @definition.method
 (lexical_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant
 (variable_declaration (variable_declarator name: (identifier) @name value: (_) @value)) @definition.constant
 (import_statement (import_clause)? @clause source: (string) @source) @import
@@ -85,11 +86,45 @@ export function scriptDefinition(kind: SymbolKind, c: Captures): Definition | un
   if (owner) return assignedDefinition(node, nameNode, owner, !value || FUNCTION_VALUES.has(value.type));
   if (kind === 'constant' && value) {
     if (SKIPPED_VALUES.has(value.type)) return undefined;
-    if (value.type === 'call_expression' && value.childForFieldName('function')?.text === 'require') return undefined;
+    if (/^require\s*\(/.test(value.text.slice(0, 12))) return undefined; // `require('y')`, `require('y').x`
     const refined: SymbolKind = FUNCTION_VALUES.has(value.type) ? 'function' : value.type === 'class' ? 'class' : 'constant';
     return { name: nameNode.text, kind: refined, node, nameNode };
   }
+  // A method of an object literal belongs to what holds the object (see objectOwner).
+  if (kind === 'method' && node.parent?.type === 'object') return { name: nameNode.text, kind, node, nameNode, container: objectOwner(node.parent) ?? ANONYMOUS_OBJECT };
   return { name: nameNode.text, kind, node, nameNode };
+}
+
+/** The container of an object literal's methods when nothing names the object (a call's argument…). */
+export const ANONYMOUS_OBJECT = '{}';
+const FUNCTION_NODES = new Set(['function_declaration', 'generator_function_declaration', 'method_definition', 'function_expression', 'function', 'arrow_function', 'generator_function']);
+const OWNER_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+/**
+ * What an object literal is known by: the variable it initialises (`const proto = module.exports = {`
+ * → proto), the target it is assigned to (`module.exports = {`, `Base.cursor = {`), the key it sits
+ * under in an outer object (`owner.key`), or the function returning it (`createCommon()`).
+ */
+function objectOwner(object: Node): string | undefined {
+  const p = object.parent;
+  if (!p) return undefined;
+  let owner: string | undefined;
+  if (p.type === 'variable_declarator') owner = p.childForFieldName('name')?.text;
+  else if (p.type === 'assignment_expression') {
+    const declared = p.parent?.type === 'variable_declarator' ? p.parent.childForFieldName('name')?.text : undefined;
+    owner = declared ?? p.childForFieldName('left')?.text;
+  } else if (p.type === 'pair' && p.parent?.type === 'object') {
+    const outer = objectOwner(p.parent);
+    const key = p.childForFieldName('key')?.text;
+    owner = outer && key ? `${outer}.${key}` : undefined;
+  } else if (p.type === 'return_statement') {
+    for (let f = p.parent; f; f = f.parent) {
+      if (!FUNCTION_NODES.has(f.type)) continue;
+      const name = f.type === 'function_declaration' || f.type === 'method_definition' || f.type === 'generator_function_declaration' ? f.childForFieldName('name')?.text : undefined;
+      return name && OWNER_NAME.test(name) ? `${name}()` : undefined;
+    }
+  }
+  return owner && OWNER_NAME.test(owner) ? owner : undefined;
 }
 
 const PROTOTYPE = '.prototype';
