@@ -16,7 +16,7 @@ import { memberAssignmentCandidates } from './memberAssignments';
 import { similarUses } from './similarUses';
 import { baseNames, containersNamed, resolveReceiver } from './receiverTypes';
 import { goEmbeddedTypes, goImplementations, resolveGoReceiver } from './goReceiver';
-import { goPackageFiles, isGoFile } from './goScope';
+import { goPackageFiles, isGoFile, javaPackageFiles } from './packageScope';
 import { typeMembers } from './typeMembers';
 import { commonJsMembers } from './commonJsReceiver';
 import { expectsType } from './typePosition';
@@ -48,8 +48,12 @@ const MAX_DEFINING_FILES = 3;
 /** Candidates rendered from the file's lines (the rest from the index's one-line signatures). */
 const RENDER_FROM_LINES = 12;
 const MAX_CANDIDATES = 160;
+/** What a name not among the known receiver's members weighs (times its score). */
+const NOT_A_MEMBER = 0.7;
+/** An imported name not used yet is shown up to this size (a class as the outline of its first members). */
+const IMPORTED_OUTLINE_CHARS = 480;
 /** A receiver's type is shown whole (as an outline) up to this size, else member by member. */
-const RECEIVER_OUTLINE_CHARS = 2000;
+const RECEIVER_OUTLINE_CHARS = 1200;
 
 interface Scored {
   readonly file: string;
@@ -60,6 +64,8 @@ interface Scored {
   outlineChars: number;
   /** Only the declaration head (members of a large receiver type, and its own head). */
   headOnly: boolean;
+  /** Proposed as a member of the receiver's known type or module. */
+  member: boolean;
 }
 
 export interface DefinitionSourceInput {
@@ -77,13 +83,16 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   const scored = new Map<string, Scored>();
   const termScore = (n: NamedSymbol) => wordScore(n.words, cursor.terms, names);
   const typeWanted = expectsType(file, cursor.linePrefix, cursor.partial);
+  /** Set while the receiver's members are proposed. */
+  let memberPhase = false;
   const add = (f: string, sym: SymbolInfo, score: number, source: ContextSource = 'definition', outlineChars = 600, headOnly = false) => {
     if (f === file) return;
     if (typeWanted) score = TYPE_KINDS.has(sym.kind) ? score + DEFINITION_WEIGHTS.typePosition : score * 0.6;
     const key = `${f}\0${sym.startLine}\0${sym.name}`;
     const prev = scored.get(key);
-    if (!prev) scored.set(key, { file: f, sym, score, source, outlineChars, headOnly });
+    if (!prev) scored.set(key, { file: f, sym, score, source, outlineChars, headOnly, member: memberPhase });
     else {
+      prev.member ||= memberPhase;
       prev.score = Math.max(prev.score, score) + Math.min(prev.score, score) * 0.05;
       prev.outlineChars = Math.max(prev.outlineChars, outlineChars);
       prev.headOnly &&= headOnly;
@@ -96,6 +105,8 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   // package's names are reached only as `pkg.Name`, through the receiver.
   const go = isGoFile(file);
   const goPackage = go ? new Set(goPackageFiles(index, names, file)) : undefined;
+  // Java: the package's classes need no import either, and rank like imported ones.
+  const javaPackage = file.endsWith('.java') ? new Set(javaPackageFiles(index, names, file)) : undefined;
   const imported = go ? new Set<string>() : new Set(index.importsOf(file).map((f) => sameFamilyTwin(index, f, family)));
   const dir = path.dirname(file);
   const proximity = (f: string) => (imported.has(f) ? 3 : path.dirname(f) === dir ? 2 : sharedPrefix(f, file) / 100);
@@ -131,6 +142,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   // 2. The receiver's members.
   const receiver = go ? resolveGoReceiver(index, names, file, cursor, bindings) : resolveReceiver(index, file, cursor, bindings);
   const ownNames = new Set(index.symbolsInFile(file).map((x) => x.name));
+  memberPhase = true;
   for (const c of receiver?.containers ?? []) addReceiverType(c, DEFINITION_WEIGHTS.receiver);
   // One level of base classes (Go: embedded types): inherited members (`self.` in a subclass reaches them too).
   for (const c of receiver?.containers ?? []) {
@@ -173,9 +185,11 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     for (const m of commonJsMembers(index, names, file, cursor, bindings)) {
       const fit = Math.min(6, wordScore(nameWords(m.sym.name), cursor.terms, names)) + afterBonus(cursor, m.sym.name) * 0.3 - (cursor.usedBefore.has(m.sym.name) ? 6 : 0);
       const base = m.certainty === 0 ? DEFINITION_WEIGHTS.receiver - 1 : m.certainty === 1 ? DEFINITION_WEIGHTS.receiver - 8 - 2 * m.distance : DEFINITION_WEIGHTS.nearbyMember - 3 * m.distance;
+      memberPhase = m.certainty === 0; // a guess at an untyped receiver's object is no known member
       add(m.file, m.sym, base + fit, 'definition', 0, true);
     }
   }
+  memberPhase = false;
   // 3. Imported names, not used yet (Go imports packages: their names come with the receiver).
   for (const b of go ? [] : bindings.values()) {
     if (b.namespace) {
@@ -184,9 +198,11 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
       }
       continue;
     }
-    const inFiles = b.files.flatMap((f) => (names.byFile.get(f) ?? []).filter((n) => n.sym.name === b.name));
+    const named = b.files.flatMap((f) => (names.byFile.get(f) ?? []).filter((n) => n.sym.name === b.name));
+    // A class, not its constructor.
+    const inFiles = named.some((n) => !n.sym.container) ? named.filter((n) => !n.sym.container) : named;
     const targets = inFiles.length ? inFiles.map((n) => ({ path: n.file, sym: n.sym })) : definitions(b.name).map((h) => ({ path: h.path, sym: h as SymbolInfo }));
-    for (const t of targets) add(t.path, t.sym, (DEFINITION_WEIGHTS.importedUnused + afterBonus(cursor, b.name)) * unusedFactor(b.name), 'import', 900);
+    for (const t of targets) add(t.path, t.sym, (DEFINITION_WEIGHTS.importedUnused + afterBonus(cursor, b.name)) * unusedFactor(b.name), 'import', IMPORTED_OUTLINE_CHARS);
   }
   // 4. Names used after the cursor, not before it.
   for (const [name, distance] of cursor.onlyAfter) {
@@ -213,7 +229,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   const sameFamily = (f: string) => f !== file && (goScope ? goScope.has(f) : family === 'other' || languageFamily(f) === family);
   for (const f of goPackage ?? new Set([...imported, ...(names.byDir.get(dir) ?? [])])) {
     if (!sameFamily(f)) continue;
-    const near = imported.has(f) || goPackage ? DEFINITION_WEIGHTS.moduleUnused : DEFINITION_WEIGHTS.sameFolder;
+    const near = imported.has(f) || goPackage || javaPackage?.has(f) ? DEFINITION_WEIGHTS.moduleUnused : DEFINITION_WEIGHTS.sameFolder;
     for (const n of names.byFile.get(f) ?? []) if (moduleLevel(n.sym)) add(f, n.sym, (near + termScore(n)) * unusedFactor(n.sym.name), 'import');
   }
   // Word matching visits only the symbols sharing a word with the code around the cursor.
@@ -230,6 +246,8 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
       if (t >= 1.5) add(n.file, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
     }
   }
+  // After `x.` with x's type or module known, what comes next is one of its members: the rest recedes.
+  if ([...scored.values()].some((c) => c.member)) for (const c of scored.values()) if (!c.member) c.score *= NOT_A_MEMBER;
   // The same declaration in twin files (x.ts / x.d.ts / x.js) is shown once, from the best-scored one.
   const seen = new Set<string>();
   // Ties broken by place, so the order does not depend on the order the index learned its files in.

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import type { CodeIndex, SymbolHit } from '../../index/codeIndex';
 import type { CursorContext } from './cursorContext';
-import { goImportName, goPackageFiles } from './goScope';
+import { goImportName, goPackageFiles } from './packageScope';
 import { type GoDeclared, goDeclaredType, goEmbeddedTypes as embeddedRefs, goFieldType, goResultType, type GoTypeRef } from './goTypes';
 import type { ImportBinding } from './importBindings';
 import { CONTAINER_KINDS, type ReceiverTarget } from './receiverTypes';

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
 import { FileScopedMemo } from './fileScopedMemo';
-import { goImportName } from './goScope';
+import { goImportName } from './packageScope';
 
 export interface ImportBinding {
   readonly name: string;
@@ -25,6 +25,11 @@ export function importBindings(index: CodeIndex, file: string, lines: readonly s
   for (const { import: imp, files: resolved } of index.resolvedImports(file)) {
     if (!resolved.length) continue;
     const files = resolved.map((f) => sameFamilyTwin(index, f, family));
+    if (file.endsWith('.java')) {
+      // `import a.b.C;` binds C, `import static a.b.C.m;` binds m (to C's file); a wildcard binds nothing by name.
+      if (imp.flavor !== 'wildcard') put(imp.source.split('.').pop() ?? '', files, false);
+      continue;
+    }
     if (family === 'go') {
       const name = goImportName(lines[imp.line] ?? '', imp.source, files, index);
       if (name) put(name, files, true);

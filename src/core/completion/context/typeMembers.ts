@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
 import type { SymbolInfo } from '../../index/model';
-import { goPackageFiles, isGoFile } from './goScope';
+import { goPackageFiles, isGoFile } from './packageScope';
 import type { NamedSymbol, SymbolNames } from './symbolNames';
 
 export interface TypeRef {

@@ -1,8 +1,8 @@
 /**
- * Go's scopes: a package is the `.go` files of one folder declaring the same `package` clause (its
+ * Package scopes. Go's: a package is the `.go` files of one folder declaring the same `package` clause (its
  * test files only to other test files), and each file's top-level names are in scope in all the others
  * without an import; an import binds one name (its alias, else the imported package's own clause) to
- * the package folder's files.
+ * the package folder's files. Java's: a package's classes see each other without an import.
  */
 import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
@@ -23,6 +23,12 @@ export function goPackageFiles(index: CodeIndex, names: SymbolNames, file: strin
     if (own === undefined || pkg === undefined || pkg === own) out.push(f);
   }
   return out;
+}
+
+/** Java: the other files of `file`'s package (same folder, same package declaration), whose classes need no import. */
+export function javaPackageFiles(index: CodeIndex, names: SymbolNames, file: string): string[] {
+  const own = index.file(file)?.packageName;
+  return (names.byDir.get(path.dirname(file)) ?? []).filter((f) => f !== file && f.endsWith('.java') && index.file(f)?.packageName === own);
 }
 
 /** The name an import spec binds: its alias, else the package clause of the files it resolves to. */
