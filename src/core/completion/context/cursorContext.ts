@@ -25,6 +25,11 @@ export interface CursorContext {
   readonly partial: string;
   /** Member access at the cursor: `this.users.` → ['this', 'users']; undefined when none. */
   readonly receiver?: readonly string[];
+  /**
+   * A method chain continued on the cursor's line (`    .` under `Command::new("x")` and `.about(…)`
+   * lines): the type its first line names, if any, and the methods the chain has called so far.
+   */
+  readonly continuation?: { readonly head?: string; readonly members: readonly string[] };
   /** Line ranges of import statements (by the index's import lines, extended over open brackets). */
   readonly importLines: ReadonlySet<number>;
   /** Names in the text before the cursor, import statements excluded. */
@@ -105,8 +110,9 @@ export function readCursorContext(text: string, line: number, character: number,
       for (const t of nameWords(m[0])) add(terms, t, w);
     }
   }
+  const continuation = !receiver && /^\s*\.$/.test(linePrefix.slice(0, linePrefix.length - partial.length)) ? chainAbove(lines, line) : undefined;
   return {
-    lines, line, character, linePrefix, partial, ...(receiver?.length ? { receiver } : {}),
+    lines, line, character, linePrefix, partial, ...(receiver?.length ? { receiver } : {}), ...(continuation ? { continuation } : {}),
     importLines, usedBefore, onlyAfter, nearNames, terms,
   };
 }
@@ -130,6 +136,34 @@ function namesBefore(text: string, lines: readonly string[], line: number, impor
   }
   lastNamesBefore = { above, importLines: importKey, names };
   return names;
+}
+
+const CHAIN_LINES = 60;
+
+/** The chain a line starting with `.` continues: the calls on `.` lines above at the same depth, and its head's type. */
+function chainAbove(lines: readonly string[], line: number): { head?: string; members: string[] } | undefined {
+  const members: string[] = [];
+  let depth = 0;
+  for (let i = line - 1; i >= Math.max(0, line - CHAIN_LINES); i--) {
+    const l = (lines[i] ?? '').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\/.*$/g, '""');
+    const before = depth;
+    for (let j = l.length - 1; j >= 0; j--) {
+      const ch = l[j];
+      if (ch === ')' || ch === ']' || ch === '}') depth++;
+      else if (ch === '(' || ch === '[' || ch === '{') depth--;
+    }
+    if (depth < 0) return undefined; // the chain is an argument of a call that opens here
+    if (before !== 0 || depth !== 0) continue; // inside an argument spanning lines
+    const call = /^\s*\.\s*([A-Za-z_$][\w$]*)/.exec(l);
+    if (call) {
+      members.push(call[1]!);
+      continue;
+    }
+    if (!l.trim()) return undefined;
+    const head = /\bnew\s+([A-Z][\w$]*)|(?:^|[^\w$.])([A-Z][\w$]*)\s*(?:::|\.)\s*[A-Za-z_$][\w$]*\s*[(<]/.exec(l);
+    return { ...(head ? { head: head[1] ?? head[2]! } : {}), members };
+  }
+  return undefined;
 }
 
 /** `Parser(*args, **kw).` → `Parser().`: a call's arguments do not matter to what it returns. */
