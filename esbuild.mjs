@@ -5,6 +5,7 @@
  *   dist/cli.js        (`banyan` command line)
  *   dist/workers/*.js  (worker_threads entry points, e.g. tree-sitter parsing)
  *   dist/webview.js + dist/webview.css (chat view, browser IIFE)
+ *   dist/insights.js + dist/insights.css (insights panel, browser IIFE, with Chart.js)
  * and copies runtime assets: grammar .wasm files (dist/grammars) and codicons (dist/codicons).
  *
  *   node esbuild.mjs               development build (sourcemaps)
@@ -86,6 +87,9 @@ const builds = [
     outdir: 'dist',
   },
   { ...common, entryPoints: { webview: 'webview-ui/styles.css' }, outdir: 'dist', loader: { '.css': 'css' } },
+  // The insights panel: its own entry (Chart.js stays out of the chat view's bundle).
+  { ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: { insights: 'webview-ui/insights/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { insights: 'webview-ui/insights/insights.css' }, outdir: 'dist', loader: { '.css': 'css' } },
 ];
 
 function copyAssets() {

@@ -39,19 +39,27 @@ export interface ModelFlags {
 /** The `banyan.*` keys of .vscode/settings.json (JSON with comments), without the prefix. */
 export function workspaceSettings(workspace: string): Record<string, unknown> {
   const file = path.join(workspace, '.vscode', 'settings.json');
-  if (!existsSync(file)) return {};
+  return existsSync(file) ? settingsFile(file, 'fix it or pass --base-url and --model') : {};
+}
+
+/** The `banyan.*` keys of a settings file in VS Code's format (JSON with comments), without the prefix. */
+export function settingsFile(file: string, fix = 'fix it'): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(jsonrepair(readFileSync(file, 'utf8')));
   } catch (err) {
-    throw new CliError(`${file} cannot be read as JSON (${describeError(err)}): fix it or pass --base-url and --model`);
+    throw new CliError(`${file} cannot be read as JSON (${describeError(err)}): ${fix}`);
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries((raw ?? {}) as Record<string, unknown>)) if (k.startsWith('banyan.')) out[k.slice('banyan.'.length)] = v;
   return out;
 }
 
-export function cliHub(workspace: string, flags: ModelFlags, roles: readonly ModelRole[], io: CliIO, env: NodeJS.ProcessEnv = process.env): ModelHub {
+/**
+ * The `banyan.*` settings a command runs with: the workspace's, then the model flags for `roles`, then
+ * `overrides` (e.g. `banyan eval --compare SETTINGS.json`), keys without the `banyan.` prefix.
+ */
+export function cliRawSettings(workspace: string, flags: ModelFlags, roles: readonly ModelRole[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const raw = workspaceSettings(workspace);
   if (flags.provider !== undefined && !(PROVIDER_KINDS as readonly string[]).includes(flags.provider)) {
     throw new CliError(`--provider must be one of ${PROVIDER_KINDS.join(', ')}, got "${flags.provider}"`, 2);
@@ -64,6 +72,11 @@ export function cliHub(workspace: string, flags: ModelFlags, roles: readonly Mod
     if (flags.provider) raw[`models.${role}.provider`] = flags.provider;
     else if (flags['base-url'] && raw[`models.${role}.provider`] === undefined) raw[`models.${role}.provider`] = guessProvider(flags['base-url']);
   }
+  return { ...raw, ...overrides };
+}
+
+export function cliHub(workspace: string, flags: ModelFlags, roles: readonly ModelRole[], io: CliIO, env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): ModelHub {
+  const raw = cliRawSettings(workspace, flags, roles, overrides);
   const { settings, invalid } = resolveSettings(raw);
   const key = env.BANYAN_API_KEY;
   const secrets: Record<string, string> = {};

@@ -3,6 +3,7 @@ import { agentCommand } from './commands/agentCommand';
 import { chatCommand } from './commands/chatCommand';
 import { completeCommand } from './commands/completeCommand';
 import { contextCommand } from './commands/contextCommand';
+import { evalCommand } from './commands/evalCommand';
 import { indexCommand } from './commands/indexCommand';
 import { modelsCommand } from './commands/modelsCommand';
 import { rewriteCommand } from './commands/rewriteCommand';
@@ -11,4 +12,4 @@ import { serveCommand } from './commands/serveCommand';
 import { symbolsCommand } from './commands/symbolsCommand';
 
 /** Every `banyan` subcommand; each area adds one line. */
-export const CLI_COMMANDS: readonly CliCommand[] = [serveCommand, indexCommand, searchCommand, symbolsCommand, contextCommand, completeCommand, chatCommand, modelsCommand, rewriteCommand, agentCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [serveCommand, indexCommand, searchCommand, symbolsCommand, contextCommand, completeCommand, chatCommand, modelsCommand, rewriteCommand, agentCommand, evalCommand];

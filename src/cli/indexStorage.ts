@@ -38,6 +38,8 @@ export interface CliIndexOptions {
   readonly noDefaultExcludes?: boolean;
   /** Skip the snapshot write when fewer files than this were parsed (see CodeIndexOptions). */
   readonly saveAfterParsing?: number;
+  /** Text that wins over the disk for a file (`banyan eval`'s masked document). */
+  readonly documentText?: (file: string) => string | undefined;
 }
 
 /** Opens the workspace's index and brings it up to date with the disk. */
@@ -52,6 +54,7 @@ export async function openCliIndex(workspace: string, options: CliIndexOptions =
     logger: options.logger ?? (process.env.BANYAN_DEBUG ? stderrLogger : silentLogger),
     ...(options.noDefaultExcludes ? { noDefaultExcludes: true } : {}),
     ...(options.saveAfterParsing ? { saveAfterParsing: options.saveAfterParsing } : {}),
+    ...(options.documentText ? { documentText: options.documentText } : {}),
   });
   await index.refresh();
   return index;

@@ -42,6 +42,9 @@ export const COMMANDS = {
   chatApplyAccept: { id: 'banyan.chat.acceptApply', title: 'Accept Chat Change', icon: '$(check)', paletteWhen: 'banyan.chatApplyPending' },
   chatApplyReject: { id: 'banyan.chat.rejectApply', title: 'Reject Chat Change', icon: '$(close)', paletteWhen: 'banyan.chatApplyPending' },
   activationTiming: { id: 'banyan.internal.activationTiming', title: 'Activation Timing (internal)', paletteWhen: 'false' },
+  // Insights and evaluation (src/extension/insights)
+  showInsights: { id: 'banyan.showInsights', title: 'Show Insights', icon: '$(graph-line)', inMenu: true },
+  evaluateCompletionModel: { id: 'banyan.evaluateCompletionModel', title: 'Evaluate Completion Model on This Workspace', icon: '$(beaker)', paletteWhen: 'workspaceFolderCount > 0' },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandKey = keyof typeof COMMANDS;

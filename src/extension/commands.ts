@@ -8,6 +8,8 @@ import { configureModel } from './models/configureModel';
 import { testModelConnection } from './models/testConnection';
 import { reindexWorkspace, setIndexingPaused, showIndexStatus } from './index/indexCommands';
 import { rewriteCommands } from './rewrite/rewriteCommands';
+import { evaluateCompletionModel } from './insights/evaluateCommand';
+import { InsightsPanel } from './insights/insightsPanel';
 import { reportAccepted, showCompletionMetrics, snoozeInlineSuggestions, toggleInlineSuggestions, triggerInlineSuggestion } from './completion/completionCommands';
 
 type Handler = (ctx: BanyanContext, ...args: unknown[]) => unknown;
@@ -42,6 +44,8 @@ const HANDLERS: Record<CommandKey, Handler> = {
   chatApplyAccept: (ctx) => chatPanel(ctx)?.preview.accept(),
   chatApplyReject: (ctx) => chatPanel(ctx)?.preview.reject(),
   activationTiming: () => activationTiming(),
+  showInsights: (ctx) => InsightsPanel.show(ctx),
+  evaluateCompletionModel: (ctx, options) => evaluateCompletionModel(ctx, options),
 };
 
 export function registerCommands(ctx: BanyanContext): vscode.Disposable[] {

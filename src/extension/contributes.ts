@@ -3,6 +3,7 @@
  * (src/core/config/settings.ts). `npm run manifest` writes it; a unit test fails when package.json differs.
  * Pure data: no vscode import.
  */
+import { restrictedConfigurationIds } from '../core/config/restrictedSettings';
 import { manifestProperties } from '../core/config/settings';
 import { COMMAND_CATEGORY, COMMANDS, type CommandSpec } from './commandIds';
 
@@ -49,5 +50,20 @@ export function contributes(): Record<string, unknown> {
       { command: COMMANDS.rewriteAccept.id, key: 'ctrl+enter', mac: 'cmd+enter', when: 'editorTextFocus && banyan.rewritePending' },
       { command: COMMANDS.rewriteReject.id, key: 'escape', when: 'editorTextFocus && banyan.rewritePending && !suggestWidgetVisible && !inlineSuggestionVisible' },
     ],
+  };
+}
+
+/**
+ * package.json `capabilities`: in an untrusted workspace (Restricted Mode) Banyan runs with limits —
+ * agent mode is off, no MCP server starts, and the restricted settings come from the user's settings
+ * only (VS Code ignores the folder's values of those listed here).
+ */
+export function capabilities(): Record<string, unknown> {
+  return {
+    untrustedWorkspaces: {
+      supported: 'limited',
+      description: 'In Restricted Mode agent mode is off, no MCP server is started, and model endpoints, headers, certificate authorities, MCP servers and the agent\'s approval modes and command lists come from your user settings only.',
+      restrictedConfigurations: restrictedConfigurationIds(),
+    },
   };
 }

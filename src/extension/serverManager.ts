@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { type InitializationOptions, type ServerStatus, SetSecretsNotification, SettingsChangedNotification, StatusChangedNotification, StatusRequest } from '../protocol/lsp';
 import type { ClientState } from '../protocol/webview';
-import { readBanyanSettings, readEditorSettings, affectsServer } from './editorSettings';
+import { affectsServer, ignoredWorkspaceSettings, serverSettings } from './editorSettings';
 import { languageClientModule as lc } from './languageClientModule';
 import type { SecretStore } from './secretStore';
 import { onNotification, sendNotification, sendRequest } from './typedClient';
@@ -32,10 +32,10 @@ export class ServerManager implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsServer(e) && this.isRunning()) {
-          void sendNotification(this.languageClient!, SettingsChangedNotification, { settings: readBanyanSettings(), editorSettings: readEditorSettings() });
-        }
+        if (affectsServer(e)) this.pushSettings();
       }),
+      // Granted during the session: the workspace's own values of the restricted settings apply now.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.pushSettings()),
       secretStore.onDidChange(() => void this.pushSecrets()),
     );
   }
@@ -113,6 +113,22 @@ export class ServerManager implements vscode.Disposable {
     if (client && client.state !== lc().State.Stopped) await client.stop(4000).catch((err) => this.log.warn(`server stop: ${String(err)}`));
   }
 
+  private pushSettings(): void {
+    this.logIgnoredSettings();
+    if (this.isRunning()) void sendNotification(this.languageClient!, SettingsChangedNotification, serverSettings());
+  }
+
+  private ignoredLogged = '';
+
+  /** Says once (per change of the list) which workspace values Restricted Mode keeps from the server. */
+  private logIgnoredSettings(): void {
+    const ignored = ignoredWorkspaceSettings().join(', ');
+    if (ignored && ignored !== this.ignoredLogged) {
+      this.log.warn(`Restricted Mode: this workspace's values of ${ignored} are ignored; your user settings apply. Trust the workspace to use them.`);
+    }
+    this.ignoredLogged = ignored;
+  }
+
   private isRunning(): boolean {
     return this.languageClient !== undefined && this.languageClient.state === lc().State.Running;
   }
@@ -138,12 +154,12 @@ export class ServerManager implements vscode.Disposable {
 
   private initializationOptions(): InitializationOptions {
     const storage = this.context.storageUri ?? this.context.globalStorageUri;
+    this.logIgnoredSettings();
     return {
       storageDir: storage.fsPath,
       globalStorageDir: this.context.globalStorageUri.fsPath,
       grammarsDir: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'grammars').fsPath,
-      settings: readBanyanSettings(),
-      editorSettings: readEditorSettings(),
+      ...serverSettings(),
       secrets: this.secrets,
       clientKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
     };

@@ -2,9 +2,23 @@
  * Every custom LSP method Banyan speaks between the extension (client) and the server, declared once.
  * Standard LSP methods (textDocument/inlineCompletion, workspace/applyEdit, $/progress) are not here:
  * they come typed from the LSP libraries.
+ *
+ * Shapes the engine itself produces (status, model reports, chat events, edits) are declared in the
+ * core and re-exported here under their wire names; this file declares the messages and the wrappers
+ * that exist only on the wire. The core never imports this file.
  */
 import { notification, request } from './typed';
+import type {
+  ChatAttachment as ChatTurnAttachment,
+  ChatMention as ChatTurnMention,
+  ChatReference as ChatTurnReference,
+  ChatTurnEvent,
+  ChatUsage as ChatTurnUsage,
+  HistoryTurn as ChatTurnHistoryMessage,
+} from '../core/chat/chatTypes';
 import type { EditResult, Range } from '../core/edit/types';
+import type { ModelRole, ModelTestReport, RoleMetrics } from '../core/llm/types';
+import type { ServerStatus } from '../core/status/statusTypes';
 
 // ───────────────────────────── initialize ─────────────────────────────
 
@@ -24,6 +38,8 @@ export interface InitializationOptions {
   readonly secrets?: Readonly<Record<string, string>>;
   /** Where the client runs: "desktop", "web" (code-server), or "cli". */
   readonly clientKind?: 'desktop' | 'web' | 'cli';
+  /** VS Code workspace trust (absent: trusted, e.g. the CLI); no MCP server starts in an untrusted workspace. */
+  readonly trusted?: boolean;
 }
 
 /** The parts of other VS Code settings the engine needs, pushed by the client on change. */
@@ -39,39 +55,14 @@ export interface EditorSettings {
 export interface SettingsChangedParams {
   readonly settings: unknown;
   readonly editorSettings: EditorSettings;
+  /** Workspace trust now (it is granted during a session); absent: unchanged. */
+  readonly trusted?: boolean;
 }
 export const SettingsChangedNotification = notification<SettingsChangedParams>('banyan/settingsChanged');
 
 // ───────────────────────────── server state ─────────────────────────────
 
-export type ServerState = 'starting' | 'ready' | 'indexing' | 'error';
-
-export interface IndexProgress {
-  readonly done: number;
-  readonly total: number;
-  readonly paused: boolean;
-}
-
-export interface EndpointHealth {
-  /** Role name, e.g. "completion". */
-  readonly role: string;
-  readonly endpoint: string;
-  /** "down" while the circuit breaker is open. */
-  readonly state: 'up' | 'down' | 'unknown';
-  readonly message?: string;
-}
-
-export interface ServerStatus {
-  readonly state: ServerState;
-  readonly version: string;
-  /** Human-readable detail for the status bar tooltip, e.g. an error's cause and fix. */
-  readonly message?: string;
-  readonly indexing?: IndexProgress;
-  readonly endpoints?: readonly EndpointHealth[];
-  /** Milliseconds since the server process started. */
-  readonly uptimeMs: number;
-  readonly pid: number;
-}
+export type { EndpointHealth, IndexProgress, ServerState, ServerStatus } from '../core/status/statusTypes';
 
 /** Client → server: the current status. */
 export const StatusRequest = request<void, ServerStatus>('banyan/status');
@@ -91,27 +82,7 @@ export const SetSecretsNotification = notification<SetSecretsParams>('banyan/set
 
 // ───────────────────────────── models ─────────────────────────────
 
-export type ModelRole = 'completion' | 'chat' | 'edit' | 'agent' | 'embeddings';
-
-export interface ModelCheck {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-  /** What the user should do when !ok. */
-  readonly fix?: string;
-}
-
-export interface ModelTestReport {
-  readonly role: ModelRole;
-  readonly endpoint: string;
-  readonly model: string;
-  /** "ollama", "openai-compatible", "llamacpp" or "anthropic". */
-  readonly provider: string;
-  readonly ok: boolean;
-  readonly checks: readonly ModelCheck[];
-  readonly latencyMs?: number;
-  readonly tokensPerSecond?: number;
-}
+export type { ModelCheck, ModelRole, ModelTestReport, RoleMetrics } from '../core/llm/types';
 
 export interface TestModelsParams {
   /** Roles to test; all configured roles when omitted. */
@@ -129,16 +100,6 @@ export interface ListModelsParams {
 }
 export const ListModelsRequest = request<ListModelsParams, readonly string[]>('banyan/models/list');
 
-export interface RoleMetrics {
-  readonly role: ModelRole;
-  readonly requests: number;
-  readonly errors: number;
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly cachedTokens: number;
-}
 export const ModelMetricsRequest = request<void, readonly RoleMetrics[]>('banyan/models/metrics');
 
 // ───────────────────────────── index ─────────────────────────────
@@ -269,31 +230,16 @@ export const RewriteDoneNotification = notification<RewriteDoneParams>('banyan/r
 
 // ───────────────────────────── chat ─────────────────────────────
 
-export type ChatMentionKind = 'file' | 'symbol' | 'codebase' | 'problems' | 'git';
-export interface ChatTurnMention {
-  readonly kind: ChatMentionKind;
-  /** Workspace path (file) or symbol name. */
-  readonly value?: string;
-}
-
-/** Context the editor attaches: the active file, a selection, diagnostics (@problems). */
-export interface ChatTurnAttachment {
-  readonly kind: 'file' | 'selection' | 'problems' | 'text';
-  readonly label: string;
-  /** Absolute or workspace-relative path (file, selection). */
-  readonly path?: string;
-  /** 0-based inclusive lines of a selection. */
-  readonly startLine?: number;
-  readonly endLine?: number;
-  readonly text?: string;
-}
-
-export interface ChatTurnHistoryMessage {
-  readonly role: 'user' | 'assistant';
-  readonly content: string;
-  /** Code blocks of this answer the user applied, and where (compaction replaces them by a reference). */
-  readonly applied?: readonly { readonly path: string; readonly code: string }[];
-}
+export type {
+  ChatAttachment as ChatTurnAttachment,
+  ChatMention as ChatTurnMention,
+  ChatMentionKind,
+  ChatReference as ChatTurnReference,
+  ChatStep as ChatTurnStep,
+  ChatTurnEvent,
+  ChatUsage as ChatTurnUsage,
+  HistoryTurn as ChatTurnHistoryMessage,
+} from '../core/chat/chatTypes';
 
 export interface ChatTurnParams {
   /** Chosen by the client; progress notifications and cancel name it. */
@@ -305,35 +251,6 @@ export interface ChatTurnParams {
   /** The model picker's choice: the role whose model answers (chat, edit or agent). */
   readonly role?: 'chat' | 'edit' | 'agent';
 }
-
-export interface ChatTurnStep {
-  readonly id: string;
-  readonly title: string;
-  readonly status: 'running' | 'done' | 'error';
-  readonly resultCount?: number;
-  readonly detail?: string;
-}
-
-export interface ChatTurnReference {
-  /** Workspace-relative. */
-  readonly path: string;
-  /** 1-based inclusive. */
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly symbol?: string;
-}
-
-export interface ChatTurnUsage {
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly cachedTokens: number;
-}
-
-export type ChatTurnEvent =
-  | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'step'; readonly step: ChatTurnStep }
-  | { readonly type: 'usage'; readonly usage: ChatTurnUsage }
-  | { readonly type: 'references'; readonly references: readonly ChatTurnReference[] };
 
 /** Server → client while a turn runs, in order. */
 export interface ChatProgressParams {
@@ -514,3 +431,66 @@ export const AgentApplyFileChangeRequest = request<AgentApplyFileChangeParams, A
 export const AgentMcpStatusRequest = request<void, readonly McpServerStatus[]>('banyan/agent/mcpStatus');
 /** Server → client: MCP servers connected, failed or changed. */
 export const AgentMcpChangedNotification = notification<readonly McpServerStatus[]>('banyan/agent/mcpChanged');
+
+// ───────────────────────────── insights ─────────────────────────────
+// The local event log (src/core/insights) and what the insights view plots from it.
+
+export type InsightsQuery = import('../core/insights/aggregateInsights').InsightsQuery;
+export type InsightsReport = import('../core/insights/aggregateInsights').InsightsReport;
+export type InsightEvent = import('../core/insights/insightEvent').InsightEvent;
+
+export interface InsightsQueryResult {
+  /** Absent when recording is off or the server has no storage folder. */
+  readonly report?: InsightsReport;
+  readonly enabled: boolean;
+  /** Why there is no report (recording off, no storage). */
+  readonly message?: string;
+  readonly log?: { readonly dir: string; readonly bytes: number; readonly files: number; readonly corruptLines: number };
+}
+/** Client → server: the report for a range and filters (the server's buffered events included). */
+export const InsightsQueryRequest = request<InsightsQuery, InsightsQueryResult>('banyan/insights/query');
+
+/** Client → server: delete the log (every window's events so far). */
+export const InsightsClearRequest = request<void, void>('banyan/insights/clear');
+
+export interface InsightsExportParams extends InsightsQuery {
+  readonly format: 'csv' | 'json';
+  /** Absolute path of the file to write (chosen by the user); written atomically. */
+  readonly path: string;
+}
+/** Client → server: write the range's events (filters applied) as CSV or JSON. */
+export const InsightsExportRequest = request<InsightsExportParams, { readonly events: number; readonly bytes: number }>('banyan/insights/export');
+
+/** Client → server: events only the editor sees (a rewrite accepted or rejected). */
+export const InsightsRecordNotification = notification<{ readonly events: readonly InsightEvent[] }>('banyan/insights/record');
+
+// ───────────────────────────── eval ─────────────────────────────
+// `banyan eval` from the palette: the server evaluates the completion model on the first workspace folder.
+
+export type EvalTask = import('../core/eval/evalTypes').EvalTask;
+export type EvalReport = import('../core/eval/evalTypes').EvalReport;
+
+export interface EvalRunParams {
+  readonly n: number;
+  readonly seed: number;
+  readonly tasks: readonly EvalTask[];
+  readonly includeTests?: boolean;
+  readonly includeGenerated?: boolean;
+  /** Echoed in the progress notifications. */
+  readonly progressToken: string;
+}
+/** Client → server: runs the evaluation; banyan/eval/cancel (or cancelling the request) stops it at once. */
+export const EvalRunRequest = request<EvalRunParams, EvalReport>('banyan/eval/run');
+/** Client → server: stop the run now; its request still answers, with the cases done so far. */
+export const EvalCancelNotification = notification<{ readonly progressToken: string }>('banyan/eval/cancel');
+
+export interface EvalProgressParams {
+  readonly progressToken: string;
+  /** 'index' while the evaluation's own index catches up, then one per case. */
+  readonly phase: 'index' | 'cases';
+  readonly done: number;
+  readonly total: number;
+  /** Exact matches so far (share 0–1). */
+  readonly exactMatch: number;
+}
+export const EvalProgressNotification = notification<EvalProgressParams>('banyan/eval/progress');

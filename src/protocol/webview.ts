@@ -133,6 +133,20 @@ export interface AgentStepView {
   readonly title: string;
   readonly status: 'running' | 'done' | 'error' | 'denied';
   readonly detail?: string;
+  /** A running command's output so far (its last AGENT_OUTPUT_MAX characters), as the terminal shows it. */
+  readonly output?: string;
+}
+
+/** The most of a running command's output the panel holds. */
+export const AGENT_OUTPUT_MAX = 20_000;
+
+/** What the user answered to an approval card of a run. */
+export interface AgentApprovalRecord {
+  readonly category: AgentApprovalCard['category'];
+  readonly title: string;
+  /** `withdrawn`: the run stopped before the user answered (counts as a denial). */
+  readonly decision: 'approve' | 'approveSession' | 'deny' | 'withdrawn';
+  readonly feedback?: string;
 }
 
 /** One agent task in the panel, from the request to its end. */
@@ -144,6 +158,8 @@ export interface AgentRunView {
   readonly steps: readonly AgentStepView[];
   readonly status: 'running' | 'done' | 'stepLimit' | 'stopped' | 'error' | 'disabled';
   readonly error?: string;
+  /** The approval cards of the run and the user's answers, in order. */
+  readonly approvals?: readonly AgentApprovalRecord[];
   /** Files the run changed; "Restore checkpoint" puts them back. */
   readonly checkpoint?: { readonly id: string; readonly files: readonly string[]; readonly restored: boolean };
 }

@@ -4,17 +4,20 @@
  * reference providers and file changes (one workspace edit each, when the client applies them) are
  * server → client requests (the client's answer is the user's decision; a Stop cancels them, which
  * kills a running terminal command). Without a client terminal, commands
- * run as child processes of the server. Keeps per conversation the side-effect ledger, per server
- * session the approval grants ("Approve for this session"), and the checkpoints of recent turns.
+ * run as child processes of the server. Keeps per conversation the side-effect ledger (on disk), per server
+ * session the approval grants ("Approve for this session"), and the checkpoints of recent turns
+ * (on disk in the workspace storage, so Restore works after a restart).
  */
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver/node';
 import { ApprovalPolicy } from '../core/agent/approval/approvalPolicy';
-import { Checkpoint } from '../core/agent/checkpoint';
+import { CheckpointStore } from '../core/agent/checkpointStore';
 import { McpManager } from '../core/agent/mcp/mcpManager';
 import { parseMcpServers } from '../core/agent/mcp/mcpTypes';
 import { runAgentTurn } from '../core/agent/runAgentTurn';
-import { SideEffectLedger } from '../core/agent/sideEffectLedger';
+import { LedgerStore } from '../core/agent/ledgerStore';
+import type { SideEffectLedger } from '../core/agent/sideEffectLedger';
 import { ChildProcessTerminal } from '../core/agent/terminal/childProcessTerminal';
 import { BUILT_IN_TOOLS } from '../core/agent/tools';
 import type { ApprovalDecision, EditorServices, Terminal } from '../core/agent/types';
@@ -37,45 +40,48 @@ import {
   type AgentTurnResult,
 } from '../protocol/lsp';
 import type { RequestDef } from '../protocol/typed';
+import { serverInsights } from './insightsFeature';
 import { onNotification, onRequest, sendNotification } from './lspTyped';
 import { serverModels } from './modelsFeature';
 import { RunningTurns } from './runningTurns';
 import type { ServerContext, ServerFeature } from './serverContext';
 
-/** Checkpoints kept for "Restore checkpoint" (the newest turns). */
-const KEEP_CHECKPOINTS = 50;
-
 export const agentFeature: ServerFeature = {
   name: 'agent',
   register(ctx) {
     const running = new RunningTurns();
-    const ledgers = new Map<string, SideEffectLedger>();
-    const checkpoints = new Map<string, Checkpoint>();
+    const storage = ctx.initOptions.storageDir;
+    const checkpoints = new CheckpointStore(storage ? path.join(storage, 'agent', 'checkpoints') : undefined, (m) => ctx.logger.warn(m));
+    const ledgers = new LedgerStore(storage ? path.join(storage, 'agent', 'ledgers') : undefined, (m) => ctx.logger.warn(m));
     const policy = new ApprovalPolicy(() => approvalSettings(ctx.settings()));
     const mcp = new McpManager(
       (m) => ctx.logger.info(m),
       () => void sendNotification(ctx.connection, AgentMcpChangedNotification, mcp.status()),
     );
+    // MCP servers are processes (or endpoints) started with the workspace folder: none while it is untrusted.
+    let trusted = ctx.trusted();
     const syncMcp = () => {
       const { servers, problems } = parseMcpServers(ctx.settings()['agent.mcp.servers']);
       for (const p of problems) ctx.logger.warn(`banyan.agent.mcp.servers: ${p}`);
-      void mcp.sync(servers, ctx.workspaceFolders()[0]).catch((err) => ctx.logger.error('Starting MCP servers failed', err));
+      const names = Object.keys(servers);
+      if (!trusted && names.length) ctx.logger.info(`MCP servers not started in an untrusted workspace: ${names.join(', ')}`);
+      void mcp.sync(trusted ? servers : {}, ctx.workspaceFolders()[0]).catch((err) => ctx.logger.error('Starting MCP servers failed', err));
     };
     syncMcp();
 
     const subscriptions = [
       ctx.onSettingsChanged((now, before) => {
-        if (JSON.stringify(now['agent.mcp.servers']) !== JSON.stringify(before['agent.mcp.servers'])) syncMcp();
+        const trustChanged = ctx.trusted() !== trusted;
+        trusted = ctx.trusted();
+        if (trustChanged || JSON.stringify(now['agent.mcp.servers']) !== JSON.stringify(before['agent.mcp.servers'])) syncMcp();
       }),
       onRequest(ctx.connection, AgentTurnRequest, (p, token) => {
-        let ledger = ledgers.get(p.conversationId);
-        if (!ledger) ledgers.set(p.conversationId, (ledger = new SideEffectLedger()));
-        return runTurn(ctx, p, token, { running, ledger, checkpoints, policy, mcp });
+        return runTurn(ctx, p, token, { running, ledger: ledgers.get(p.conversationId), checkpoints, policy, mcp });
       }),
       onNotification(ctx.connection, AgentCancelNotification, (p) => running.cancel(p.turnId)),
       onRequest(ctx.connection, AgentRestoreCheckpointRequest, async (p) => {
-        const cp = checkpoints.get(p.checkpointId);
-        if (!cp) throw new Error(`No checkpoint ${p.checkpointId} (the server keeps the last ${KEEP_CHECKPOINTS} and forgets them on restart).`);
+        const cp = await checkpoints.get(p.checkpointId);
+        if (!cp) throw new Error('This checkpoint is no longer kept (the newest 50 agent tasks keep theirs, up to 200 MB).');
         const restored = await cp.restore();
         ctx.codeIndex.current()?.applyFileEvents({ changed: restored });
         return { restored };
@@ -86,6 +92,7 @@ export const agentFeature: ServerFeature = {
       dispose: async () => {
         running.abortAll();
         for (const s of subscriptions) s.dispose();
+        ledgers.flush();
         await mcp.dispose();
       },
     };
@@ -95,7 +102,7 @@ export const agentFeature: ServerFeature = {
 interface TurnState {
   readonly running: RunningTurns;
   readonly ledger: SideEffectLedger;
-  readonly checkpoints: Map<string, Checkpoint>;
+  readonly checkpoints: CheckpointStore;
   readonly policy: ApprovalPolicy;
   readonly mcp: McpManager;
 }
@@ -106,7 +113,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
     return { ...empty, status: 'disabled', error: 'Agent mode is off in an untrusted workspace: it edits files and runs commands. Trust the workspace (Workspaces: Manage Workspace Trust) to use it.' };
   }
   const abort = st.running.start(p.turnId, token);
-  const checkpoint = new Checkpoint(`${p.conversationId}:${p.turnId}`);
+  const checkpoint = st.checkpoints.create(`${p.conversationId}:${p.turnId}`);
   const ask = <P, R>(def: RequestDef<P, R>, params: P, signal: AbortSignal) => clientRequest(ctx, def, params, signal);
   const settings = ctx.settings();
   const roots = ctx.workspaceFolders();
@@ -151,6 +158,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
         policy: st.policy,
         askUser: async (req, signal): Promise<ApprovalDecision> => {
           const r = await ask(AgentApprovalRequest, { turnId: p.turnId, ...req }, signal);
+          serverInsights.record('agent.approval', { decision: r?.decision === 'approve' || r?.decision === 'approveSession' ? r.decision : 'deny' });
           // Anything but an explicit approval from the client is a denial.
           if (r?.decision === 'approve') return { kind: 'approve' };
           if (r?.decision === 'approveSession') return { kind: 'approveSession' };
@@ -174,12 +182,11 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
       const ev = r.value;
       if (ev.type === 'text') text += ev.text;
       else if (ev.type === 'plan') plan = ev.plan;
-      else if (ev.type === 'step' && ev.step.status !== 'running') steps++;
-      else if (ev.type === 'checkpoint') {
-        st.checkpoints.set(checkpoint.id, checkpoint);
-        while (st.checkpoints.size > KEEP_CHECKPOINTS) st.checkpoints.delete(st.checkpoints.keys().next().value!);
-        ctx.codeIndex.current()?.applyFileEvents({ changed: ev.files });
+      else if (ev.type === 'step' && ev.step.status !== 'running') {
+        steps++;
+        serverInsights.record('agent.toolCall', { tool: ev.step.tool, status: ev.step.status });
       }
+      else if (ev.type === 'checkpoint') ctx.codeIndex.current()?.applyFileEvents({ changed: ev.files });
       void sendNotification(ctx.connection, AgentProgressNotification, { turnId: p.turnId, event: ev });
     }
   } catch (err) {

@@ -40,6 +40,7 @@ export class BanyanServer {
   private readonly secretListeners = new Set<() => void>();
   private folders: string[] = [];
   private initOptions: InitializationOptions = {};
+  private trusted = true;
   private readonly disposables: Disposable[] = [];
   private readonly logger: RedactingLogger;
   private shuttingDown = false;
@@ -56,7 +57,10 @@ export class BanyanServer {
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.afterInitialized());
     onRequest(connection, StatusRequest, () => this.status.snapshot());
-    onNotification(connection, SettingsChangedNotification, (p) => this.applySettings(p.settings, p.editorSettings));
+    onNotification(connection, SettingsChangedNotification, (p) => {
+      if (typeof p.trusted === 'boolean') this.trusted = p.trusted;
+      this.applySettings(p.settings, p.editorSettings);
+    });
     onNotification(connection, SetSecretsNotification, (p) => this.applySecrets(p.secrets));
     connection.onShutdown(() => this.shutdown());
     connection.onExit(() => process.exit(this.shuttingDown ? 0 : 1));
@@ -71,6 +75,7 @@ export class BanyanServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    this.trusted = this.initOptions.trusted !== false;
     this.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (this.folders.length === 0 && params.rootUri) this.folders = [uriToPath(params.rootUri)];
     this.applySecrets(this.initOptions.secrets ?? {});
@@ -115,6 +120,7 @@ export class BanyanServer {
       editorSettings: () => this.editorSettings,
       codeIndex: this.codeIndex,
       settings: () => this.current,
+      trusted: () => this.trusted,
       onSettingsChanged: (listener) => {
         this.settingsListeners.add(listener);
         return { dispose: () => void this.settingsListeners.delete(listener) };

@@ -12,6 +12,7 @@ import { searchFiles, searchSymbols } from '../core/chat/mentionSearch';
 import { runChatTurn } from '../core/chat/runChatTurn';
 import { ModelError } from '../core/llm/errors';
 import { ChatCancelNotification, ChatProgressNotification, type ChatTurnEvent, type ChatTurnParams, ChatTurnRequest, type ChatTurnResult, MentionSearchRequest } from '../protocol/lsp';
+import { serverInsights } from './insightsFeature';
 import { onNotification, onRequest, sendNotification } from './lspTyped';
 import { RunningTurns } from './runningTurns';
 import { serverModels } from './modelsFeature';
@@ -99,6 +100,7 @@ async function runTurn(
     for (;;) {
       const r = await turn.next();
       if (r.done) {
+        serverInsights.record('chat.turn', { status: 'done', model: r.value.model });
         return { status: 'done', text: r.value.text, usage: r.value.usage, references: r.value.references, model: r.value.model };
       }
       const ev = r.value;
@@ -108,6 +110,7 @@ async function runTurn(
       send(ev);
     }
   } catch (err) {
+    serverInsights.record('chat.turn', { status: abort.signal.aborted ? 'stopped' : 'error' });
     if (abort.signal.aborted) return { status: 'stopped', text, references, ...(usage ? { usage } : {}) };
     const message = err instanceof ModelError ? err.describe() : err instanceof Error ? err.message : String(err);
     ctx.logger.error(`Chat turn ${p.turnId} failed`, err);

@@ -20,6 +20,7 @@ import {
   CompletionMetricsRequest,
   CompletionSnoozeRequest,
 } from '../protocol/lsp';
+import { serverInsights } from './insightsFeature';
 import { detectPartialAccept } from './partialAccept';
 import { fsPath } from './fileUri';
 import { onNotification, onRequest } from './lspTyped';
@@ -50,6 +51,11 @@ export const completionFeature: ServerFeature = {
         setHealth('down', text);
       },
     });
+    const offInsights = engine.metrics.onEvent((e) => serverInsights.completion(e));
+    serverInsights.countRequests(() => {
+      const { requests, modelRequests } = engine.snapshot().engine;
+      return { requests, modelRequests };
+    });
     const lengths = new Map<string, number>();
     /** The completion endpoint's health in the status bar, as the last suggestion request found it. */
     const setHealth = (state: 'up' | 'down', message?: string) => {
@@ -78,6 +84,8 @@ export const completionFeature: ServerFeature = {
         const before = lengths.get(document.uri);
         const text = document.getText();
         lengths.set(document.uri, text.length);
+        // A keystroke changes a character or two (an auto-closed pair); pastes and accepts are not typing.
+        if (before !== undefined && text.length !== before && Math.abs(text.length - before) <= 2) serverInsights.typed(1);
         const shown = engine.shownIn(document.uri);
         if (shown && before !== undefined) {
           const kind = detectPartialAccept(shown.suggestion, text, text.length - before);
@@ -141,6 +149,7 @@ export const completionFeature: ServerFeature = {
     return {
       dispose: () => {
         for (const s of subscriptions) s.dispose();
+        offInsights();
         engine.dispose();
       },
     };

@@ -13,6 +13,7 @@ import { networkSettings } from '../core/llm/network/proxy';
 import { MODEL_ROLES, PROVIDER_KINDS, type ProviderKind } from '../core/llm/types';
 import { ModelError } from '../core/llm/errors';
 import { ListModelsRequest, ModelMetricsRequest, TestModelsRequest } from '../protocol/lsp';
+import { serverInsights } from './insightsFeature';
 import { onRequest } from './lspTyped';
 import type { ServerContext, ServerFeature } from './serverContext';
 
@@ -43,11 +44,14 @@ export const modelsFeature: ServerFeature = {
         ctx.status.clearEndpointHealth(r);
         const e = config.roles[r][0]!;
         ctx.status.setEndpointHealth({ role: r, endpoint: `${e.baseUrl} (${e.model})`, state: 'unknown' });
+        // Which endpoint answers each role, in the log when it changes (and the e2e tests wait for it).
+        ctx.logger.info(`Model for ${r}: ${e.model} at ${e.baseUrl}`);
       }
       primaries = next;
     };
     apply();
     const offHealth = hub.onHealth((h) => ctx.status.setEndpointHealth(h));
+    const offUsage = hub.onUsage((u) => serverInsights.usage(u));
     serverModels.publish(hub);
 
     const subscriptions = [
@@ -75,6 +79,7 @@ export const modelsFeature: ServerFeature = {
     return {
       dispose: async () => {
         offHealth();
+        offUsage();
         for (const s of subscriptions) s.dispose();
         serverModels.publish(undefined);
         await hub.dispose();

@@ -22,6 +22,8 @@ export interface ServerContext {
   workspaceFolders(): readonly string[];
   settings(): BanyanSettings;
   onSettingsChanged(listener: (settings: BanyanSettings, previous: BanyanSettings) => void): Disposable;
+  /** Workspace trust as the client last said (true when it never said: the CLI, other editors). Changes come with onSettingsChanged. */
+  trusted(): boolean;
   /** VS Code's files.exclude / search.exclude / http settings as last pushed by the client. */
   editorSettings(): EditorSettings;
   /** The workspace code index, published by the index feature; completion and chat read it here. */

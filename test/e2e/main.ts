@@ -12,7 +12,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './harness/browser';
+import { launchChromium, newWorkbenchContext } from './harness/browser';
 import { CodeServer } from './harness/codeServer';
 import type { FakeModelServer } from '../fixtures/fakeModelServer';
 import { MODEL_URL_ENV, startFakeModel } from './harness/fakeModel';
@@ -121,7 +121,7 @@ async function main(): Promise<number> {
 }
 
 async function runUi(browser: Browser, server: CodeServer, files: string[], shotsDir: string, fakeModel: FakeModelServer): Promise<TestResult[]> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await newWorkbenchContext(browser);
   const page = await context.newPage();
   const screenshot = async (name: string) => {
     const file = path.join(shotsDir, `${name}.png`);

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { FakeModelServer } from '../fixtures/fakeModelServer';
 import type { ModelRequest, Reply } from '../fixtures/fakeModelServer/types';
+import { waitUntilGone } from '../fixtures/processes';
 import {
   type AgentApplyFileChangeParams,
   AgentApplyFileChangeRequest,
@@ -31,6 +32,7 @@ import {
   SettingsChangedNotification,
 } from '../../src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
+import { until } from './helpers/until';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'agent', 'repo');
 const MCP_FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'mcp', 'wordCountServer.mjs');
@@ -290,11 +292,12 @@ describe('agent mode through the language server', () => {
   });
 
   it('kills a command that hangs at its timeout and tells the model', async () => {
-    await setSettings({ commandTimeoutSeconds: 1 });
+    // Long enough for a shell to print its first line on a busy machine (the output before the kill must come back).
+    await setSettings({ commandTimeoutSeconds: 3 });
     try {
       script(/TASK: hang/, (req) => (toolMessages(req).length === 0 ? { toolCalls: [tc('run_command', { command: 'echo waiting; sleep 120' })] } : { text: lastTool(req) }));
       const result = await session.request(AgentTurnRequest, params('TASK: hang'));
-      assert.match(result.text, /waiting\n\[killed after 1 s \(timeout\)\]$/);
+      assert.match(result.text, /waiting\n\[killed after 3 s \(timeout\)\]$/);
     } finally {
       await setSettings({});
     }
@@ -309,25 +312,14 @@ describe('agent mode through the language server', () => {
       const p = params('TASK: long');
       const pending = session.request(AgentTurnRequest, p);
       await session.waitForNotification(AgentProgressNotification, (e) => e.turnId === p.turnId && e.event.type === 'step' && e.event.step.tool === 'run_command' && e.event.step.status === 'running');
-      while (!existsSync(pidFile) || !readFileSync(pidFile, 'utf8').trim()) await new Promise((r) => setTimeout(r, 20));
-      const pid = Number(readFileSync(pidFile, 'utf8'));
+      const pid = await until('the command to write its PID', async () => (existsSync(pidFile) && Number(readFileSync(pidFile, 'utf8').trim())) || undefined, 20_000);
       await session.notify(AgentCancelNotification, { turnId: p.turnId });
       const result = await pending;
       assert.equal(result.status, 'stopped');
       assert.equal(fake.requests({ path: '/v1/chat/completions' }).length, 1);
-      // A killed process whose parent is gone may linger as a zombie until init reaps it: that is dead.
-      const alive = () => {
-        try {
-          process.kill(pid, 0);
-        } catch {
-          return false;
-        }
-        const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-        return !/^\d+ \(.*\) Z/.test(stat);
-      };
-      // SIGKILL was sent to the whole group; wait (bounded) for the kernel to finish it off.
-      for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
-      assert.equal(alive(), false, `the command's child ${pid} still runs after Stop`);
+      // SIGKILL was sent to the whole group; wait (bounded) for the kernel to finish it off. A killed
+      // process whose parent is gone may linger as a zombie until init reaps it: that is dead.
+      assert.ok(await waitUntilGone(pid, 5000), `the command's child ${pid} still runs after Stop`);
     } finally {
       await setSettings({});
     }

@@ -4,6 +4,8 @@
  * It renders `agent/state` from the extension and posts the user's intents; it decides nothing.
  */
 import type { AgentViewState, ExtensionToWebview, WebviewToExtension } from '../../src/protocol/webview';
+import { keepScrolledToBottom } from '../chat/autoScroll';
+import { linkMessage } from '../chat/linkActions';
 import { el, icon, iconButton } from '../dom';
 import { renderRun } from './agentRunView';
 import { renderApprovalCards } from './approvalCards';
@@ -28,6 +30,16 @@ export class AgentPane {
     this.mcp.setAttribute('data-testid', 'agent-mcp');
     this.runs = el('div', 'agent-runs');
     this.runs.setAttribute('aria-live', 'polite');
+    // The newest run, its steps and a command's output as they stream, unless the user scrolled up to read.
+    keepScrolledToBottom(this.runs);
+    // Links in answers carry a checked target and never navigate: the extension opens them.
+    this.runs.addEventListener('click', (e) => {
+      const link = (e.target as Element).closest('a');
+      if (!link) return;
+      e.preventDefault();
+      const m = link.matches('a[data-kind]') ? linkMessage(link) : null;
+      if (m) this.post(m);
+    });
     this.approvals = el('div', 'agent-approvals');
     this.notice = el('p', 'agent-notice');
     this.input = el('textarea', 'agent-input');

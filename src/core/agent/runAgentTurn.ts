@@ -112,7 +112,7 @@ export async function* runAgentTurn(input: AgentTurnInput, deps: AgentDeps, sign
         const files = deps.checkpoint.files();
         if (files.length > checkpointed) {
           checkpointed = files.length;
-          yield { type: 'checkpoint', files };
+          yield { type: 'checkpoint', id: deps.checkpoint.id, files };
         }
         const status = denied ? 'denied' : outcome.failed ? 'error' : 'done';
         yield { type: 'step', step: { ...step, title: outcome.title, status, ...(outcome.detail ? { detail: outcome.detail } : {}) } };

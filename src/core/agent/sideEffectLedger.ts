@@ -17,11 +17,22 @@ export interface LedgerEntry {
 const INSTALLERS = /^(npm|pnpm|yarn|bun) (i|install|add|link)\b.*(-g|--global)\b|^(pip|pip3) install\b|^(apt|apt-get|dnf|yum|brew|pacman|apk) (install|add|-S)\b|^(cargo|go) install\b|^(gem) install\b/;
 const PORT = /(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::\]|port)[:\s]+(\d{2,5})\b/gi;
 
+/** The most entries a ledger keeps (the oldest go first). */
+const MAX_ENTRIES = 200;
+
 export class SideEffectLedger {
-  private readonly entries: LedgerEntry[] = [];
+  private readonly entries: LedgerEntry[];
+
+  /** @param onChange told after an entry is added (the ledger store writes it) */
+  constructor(entries: readonly LedgerEntry[] = [], private readonly onChange: () => void = () => undefined) {
+    this.entries = entries.slice(-MAX_ENTRIES);
+  }
 
   record(kind: LedgerKind, text: string): void {
-    if (!this.entries.some((e) => e.kind === kind && e.text === text)) this.entries.push({ kind, text });
+    if (this.entries.some((e) => e.kind === kind && e.text === text)) return;
+    this.entries.push({ kind, text });
+    if (this.entries.length > MAX_ENTRIES) this.entries.shift();
+    this.onChange();
   }
 
   list(): readonly LedgerEntry[] {

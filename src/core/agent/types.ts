@@ -117,7 +117,8 @@ export type AgentEvent =
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'step'; readonly step: AgentStep }
   | { readonly type: 'plan'; readonly plan: readonly PlanItem[] }
-  | { readonly type: 'checkpoint'; readonly files: readonly string[] }
+  /** The turn's checkpoint grew; `id` is what Restore sends back. */
+  | { readonly type: 'checkpoint'; readonly id: string; readonly files: readonly string[] }
   | { readonly type: 'usage'; readonly promptTokens: number; readonly completionTokens: number };
 
 export type AgentStopReason = 'done' | 'stepLimit' | 'stopped';

@@ -7,11 +7,10 @@
  * A conversation that fits is returned unchanged, so the prompt prefix stays byte-identical across
  * turns and provider prompt caches hit.
  */
-import type { ChatTurnHistoryMessage as HistoryTurn } from '../../protocol/lsp';
 import type { ChatMessage, TokenCounter } from '../llm';
+import type { HistoryTurn } from './chatTypes';
 
-/** The wire shape (src/protocol/lsp.ts): a message with the code blocks of it that were applied, and where. */
-export type { ChatTurnHistoryMessage as HistoryTurn } from '../../protocol/lsp';
+export type { HistoryTurn } from './chatTypes';
 
 export type CompactionStep = 'none' | 'appliedCode' | 'summarised' | 'dropped';
 

@@ -2,10 +2,9 @@
  * `@` mentions. The panel sends them structured; the CLI and plain text use the written form
  * `@file:src/a.ts`, `@symbol:UserService`, `@codebase`, `@problems`, `@git`, parsed here.
  */
-import type { ChatMentionKind, ChatTurnMention as ChatMention } from '../../protocol/lsp';
+import type { ChatMention, ChatMentionKind } from './chatTypes';
 
-/** The wire shapes (src/protocol/lsp.ts): what the panel sends is what the engine reads. */
-export type { ChatMentionKind, ChatTurnMention as ChatMention } from '../../protocol/lsp';
+export type { ChatMention, ChatMentionKind } from './chatTypes';
 
 const MENTION = /(^|[\s(])@(file|symbol|codebase|problems|git)(?::(`[^`]+`|[^\s,;()]+))?(?=$|[\s,;.:!?)])/g;
 

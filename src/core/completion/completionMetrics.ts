@@ -17,6 +17,10 @@ export interface LatencySplit {
 
 export interface ShownEvent {
   id: string;
+  /** The document's language. */
+  languageId?: string;
+  /** Where the suggestion came from (model, inFlight, typedAhead, nextLines, cache). */
+  source?: string;
   /** Served without a model request (cache, typed-ahead, next lines). */
   fromCache: boolean;
   latency: LatencySplit;
@@ -48,12 +52,18 @@ export interface CompletionMetricsSnapshot {
 
 type Outcome = 'accepted' | 'partiallyAccepted' | 'dismissed';
 
+/** What happened to suggestions, one call each, for a listener that keeps history (the insights log). */
+export type CompletionMetricEvent =
+  | { readonly kind: 'shown'; readonly event: ShownEvent }
+  | { readonly kind: Outcome; readonly id: string; readonly languageId?: string };
+
 export class CompletionMetrics {
   private shown = 0;
   private fromCache = 0;
   private readonly outcomes: Record<Outcome, number> = { accepted: 0, partiallyAccepted: 0, dismissed: 0 };
-  /** Shown suggestions with no outcome yet; an outcome counts once per suggestion. */
-  private readonly pending = new Map<string, true>();
+  /** Shown suggestions with no outcome yet (with their language); an outcome counts once per suggestion. */
+  private readonly pending = new Map<string, string | undefined>();
+  private readonly listeners = new Set<(e: CompletionMetricEvent) => void>();
   private readonly samples = {
     debounce: [] as number[],
     context: [] as number[],
@@ -70,12 +80,19 @@ export class CompletionMetrics {
   recordShown(event: ShownEvent): void {
     this.shown++;
     if (event.fromCache) this.fromCache++;
-    this.pending.set(event.id, true);
+    this.pending.set(event.id, event.languageId);
     if (this.pending.size > this.maxPending) this.pending.delete(this.pending.keys().next().value as string);
     this.push('debounce', event.latency.debounceMs);
     this.push('context', event.latency.contextMs);
     if (event.latency.firstTokenMs !== undefined) this.push('firstToken', event.latency.firstTokenMs);
     this.push('total', event.latency.totalMs);
+    this.emit({ kind: 'shown', event });
+  }
+
+  /** Every shown suggestion and every outcome from now on; returns the unsubscribe. */
+  onEvent(listener: (e: CompletionMetricEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Tab: the whole suggestion. */
@@ -112,8 +129,15 @@ export class CompletionMetrics {
   }
 
   private settle(id: string, outcome: Outcome): void {
-    if (!this.pending.delete(id)) return;
+    if (!this.pending.has(id)) return;
+    const languageId = this.pending.get(id);
+    this.pending.delete(id);
     this.outcomes[outcome]++;
+    this.emit({ kind: outcome, id, ...(languageId !== undefined ? { languageId } : {}) });
+  }
+
+  private emit(e: CompletionMetricEvent): void {
+    for (const l of this.listeners) l(e);
   }
 
   private push(measure: keyof CompletionMetrics['samples'], value: number): void {

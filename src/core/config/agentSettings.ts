@@ -12,6 +12,7 @@ const mcpServers: SettingSpec<Readonly<Record<string, unknown>>> = {
   markdownDescription:
     'MCP servers whose tools the agent may call, by name: `{ "docs": { "command": "node", "args": ["server.js"], "env": {} } }` (stdio) or `{ "web": { "url": "http://127.0.0.1:8931/mcp", "headers": {} } }` (streamable HTTP). `"disabled": true` keeps one configured but off. A server that fails is reported in the panel; the others keep working.',
   scope: 'machine-overridable',
+  restricted: true,
   coerce: (v) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined),
 };
 
@@ -21,28 +22,29 @@ export const agentSettings = {
     ['ask', 'auto'],
     'Whether the agent\'s file edits (edit, create, delete) wait for your approval with the diff shown (`ask`), or are applied at once (`auto`). Either way a checkpoint can restore them.',
     ['Show the diff and wait for Approve / Deny.', 'Apply edits without asking.'],
+    { restricted: true },
   ),
   'agent.approval.commands': enumSetting<'ask' | 'auto'>(
     'ask',
     ['ask', 'auto'],
     'Whether every command the agent wants to run asks first (`ask`), or runs without asking (`auto`, "approve always"). Commands on the built-in deny list (`rm -rf /`, `mkfs`, `dd of=/dev/…`, `git push --force`, `kubectl delete/apply`, `curl … | sh`, `chmod -R 777 /`, `shutdown`, fork bombs…) and on `#banyan.agent.commands.deny#` are refused either way.',
     ['Ask before every command not on the allow list.', 'Run commands without asking (deny lists still apply).'],
-    { scope: 'machine-overridable' },
+    { scope: 'machine-overridable', restricted: true },
   ),
   'agent.commands.allow': stringArraySetting(
     [],
     'Command prefixes that run without asking, e.g. `npm test`, `git status` (whole words; every command of a chain like `a && b` must match).',
-    { scope: 'machine-overridable' },
+    { scope: 'machine-overridable', restricted: true },
   ),
   'agent.commands.deny': stringArraySetting(
     [],
     'Command prefixes that are always refused, in addition to the built-in deny list (e.g. `git reset --hard`, `docker rm`). Checked in chains, subshells, `sudo` and `sh -c` too.',
-    { scope: 'machine-overridable' },
+    { scope: 'machine-overridable', restricted: true },
   ),
   'agent.mcp.autoApprove': stringArraySetting(
     [],
     'MCP tools that run without asking, as `server/tool` or `server/*`. Every other MCP tool asks.',
-    { scope: 'machine-overridable' },
+    { scope: 'machine-overridable', restricted: true },
   ),
   'agent.maxSteps': numberSetting(40, 'Most tool calls in one agent turn; the agent stops there and you can tell it to continue.', { minimum: 1, maximum: 500, integer: true }),
   'agent.commandTimeoutSeconds': numberSetting(

@@ -30,6 +30,11 @@ export const completionSettings = {
     'Upper bound of the adaptive wait after a keystroke before a suggestion is requested (the wait itself is learned from your typing rhythm and the model\'s latency; line starts and explicit requests do not wait).',
     { minimum: 0, maximum: 2000, integer: true },
   ),
+  'completion.contextTimeBoxMs': numberSetting(
+    150,
+    'Milliseconds a suggestion waits for its repository context (definitions from other files, similar snippets); after that the prompt goes without it, so a slow index never holds the suggestion back. Raise it on a slow or busy machine to keep the context.',
+    { minimum: 10, maximum: 10_000, integer: true },
+  ),
   'completion.maxDocumentKB': numberSetting(
     1024,
     'Documents larger than this many KB get no inline suggestions.',

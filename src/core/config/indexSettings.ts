@@ -28,5 +28,7 @@ export const indexSettings = {
   'index.includeDirs': stringArraySetting(
     [],
     'Folders (relative to the workspace folder) searched for C/C++ `#include` files, like the compiler\'s `-I`.',
+    // They may lie outside the folder, and what is indexed reaches the model's prompts.
+    { restricted: true },
   ),
 } as const;

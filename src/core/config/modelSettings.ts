@@ -48,6 +48,9 @@ interface RoleDefaults {
   readonly maxRetries: number;
 }
 
+/** Where requests go and what they carry: never from an untrusted workspace. */
+const RESTRICTED = { restricted: true } as const;
+
 const PROVIDER_DESCRIPTIONS = [
   'Ollama: native `/api/generate` for raw FIM prompts, its OpenAI-compatible `/v1` for chat and embeddings.',
   'Any OpenAI-compatible endpoint (OpenAI, vLLM, LM Studio, llama.cpp `/v1`, DeepSeek, DashScope, OpenRouter, Mistral): `/v1/completions` for FIM, `/v1/chat/completions` for chat.',
@@ -61,6 +64,7 @@ function fallbackSetting(role: string): SettingSpec<readonly FallbackSetting[]> 
     default: [],
     markdownDescription: `Endpoints tried in order when the ${role} model fails or is marked down, e.g. \`[{"provider": "openai-compatible", "baseUrl": "https://api.deepseek.com", "model": "deepseek-chat", "secretId": "banyan.apiKey.deepseek"}]\`. Unset fields come from this role.`,
     items: { type: 'object' },
+    restricted: true,
     coerce: (v) => {
       if (!Array.isArray(v)) return undefined;
       const out: FallbackSetting[] = [];
@@ -84,8 +88,8 @@ function fallbackSetting(role: string): SettingSpec<readonly FallbackSetting[]> 
 function roleSettings<R extends string>(role: R, label: string, d: RoleDefaults): RoleSettingSpecs<R> {
   const p = `models.${role}`;
   const specs: Record<string, SettingSpec<unknown>> = {
-    [`${p}.provider`]: enumSetting('ollama', PROVIDER_VALUES, `How Banyan talks to the ${label} model.`, PROVIDER_DESCRIPTIONS),
-    [`${p}.baseUrl`]: stringSetting('http://127.0.0.1:11434', `Base URL of the ${label} endpoint, e.g. \`http://127.0.0.1:11434\` (Ollama), \`http://127.0.0.1:8080\` (llama.cpp), \`https://api.openai.com/v1\`. A trailing \`/v1\` is optional.`),
+    [`${p}.provider`]: enumSetting('ollama', PROVIDER_VALUES, `How Banyan talks to the ${label} model.`, PROVIDER_DESCRIPTIONS, RESTRICTED),
+    [`${p}.baseUrl`]: stringSetting('http://127.0.0.1:11434', `Base URL of the ${label} endpoint, e.g. \`http://127.0.0.1:11434\` (Ollama), \`http://127.0.0.1:8080\` (llama.cpp), \`https://api.openai.com/v1\`. A trailing \`/v1\` is optional.`, RESTRICTED),
     [`${p}.model`]: stringSetting(d.model, `Model name for ${label}, as the endpoint lists it.`),
     [`${p}.template`]: enumSetting('auto', TEMPLATE_VALUES, `Prompt format for fill-in-the-middle. \`auto\` detects it from the model name; \`suffix-field\` uses the \`suffix\` field of \`/v1/completions\`; \`chat\` asks a chat model to fill the gap.`),
     [`${p}.maxTokens`]: numberSetting(d.maxTokens, `Most tokens the ${label} model may generate per request.`, { minimum: 1, maximum: 200_000, integer: true }),
@@ -95,7 +99,7 @@ function roleSettings<R extends string>(role: R, label: string, d: RoleDefaults)
     [`${p}.firstTokenTimeoutMs`]: numberSetting(d.firstTokenTimeoutMs, `Milliseconds to wait for the first token of a ${label} answer (a cold model load counts).`, { minimum: 100, maximum: 3_600_000, integer: true }),
     [`${p}.totalTimeoutMs`]: numberSetting(d.totalTimeoutMs, `Milliseconds a whole ${label} request may take.`, { minimum: 100, maximum: 3_600_000, integer: true }),
     [`${p}.maxRetries`]: numberSetting(d.maxRetries, `Retries on 429, 5xx, timeouts and dropped connections for ${label} (exponential backoff with jitter, honouring Retry-After).${role === 'completion' ? ' Completions fail fast: keep 0.' : ''}`, { minimum: 0, maximum: 10, integer: true }),
-    [`${p}.extraHeaders`]: stringMapSetting({}, `Extra HTTP headers for ${label} requests (not for keys: store keys with **Banyan: Configure Model**).`),
+    [`${p}.extraHeaders`]: stringMapSetting({}, `Extra HTTP headers for ${label} requests (not for keys: store keys with **Banyan: Configure Model**).`, RESTRICTED),
     [`${p}.fallbacks`]: fallbackSetting(label),
   };
   return specs as unknown as RoleSettingSpecs<R>;
@@ -110,5 +114,5 @@ export const modelSettings = {
   'models.maxConcurrentPerEndpoint': numberSetting(4, 'Most requests in flight to one endpoint at a time; more wait in a queue (a cancelled request leaves the queue).', { minimum: 1, maximum: 64, integer: true }),
   'models.circuitBreaker.failureThreshold': numberSetting(3, 'Consecutive failures (connection refused, timeouts, 5xx) after which an endpoint is marked down and skipped for its fallbacks.', { minimum: 1, maximum: 100, integer: true }),
   'models.circuitBreaker.cooldownMs': numberSetting(30_000, 'Milliseconds an endpoint stays marked down before a probe request checks whether it is back.', { minimum: 1000, maximum: 3_600_000, integer: true }),
-  'models.caFile': stringSetting('', 'Path of a PEM file with extra certificate authorities (e.g. a corporate TLS-inspecting proxy). The system CA store and VS Code\'s `http.proxy`, `http.proxyStrictSSL` and `http.noProxy` are honoured as well.'),
+  'models.caFile': stringSetting('', 'Path of a PEM file with extra certificate authorities (e.g. a corporate TLS-inspecting proxy). The system CA store and VS Code\'s `http.proxy`, `http.proxyStrictSSL` and `http.noProxy` are honoured as well.', RESTRICTED),
 } as const;

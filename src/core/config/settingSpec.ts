@@ -16,6 +16,13 @@ export interface SettingSpec<T> {
   readonly additionalProperties?: { readonly type: string } | boolean;
   readonly scope?: SettingScope;
   readonly order?: number;
+  /**
+   * Never taken from an untrusted workspace (where a folder's own settings could send code and keys
+   * elsewhere, or loosen what the agent may do): listed in package.json's
+   * `capabilities.untrustedWorkspaces.restrictedConfigurations`, and the extension reads only the
+   * user's value of it there (restrictedSettings.ts).
+   */
+  readonly restricted?: boolean;
   /** Runtime validation beyond the JSON-schema type; returns the value to use. */
   readonly coerce?: (value: unknown) => T | undefined;
 }

@@ -9,6 +9,7 @@ import { agentSettings } from './agentSettings';
 import { completionSettings } from './completionSettings';
 import { generalSettings } from './generalSettings';
 import { indexSettings } from './indexSettings';
+import { insightsSettings } from './insightsSettings';
 import { modelSettings } from './modelSettings';
 import type { SettingSpec } from './settingSpec';
 
@@ -20,6 +21,7 @@ export const SETTINGS = {
   ...modelSettings,
   ...completionSettings,
   ...agentSettings,
+  ...insightsSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -73,7 +75,7 @@ function lookup(raw: unknown, dottedKey: string): unknown {
 export function manifestProperties(): Record<string, Record<string, unknown>> {
   const props: Record<string, Record<string, unknown>> = {};
   for (const [key, spec] of Object.entries(SETTINGS) as [string, SettingSpec<unknown>][]) {
-    const { coerce: _coerce, ...schema } = spec;
+    const { coerce: _coerce, restricted: _restricted, ...schema } = spec;
     props[`${SETTINGS_SECTION}.${key}`] = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
   }
   return props;

@@ -23,7 +23,7 @@
  * Parsing happens in worker threads (ParserPool); this class only applies results — small synchronous
  * steps between awaits — so its host's message loop stays responsive.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logging/logger';
@@ -31,17 +31,23 @@ import { silentLogger, describeError } from '../logging/logger';
 import { lineStartsOfBytes, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/chunker';
 import { contentHash, finishExtract } from './extract/finishExtract';
 import { type LanguageId, languageLabel } from './languages';
-import { type ChunkRange, type FileExtract, type ImportInfo, type SkipReason, SYMBOL_KINDS, type SymbolInfo, type SymbolKind } from './model';
+import { ChangeLog } from './changeLog';
+import { LineCache } from './lineCache';
+import type { ChunkRange, FileExtract, ImportInfo, IndexedFile, SkippedFile, SymbolInfo, SymbolKind } from './model';
 import type { FileResult, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
-import { decodeSnapshot, type EncodableHeader, readSnapshotFile, SNAPSHOT_FILE, SNAPSHOT_FORMAT, SnapshotRowStream, writeSnapshot, writeSnapshotSync } from './persist/snapshot';
+import { relativeTo } from './persist/fileRows';
+import { captureSnapshot, type CapturedSnapshot, restoreSnapshot } from './persist/indexSnapshot';
+import { readSnapshotFile, SNAPSHOT_FILE } from './persist/snapshot';
+import { SnapshotKeeper } from './persist/snapshotKeeper';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
 import { TaskFeed } from './parse/taskFeed';
 import { ImportGraph } from './resolve/importGraph';
+import { type FileEvents, FileEventQueue } from './scan/fileEventQueue';
 import { IgnoreRules } from './scan/ignoreRules';
 import { scanWorkspace } from './scan/workspaceScanner';
 import { bm25 } from './search/bm25';
-import { type IndexState as IndexArrays, InvertedIndex } from './search/invertedIndex';
+import { InvertedIndex } from './search/invertedIndex';
 import { jaccard } from './search/jaccard';
 import { Scratch } from './search/scoring';
 import { SymbolTable } from './search/symbolTable';
@@ -51,15 +57,7 @@ import { tokenize } from './search/tokenizer';
 const EXTRACTOR_VERSION = 6;
 const BATCH_FILES = 24;
 const BATCH_BYTES = 384 * 1024;
-/** File events beyond this many are handled as a rescan (a branch switch), not file by file. */
-const RESCAN_THRESHOLD = 400;
-/** File events are saved to the snapshot after this long without further changes. */
-const SAVE_DELAY_MS = 30_000;
 const MAX_ERRORS = 50;
-const CHANGE_LOG_SIZE = 256;
-const ANY_FILE = '\0any';
-/** Bytes of recently read files kept as lines (context assembly and search snippets re-read the same files). */
-const LINE_CACHE_BYTES = 24 * 1024 * 1024;
 /**
  * Up to this many workers, workers send chunk text and the main thread tokenizes it: the workers
  * are the bottleneck and the main thread would otherwise wait. With more workers, tokenizing there
@@ -172,46 +170,8 @@ export interface SearchOptions {
   readonly withText?: boolean;
 }
 
-export interface FileEvents {
-  readonly created?: readonly string[];
-  readonly changed?: readonly string[];
-  readonly deleted?: readonly string[];
-}
-
-/** What the index keeps per file. */
-export interface IndexedFile {
-  readonly id: number;
-  readonly path: string;
-  readonly root: string;
-  readonly rel: string;
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly hash: string;
-  readonly language: LanguageId | undefined;
-  readonly lineCount: number;
-  readonly summary?: string;
-  readonly packageName?: string;
-  readonly symbols: readonly SymbolInfo[];
-  readonly imports: readonly ImportInfo[];
-  readonly hasErrors?: boolean;
-  readonly firstChunk: number;
-  readonly chunkCount: number;
-}
-
-interface SkippedFile {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly reason: SkipReason;
-}
-
-/** Compact per-file row in the snapshot header. */
-type FileRow = [
-  path: string, size: number, mtimeMs: number, hash: string, language: string, lineCount: number, summary: string, pkg: string,
-  hasErrors: number, chunkCount: number, symbols: SymbolRow[], imports: ImportRow[],
-];
-type SymbolRow = [name: string, kind: number, container: string, start: number, end: number, nameLine: number, signature: string];
-type ImportRow = [source: string, line: number, names: string[] | 0, flavor: string];
-type SkippedRow = [path: string, size: number, mtimeMs: number, reason: SkipReason];
+export type { FileEvents } from './scan/fileEventQueue';
+export type { IndexedFile } from './model';
 
 export class CodeIndex {
   private readonly logger: Logger;
@@ -223,12 +183,8 @@ export class CodeIndex {
   private readonly graph: ImportGraph;
   private readonly scratch = new Scratch();
   private files: (IndexedFile | undefined)[] = [];
-  /**
-   * During a first build, each file's snapshot row is written as the file is indexed, so the save at
-   * the end writes only the index arrays (see SnapshotRowStream). Dropped as soon as anything would
-   * make the rows differ from the files: a file indexed again, replaced or removed.
-   */
-  private rowStream: SnapshotRowStream<FileRow> | undefined;
+  /** Writes and schedules the snapshot; undefined for an index in memory only. */
+  private readonly snapshot: SnapshotKeeper | undefined;
   private readonly byPath = new Map<string, IndexedFile>();
   private readonly skipped = new Map<string, SkippedFile>();
   private readonly includeDirs: string[];
@@ -245,26 +201,15 @@ export class CodeIndex {
   private readonly errors: string[] = [];
   private lastUpdated: Date | undefined;
   /** Bumped whenever any file's content, symbols or the file set change (callers cache against it). */
-  private contentVersion = 0;
-  /** The file changed by each of the last versions (see changedSince). */
-  private readonly changeLog: string[] = [];
-  /**
-   * Recently read files' lines, validated by mtime, ctime and size and dropped when the index takes the file in
-   * again: context assembly renders from the same few files keystroke after keystroke.
-   */
-  private readonly lineCache = new Map<string, { mtimeMs: number; ctimeMs: number; size: number; lines: string[] }>();
-  private lineCacheBytes = 0;
-  private sizeOnDisk = 0;
-  private dirty = false;
-  private saveTimer: NodeJS.Timeout | undefined;
+  private readonly changes = new ChangeLog();
+  private readonly lineCache = new LineCache();
   private closed = false;
   private lastMaintenance = 0;
 
   /** Sequence numbers: a result is applied only if no newer task for the same file was submitted. */
   private seq = 0;
   private readonly latest = new Map<string, number>();
-  private readonly pendingEvents = new Map<string, 'changed' | 'deleted'>();
-  private eventTimer: NodeJS.Timeout | undefined;
+  private readonly fileEvents = new FileEventQueue(() => void this.flushEvents().catch((err) => this.logger.error('index update failed', err)));
   private readonly waiters: (() => void)[] = [];
 
   private constructor(private readonly options: CodeIndexOptions) {
@@ -285,6 +230,9 @@ export class CodeIndex {
       () => this.options.roots,
       () => this.includeDirs,
     );
+    this.snapshot = options.storageDir
+      ? new SnapshotKeeper(options.storageDir, { capture: () => this.captureSnapshot(), rowsAreFiles: (rows) => this.files.length === rows && this.files.every((f) => !!f) }, this.logger)
+      : undefined;
   }
 
   /** Creates the index and loads its snapshot if there is a usable one (no scan yet: call refresh()). */
@@ -328,7 +276,7 @@ export class CodeIndex {
     this.report(0, 0, 'scanning');
     this.rules.forgetIgnoreFiles();
     const started = performance.now();
-    if (this.files.length === 0 && this.options.storageDir) this.openRowStream(this.options.storageDir);
+    if (this.files.length === 0) this.snapshot?.streamRows();
     // Parsing starts while the scan is still walking folders: files go to the feed as they are found.
     const feed = new TaskFeed(BATCH_FILES, BATCH_BYTES);
     let consuming: Promise<boolean> | undefined;
@@ -390,7 +338,7 @@ export class CodeIndex {
     this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
     if (this.reindexed - reindexedBefore < (this.options.saveAfterParsing ?? 0)) {
-      this.dropRowStream();
+      this.snapshot?.dropRows();
       return;
     }
     await this.save();
@@ -561,7 +509,7 @@ export class CodeIndex {
       id,
       path: file,
       root,
-      rel: toRel(root, file),
+      rel: relativeTo(root, file),
       size,
       mtimeMs,
       hash: x.hash,
@@ -577,17 +525,14 @@ export class CodeIndex {
     };
     this.files[id] = entry;
     this.byPath.set(file, entry);
-    if (this.rowStream) {
-      if (!old && id === this.rowStream.rows) this.rowStream.add(encodeFile(entry));
-      else this.dropRowStream();
-    }
+    this.snapshot?.fileIndexed(entry, !old);
     this.symbolTable.add(id, x.symbols);
     this.markChanged(file);
   }
 
   /** `rowChanged` false: only the chunk position moved, which snapshot rows do not carry. */
   private replaceEntry(entry: IndexedFile, rowChanged = true): void {
-    if (rowChanged) this.dropRowStream();
+    if (rowChanged) this.snapshot?.dropRows();
     this.files[entry.id] = entry;
     this.byPath.set(entry.path, entry);
   }
@@ -596,13 +541,13 @@ export class CodeIndex {
     for (let i = 0; i < f.chunkCount; i++) this.index.removeChunk(f.firstChunk + i);
     this.symbolTable.remove(f.id, f.symbols);
     // Whatever made the index drop the file's content also makes its cached lines suspect.
-    this.dropCachedLines(f.path);
+    this.lineCache.drop(f.path);
   }
 
   private removeFile(file: string): void {
     const f = this.byPath.get(file);
     if (!f) return;
-    this.dropRowStream();
+    this.snapshot?.dropRows();
     this.dropContent(f);
     this.files[f.id] = undefined;
     this.byPath.delete(file);
@@ -641,7 +586,7 @@ export class CodeIndex {
   }
 
   private clear(): void {
-    this.dropRowStream();
+    this.snapshot?.dropRows();
     this.index = new InvertedIndex();
     for (const f of this.byPath.values()) this.symbolTable.remove(f.id, f.symbols);
     this.files = [];
@@ -667,8 +612,7 @@ export class CodeIndex {
 
   /** Re-reads one file from disk (e.g. the editor closed it without saving). */
   async updateFromDisk(file: string): Promise<void> {
-    const abs = path.resolve(file);
-    this.pendingEvents.set(abs, 'changed');
+    this.fileEvents.addNow(file);
     await this.flushEvents();
   }
 
@@ -677,28 +621,23 @@ export class CodeIndex {
    * batch; a very large burst (a branch switch) becomes one rescan.
    */
   applyFileEvents(events: FileEvents, delayMs = 100): void {
-    for (const p of events.deleted ?? []) this.pendingEvents.set(path.resolve(p), 'deleted');
-    for (const p of [...(events.created ?? []), ...(events.changed ?? [])]) this.pendingEvents.set(path.resolve(p), 'changed');
-    if (this.eventTimer) clearTimeout(this.eventTimer);
-    this.eventTimer = setTimeout(() => void this.flushEvents().catch((err) => this.logger.error('index update failed', err)), delayMs);
+    this.fileEvents.add(events, delayMs);
   }
 
   /** Resolves when every file event received so far has been applied. */
   async settled(): Promise<void> {
-    if (this.pendingEvents.size || this.eventTimer) await this.flushEvents();
+    if (this.fileEvents.busy) await this.flushEvents();
     await this.refreshing;
   }
 
   private async flushEvents(): Promise<void> {
-    if (this.eventTimer) clearTimeout(this.eventTimer);
-    this.eventTimer = undefined;
-    const events = [...this.pendingEvents];
-    this.pendingEvents.clear();
-    if (!events.length) return;
-    if (events.length > RESCAN_THRESHOLD || events.some(([p]) => isIgnoreFile(p))) {
+    const batch = this.fileEvents.take();
+    if (!batch) return;
+    if (batch.kind === 'rescan') {
       await this.refresh();
       return;
     }
+    const { events } = batch;
     let setChanged = false;
     const tasks: FileTask[] = [];
     for (const [p, kind] of events) {
@@ -739,7 +678,7 @@ export class CodeIndex {
     if (tasks.length && (await this.runTaskList(tasks, false))) setChanged = true;
     if (setChanged) this.graph.invalidateAll();
     this.maintain(false);
-    if (setChanged || tasks.length) this.saveSoon();
+    if (setChanged || tasks.length) this.snapshot?.saveSoon();
   }
 
   // ───────────────────────────── pause ─────────────────────────────
@@ -859,7 +798,7 @@ export class CodeIndex {
 
   /** Changes whenever the indexed content changes: a cheap key for caches derived from the index. */
   version(): number {
-    return this.contentVersion;
+    return this.changes.current();
   }
 
   /**
@@ -868,15 +807,7 @@ export class CodeIndex {
    * file being typed in cannot have changed.
    */
   changedSince(version: number): ReadonlySet<string> | undefined {
-    const count = this.contentVersion - version;
-    if (count < 0 || count > this.changeLog.length) return undefined;
-    const out = new Set<string>();
-    for (let i = this.changeLog.length - count; i < this.changeLog.length; i++) {
-      const f = this.changeLog[i]!;
-      if (f === ANY_FILE) return undefined;
-      out.add(f);
-    }
-    return out;
+    return this.changes.changedSince(version);
   }
 
   /** Workspace files that `file` imports (resolved per language). */
@@ -898,31 +829,7 @@ export class CodeIndex {
   linesOf(file: string): readonly string[] | undefined {
     const overlay = this.options.documentText?.(file);
     if (overlay !== undefined) return overlay.split('\n');
-    try {
-      const st = statSync(file);
-      const hit = this.lineCache.get(file);
-      // ctime too: a same-size write whose mtime was put back (touch -r, rsync -t, archive tools) still moves it.
-      if (hit && hit.mtimeMs === st.mtimeMs && hit.ctimeMs === st.ctimeMs && hit.size === st.size) {
-        this.lineCache.delete(file);
-        this.lineCache.set(file, hit);
-        return hit.lines;
-      }
-      const lines = readFileSync(file, 'utf8').split('\n');
-      if (hit) this.dropCachedLines(file);
-      this.lineCache.set(file, { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, size: st.size, lines });
-      this.lineCacheBytes += st.size;
-      while (this.lineCacheBytes > LINE_CACHE_BYTES && this.lineCache.size > 1) this.dropCachedLines(this.lineCache.keys().next().value!);
-      return lines;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private dropCachedLines(file: string): void {
-    const e = this.lineCache.get(file);
-    if (!e) return;
-    this.lineCache.delete(file);
-    this.lineCacheBytes -= e.size;
+    return this.lineCache.read(file);
   }
 
   repoInfo(): RepoInfo[] {
@@ -954,7 +861,7 @@ export class CodeIndex {
       chunks: this.index.size,
       languages,
       skipped,
-      sizeOnDiskBytes: this.sizeOnDisk,
+      sizeOnDiskBytes: this.snapshot?.sizeOnDisk ?? 0,
       ...(this.lastUpdated ? { lastUpdated: this.lastUpdated.toISOString() } : {}),
       errors: [...this.errors],
       state: this.state,
@@ -973,155 +880,38 @@ export class CodeIndex {
 
   /** Writes the snapshot now if anything changed since the last one. */
   async save(): Promise<void> {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    const dir = this.options.storageDir;
-    if (!dir || !this.dirty) return;
-    if (this.saving) {
-      await this.saving;
-      if (!this.dirty) return;
-    }
-    if (this.finishRowStream(dir)) return;
-    const { header, index } = this.captureSnapshot();
-    this.dirty = false;
-    const run = writeSnapshot(dir, header, index, yieldToEventLoop).then(
-      (bytes) => {
-        this.sizeOnDisk = bytes;
-      },
-      (err: unknown) => {
-        this.dirty = true;
-        this.logger.warn(`Could not save the index snapshot in ${dir}: ${describeError(err)}. The index will be rebuilt on the next start.`);
-      },
-    );
-    this.saving = run;
-    await run;
-    if (this.saving === run) this.saving = undefined;
-  }
-  private saving: Promise<void> | undefined;
-
-  private saveSoon(): void {
-    if (!this.options.storageDir) return;
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.save();
-    }, SAVE_DELAY_MS);
-    this.saveTimer.unref?.();
+    await this.snapshot?.save();
   }
 
-  private openRowStream(dir: string): void {
-    this.dropRowStream();
-    try {
-      this.rowStream = new SnapshotRowStream<FileRow>(dir);
-    } catch (err) {
-      this.logger.debug(`index: snapshot rows not streamed (${describeError(err)})`);
-    }
-  }
-
-  private dropRowStream(): void {
-    this.rowStream?.abort();
-    this.rowStream = undefined;
-  }
-
-  /**
-   * Completes the streamed snapshot when its rows are still exactly the files (every id from 0 up, each
-   * streamed once); returns false when a full write is needed instead.
-   */
-  private finishRowStream(dir: string): boolean {
-    const stream = this.rowStream;
-    if (!stream) return false;
-    this.rowStream = undefined;
-    if (this.files.length !== stream.rows || this.files.some((f) => !f)) {
-      stream.abort();
-      return false;
-    }
-    const { header, index } = this.captureSnapshot();
-    const { files: _streamed, ...rest } = header;
-    try {
-      this.sizeOnDisk = stream.finish(rest, index);
-      this.dirty = false;
-      return true;
-    } catch (err) {
-      this.logger.debug(`index: streamed snapshot not completed in ${dir} (${describeError(err)}); writing it whole`);
-      return false;
-    }
-  }
-
-  /**
-   * Everything the snapshot holds, taken in one synchronous step: index arrays (written before the
-   * writer first yields) and the list of file entries (immutable objects, so later changes do not
-   * touch it).
-   */
-  private captureSnapshot(): { header: EncodableHeader<FileRow, SkippedRow>; index: IndexArrays } {
+  /** Everything the snapshot holds, in one synchronous step (see captureSnapshot). */
+  private captureSnapshot(): CapturedSnapshot {
     const { state, remap } = this.index.exportState();
     if (remap) this.applyRemap(remap);
-    // Files are renumbered densely in path order of their ids; chunk → file ids follow.
-    const live = this.files.filter((f): f is IndexedFile => !!f);
-    const newId = new Int32Array(this.files.length).fill(-1);
-    live.forEach((f, i) => (newId[f.id] = i));
-    const chunkFile = new Int32Array(state.chunkCount);
-    for (let c = 0; c < state.chunkCount; c++) chunkFile[c] = newId[state.chunkFile[c]!]!;
-    // Chunks must be stored in file order so each file's chunks stay one contiguous range after load.
-    const order = live.slice().sort((a, b) => a.firstChunk - b.firstChunk);
-    let contiguous = true;
-    let expect = 0;
-    for (const f of order) {
-      if (f.chunkCount === 0) continue;
-      if (f.firstChunk !== expect) contiguous = false;
-      expect = f.firstChunk + f.chunkCount;
-    }
-    if (!contiguous || expect !== state.chunkCount) throw new Error('index invariant broken: chunks are not contiguous per file');
-    const header: EncodableHeader<FileRow, SkippedRow> = {
-      format: SNAPSHOT_FORMAT,
-      configKey: this.configKey(),
-      roots: this.options.roots,
-      savedAt: new Date().toISOString(),
-      files: mapLazily(live, encodeFile),
-      skipped: mapLazily([...this.skipped], ([p, s]): SkippedRow => [p, s.size, s.mtimeMs, s.reason]),
-    };
-    // firstChunk is recomputed on load from chunkFile, so rows need not carry it.
-    return { header, index: { ...state, chunkFile } };
+    return captureSnapshot(this.files, this.skipped, state, { configKey: this.configKey(), roots: this.options.roots });
   }
 
   private loadSnapshot(): void {
     const dir = this.options.storageDir;
-    if (!dir) return;
+    if (!dir || !this.snapshot) return;
     const buf = readSnapshotFile(dir);
     if (!buf) return;
-    const decoded = decodeSnapshot<FileRow, SkippedRow>(buf, { configKey: this.configKey(), roots: this.options.roots });
-    if (!decoded.ok) {
-      this.logger.info(`Index snapshot in ${dir} discarded (${decoded.reason}); rebuilding the index.`);
+    const result = restoreSnapshot(buf, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
+    if (!result.ok) {
+      this.logger.info(`Index snapshot in ${dir} discarded (${result.reason}); rebuilding the index.`);
       return;
     }
-    try {
-      const { header, index } = decoded.snapshot;
-      const first = new Int32Array(header.files.length).fill(-1);
-      for (let c = index.chunkCount - 1; c >= 0; c--) {
-        const f = index.chunkFile[c]!;
-        if (f < 0 || f >= header.files.length) throw new Error('chunk points at a missing file');
-        first[f] = c;
-      }
-      const restored = InvertedIndex.fromState(index);
-      const files: IndexedFile[] = header.files.map((row, id) => decodeFile(row, id, Math.max(0, first[id]!), this.rootOf(row[0])));
-      this.index = restored;
-      this.files = files;
-      for (const f of files) {
-        this.byPath.set(f.path, f);
-        this.symbolTable.add(f.id, f.symbols);
-      }
-      for (const [p, size, mtimeMs, reason] of header.skipped) this.skipped.set(p, { size, mtimeMs, reason });
-      this.sizeOnDisk = buf.length;
-      this.lastUpdated = new Date(header.savedAt);
-      this.contentVersion++;
-      this.changeLog.push(ANY_FILE);
-      this.logger.info(`Index snapshot loaded: ${files.length} files, ${restored.size} chunks.`);
-    } catch (err) {
-      this.index = new InvertedIndex();
-      this.files = [];
-      this.byPath.clear();
-      this.skipped.clear();
-      this.logger.info(`Index snapshot in ${dir} discarded (${describeError(err)}); rebuilding the index.`);
+    const { files, skipped, index, savedAt } = result.restored;
+    this.index = index;
+    this.files = files;
+    for (const f of files) {
+      this.byPath.set(f.path, f);
+      this.symbolTable.add(f.id, f.symbols);
     }
+    for (const [p, s] of skipped) this.skipped.set(p, s);
+    this.snapshot.sizeOnDisk = buf.length;
+    this.lastUpdated = savedAt;
+    this.changes.record();
+    this.logger.info(`Index snapshot loaded: ${files.length} files, ${index.size} chunks.`);
   }
 
   private configKey(): string {
@@ -1135,30 +925,20 @@ export class CodeIndex {
     if (this.closed) return;
     this.generation++;
     this.setPaused(false);
-    if (this.eventTimer) clearTimeout(this.eventTimer);
+    this.fileEvents.cancel();
     if (this.maintenanceTimer) clearTimeout(this.maintenanceTimer);
     await this.refreshing?.catch(() => undefined);
     this.closed = true;
     this.lineCache.clear();
-    this.lineCacheBytes = 0;
     if (options.save !== false) await this.save().catch(() => undefined);
-    this.dropRowStream();
+    this.snapshot?.dropRows();
     await this.pool?.close();
     await this.inlinePool?.close();
   }
 
   /** Last-chance save on process exit (synchronous). */
   saveSync(): void {
-    const dir = this.options.storageDir;
-    if (!dir || !this.dirty) return;
-    if (this.finishRowStream(dir)) return;
-    try {
-      const { header, index } = this.captureSnapshot();
-      this.sizeOnDisk = writeSnapshotSync(dir, header, index);
-      this.dirty = false;
-    } catch (err) {
-      this.logger.warn(`Could not save the index snapshot in ${dir}: ${describeError(err)}`);
-    }
+    this.snapshot?.saveSync();
   }
 
   // ───────────────────────────── helpers ─────────────────────────────
@@ -1174,11 +954,8 @@ export class CodeIndex {
 
   /** `file`: the one file whose content changed; none: anything may have (a rescan, a clear). */
   private markChanged(file?: string): void {
-    this.contentVersion++;
-    this.changeLog.push(file ?? ANY_FILE);
-    // Trimmed in batches: a scan marks every file it applies.
-    if (this.changeLog.length > 2 * CHANGE_LOG_SIZE) this.changeLog.splice(0, this.changeLog.length - CHANGE_LOG_SIZE);
-    this.dirty = true;
+    this.changes.record(file);
+    this.snapshot?.markDirty();
     this.lastUpdated = new Date();
   }
 
@@ -1199,23 +976,12 @@ export class CodeIndex {
   }
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-function toRel(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
-
 function existsSafe(p: string): boolean {
   try {
     return existsSync(p);
   } catch {
     return false;
   }
-}
-
-function isIgnoreFile(p: string): boolean {
-  const base = path.basename(p);
-  return base === '.gitignore' || base === '.banyanignore';
 }
 
 /** The innermost symbol containing `line` (a chunk's start), as `Container.name`. */
@@ -1225,33 +991,4 @@ function innermostAt(symbols: readonly SymbolInfo[], line: number): string | und
     if (s.startLine <= line && line <= s.endLine && (!best || s.endLine - s.startLine < best.endLine - best.startLine)) best = s;
   }
   return best ? (best.container ? `${best.container}.${best.name}` : best.name) : undefined;
-}
-
-/** Rows made one at a time while the snapshot is written, never all at once. */
-function* mapLazily<T, R>(items: Iterable<T>, f: (item: T) => R): Generator<R> {
-  for (const item of items) yield f(item);
-}
-
-function encodeFile(f: IndexedFile): FileRow {
-  return [
-    f.path, f.size, f.mtimeMs, f.hash, f.language ?? '', f.lineCount, f.summary ?? '', f.packageName ?? '', f.hasErrors ? 1 : 0, f.chunkCount,
-    f.symbols.map((s): SymbolRow => [s.name, SYMBOL_KINDS.indexOf(s.kind), s.container ?? '', s.startLine, s.endLine, s.nameLine, s.signature]),
-    f.imports.map((i): ImportRow => [i.source, i.line, i.names ? [...i.names] : 0, i.flavor ?? '']),
-  ];
-}
-
-function decodeFile(row: FileRow, id: number, firstChunk: number, root: string): IndexedFile {
-  const [p, size, mtimeMs, hash, language, lineCount, summary, pkg, hasErrors, chunkCount, symbols, imports] = row;
-  const lang = (language || undefined) as LanguageId | undefined;
-  return {
-    id, path: p, root, rel: toRel(root, p), size, mtimeMs, hash, language: lang, lineCount,
-    ...(summary ? { summary } : {}), ...(pkg ? { packageName: pkg } : {}), ...(hasErrors ? { hasErrors: true } : {}),
-    firstChunk, chunkCount,
-    symbols: symbols.map(([name, kind, container, startLine, endLine, nameLine, signature]): SymbolInfo => ({
-      name, kind: SYMBOL_KINDS[kind] ?? 'function', ...(container ? { container } : {}), startLine, endLine, nameLine, signature,
-    })),
-    imports: imports.map(([source, line, names, flavor]): ImportInfo => ({
-      source, line, ...(names ? { names } : {}), ...(flavor ? { flavor: flavor as NonNullable<ImportInfo['flavor']> } : {}),
-    })),
-  };
 }

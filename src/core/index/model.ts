@@ -66,3 +66,30 @@ export interface FileExtract {
 
 /** Why a file was not indexed (counted in the statistics, never a crash). */
 export type SkipReason = 'binary' | 'too-large' | 'minified' | 'unreadable';
+
+/** What the index keeps per file. */
+export interface IndexedFile {
+  readonly id: number;
+  readonly path: string;
+  readonly root: string;
+  readonly rel: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly hash: string;
+  readonly language: LanguageId | undefined;
+  readonly lineCount: number;
+  readonly summary?: string;
+  readonly packageName?: string;
+  readonly symbols: readonly SymbolInfo[];
+  readonly imports: readonly ImportInfo[];
+  readonly hasErrors?: boolean;
+  readonly firstChunk: number;
+  readonly chunkCount: number;
+}
+
+/** A file the scan found but the index left out, with what it was when judged (judged again when that changes). */
+export interface SkippedFile {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly reason: SkipReason;
+}

@@ -7,7 +7,6 @@
  * backoff on 429/5xx/timeouts/drops while nothing has been streamed yet. Aborting the caller's
  * signal, or breaking out of the loop (early stop), aborts the fetch and closes the socket.
  */
-import type { EndpointHealth, ModelTestReport } from '../../protocol/lsp';
 import type { Logger } from '../logging/logger';
 import { silentLogger } from '../logging/logger';
 import { type EndpointConfig, endpointKey, type ModelLayerConfig } from './config/roleConfig';
@@ -29,7 +28,7 @@ import { parseToolArguments } from './structured/repairJson';
 import { budgetFor, contextWindowFor, countMessages, inputBudget, trimFim } from './tokens/contextWindow';
 import { counterForModel } from './tokens/counterForModel';
 import type { TokenCounter } from './tokens/tokenCounter';
-import type { ChatRequest, EmbeddingResult, FimRequest, FinishReason, ModelRole, StreamEvent, Timing, ToolCall, Usage } from './types';
+import type { ChatRequest, EmbeddingResult, EndpointHealth, FimRequest, FinishReason, ModelRole, ModelTestReport, StreamEvent, Timing, ToolCall, Usage } from './types';
 
 export interface ModelClient {
   /** Fill-in-the-middle for the completion role. Fails fast (retries per settings, default 0). */
@@ -58,6 +57,16 @@ const FIM_OVERHEAD = 32;
 
 type InternalEvent = ProviderEvent | { type: 'vectors'; vectors: number[][]; usage?: RawUsage };
 
+/** One finished request, for whoever keeps usage (the insights log, `banyan eval`). */
+export interface ModelUsageEvent {
+  readonly role: ModelRole;
+  readonly model: string;
+  readonly endpoint: string;
+  readonly usage: Usage;
+  /** The consumer stopped reading before the end (a completion's early stop): tokens counted so far. */
+  readonly earlyStop: boolean;
+}
+
 interface AttemptSpec {
   readonly op: 'fim' | 'chat' | 'embed';
   /** Builds the provider stream for one endpoint (after window checks). */
@@ -71,6 +80,7 @@ export class ModelHub implements ModelClient {
   private readonly runtimes: EndpointRuntimes;
   private readonly metricsStore = new RoleMetricsStore();
   private readonly healthListeners = new Set<(h: EndpointHealth) => void>();
+  private readonly usageListeners = new Set<(u: ModelUsageEvent) => void>();
   private readonly probeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly logger: Logger;
   private readonly clock: Clock;
@@ -123,6 +133,12 @@ export class ModelHub implements ModelClient {
   onHealth(listener: (h: EndpointHealth) => void): () => void {
     this.healthListeners.add(listener);
     return () => this.healthListeners.delete(listener);
+  }
+
+  /** Called after every request that got an answer, early stops included. */
+  onUsage(listener: (u: ModelUsageEvent) => void): () => void {
+    this.usageListeners.add(listener);
+    return () => this.usageListeners.delete(listener);
   }
 
   // ─────────────── requests ───────────────
@@ -330,6 +346,7 @@ export class ModelHub implements ModelClient {
     const call: ProviderCall = { endpoint: e, fetch: this.fetchFor(e), signal: deadline.signal, onHeaders: () => (headersAt ||= this.clock.now()) };
     const gen = built.run(call);
     let finished = false;
+    let failed = false;
     try {
       for await (const ev of gen) {
         if (ev.type === 'text' || ev.type === 'toolCall' || ev.type === 'vectors') {
@@ -375,6 +392,7 @@ export class ModelHub implements ModelClient {
       } else if (tail) yield { type: 'text', text: tail };
       finished = true;
     } catch (err) {
+      failed = true;
       const error = toModelError(err, deadline, e, op);
       const timing = this.timing(queuedAt, started, headersAt, firstAt, attempt);
       this.afterFailure(role, e, rt, error, timing, streamed ? text : undefined);
@@ -386,25 +404,47 @@ export class ModelHub implements ModelClient {
         // Consumer stopped early or an error happened: abort so the socket closes now.
         deadline.cancel();
         await gen.return(undefined).catch(() => undefined);
+        // An early stop is an answer: its tokens count (counted here, the API never said).
+        if (!failed && firstAt) {
+          const counted = this.countedUsage(e, built.promptTokens, text, usage);
+          this.recordUsage(role, e, counted, true);
+          this.metricsStore.record(role, { ok: true, latencyMs: this.clock.now() - started, usage: counted });
+        }
       } else if (finish === 'stop' && scanner.hasStopped) {
         deadline.cancel();
         await gen.return(undefined).catch(() => undefined);
       }
     }
-    const counter = counterForModel(e.model);
-    const finalUsage: Usage = {
-      promptTokens: usage.promptTokens ?? built.promptTokens,
-      completionTokens: usage.completionTokens ?? counter.count(text) + toolCalls.reduce((n, t) => n + counter.count(t.rawArguments), 0),
-      cachedTokens: usage.cachedTokens ?? 0,
-      reported: usage.promptTokens !== undefined || usage.completionTokens !== undefined,
-    };
+    const finalUsage = this.countedUsage(e, built.promptTokens, text, usage, toolCalls);
     const timing = this.timing(queuedAt, started, headersAt, firstAt, attempt);
     rt.breaker.recordSuccess();
     this.setHealth(e, 'up');
+    this.recordUsage(role, e, finalUsage, false);
     this.metricsStore.record(role, { ok: true, latencyMs: timing.totalMs, usage: finalUsage });
     this.logger.debug(`model ${role} ${op} ${e.baseUrl} model=${e.model} attempt=${attempt} ok queued=${timing.queuedMs}ms headers=${timing.headersMs}ms first=${timing.firstTokenMs}ms total=${timing.totalMs}ms tokens=${finalUsage.promptTokens}/${finalUsage.completionTokens} cached=${finalUsage.cachedTokens}${finalUsage.reported ? '' : ' (counted)'}`);
     yield { type: 'done', finishReason: mapFinish(finish, toolCalls.length > 0), usage: finalUsage, timing, endpoint: e.baseUrl, model: e.model };
     return { ok: true };
+  }
+
+  /** The API's numbers where it gave them, Banyan's count otherwise. */
+  private countedUsage(e: EndpointConfig, promptTokens: number, text: string, usage: RawUsage, toolCalls: readonly ToolCall[] = []): Usage {
+    const counter = counterForModel(e.model);
+    return {
+      promptTokens: usage.promptTokens ?? promptTokens,
+      completionTokens: usage.completionTokens ?? counter.count(text) + toolCalls.reduce((n, t) => n + counter.count(t.rawArguments), 0),
+      cachedTokens: usage.cachedTokens ?? 0,
+      reported: usage.promptTokens !== undefined || usage.completionTokens !== undefined,
+    };
+  }
+
+  private recordUsage(role: ModelRole, e: EndpointConfig, usage: Usage, earlyStop: boolean): void {
+    for (const l of this.usageListeners) {
+      try {
+        l({ role, model: e.model, endpoint: e.baseUrl, usage, earlyStop });
+      } catch (err) {
+        this.logger.warn(`a model usage listener failed: ${String(err)}`);
+      }
+    }
   }
 
   private afterFailure(role: ModelRole, e: EndpointConfig, rt: EndpointRuntime, error: ModelError, timing: Timing, partial: string | undefined): void {

@@ -2,9 +2,7 @@
  * The vocabulary of the model access layer: roles, messages, requests and stream events. Every
  * provider speaks these; consumers (completion, chat, edit, agent, embeddings) only see these.
  */
-import type { ModelRole } from '../../protocol/lsp';
-
-export type { ModelRole };
+export type ModelRole = 'completion' | 'chat' | 'edit' | 'agent' | 'embeddings';
 export const MODEL_ROLES: readonly ModelRole[] = ['completion', 'chat', 'edit', 'agent', 'embeddings'];
 
 /** How Banyan talks to an endpoint. Presets (OpenAI, DeepSeek, vLLM…) map onto these. */
@@ -101,4 +99,47 @@ export interface EmbeddingResult {
   readonly vectors: readonly (readonly number[])[];
   readonly model: string;
   readonly usage: Usage;
+}
+
+// What the layer reports about itself (status bar, Test Model Connection, metrics views). The
+// protocol re-exports these as they are, so the wire cannot drift from the engine.
+
+export interface EndpointHealth {
+  /** Role name, e.g. "completion". */
+  readonly role: string;
+  readonly endpoint: string;
+  /** "down" while the circuit breaker is open. */
+  readonly state: 'up' | 'down' | 'unknown';
+  readonly message?: string;
+}
+
+export interface ModelCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  /** What the user should do when !ok. */
+  readonly fix?: string;
+}
+
+export interface ModelTestReport {
+  readonly role: ModelRole;
+  readonly endpoint: string;
+  readonly model: string;
+  /** "ollama", "openai-compatible", "llamacpp" or "anthropic". */
+  readonly provider: string;
+  readonly ok: boolean;
+  readonly checks: readonly ModelCheck[];
+  readonly latencyMs?: number;
+  readonly tokensPerSecond?: number;
+}
+
+export interface RoleMetrics {
+  readonly role: ModelRole;
+  readonly requests: number;
+  readonly errors: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly cachedTokens: number;
 }

@@ -1,4 +1,4 @@
-import type { EndpointHealth, IndexProgress, ServerState, ServerStatus } from '../../protocol/lsp';
+import type { EndpointHealth, IndexProgress, ServerState, ServerStatus } from './statusTypes';
 
 type Listener = (status: ServerStatus) => void;
 

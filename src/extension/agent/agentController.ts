@@ -1,9 +1,11 @@
 /**
  * Agent mode in the chat panel: runs tasks on the server (banyan/agent/turn), keeps the panel's view
- * of them (plan, steps, text, checkpoint), shows approval cards and answers the server's approval
- * requests with the user's click — and nothing else: a card stays until the user answers or the turn
- * stops (then it counts as denied). Also answers the server's terminal, problems, definition and
- * file-change (one workspace edit, saved) requests, and lists the MCP servers. Agent mode is off in an untrusted workspace.
+ * of them (plan, steps, a running command's output, text, the answers to approval cards, checkpoint)
+ * in an AgentRunStore so they survive a window reload, shows approval cards and answers the server's
+ * approval requests with the user's click — and nothing else: a card stays until the user answers or
+ * the turn stops (then it counts as denied). Also answers the server's terminal, problems, definition
+ * and file-change (one workspace edit, saved) requests, and lists the MCP servers. Agent mode is off
+ * in an untrusted workspace.
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -26,9 +28,10 @@ import {
   type ChatTurnHistoryMessage,
   type McpServerStatus,
 } from '../../protocol/lsp';
-import type { AgentApprovalCard, AgentRunView, AgentViewState, ExtensionToWebview, WebviewToExtension } from '../../protocol/webview';
+import { AGENT_OUTPUT_MAX, type AgentApprovalCard, type AgentApprovalRecord, type AgentRunView, type AgentViewState, type ExtensionToWebview, type WebviewToExtension } from '../../protocol/webview';
 import type { ServerManager } from '../serverManager';
 import { onNotification, sendNotification, sendRequest } from '../typedClient';
+import type { AgentRunStore } from './agentRunStore';
 import type { AgentTerminal } from './agentTerminal';
 import { locations, problems } from './editorServices';
 import { applyFileChange } from './fileChanges';
@@ -43,13 +46,18 @@ interface Running {
 }
 
 const UNTRUSTED = 'Agent mode is off in an untrusted workspace: it edits files and runs commands. Trust the workspace to use it.';
+/** A running command's output reaches the panel at most this often (a chatty build would redraw it per line). */
+const OUTPUT_REDRAW_MS = 150;
 
 export class AgentController implements vscode.Disposable {
-  private runs: AgentRunView[] = [];
+  private runs: readonly AgentRunView[];
   private readonly approvals = new Map<string, { card: AgentApprovalCard; resolve: (r: AgentApprovalResult) => void }>();
   private mcp: readonly McpServerStatus[] = [];
   private running: Running | undefined;
-  private readonly conversationId = randomUUID();
+  private readonly conversationId: string;
+  /** Output of running commands not yet drawn, by step id (the whole tail so far). */
+  private readonly outputs = new Map<string, string>();
+  private outputTimer: NodeJS.Timeout | undefined;
   private handlersFor: LanguageClient | undefined;
   private handlerSubs: { dispose(): void }[] = [];
   private readonly disposables: vscode.Disposable[] = [];
@@ -57,9 +65,12 @@ export class AgentController implements vscode.Disposable {
   constructor(
     private readonly server: ServerManager,
     private readonly terminal: AgentTerminal,
+    private readonly store: AgentRunStore,
     private readonly post: (message: ExtensionToWebview) => void,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.runs = store.runs();
+    this.conversationId = store.conversationId;
     this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => this.postState()));
   }
 
@@ -109,7 +120,7 @@ export class AgentController implements vscode.Disposable {
   private async run(task: string): Promise<void> {
     const runId = randomUUID();
     if (!vscode.workspace.isTrusted) {
-      this.runs = [...this.runs, { id: runId, task, text: '', plan: [], steps: [], status: 'disabled', error: UNTRUSTED }];
+      this.setRuns([...this.runs, { id: runId, task, text: '', plan: [], steps: [], status: 'disabled', error: UNTRUSTED }], true);
       return this.postState();
     }
     if (this.running) throw new Error('The agent is already working on a task; Stop it first.');
@@ -117,7 +128,7 @@ export class AgentController implements vscode.Disposable {
     const turnId = `agent-${runId}`;
     const running: Running = { runId, turnId, cts: new vscode.CancellationTokenSource(), client: undefined };
     this.running = running;
-    this.runs = [...this.runs, { id: runId, task, text: '', plan: [], steps: [], status: 'running' }];
+    this.setRuns([...this.runs, { id: runId, task, text: '', plan: [], steps: [], status: 'running' }], true);
     this.postState();
     try {
       const client = await this.server.readyClient();
@@ -139,10 +150,11 @@ export class AgentController implements vscode.Disposable {
         ...(result.error ? { error: result.error } : {}),
         ...(result.checkpointId ? { checkpoint: { id: result.checkpointId, files: result.checkpointFiles, restored: false } } : {}),
         steps: r.steps.map((s) => (s.status === 'running' ? { ...s, status: 'error' } : s)),
-      }));
+      }), true);
     } catch (err) {
       const stopped = running.cts.token.isCancellationRequested;
-      this.update(runId, (r) => ({ ...r, status: stopped ? 'stopped' : 'error', ...(stopped ? {} : { error: err instanceof Error ? err.message : String(err) }) }));
+      // The checkpoint announced while it ran stays: a server that died mid-task left it on disk.
+      this.update(runId, (r) => ({ ...r, status: stopped ? 'stopped' : 'error', ...(stopped ? {} : { error: err instanceof Error ? err.message : String(err) }), steps: r.steps.map((s) => (s.status === 'running' ? { ...s, status: 'error' } : s)) }), true);
     } finally {
       running.cts.dispose();
       if (this.running === running) this.running = undefined;
@@ -161,8 +173,13 @@ export class AgentController implements vscode.Disposable {
     const run = this.runs.find((r) => r.id === runId);
     if (!run?.checkpoint || run.checkpoint.restored) return;
     const client = await this.server.readyClient();
-    const { restored } = await sendRequest(client, AgentRestoreCheckpointRequest, { checkpointId: run.checkpoint.id });
-    this.update(runId, (r) => ({ ...r, checkpoint: { ...r.checkpoint!, restored: true } }));
+    let restored: readonly string[];
+    try {
+      ({ restored } = await sendRequest(client, AgentRestoreCheckpointRequest, { checkpointId: run.checkpoint.id }));
+    } finally {
+      this.postState(); // the panel disabled its button on the click: enabled again if it failed
+    }
+    this.update(runId, (r) => ({ ...r, checkpoint: { ...r.checkpoint!, restored: true } }), true);
     void vscode.window.showInformationMessage(`Banyan: restored ${restored.length} file${restored.length === 1 ? '' : 's'} to before the agent's changes.`);
   }
 
@@ -176,10 +193,13 @@ export class AgentController implements vscode.Disposable {
         case 'plan':
           return { ...r, plan: ev.plan };
         case 'step': {
+          if (ev.step.status !== 'running') this.outputs.delete(ev.step.id); // its detail has the output's tail now
           const has = r.steps.some((s) => s.id === ev.step.id);
           return { ...r, steps: has ? r.steps.map((s) => (s.id === ev.step.id ? ev.step : s)) : [...r.steps, ev.step] };
         }
         case 'checkpoint':
+          // Known before the turn ends, so a past run can be restored even if its server died.
+          return { ...r, checkpoint: { id: ev.id, files: ev.files, restored: false } };
         case 'usage':
           return r;
       }
@@ -198,7 +218,7 @@ export class AgentController implements vscode.Disposable {
         this.postState();
       }),
       client.onRequest(AgentApprovalRequest.method, (p: AgentApprovalParams, token: vscode.CancellationToken) => this.askUser(p, token)),
-      client.onRequest(AgentRunCommandRequest.method, (p: Parameters<AgentTerminal['run']>[0], token: vscode.CancellationToken) => this.terminal.run(p, token)),
+      client.onRequest(AgentRunCommandRequest.method, (p: Parameters<AgentTerminal['run']>[0], token: vscode.CancellationToken) => this.terminal.run(p, token, (text) => this.onOutput(p.turnId, text))),
       client.onRequest(AgentDiagnosticsRequest.method, (p: { paths?: readonly string[] }) => problems(p.paths)),
       client.onRequest(AgentLocationsRequest.method, (p: Parameters<typeof locations>[0]) => locations(p)),
       client.onRequest(AgentApplyFileChangeRequest.method, async (p: Parameters<typeof applyFileChange>[0]) => {
@@ -213,11 +233,15 @@ export class AgentController implements vscode.Disposable {
     return new Promise((resolve) => {
       const id = randomUUID();
       const card: AgentApprovalCard = { id, category: p.category, title: p.title, ...(p.detail ? { detail: p.detail } : {}) };
-      this.approvals.set(id, { card, resolve });
+      const answered = (r: AgentApprovalResult, withdrawn = false) => {
+        this.recordApproval(p.turnId, { category: card.category, title: card.title, decision: withdrawn ? 'withdrawn' : r.decision, ...(r.feedback ? { feedback: r.feedback } : {}) });
+        resolve(r);
+      };
+      this.approvals.set(id, { card, resolve: answered });
       // A stopped turn withdraws its question; it counts as denied.
       token.onCancellationRequested(() => {
         if (!this.approvals.delete(id)) return;
-        resolve({ decision: 'deny' });
+        answered({ decision: 'deny' }, true);
         this.postState();
       });
       this.postState();
@@ -225,9 +249,31 @@ export class AgentController implements vscode.Disposable {
     });
   }
 
-  private update(runId: string, f: (r: AgentRunView) => AgentRunView): void {
-    this.runs = this.runs.map((r) => (r.id === runId ? f(r) : r));
+  private recordApproval(turnId: string, record: AgentApprovalRecord): void {
+    const runId = this.running?.turnId === turnId ? this.running.runId : undefined;
+    if (runId) this.update(runId, (r) => ({ ...r, approvals: [...(r.approvals ?? []), record] }), true);
+  }
+
+  /** A chunk of a running command's output: kept (bounded) for the run's running command step, drawn soon. */
+  private onOutput(turnId: string, text: string): void {
+    const runId = this.running?.turnId === turnId ? this.running.runId : undefined;
+    const step = [...(this.runs.find((r) => r.id === runId)?.steps ?? [])].reverse().find((s) => s.tool === 'run_command' && s.status === 'running');
+    if (!runId || !step) return;
+    this.outputs.set(step.id, ((this.outputs.get(step.id) ?? '') + text).slice(-AGENT_OUTPUT_MAX));
+    this.outputTimer ??= setTimeout(() => {
+      this.outputTimer = undefined;
+      this.update(runId, (r) => ({ ...r, steps: r.steps.map((s) => (this.outputs.has(s.id) && s.status === 'running' ? { ...s, output: this.outputs.get(s.id)! } : s)) }));
+    }, OUTPUT_REDRAW_MS);
+  }
+
+  /** `immediate`: written at once (a run starts or ends, an answer to a card); else with the next coalesced write. */
+  private update(runId: string, f: (r: AgentRunView) => AgentRunView, immediate = false): void {
+    this.setRuns(this.runs.map((r) => (r.id === runId ? f(r) : r)), immediate);
     this.postState();
+  }
+
+  private setRuns(runs: readonly AgentRunView[], immediate: boolean): void {
+    this.runs = this.store.set(runs, immediate);
   }
 
   private postState(): void {
@@ -238,6 +284,8 @@ export class AgentController implements vscode.Disposable {
     this.stop();
     for (const a of this.approvals.values()) a.resolve({ decision: 'deny' });
     this.approvals.clear();
+    clearTimeout(this.outputTimer);
+    this.store.flush();
     for (const s of this.handlerSubs) s.dispose();
     for (const d of this.disposables) d.dispose();
   }

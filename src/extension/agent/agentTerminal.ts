@@ -1,7 +1,7 @@
 /**
  * Runs the agent's commands where the user can watch them: a "Banyan Agent" terminal with shell
- * integration, so the output (execution.read()) and the exit code (onDidEndTerminalShellExecution)
- * come back. Shell integration needs a moment to activate after the terminal starts (longer in
+ * integration, so the output (execution.read(), also passed on as it comes for the panel) and the
+ * exit code (onDidEndTerminalShellExecution) come back. Shell integration needs a moment to activate after the terminal starts (longer in
  * code-server) and is missing for some shells; then the command runs as a child process shown in a
  * pseudoterminal instead. A timeout or Stop disposes the terminal (or kills the process group), so
  * the command and everything it started end at once.
@@ -23,28 +23,29 @@ export class AgentTerminal implements vscode.Disposable {
     this.disposables.push(vscode.window.onDidCloseTerminal((t) => t === this.terminal && (this.terminal = undefined)));
   }
 
-  async run(p: AgentRunCommandParams, token: vscode.CancellationToken): Promise<AgentRunCommandResult> {
+  /** `onOutput` gets the command's output as it comes (escape sequences removed). */
+  async run(p: AgentRunCommandParams, token: vscode.CancellationToken, onOutput: (text: string) => void = () => undefined): Promise<AgentRunCommandResult> {
     const term = this.terminal ?? (this.terminal = vscode.window.createTerminal({ name: 'Banyan Agent', cwd: p.cwd, isTransient: true }));
     term.show(true);
     const integration = term.shellIntegration ?? (await waitForShellIntegration(term, token));
     if (!integration || token.isCancellationRequested) {
       this.log.info('Agent: no shell integration in the terminal; running the command as a child process.');
-      return this.runInPseudoterminal(p, token);
+      return this.runInPseudoterminal(p, token, onOutput);
     }
-    return this.runWithShellIntegration(term, integration, p, token);
+    return this.runWithShellIntegration(term, integration, p, token, onOutput);
   }
 
   /** Each command starts in the workspace folder, as the model is told, even after an earlier `cd`. */
-  private async runWithShellIntegration(term: vscode.Terminal, si: vscode.TerminalShellIntegration, p: AgentRunCommandParams, token: vscode.CancellationToken): Promise<AgentRunCommandResult> {
+  private async runWithShellIntegration(term: vscode.Terminal, si: vscode.TerminalShellIntegration, p: AgentRunCommandParams, token: vscode.CancellationToken, onOutput: (text: string) => void): Promise<AgentRunCommandResult> {
     const cwd = si.cwd?.scheme === 'file' ? si.cwd.fsPath : undefined;
     if (cwd !== undefined && path.resolve(cwd) !== path.resolve(p.cwd)) {
-      const moved = await this.execute(term, si, `cd ${shellQuote(p.cwd)}`, token, 10_000);
+      const moved = await this.execute(term, si, `cd ${shellQuote(p.cwd)}`, token, 10_000, () => undefined);
       if (moved.killed || moved.timedOut) return moved;
     }
-    return this.execute(term, si, p.command, token, p.timeoutMs);
+    return this.execute(term, si, p.command, token, p.timeoutMs, onOutput);
   }
 
-  private execute(term: vscode.Terminal, si: vscode.TerminalShellIntegration, commandLine: string, token: vscode.CancellationToken, timeoutMs: number): Promise<AgentRunCommandResult> {
+  private execute(term: vscode.Terminal, si: vscode.TerminalShellIntegration, commandLine: string, token: vscode.CancellationToken, timeoutMs: number, onOutput: (text: string) => void): Promise<AgentRunCommandResult> {
     return new Promise((resolve) => {
       let output = '';
       let settled = false;
@@ -53,7 +54,11 @@ export class AgentTerminal implements vscode.Disposable {
       // The output stream ends with the execution; the end event can come first.
       const reading = (async () => {
         try {
-          for await (const data of execution.read()) output = (output + data).slice(-KEEP_OUTPUT);
+          for await (const data of execution.read()) {
+            output = (output + data).slice(-KEEP_OUTPUT);
+            const text = clean(data);
+            if (text) onOutput(text);
+          }
         } catch (err) {
           this.log.warn(`Agent: reading terminal output failed: ${err instanceof Error ? err.message : String(err)}`);
         }
@@ -88,7 +93,7 @@ export class AgentTerminal implements vscode.Disposable {
   }
 
   /** The fallback: a child process, its output mirrored into a pseudoterminal the user can see. */
-  private async runInPseudoterminal(p: AgentRunCommandParams, token: vscode.CancellationToken): Promise<AgentRunCommandResult> {
+  private async runInPseudoterminal(p: AgentRunCommandParams, token: vscode.CancellationToken, onOutput: (text: string) => void): Promise<AgentRunCommandResult> {
     const write = new vscode.EventEmitter<string>();
     const pty: vscode.Pseudoterminal = { onDidWrite: write.event, open: () => write.fire(`$ ${p.command}\r\n`), close: () => undefined };
     const shown = vscode.window.createTerminal({ name: 'Banyan Agent (process)', pty, isTransient: true });
@@ -96,7 +101,10 @@ export class AgentTerminal implements vscode.Disposable {
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     try {
-      const r = await new ChildProcessTerminal((text) => write.fire(text.replace(/\r?\n/g, '\r\n'))).run({ command: p.command, cwd: p.cwd, timeoutMs: p.timeoutMs }, abort.signal);
+      const r = await new ChildProcessTerminal((text) => {
+        write.fire(text.replace(/\r?\n/g, '\r\n'));
+        onOutput(text);
+      }).run({ command: p.command, cwd: p.cwd, timeoutMs: p.timeoutMs }, abort.signal);
       write.fire(`\r\n[${r.timedOut ? 'killed: timeout' : r.killed ? 'stopped' : `exit code ${r.exitCode}`}]\r\n`);
       return { output: r.output, ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), timedOut: r.timedOut, killed: r.killed, ...(r.pid ? { pid: r.pid } : {}) };
     } finally {

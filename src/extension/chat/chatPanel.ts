@@ -28,7 +28,7 @@ export function chatPanel(ctx: BanyanContext): ChatPanel | undefined {
 
 export function registerChatPanel(ctx: BanyanContext, view: ChatViewProvider): vscode.Disposable[] {
   const storage = ctx.extension.storageUri ?? ctx.extension.globalStorageUri;
-  const store = new ConversationStore(storage.scheme === 'file' ? path.join(storage.fsPath, 'chat', 'conversations.json') : undefined);
+  const store = new ConversationStore(storage.scheme === 'file' ? path.join(storage.fsPath, 'chat') : undefined);
   const turns = new ChatTurnClient(ctx.server);
   const chips = new ContextChips();
   const preview = new ApplyPreview(ctx.log);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ListModelsRequest, type ModelRole, SetSecretsNotification, SettingsChangedNotification } from '../../protocol/lsp';
 import type { BanyanContext } from '../banyanContext';
-import { readBanyanSettings, readEditorSettings } from '../editorSettings';
+import { serverSettings } from '../editorSettings';
 import { sendNotification, sendRequest } from '../typedClient';
 import { PROVIDER_PRESETS, type ProviderPreset, ROLE_GROUPS } from './providerPresets';
 import { testModelConnection } from './testConnection';
@@ -74,7 +74,7 @@ export async function configureModel(ctx: BanyanContext): Promise<void> {
   }
   // Push both now (the change events may still be in flight) so the test below sees the new setup.
   await sendNotification(client, SetSecretsNotification, { secrets: await ctx.secrets.all() });
-  await sendNotification(client, SettingsChangedNotification, { settings: readBanyanSettings(), editorSettings: readEditorSettings() });
+  await sendNotification(client, SettingsChangedNotification, serverSettings());
   ctx.log.info(`Configured ${roles.join(', ')}: ${preset.provider} ${baseUrl} ${model}${apiKey ? ' (key in SecretStorage)' : ''}`);
   await testModelConnection(ctx, roles);
 }

@@ -19,6 +19,7 @@ import type { HunkDecision, PendingRewrite, RewriteOutcome } from './pendingRewr
 import { baseName, ProposalDocuments } from '../proposalDocuments';
 import { RewriteCodeLenses } from './rewriteCodeLenses';
 import { RewriteDecorations } from './rewriteDecorations';
+import { recordInsight } from '../insights/recordInsight';
 
 const CONTEXT_KEY = 'banyan.rewritePending';
 /** The diff editor's right side for a rewrite's proposal ("Show diff", manual merge). */
@@ -93,6 +94,7 @@ export class RewriteController implements vscode.Disposable {
 
   async reject(uri?: unknown): Promise<void> {
     const p = this.target(uri);
+    if (p?.phase === 'review') recordInsight(this.ctx, 'rewrite.rejected');
     if (p) this.close(p, { state: 'cancelled' }, true);
   }
 
@@ -212,6 +214,7 @@ export class RewriteController implements vscode.Disposable {
       ok = await vscode.workspace.applyEdit(we);
     }
     if (!ok) void vscode.window.showErrorMessage('Banyan: VS Code did not apply the rewrite (the document may be read-only). Nothing was changed.');
+    else recordInsight(this.ctx, 'rewrite.accepted', { hunks: all ? result.hunks.length : edits.length });
   }
 
   private close(p: PendingRewrite, outcome: RewriteOutcome, cancelOnServer: boolean): void {

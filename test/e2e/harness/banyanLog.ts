@@ -38,3 +38,23 @@ export async function waitForBanyanLog(server: CodeServer, re: RegExp, mark: num
   }
   throw new Error(`the Banyan log never showed ${re} within ${timeoutMs} ms`);
 }
+
+/**
+ * Waits until the server uses `model` at `baseUrl` for `role`: its log's latest "Model for <role>:"
+ * line (written at start and whenever the role's endpoint changes) names them. A settings file a
+ * test writes reaches the server asynchronously (seconds on a loaded machine); a request sent before
+ * goes to the old endpoint.
+ */
+export async function waitForModelEndpoint(server: CodeServer, role: string, model: string, baseUrl: string, timeoutMs = 30_000): Promise<void> {
+  const line = new RegExp(`Model for ${role}: (.*)$`, 'gm');
+  const want = `${model} at ${baseUrl.replace(/\/v1\/?$/, '')}`;
+  const deadline = Date.now() + timeoutMs;
+  let last: string | undefined;
+  for (;;) {
+    const file = banyanLogFile(server);
+    last = file ? [...readFileSync(file, 'utf8').matchAll(line)].at(-1)?.[1]?.trim() : undefined;
+    if (last === want) return;
+    if (Date.now() > deadline) throw new Error(`the server never used ${want} for ${role} within ${timeoutMs} ms; its log last said: ${last ?? 'nothing'}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { CODE_SERVER_BIN, EXTENSION_ID, VERSION } from './paths';
@@ -21,8 +21,12 @@ export interface CodeServerOptions {
   /** Extra environment for code-server; the extension host inherits it. */
   readonly env?: Record<string, string>;
   readonly port?: number;
-  /** Hard limit for the whole process group, in seconds; 0 for none. */
+  /** Hard limit for the whole process group, in seconds (default an hour: the UI specs take minutes, many more on a busy machine); 0 for none. */
   readonly maxSeconds?: number;
+  /** Workspace trust on (a folder opens in Restricted Mode); off by default, as the recipe says. */
+  readonly workspaceTrust?: boolean;
+  /** User settings beside the run's defaults (written when the settings file is new). */
+  readonly userSettings?: Record<string, unknown>;
 }
 
 const USER_SETTINGS = {
@@ -69,7 +73,11 @@ export class CodeServer {
       else current[key] = value;
     }
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(current, null, 2));
+    // Whole or not at all: the window's watcher may read the file while it is written, and a
+    // truncated file would read as no settings for a moment (the server would get the defaults).
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(current, null, 2));
+    renameSync(temp, file);
   }
 
   static async start(opts: CodeServerOptions): Promise<CodeServer> {
@@ -83,7 +91,7 @@ export class CodeServer {
     mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
     // Kept when present: a person's own settings in a long-lived run folder survive restarts.
     const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
-    if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(USER_SETTINGS, null, 2));
+    if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...opts.userSettings }, null, 2));
     if (opts.copyWorkspace !== false) cpSync(opts.workspace, dirs.workspace, { recursive: true });
 
     const env: NodeJS.ProcessEnv = {
@@ -94,29 +102,36 @@ export class CodeServer {
       EXTENSIONS_GALLERY: '{}',
       ...opts.env,
     };
-    const common = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+    const trust = opts.workspaceTrust ? [] : ['--disable-workspace-trust'];
+    const common = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', ...trust, '--disable-getting-started-override', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
     const install = spawnGroup([...common, '--install-extension', opts.vsix, '--force'], env, path.join(dirs.logs, 'install.log'), 120);
     const code = await exited(install);
     if (code !== 0) throw new Error(`code-server --install-extension failed (exit ${code}); see ${path.join(dirs.logs, 'install.log')}`);
 
-    const port = opts.port ?? (await freePort());
-    const child = spawnGroup([...common, '--bind-addr', `127.0.0.1:${port}`, dirs.workspace], env, path.join(dirs.logs, 'code-server.log'), opts.maxSeconds ?? 600);
-    const server = new CodeServer(port, dirs.workspace, opts.runDir, path.join(dirs.extensions, `${EXTENSION_ID}-${VERSION}`), child);
-    try {
-      await server.waitHealthy(60_000);
-    } catch (err) {
-      await server.stop();
-      throw err;
+    // A port found free can be taken before code-server binds it (another run on the machine, an
+    // outgoing connection's local port): then try another one.
+    for (let attempt = 1; ; attempt++) {
+      const port = opts.port ?? (await freePort());
+      const logFile = path.join(dirs.logs, attempt === 1 ? 'code-server.log' : `code-server-${attempt}.log`);
+      const child = spawnGroup([...common, '--bind-addr', `127.0.0.1:${port}`, dirs.workspace], env, logFile, opts.maxSeconds ?? 3600);
+      const server = new CodeServer(port, dirs.workspace, opts.runDir, path.join(dirs.extensions, `${EXTENSION_ID}-${VERSION}`), child);
+      try {
+        await server.waitHealthy(60_000, logFile);
+        return server;
+      } catch (err) {
+        await server.stop();
+        const taken = opts.port === undefined && attempt < 3 && child.exitCode !== null && (await logged(logFile, 'EADDRINUSE'));
+        if (!taken) throw err;
+      }
     }
-    return server;
   }
 
   /** Waits for /healthz, then checks the workbench page itself answers 200 (a 500 looks like a slow start). */
-  private async waitHealthy(timeoutMs: number): Promise<void> {
+  private async waitHealthy(timeoutMs: number, logFile: string): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`code-server exited early (exit ${this.child.exitCode}); see ${path.join(this.runDir, 'logs', 'code-server.log')}`);
+      if (this.child.exitCode !== null) throw new Error(`code-server exited early (exit ${this.child.exitCode}); see ${logFile}`);
       const ok = await fetch(`${this.baseUrl}/healthz`).then((r) => r.ok, () => false);
       if (ok) {
         const page = await fetch(this.workbenchUrl);
@@ -146,6 +161,15 @@ function spawnGroup(args: string[], env: NodeJS.ProcessEnv, logFile: string, max
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   return child;
+}
+
+/** Whether the log of an exited process says `text` (its output may still be on its way to the file). */
+async function logged(file: string, text: string): Promise<boolean> {
+  for (let i = 0; i < 20; i++) {
+    if (existsSync(file) && readFileSync(file, 'utf8').includes(text)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
 }
 
 function exited(child: ChildProcess): Promise<number | null> {

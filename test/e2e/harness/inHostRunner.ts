@@ -2,6 +2,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { newWorkbenchContext } from './browser';
 import type { InHostResult } from '../inHost/framework';
 import type { CodeServer } from './codeServer';
 import { type TestResult, report, withTimeout } from './testing';
@@ -51,7 +52,7 @@ export async function runExtensionTestsModule(browser: Browser, server: CodeServ
     ['extensionDevelopmentPath', remote(server.extensionDir)],
     ['extensionTestsPath', remote(module)],
   ]);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await newWorkbenchContext(browser);
   const page = await context.newPage();
   const hostLog: string[] = [];
   let resolveExit: (code: number) => void = () => undefined;
@@ -72,7 +73,8 @@ export async function runExtensionTestsModule(browser: Browser, server: CodeServ
 }
 
 /** Runs every *.inhost.ts in one window and reports each test's result. */
-export async function runInHostSuite(browser: Browser, server: CodeServer, screenshotsDir: string, timeoutMs = 120_000): Promise<TestResult[]> {
+/** `timeoutMs` only catches a run() that never settles: each test has its own limit, and their sum is larger than this on a busy machine's worst day. */
+export async function runInHostSuite(browser: Browser, server: CodeServer, screenshotsDir: string, timeoutMs = 900_000): Promise<TestResult[]> {
   const suite = 'in-host';
   const started = Date.now();
   try {

@@ -15,6 +15,12 @@ export const SELECTORS = {
   serverStatus: '[data-testid=server-status]',
 } as const;
 
+/**
+ * How long a new window may take to activate Banyan and get its server ready: over a minute when
+ * other work shares the two cores (90 s after a window reload at load average 30).
+ */
+export const START_TIMEOUT_MS = 180_000;
+
 export async function waitForWorkbench(page: Page): Promise<void> {
   await page.waitForSelector(SELECTORS.workbench, { timeout: 60_000 });
 }

@@ -37,7 +37,7 @@ async function reset(): Promise<void> {
 
 /** Runs the command until the server has seen the new settings (they travel asynchronously). */
 async function testUntil(expectedModel: string): Promise<readonly ModelTestReport[]> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 40_000;
   for (;;) {
     const reports = await vscode.commands.executeCommand<readonly ModelTestReport[]>(COMMANDS.testModelConnection.id, [...ROLES]);
     if (reports?.[0]?.model === expectedModel) return reports;

@@ -26,7 +26,7 @@ async function editorWith(text: string): Promise<vscode.TextEditor> {
 
 /** Runs the rewrite until the server uses the fake endpoint (settings reach it asynchronously). */
 async function rewrite(instruction: string): Promise<RewriteOutcome> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 40_000;
   for (;;) {
     const outcome = await vscode.commands.executeCommand<RewriteOutcome>(COMMANDS.rewriteSelection.id, { instruction });
     if (outcome.state !== 'stopped' || Date.now() > deadline) return outcome;
@@ -60,7 +60,7 @@ test('per-change Accept/Reject applies only the accepted change, as one undo ste
   await vscode.commands.executeCommand('undo');
   assert(editor.document.getText() === TEXT, `one undo did not restore the original:\n${editor.document.getText()}`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-});
+}, 60_000);
 
 test('Retry with feedback sends the previous answer and the feedback; Reject leaves the text', async () => {
   const remote = await setUp([
@@ -77,7 +77,7 @@ test('Retry with feedback sends the previous answer and the feedback; Reject lea
   await vscode.commands.executeCommand(COMMANDS.rewriteReject.id, editor.document.uri.toString());
   assert(editor.document.getText() === TEXT, 'Reject changed the text');
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-});
+}, 60_000);
 
 test('with no selection the code is generated at the cursor, indented for its line, and Accept inserts it', async () => {
   await setUp([{ route: '/v1/chat/completions', prompt: 'INHOST-CURSOR', reply: { text: '```js\nconsole.log(sum);\n```' } }]);
@@ -89,7 +89,7 @@ test('with no selection the code is generated at the cursor, indented for its li
   await vscode.commands.executeCommand(COMMANDS.rewriteAccept.id);
   assert(editor.document.getText() === withBlank.replace('\n\n  return sum;', '\n  console.log(sum);\n  return sum;'), `not inserted at the cursor:\n${editor.document.getText()}`);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-});
+}, 60_000);
 
 test('a refused answer opens the proposal in a diff editor and changes nothing', async () => {
   await setUp([{ route: '/v1/chat/completions', prompt: 'INHOST-REFUSE', reply: { text: '```js\nreturn 1;\n```\nor\n```js\nreturn 2;\n```' } }]);
@@ -107,4 +107,4 @@ test('a refused answer opens the proposal in a diff editor and changes nothing',
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   const config = vscode.workspace.getConfiguration('banyan');
   for (const field of ['provider', 'baseUrl', 'model']) await config.update(`models.edit.${field}`, undefined, vscode.ConfigurationTarget.Global);
-});
+}, 60_000);

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { newWorkbenchContext } from '../harness/browser';
 import { freePort, stopGroup } from '../harness/codeServer';
 import { ROOT } from '../harness/paths';
 import { assert, type E2eTest, withTimeout } from '../harness/testing';
@@ -30,9 +31,11 @@ function exitCode(child: ChildProcess): Promise<number | null> {
 export const tests: E2eTest<StartContext>[] = [
   {
     name: "npm start serves the workbench with Banyan's icon and stops on Ctrl+C",
-    timeoutMs: 180_000,
+    timeoutMs: 480_000,
     async run({ browser, runDir, shotsDir }) {
-      const port = await freePort(8080);
+      // A port of the system's choosing: other runs on the machine scan from 8080 too, and one of
+      // them answering on this port after Ctrl+C would fail the check below.
+      const port = await freePort();
       // detached: its own process group, so a failing test can still clean up everything it started.
       const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--code-server'], {
         cwd: ROOT,
@@ -42,20 +45,21 @@ export const tests: E2eTest<StartContext>[] = [
       });
       const output = { text: '' };
       try {
-        const url = await withTimeout(waitForUrl(child, output), 150_000, 'npm start printing its URL');
+        // Its setup check, the .vsix install and code-server's start: minutes on a busy machine.
+        const url = await withTimeout(waitForUrl(child, output), 300_000, 'npm start printing its URL');
         assert(url.startsWith(`http://127.0.0.1:${port}/`), `URL ${url} is not on BANYAN_PORT ${port}`);
-        const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const context = await newWorkbenchContext(browser);
         try {
           const page = await context.newPage();
           await page.goto(url);
           await waitForWorkbench(page);
-          await page.locator(SELECTORS.activityBarIcon).waitFor({ state: 'visible', timeout: 30_000 });
+          await page.locator(SELECTORS.activityBarIcon).waitFor({ state: 'visible', timeout: 60_000 });
           await page.screenshot({ path: path.join(shotsDir, 'npm-start-workbench.png') });
         } finally {
           await context.close();
         }
         child.kill('SIGINT');
-        const code = await withTimeout(exitCode(child), 20_000, 'npm start stopping on SIGINT');
+        const code = await withTimeout(exitCode(child), 60_000, 'npm start stopping on SIGINT');
         assert(code === 0, `npm start exited ${code} on SIGINT`);
         const stillServing = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
         assert(!stillServing, `code-server still answers on port ${port} after Ctrl+C`);

@@ -1,7 +1,7 @@
 /** Banyan's commands as a user reaches them: the status bar menu and the command palette. */
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
-import { SELECTORS } from '../harness/workbench';
+import { SELECTORS, waitFor } from '../harness/workbench';
 
 const QUICK_INPUT = '.quick-input-widget';
 
@@ -32,11 +32,14 @@ export const tests = [
     await page.keyboard.press('F1');
     await page.locator(`${QUICK_INPUT} input`).waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.type('Banyan: ');
-    await page.waitForTimeout(300);
-    const labels = await quickPickLabels(page);
-    for (const want of ['Banyan: Open Chat', 'Banyan: Show Logs', 'Banyan: Restart Server']) {
-      assert(labels.some((l) => l.includes(want)), `the palette has no "${want}": ${labels.join(' | ')}`);
-    }
+    // The list filters as the text arrives: wait for the filtered rows, not for a moment to pass.
+    const wanted = ['Banyan: Open Chat', 'Banyan: Show Logs', 'Banyan: Restart Server'];
+    let labels: string[] = [];
+    await waitFor(`the palette to list ${wanted.join(', ')}`, async () => {
+      labels = await quickPickLabels(page);
+      return wanted.every((want) => labels.some((l) => l.includes(want))) ? true : undefined;
+    }).catch(() => undefined);
+    for (const want of wanted) assert(labels.some((l) => l.includes(want)), `the palette has no "${want}": ${labels.join(' | ')}`);
     assert(!labels.some((l) => l.includes('Activation Timing')), `the internal command shows in the palette: ${labels.join(' | ')}`);
     await screenshot('command-palette');
     await closeQuickPick(page);

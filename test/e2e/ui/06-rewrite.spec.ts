@@ -7,7 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
-import { isReady, waitForStatusBar } from '../harness/workbench';
+import { waitForModelEndpoint } from '../harness/banyanLog';
+import { isReady, START_TIMEOUT_MS, waitForStatusBar } from '../harness/workbench';
 
 const INPUT = '.quick-input-widget input';
 const EDITOR = '.editor-group-container.active .monaco-editor';
@@ -102,7 +103,8 @@ export const tests = [
     // Small pieces with pauses: the streaming state lasts long enough to be seen and photographed.
     const pieces = ANSWER.match(/[\s\S]{1,4}/g)!;
     fake.addRule({ name: 'rewrite', route: '/v1/chat/completions', prompt: 'square brackets', times: 1, reply: { chunks: pieces, chunkDelayMs: 80 } });
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
+    await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
+    await waitForModelEndpoint(server, 'edit', 'fake-model', fake.openaiBaseUrl);
     await selectFlagLine(page);
     await rewrite(page, 'use square brackets');
     // The streaming lens is what a user sees first; on a fast machine the stream can end before the
@@ -129,7 +131,7 @@ export const tests = [
     await page.keyboard.press('Control+Z');
     const undone = await waitForEditorText(page, (t) => t.includes(ORIGINAL_LINE), 'the original after Undo');
     assert(!undone.includes(NEW_LINE), 'one Undo did not remove the whole rewrite');
-  }),
+  }, START_TIMEOUT_MS + 90_000),
 
   uiTest('Reject (Escape) leaves the original text untouched', async ({ page, fakeModel: fake, screenshot }) => {
     fake.addRule({ name: 'rewrite-again', route: '/v1/chat/completions', prompt: 'brackets again', reply: { text: ANSWER } });

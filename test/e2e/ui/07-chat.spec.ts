@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
-import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, waitFor, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
+import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, START_TIMEOUT_MS, waitFor, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
 
 const QUESTION = 'How does pluralize work? Make it clearer.';
 const NEW_CODE = 'export function pluralize(count: number, noun: string): string {\n  return count === 1 ? `1 ${noun}` : `${count} ${noun}s`;\n}';
@@ -59,7 +59,7 @@ export const tests = [
     // Only a prompt that carries pluralize's definition (retrieval) gets the answer with code.
     fake.addRule({ name: 'grounded', route: '/v1/chat/completions', prompt: /export function pluralize\(count: number, noun: string\): string \{[\s\S]*How does pluralize work/, reply: { text: ANSWER, chunkDelayMs: 20 } });
     fake.addRule({ name: 'mention', route: '/v1/chat/completions', prompt: /src\/userService\.ts:1-\d+\n```\n\/\*\* An in-memory user store[\s\S]*what does this file hold/, reply: { text: MENTION_ANSWER } });
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
+    await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
     await waitForModel(frame, 'fake-model');
@@ -94,7 +94,7 @@ export const tests = [
     const saved = readFileSync(file, 'utf8');
     assert(saved.includes(NEW_CODE), `src/format.ts was not changed:\n${saved}`);
     assert(saved.includes('export function formatUser(user: User): string {'), 'Apply changed more than pluralize');
-  }, 120_000),
+  }, START_TIMEOUT_MS + 120_000),
 
   uiTest('an @file mention picked from the popup puts the file into the prompt', async ({ page }) => {
     await openBanyanContainer(page);
@@ -114,7 +114,7 @@ export const tests = [
   uiTest('after a window reload the conversation is still there; dark and light screenshots', async ({ page, server, screenshot }) => {
     await page.reload();
     await waitForWorkbench(page);
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 60_000);
+    await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
     await frame.locator('article.message.user', { hasText: QUESTION }).first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -128,7 +128,7 @@ export const tests = [
     await theme(page, 'Default Light Modern', false, set);
     await screenshot('chat-panel-light');
     server.updateWorkspaceSettings({ 'workbench.colorTheme': undefined });
-  }, 120_000),
+  }, START_TIMEOUT_MS + 120_000),
 
   uiTest('a model failure mid-stream keeps the partial answer with Retry; Retry answers', async ({ page, fakeModel: fake, screenshot }) => {
     fake.addRule({ name: 'flaky', route: '/v1/chat/completions', prompt: 'Why is formatUser flaky', times: 1, reply: { chunks: ['Partial ', 'answer ', 'before ', 'the drop'] }, fault: { kind: 'dropMidStream', afterChunks: 2 } });

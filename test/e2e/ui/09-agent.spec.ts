@@ -3,14 +3,17 @@
  * the tool results it gets back) plans, greps, reads, makes a wrong edit, runs the tests in the
  * terminal, sees them fail, fixes the edit, runs them again and finishes. Every edit and command waits
  * for a click on its approval card in the panel (edits: "Approve for this session", commands:
- * "Approve"). The file on disk is fixed; "Restore checkpoint" puts its original bytes back.
+ * "Approve"). The file on disk is fixed and the answer is rendered as markdown. After a window reload
+ * the run is still in the panel, and its "Restore checkpoint" (kept on disk by the server) puts the
+ * file's original bytes back.
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import type { ModelRequest, Reply } from '../../fixtures/fakeModelServer/types';
+import { waitUntilGone } from '../../fixtures/processes';
 import { assert, uiTest } from '../harness/testing';
-import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, waitFor, waitForStatusBar } from '../harness/workbench';
+import { chatFrame, isReady, modelPickerOptions, openBanyanContainer, START_TIMEOUT_MS, waitFor, waitForStatusBar, waitForWorkbench } from '../harness/workbench';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'agent', 'repo');
@@ -37,7 +40,7 @@ function agentModel(req: ModelRequest): Reply {
   }
   if (/^Edited agent-demo\/src\/math\.js/.test(last)) return { toolCalls: [call('run_command', { command: TEST_COMMAND })] };
   if (/all tests passed[\s\S]*\[exit code 0\]/.test(last)) return { toolCalls: [call('update_plan', { plan: [{ step: 'Find add', status: 'done' }, { step: 'Fix it', status: 'done' }, { step: 'Run the tests', status: 'done' }] })] };
-  if (/^Plan updated/.test(last)) return { text: 'Fixed add in agent-demo/src/math.js; the tests pass.' };
+  if (/^Plan updated/.test(last)) return { text: 'Fixed `add` in agent-demo/src/math.js; the tests pass.' };
   return { text: `UNEXPECTED STATE after ${n} tool results: ${last.slice(0, 300)}` };
 }
 
@@ -51,16 +54,23 @@ async function waitForAgentEndpoint(frame: Frame, baseUrl: string): Promise<void
   await waitFor(`the model picker to list the agent model at ${baseUrl}`, async () => (await modelPickerOptions(frame)).find((o) => o.value === 'agent' && o.title.includes(baseUrl)), 30_000);
 }
 
+function readIfThere(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 async function runStatus(frame: Frame): Promise<string | null> {
   return frame.locator('[data-testid=agent-run-status]').last().getAttribute('data-status').catch(() => null);
 }
 
 export const tests = [
-  uiTest('agent mode: a multi-step task completes with approvals clicked in the panel; Restore checkpoint reverts the file', async ({ page, server, fakeModel: fake, screenshot, log }) => {
+  uiTest('agent mode: a multi-step task completes with approvals clicked in the panel; the answer is markdown', async ({ page, server, fakeModel: fake, screenshot, log }) => {
     fake.reset();
     cpSync(FIXTURE, path.join(server.workspace, 'agent-demo'), { recursive: true });
     const file = path.join(server.workspace, 'agent-demo', 'src', 'math.js');
-    const original = readFileSync(file);
     // A model name of its own: the panel's model picker then lists the agent role (it lists each model once).
     server.updateWorkspaceSettings({
       'banyan.models.agent.provider': 'openai-compatible',
@@ -69,7 +79,7 @@ export const tests = [
     });
     fake.addRule({ name: 'agent', route: '/v1/chat/completions', prompt: /AGENT TASK: fix add in agent-demo/, reply: agentModel });
 
-    await waitForStatusBar(page, isReady, '$(check) Banyan', 45_000);
+    await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
     await waitForAgentEndpoint(frame, fake.openaiBaseUrl);
@@ -109,6 +119,8 @@ export const tests = [
     const runText = await frame.locator('article.agent-run').last().innerText();
     assert(status === 'done', `the run ended as ${status}: ${runText.slice(0, 800)}`);
     assert(runText.includes('Fixed add in agent-demo/src/math.js; the tests pass.'), `no final answer: ${runText.slice(0, 800)}`);
+    const code = await frame.locator('article.agent-run [data-testid=agent-answer] code').first().innerText();
+    assert(code === 'add', `the answer is not rendered as markdown (inline code): ${code}`);
     assert(
       JSON.stringify(clicked) === JSON.stringify([`edit: Edited agent-demo/src/math.js`, `command: Run \`${TEST_COMMAND}\``, `command: Run \`${TEST_COMMAND}\``]),
       `unexpected approvals: ${JSON.stringify(clicked)}`,
@@ -119,14 +131,34 @@ export const tests = [
     assert(stepStates.length === 8 && stepStates[4] === 'error' && stepStates[6] === 'done', `steps: ${JSON.stringify(stepStates)}`);
     const fixed = readFileSync(file, 'utf8');
     assert(fixed === 'exports.add = (a, b) => a + b;\nexports.mul = (a, b) => a * b;\n', `the file on disk: ${fixed}`);
+  }, START_TIMEOUT_MS + 180_000),
 
-    await frame.locator('[data-testid=agent-restore]').click();
-    const until = Date.now() + 15_000;
-    while (!readFileSync(file).equals(original) && Date.now() < until) await page.waitForTimeout(200);
+  uiTest('after a window reload the past run is still in the panel and its Restore checkpoint reverts the file', async ({ page, server, screenshot }) => {
+    const file = path.join(server.workspace, 'agent-demo', 'src', 'math.js');
+    const original = readFileSync(path.join(FIXTURE, 'src', 'math.js'));
+    assert(!readFileSync(file).equals(original), 'the previous test left the file unchanged');
+    // A new extension host and a new server: the run comes from the extension's storage, the checkpoint from the server's.
+    await page.reload();
+    await waitForWorkbench(page);
+    await waitForStatusBar(page, isReady, '$(check) Banyan', START_TIMEOUT_MS);
+    await openBanyanContainer(page);
+    const frame = await chatFrame(page);
+    await frame.locator('[data-testid=mode-agent]').click();
+    const run = frame.locator('article.agent-run', { hasText: TASK }).first();
+    await run.waitFor({ state: 'visible', timeout: 30_000 });
+    assert((await run.getAttribute('data-status')) === 'done', `the past run shows as ${await run.getAttribute('data-status')}`);
+    const plan = await run.locator('[data-testid=agent-plan] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.status));
+    assert(JSON.stringify(plan) === '["done","done","done"]', `plan after the reload: ${JSON.stringify(plan)}`);
+    const answers = await run.locator('[data-testid=agent-approval-log] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.decision));
+    assert(JSON.stringify(answers) === '["approveSession","approve","approve"]', `the answers to the approval cards after the reload: ${JSON.stringify(answers)}`);
+    await screenshot('agent-after-reload');
+
+    await run.locator('[data-testid=agent-restore]').click();
+    await waitFor('the original bytes back in math.js', async () => (readFileSync(file).equals(original) ? true : undefined), 15_000).catch(() => undefined);
     assert(readFileSync(file).equals(original), `Restore checkpoint did not bring the original bytes back: ${readFileSync(file, 'utf8')}`);
-    await frame.locator('.agent-checkpoint', { hasText: 'Checkpoint restored' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await run.locator('.agent-checkpoint', { hasText: 'Checkpoint restored' }).waitFor({ state: 'visible', timeout: 10_000 });
     await screenshot('agent-restored');
-  }, 180_000),
+  }, START_TIMEOUT_MS + 120_000),
 
   uiTest('agent mode: MCP tools are listed; Deny with feedback keeps a command from running and the model reads the feedback', async ({ page, server, fakeModel: fake, screenshot }) => {
     // The earlier task is in this conversation's history: its rule must not answer this task.
@@ -178,7 +210,7 @@ export const tests = [
       name: 'stop',
       route: '/v1/chat/completions',
       prompt: /AGENT TASK: wait a long time/,
-      reply: (req) => (tools(req).length === 0 ? { toolCalls: [call('run_command', { command: `echo $$ > agent-sleep.pid; sleep 300` })] } : { text: 'should not be asked again' }),
+      reply: (req) => (tools(req).length === 0 ? { toolCalls: [call('run_command', { command: `echo $$ > agent-sleep.pid; echo waiting for Stop; sleep 300` })] } : { text: 'should not be asked again' }),
     });
     await openBanyanContainer(page);
     const frame = await chatFrame(page);
@@ -188,28 +220,17 @@ export const tests = [
     const card = frame.locator('[data-testid=agent-approval]').first();
     await card.waitFor({ state: 'visible', timeout: 30_000 });
     await card.locator('[data-testid=approval-approve]').click();
-    const deadline = Date.now() + 30_000;
-    while (!(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim())) {
-      assert(Date.now() < deadline, 'the command never started');
-      await page.waitForTimeout(200);
-    }
-    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    // Not there until the shell runs the command, and empty until its echo fills it.
+    const pid = await waitFor('the command to write its PID', async () => Number(readIfThere(pidFile).trim()) || undefined, 30_000);
+    // Its output is streamed into the panel (the step's row) while it runs, not only at its end.
+    const step = frame.locator('article.agent-run').last().locator('[data-testid=agent-steps] .tool-step[data-status=running]');
+    await step.locator('.tool-step-detail', { hasText: 'waiting for Stop' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await screenshot('agent-command-output');
     await frame.locator('[data-testid=agent-stop]').click();
     const run = frame.locator('article.agent-run').last();
     await run.locator('[data-testid=agent-run-status][data-status=stopped]').waitFor({ state: 'visible', timeout: 20_000 });
     // The shell that ran the command is gone (a zombie waiting for its reaper counts as gone).
-    const alive = () => {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        return false;
-      }
-      const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-      return !/^\d+ \(.*\) Z/.test(stat);
-    };
-    const until = Date.now() + 10_000;
-    while (alive() && Date.now() < until) await page.waitForTimeout(100);
-    assert(!alive(), `the command's shell ${pid} still runs after Stop`);
+    assert(await waitUntilGone(pid, 10_000), `the command's shell ${pid} still runs after Stop`);
     assert(fake.requests({ path: '/v1/chat/completions' }).length === 1, 'the model was asked again after Stop');
     await screenshot('agent-stopped');
     // Later specs share this page: leave the panel in Chat mode.

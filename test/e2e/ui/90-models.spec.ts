@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { assert, uiTest } from '../harness/testing';
-import { isServing, waitForStatusBar } from '../harness/workbench';
+import { isServing, START_TIMEOUT_MS, waitForStatusBar } from '../harness/workbench';
 
 const INPUT = '.quick-input-widget input';
 
@@ -51,7 +51,7 @@ export const tests = [
     fake.reset();
     // 08-completion points completion back at the default Ollama, absent here: whether its probe has
     // marked it unreachable yet is a matter of timing, and this test does not depend on it.
-    await waitForStatusBar(page, isServing, 'Banyan: ready', 45_000);
+    await waitForStatusBar(page, isServing, 'Banyan: ready', START_TIMEOUT_MS);
     await runCommand(page, 'Banyan: Configure Model');
     await quickInputStep(page, '(1/5)');
     await pick(page, 'Chat, edit and agent');
@@ -67,7 +67,7 @@ export const tests = [
     await screenshot('configure-model-tested');
     assert(fake.requests({ path: '/v1/models' }).length >= 1, 'the model list was not asked for');
     assert(fake.requests({ path: '/v1/chat/completions' }).length >= 1, 'no real chat request was sent');
-  }, 90_000),
+  }, START_TIMEOUT_MS + 90_000),
 
   uiTest('Banyan: Test Model Connection shows the fix for a broken endpoint and opens the report', async ({ page, fakeModel: fake, screenshot }) => {
     fake.failNext({ kind: 'unauthorized' }, { route: '/v1/models' });

@@ -55,6 +55,9 @@ describe('inline completion through the language server', () => {
   let version = 1;
   const settings = (baseUrl: string) => ({
     index: { enabled: true },
+    // The context must make it into the prompt however busy the machine (a CI runner shares two cores):
+    // the time box cutting a slow assembly short is tested on its own.
+    completion: { contextTimeBoxMs: 10_000 },
     models: { completion: { provider: 'ollama', baseUrl, model: 'qwen2.5-coder:1.5b-base' } },
   });
   const complete = (position = CURSOR, token?: CancellationTokenSource, explicit = true) => {

@@ -83,8 +83,8 @@ export class LspSession {
     return this.connection.sendNotification(def.method, params);
   }
 
-  /** Resolves with the first notification (already received or future) that matches. */
-  waitForNotification<P>(def: NotificationDef<P> | string, pred: (p: P) => boolean = () => true, timeoutMs = 10_000): Promise<P> {
+  /** Resolves with the first notification (already received or future) that matches; 30 s by default like until(), for a busy machine. */
+  waitForNotification<P>(def: NotificationDef<P> | string, pred: (p: P) => boolean = () => true, timeoutMs = 30_000): Promise<P> {
     const method = typeof def === 'string' ? def : def.method;
     const seen = this.notifications.find((n) => n.method === method && pred(n.params as P));
     if (seen) return Promise.resolve(seen.params as P);

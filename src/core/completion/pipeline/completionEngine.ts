@@ -200,7 +200,7 @@ export class CompletionEngine {
       }
       mark = lap('reuse', mark);
       if (reuse.hit) {
-        const suggestion = this.show(input.uri, prefix, suffix, { text: reuse.hit.text, replaceBefore: 0, replaceAfter: reuse.hit.replaceAfter }, reuse.hit.source, t, started);
+        const suggestion = this.show(input, prefix, suffix, { text: reuse.hit.text, replaceBefore: 0, replaceAfter: reuse.hit.replaceAfter }, reuse.hit.source, t, started);
         return finish({ kind: 'suggestion', suggestion, source: reuse.hit.source, multiline: reuse.hit.text.includes('\n'), timings: t, snippets: [] });
       }
 
@@ -290,11 +290,12 @@ export class CompletionEngine {
       this.cache.set(prefix, suffix, { text: candidate.text, replaceAfter: candidate.replaceAfter }, now);
       this.nextLines.store(prefix, suffix, candidate.text, now);
     }
-    const suggestion = this.show(input.uri, prefix, suffix, candidate, source, t, started);
+    const suggestion = this.show(input, prefix, suffix, candidate, source, t, started);
     return finish({ kind: 'suggestion', suggestion, source, multiline: ppContext.multiline, timings: t, snippets });
   }
 
-  private show(uri: string, prefix: string, suffix: string, candidate: CompletionCandidate, source: SuggestionSource, t: CompletionTimings, started: number) {
+  private show(input: CompletionInput, prefix: string, suffix: string, candidate: CompletionCandidate, source: SuggestionSource, t: CompletionTimings, started: number) {
+    const { uri } = input;
     const id = `c${this.nextSuggestionId++}`;
     if (candidate.replaceBefore === 0) {
       this.shown.set(uri, { id, suggestion: { prefix, suffix, text: candidate.text, replaceAfter: candidate.replaceAfter } });
@@ -303,6 +304,8 @@ export class CompletionEngine {
     }
     this.metrics.recordShown({
       id,
+      languageId: input.languageId,
+      source,
       fromCache: source !== 'model' && source !== 'inFlight',
       latency: {
         debounceMs: t.debounce,

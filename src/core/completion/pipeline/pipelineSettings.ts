@@ -25,6 +25,6 @@ export function pipelineSettings(s: BanyanSettings): PipelineSettings {
     prefixTokens: s['completion.prefixTokens'],
     suffixTokens: s['completion.suffixTokens'],
     debounceMaxMs: s['completion.debounceMaxMs'],
-    contextTimeBoxMs: 150,
+    contextTimeBoxMs: s['completion.contextTimeBoxMs'],
   };
 }

@@ -48,6 +48,14 @@ export class SyntaxCursorFacts {
     }
   }
 
+  /** Loads grammars now, so the first request in each language already gets syntax facts (`banyan eval`). */
+  async prepare(languages: readonly LanguageId[]): Promise<void> {
+    this.runtime ??= TreeSitterRuntime.shared(this.grammarsDir);
+    const runtime = await this.runtime;
+    this.parser ??= runtime.parser;
+    for (const l of languages) if (!this.loaded.has(l)) this.loaded.set(l, await runtime.language(l));
+  }
+
   private load(language: LanguageId): void {
     if (this.loading.has(language)) return;
     this.loading.add(language);

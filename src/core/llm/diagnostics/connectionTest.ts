@@ -4,7 +4,7 @@
  * model present, FIM (for completion) or chat or embeddings answered, streaming works — with latency,
  * tokens/s and, for every failure, the concrete fix. The answer to "completions silently never appear".
  */
-import type { ModelCheck, ModelTestReport } from '../../../protocol/lsp';
+import type { ModelCheck, ModelTestReport } from '../types';
 import type { EndpointConfig } from '../config/roleConfig';
 import { ModelError } from '../errors';
 import { planFim, templateFor } from '../fim/planFim';

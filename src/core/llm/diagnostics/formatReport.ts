@@ -1,5 +1,5 @@
 /** The connection report as text, for the CLI and the Markdown document the extension opens. */
-import type { ModelTestReport } from '../../../protocol/lsp';
+import type { ModelTestReport } from '../types';
 
 export function formatReport(reports: readonly ModelTestReport[], markdown = false): string {
   const lines: string[] = [];

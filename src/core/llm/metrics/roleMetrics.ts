@@ -3,8 +3,7 @@
  * most recent requests, and token totals (cached prompt tokens included). Queried through
  * ModelMetricsRequest for views and the connection report.
  */
-import type { RoleMetrics } from '../../../protocol/lsp';
-import type { ModelRole, Usage } from '../types';
+import type { ModelRole, RoleMetrics, Usage } from '../types';
 
 const WINDOW = 500;
 

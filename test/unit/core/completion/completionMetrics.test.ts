@@ -57,3 +57,20 @@ describe('summarize', () => {
     assert.deepEqual(summarize([7]), { count: 1, p50: 7, p95: 7, mean: 7 });
   });
 });
+
+describe('CompletionMetrics.onEvent', () => {
+  it('tells a listener each shown suggestion and each first outcome, with the language', () => {
+    const metrics = new CompletionMetrics();
+    const seen: string[] = [];
+    const off = metrics.onEvent((e) => seen.push(e.kind === 'shown' ? `shown ${e.event.id} ${e.event.languageId} ${e.event.source}` : `${e.kind} ${e.id} ${e.languageId}`));
+    metrics.recordShown({ id: 'a', languageId: 'go', source: 'model', fromCache: false, latency: latency(100, 80) });
+    metrics.recordShown({ id: 'b', languageId: 'python', source: 'cache', fromCache: true, latency: latency(2) });
+    metrics.recordPartiallyAccepted('a');
+    metrics.recordAccepted('a'); // a second outcome of the same suggestion does not count
+    metrics.recordDismissed('b');
+    metrics.recordDismissed('unknown');
+    off();
+    metrics.recordShown({ id: 'c', fromCache: false, latency: latency(1) });
+    assert.deepEqual(seen, ['shown a go model', 'shown b python cache', 'partiallyAccepted a go', 'dismissed b python']);
+  });
+});

@@ -2,13 +2,14 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { contributes } from '../../../../src/extension/contributes';
+import { capabilities, contributes } from '../../../../src/extension/contributes';
 import { defaultSettings, resolveSettings, SETTINGS } from '../../../../src/core/config/settings';
 
 describe('settings', () => {
-  it('package.json contributes matches the single source (run `npm run manifest`)', () => {
+  it('package.json contributes and capabilities match the single source (run `npm run manifest`)', () => {
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '../../../../package.json'), 'utf8'));
     assert.deepEqual(pkg.contributes, JSON.parse(JSON.stringify(contributes())));
+    assert.deepEqual(pkg.capabilities, JSON.parse(JSON.stringify(capabilities())));
   });
 
   it('every setting has a description and a default of its declared type', () => {

@@ -97,6 +97,48 @@ describe('agent pane', () => {
     assert.match(q<HTMLElement>('.agent-notice')!.textContent ?? '', /untrusted/);
   });
 
+  it('the final answer is sanitised markdown, links open through the extension', () => {
+    const { pane, posted, q } = setup();
+    const text = 'Fixed `add` in [math.js](src/math.js#L1).\n\n- one\n- two\n\n<img src=x onerror=alert(1)><script>alert(2)</script>\n\n```js\nexports.add = (a, b) => a + b;\n```';
+    pane.handle({ type: 'agent/state', state: state({ runs: [{ id: 'r1', task: 't', text, status: 'done', plan: [], steps: [] }] }) });
+    const answer = q<HTMLElement>('[data-testid=agent-answer]')!;
+    assert.equal(answer.querySelector('code')?.textContent, 'add');
+    assert.equal(answer.querySelectorAll('li').length, 2);
+    assert.match(answer.querySelector('pre code')?.textContent ?? '', /exports\.add/);
+    assert.equal(answer.querySelector('img, script, [onerror]'), null, 'raw HTML is shown as text, never markup');
+    assert.match(answer.textContent ?? '', /<img src=x/);
+    const link = answer.querySelector('a[data-kind]') as HTMLAnchorElement;
+    link.click();
+    assert.deepEqual(posted.at(-1), { type: 'openLocation', path: 'src/math.js', line: 1 });
+    // Redrawn for another event of the run: the same element, not parsed again.
+    pane.handle({ type: 'agent/state', state: state({ runs: [{ id: 'r1', task: 't', text, status: 'done', plan: [], steps: [] }] }) });
+    assert.equal(q<HTMLElement>('[data-testid=agent-answer]'), answer);
+  });
+
+  it("a running command's output is streamed into its step, opened once; the answers to cards are listed", () => {
+    const { pane } = setup();
+    const run = (output: string | undefined, status: 'running' | 'done') => ({
+      id: 'r1', task: 't', text: '', status: 'running' as const, plan: [],
+      steps: [{ id: 's1', tool: 'run_command', title: 'Run `npm test`', status, ...(output !== undefined ? { output } : {}), ...(status === 'done' ? { detail: 'tail of it' } : {}) }],
+      approvals: [
+        { category: 'command' as const, title: 'Run `npm test`', decision: 'approve' as const },
+        { category: 'command' as const, title: 'Run `rm -rf build`', decision: 'deny' as const, feedback: 'keep the build' },
+      ],
+    });
+    pane.handle({ type: 'agent/state', state: state({ runs: [run('line 1\n', 'running')] }) });
+    const row = pane.element.querySelector('[data-testid=agent-steps] .tool-step') as HTMLDetailsElement;
+    assert.equal(row.open, true, 'opened when the output starts');
+    assert.equal(row.querySelector('.tool-step-detail')?.textContent, 'line 1\n');
+    row.open = false; // the user closes it
+    pane.handle({ type: 'agent/state', state: state({ runs: [run('line 1\nline 2\n', 'running')] }) });
+    assert.equal(row.open, false, 'stays as the user left it');
+    assert.equal(row.querySelector('.tool-step-detail')?.textContent, 'line 1\nline 2\n');
+    pane.handle({ type: 'agent/state', state: state({ runs: [run(undefined, 'done')] }) });
+    assert.equal(row.querySelector('.tool-step-detail')?.textContent, 'tail of it');
+    const log = Array.from(pane.element.querySelectorAll('[data-testid=agent-approval-log] li')) as HTMLElement[];
+    assert.deepEqual(log.map((li) => [li.dataset.decision, li.textContent]), [['approve', 'Run `npm test`: approved'], ['deny', 'Run `rm -rf build`: denied — “keep the build”']]);
+  });
+
   it('the mode toggle shows one pane at a time', () => {
     const chat = container();
     const agent = container();

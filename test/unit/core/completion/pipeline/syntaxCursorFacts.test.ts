@@ -6,7 +6,9 @@ import type { CompletionInput } from '../../../../../src/core/completion/pipelin
 const input = (languageId: string): CompletionInput => ({ uri: 'u', text: '', offset: 0, position: { line: 0, character: 0 }, languageId, explicit: false });
 
 async function factsOnceLoaded(syntax: SyntaxCursorFacts, languageId: string, prefix: string, suffix: string) {
-  for (let i = 0; i < 200; i++) {
+  // Loading a grammar compiles WebAssembly: seconds on a busy machine, so a deadline, not a count of polls.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const facts = syntax.factsFor(input(languageId), { prefix, suffix });
     if (facts) return facts;
     await new Promise((r) => setTimeout(r, 10));
