@@ -73,8 +73,13 @@ export interface DefinitionSourceInput {
   readonly file: string;
   readonly cursor: CursorContext;
   readonly bindings: ReadonlyMap<string, ImportBinding>;
-  /** Texts of the similar snippets, most similar first (what code like this writes next). */
-  readonly similarTexts?: readonly string[];
+  /** Texts of the similar snippets, most similar first (what code like this writes next); asked for late. */
+  readonly similarTexts?: () => readonly string[];
+  /**
+   * Asked between the signals after the strongest two (the typed name, the receiver's members): once
+   * true, the candidates found so far are ranked and returned (a closing time box gets those, not nothing).
+   */
+  readonly stop?: () => boolean;
 }
 
 export function definitionCandidates(input: DefinitionSourceInput): ContextCandidate[] {
@@ -133,6 +138,9 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     return hits.filter((h) => keep.has(h.path));
   }
 
+  const stopped = () => input.stop?.() ?? false;
+  /** JavaScript: members assigned to the receiver's object (`res.send = function…`), found in step 2. */
+  let assigned: ContextCandidate[] = [];
   // 1. The name being typed.
   if (cursor.partial) {
     for (const n of names.withPrefix(cursor.partial)) {
@@ -171,7 +179,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
   for (const m of receiver?.modules ?? []) {
     for (const n of names.byFile.get(m) ?? []) if (moduleLevel(n.sym)) add(m, n.sym, DEFINITION_WEIGHTS.receiverModule + termScore(n) + afterBonus(cursor, n.sym.name));
   }
-  const assigned = cursor.receiver && !['this', 'self'].includes(cursor.receiver[0]!) && family === 'js'
+  assigned = cursor.receiver && !['this', 'self'].includes(cursor.receiver[0]!) && family === 'js'
     ? memberAssignmentCandidates(index, file, cursor.receiver, [
         ...(receiver?.modules ?? []),
         ...(bindings.get(cursor.receiver[0]!)?.files ?? []),
@@ -190,6 +198,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     }
   }
   memberPhase = false;
+  if (stopped()) return finish();
   // 3. Imported names, not used yet (Go imports packages: their names come with the receiver).
   for (const b of go ? [] : bindings.values()) {
     if (b.namespace) {
@@ -204,18 +213,21 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     const targets = inFiles.length ? inFiles.map((n) => ({ path: n.file, sym: n.sym })) : definitions(b.name).map((h) => ({ path: h.path, sym: h as SymbolInfo }));
     for (const t of targets) add(t.path, t.sym, (DEFINITION_WEIGHTS.importedUnused + afterBonus(cursor, b.name)) * unusedFactor(b.name), 'import', IMPORTED_OUTLINE_CHARS);
   }
+  if (stopped()) return finish();
   // 4. Names used after the cursor, not before it.
   for (const [name, distance] of cursor.onlyAfter) {
     if (name.length < 3 || bindings.get(name)?.namespace) continue;
     for (const h of definitions(name)) add(h.path, h, DEFINITION_WEIGHTS.usedAfter * (0.6 + 0.4 / (1 + distance / 8)));
   }
+  if (stopped()) return finish();
   // 5. Names used just before the cursor (what the code calls: their signatures help write the call).
   for (const [name, weight] of cursor.nearNames) {
     if (name.length < 3 || weight < 0.3) continue;
     for (const h of definitions(name)) if (!h.container || !isMemberOfKnown(h, receiver)) add(h.path, h, DEFINITION_WEIGHTS.usedNear * weight);
   }
+  if (stopped()) return finish();
   // 6. What similar code writes after the same tokens.
-  for (const u of similarUses(cursor.linePrefix, cursor.partial, input.similarTexts ?? [])) {
+  for (const u of similarUses(cursor.linePrefix, cursor.partial, input.similarTexts?.() ?? [])) {
     if (cursor.usedBefore.has(u.name) || u.name.length < 3) continue;
     const score = DEFINITION_WEIGHTS.similarUse + 8 * (u.matched - 1) - 1.5 * u.rank;
     const inModules = receiver?.modules.length ? receiver.modules.flatMap((m) => (names.byFile.get(m) ?? []).filter((n) => n.sym.name === u.name)) : [];
@@ -223,6 +235,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     // Go, unqualified: only the package's own names can follow.
     else for (const h of definitions(u.name)) if (!goPackage || cursor.receiver || goPackage.has(h.path)) add(h.path, h, score);
   }
+  if (stopped()) return finish();
   // 7. Symbols of imported files and of the same folder (Go: the package, like imported names), and
   // anywhere by shared words (Go: in the package or the receiver's package).
   const goScope = goPackage && new Set([...goPackage, ...(receiver?.modules ?? [])]);
@@ -232,6 +245,7 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     const near = imported.has(f) || goPackage || javaPackage?.has(f) ? DEFINITION_WEIGHTS.moduleUnused : DEFINITION_WEIGHTS.sameFolder;
     for (const n of names.byFile.get(f) ?? []) if (moduleLevel(n.sym)) add(f, n.sym, (near + termScore(n)) * unusedFactor(n.sym.name), 'import');
   }
+  if (stopped()) return finish();
   // Word matching visits only the symbols sharing a word with the code around the cursor.
   const visited = new Set<NamedSymbol>();
   const familyOk = new Map<string, boolean>();
@@ -246,17 +260,22 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
       if (t >= 1.5) add(n.file, n.sym, (DEFINITION_WEIGHTS.wordMatch + t) * unusedFactor(n.sym.name));
     }
   }
-  // After `x.` with x's type or module known, what comes next is one of its members: the rest recedes.
-  if ([...scored.values()].some((c) => c.member)) for (const c of scored.values()) if (!c.member) c.score *= NOT_A_MEMBER;
-  // The same declaration in twin files (x.ts / x.d.ts / x.js) is shown once, from the best-scored one.
-  const seen = new Set<string>();
-  // Ties broken by place, so the order does not depend on the order the index learned its files in.
-  const unique = [...scored.values()].sort((a, b) => b.score - a.score || compare(a.file, b.file) || a.sym.startLine - b.sym.startLine).filter((c) => {
-    const key = `${twinKey(c.file)}\0${c.sym.container ?? ''}\0${c.sym.name}`;
-    return !seen.has(key) && !!seen.add(key);
-  });
-  const ranked = render(index, unique.slice(0, MAX_CANDIDATES), names);
-  return assigned.length ? [...assigned, ...ranked].sort((a, b) => b.score - a.score) : ranked;
+  return finish();
+
+  /** The candidates found so far, ranked and rendered. */
+  function finish(): ContextCandidate[] {
+    // After `x.` with x's type or module known, what comes next is one of its members: the rest recedes.
+    if ([...scored.values()].some((c) => c.member)) for (const c of scored.values()) if (!c.member) c.score *= NOT_A_MEMBER;
+    // The same declaration in twin files (x.ts / x.d.ts / x.js) is shown once, from the best-scored one.
+    const seen = new Set<string>();
+    // Ties broken by place, so the order does not depend on the order the index learned its files in.
+    const unique = [...scored.values()].sort((a, b) => b.score - a.score || compare(a.file, b.file) || a.sym.startLine - b.sym.startLine).filter((c) => {
+      const key = `${twinKey(c.file)}\0${c.sym.container ?? ''}\0${c.sym.name}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
+    const ranked = render(index, unique.slice(0, MAX_CANDIDATES), names);
+    return assigned.length ? [...assigned, ...ranked].sort((a, b) => b.score - a.score) : ranked;
+  }
 }
 
 /** A module's own top-level names, and the members of its exported object literal (`module.exports = {…}`). */
