@@ -146,14 +146,13 @@ function chainAbove(lines: readonly string[], line: number): { head?: string; me
   let depth = 0;
   for (let i = line - 1; i >= Math.max(0, line - CHAIN_LINES); i--) {
     const l = (lines[i] ?? '').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\/.*$/g, '""');
-    const before = depth;
     for (let j = l.length - 1; j >= 0; j--) {
       const ch = l[j];
       if (ch === ')' || ch === ']' || ch === '}') depth++;
       else if (ch === '(' || ch === '[' || ch === '{') depth--;
     }
     if (depth < 0) return undefined; // the chain is an argument of a call that opens here
-    if (before !== 0 || depth !== 0) continue; // inside an argument spanning lines
+    if (depth !== 0) continue; // inside an argument spanning lines (the line opening it counts)
     const call = /^\s*\.\s*([A-Za-z_$][\w$]*)/.exec(l);
     if (call) {
       members.push(call[1]!);

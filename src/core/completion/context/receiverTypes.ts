@@ -4,6 +4,7 @@
  * the variable's own name), `this.`/`self.` → the enclosing class's base classes, `ns.` → a module.
  * Read lexically from the document, so it works while the code does not parse.
  */
+import * as path from 'node:path';
 import type { CodeIndex, SymbolHit } from '../../index/codeIndex';
 import type { SymbolKind } from '../../index/model';
 import type { CursorContext } from './cursorContext';
@@ -29,7 +30,7 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
     for (const base of baseTypesAt(index, file, cursor.line)) out.containers.push(...containersNamed(index, base, file));
     // Rust: `self.` in an impl block is the impl's type (its methods in other files of the folder).
     const owner = file.endsWith('.rs') ? index.symbolAt(file, cursor.line)?.container : undefined;
-    if (owner) out.containers.push(...index.symbols(owner, { kinds: CONTAINER_KINDS, limit: 10 }).filter((s) => s.path === file));
+    if (owner) out.containers.push(...rustImplType(index, owner, file));
     return out;
   }
   const bound = chain.length === 1 ? bindings.get(q) : undefined;
@@ -60,6 +61,16 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
     out.containers.push(...containersNamed(index, pascal, file, undefined, true));
   }
   return out;
+}
+
+/** The type an impl block in `file` is for: defined in this file, else in its module folder, else few places. */
+function rustImplType(index: CodeIndex, name: string, file: string): SymbolHit[] {
+  const all = index.symbols(name, { kinds: CONTAINER_KINDS, limit: 20 });
+  const own = all.filter((s) => s.path === file);
+  if (own.length) return own;
+  const dir = path.dirname(file);
+  const near = all.filter((s) => path.dirname(s.path) === dir);
+  return near.length ? near : all.length <= 3 ? all : [];
 }
 
 /**

@@ -1,4 +1,4 @@
-/** The completion-context fixture workspaces (TypeScript, Python, Go, CommonJS, Java), indexed in memory, in a temporary copy. */
+/** The completion-context fixture workspaces (TypeScript, Python, Go, CommonJS, Java, Rust), indexed in memory, in a temporary copy. */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,7 +16,7 @@ export interface FixtureWorkspace {
   close(): Promise<void>;
 }
 
-export async function openFixture(name: 'ts' | 'py' | 'go' | 'js' | 'java'): Promise<FixtureWorkspace> {
+export async function openFixture(name: 'ts' | 'py' | 'go' | 'js' | 'java' | 'rust'): Promise<FixtureWorkspace> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'banyan-context-'));
   const dir = path.join(tmp, name);
   cpSync(path.join(FIXTURES, name), dir, { recursive: true });
