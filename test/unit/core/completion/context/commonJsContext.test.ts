@@ -6,11 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
-import { definitionCandidates } from '../../../../../src/core/completion/context/definitionSource';
-import { importBindings } from '../../../../../src/core/completion/context/importBindings';
 import { moduleShape } from '../../../../../src/core/index/commonjs/moduleShape';
-import { type FixtureWorkspace, openFixture } from './fixtureIndex';
+import { candidatesAfter, type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('CommonJS module shapes', () => {
   it('what module.exports is bound to, whole and member re-exports, mixins', () => {
@@ -38,16 +35,7 @@ describe('completion context in CommonJS', () => {
   before(async () => (ws = await openFixture('js')));
   after(() => ws.close());
 
-  const at = (rel: string, marker: string) => {
-    const file = ws.file(rel);
-    const lines = ws.text(rel).split('\n');
-    const line = lines.findIndex((l) => l.includes(marker));
-    assert.ok(line >= 0, marker);
-    const character = lines[line]!.indexOf(marker) + marker.length;
-    lines[line] = lines[line]!.slice(0, character);
-    const cursor = readCursorContext(lines.join('\n'), line, character, ws.index.file(file)?.imports ?? []);
-    return definitionCandidates({ index: ws.index, file, cursor, bindings: importBindings(ws.index, file, cursor.lines) });
-  };
+  const at = (rel: string, marker: string) => candidatesAfter(ws, rel, marker);
   const top = (cands: readonly { symbol?: string; file: string }[], n: number) => cands.slice(0, n).map((c) => `${c.file.slice(ws.dir.length + 1)} ${c.symbol}`);
 
   it('`reply.` with `reply = require(\'../lib/response\')`: the object the module exports, grown by assignment', () => {

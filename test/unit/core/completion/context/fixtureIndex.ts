@@ -2,6 +2,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
+import { definitionCandidates } from '../../../../../src/core/completion/context/definitionSource';
+import { importBindings } from '../../../../../src/core/completion/context/importBindings';
+import type { ContextCandidate } from '../../../../../src/core/completion/context/types';
 import { CodeIndex } from '../../../../../src/core/index/codeIndex';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../fixtures/completion-context');
@@ -40,4 +44,16 @@ export async function openFixture(name: 'ts' | 'py' | 'go' | 'js' | 'java' | 'ru
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/** Definition candidates with the cursor after the first `marker` in `rel`, the rest of that line cut (as while typing it). */
+export function candidatesAfter(ws: FixtureWorkspace, rel: string, marker: string): ContextCandidate[] {
+  const file = ws.file(rel);
+  const lines = ws.text(rel).split('\n');
+  const line = lines.findIndex((l) => l.includes(marker));
+  if (line < 0) throw new Error(`${marker} not in ${rel}`);
+  const character = lines[line]!.indexOf(marker) + marker.length;
+  lines[line] = lines[line]!.slice(0, character);
+  const cursor = readCursorContext(lines.join('\n'), line, character, ws.index.file(file)?.imports ?? []);
+  return definitionCandidates({ index: ws.index, file, cursor, bindings: importBindings(ws.index, file, cursor.lines) });
 }

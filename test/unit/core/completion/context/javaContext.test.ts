@@ -1,10 +1,8 @@
 /** Java: imports bind their class, the package's classes need no import, static final fields are members. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
-import { definitionCandidates } from '../../../../../src/core/completion/context/definitionSource';
 import { importBindings } from '../../../../../src/core/completion/context/importBindings';
-import { type FixtureWorkspace, openFixture } from './fixtureIndex';
+import { candidatesAfter, type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 const BASE = 'src/main/java/com/acme';
 
@@ -13,16 +11,7 @@ describe('completion context in Java', () => {
   before(async () => (ws = await openFixture('java')));
   after(() => ws.close());
 
-  const at = (rel: string, marker: string) => {
-    const file = ws.file(rel);
-    const lines = ws.text(rel).split('\n');
-    const line = lines.findIndex((l) => l.includes(marker));
-    assert.ok(line >= 0, marker);
-    const character = lines[line]!.indexOf(marker) + marker.length;
-    lines[line] = lines[line]!.slice(0, character);
-    const cursor = readCursorContext(lines.join('\n'), line, character, ws.index.file(file)?.imports ?? []);
-    return definitionCandidates({ index: ws.index, file, cursor, bindings: importBindings(ws.index, file, cursor.lines) });
-  };
+  const at = (rel: string, marker: string) => candidatesAfter(ws, rel, marker);
   const rel = (f: string) => f.slice(ws.dir.length + 1).replace(`${BASE}/`, '');
 
   it('an import binds its class to the class’s file', () => {

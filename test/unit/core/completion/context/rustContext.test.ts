@@ -5,28 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
-import { definitionCandidates } from '../../../../../src/core/completion/context/definitionSource';
-import { importBindings } from '../../../../../src/core/completion/context/importBindings';
 import { declaredType } from '../../../../../src/core/completion/context/receiverTypes';
-import { type FixtureWorkspace, openFixture } from './fixtureIndex';
+import { candidatesAfter, type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('completion context in Rust', () => {
   let ws: FixtureWorkspace;
   before(async () => (ws = await openFixture('rust')));
   after(() => ws.close());
 
-  /** Candidates with the cursor after `marker` on its line, the rest of that line cut (as while typing it). */
-  const at = (rel: string, marker: string) => {
-    const file = ws.file(rel);
-    const lines = ws.text(rel).split('\n');
-    const line = lines.findIndex((l) => l.includes(marker));
-    assert.ok(line >= 0, marker);
-    const character = lines[line]!.indexOf(marker) + marker.length;
-    lines[line] = lines[line]!.slice(0, character);
-    const cursor = readCursorContext(lines.join('\n'), line, character, ws.index.file(file)?.imports ?? []);
-    return definitionCandidates({ index: ws.index, file, cursor, bindings: importBindings(ws.index, file, cursor.lines) });
-  };
+  const at = (rel: string, marker: string) => candidatesAfter(ws, rel, marker);
   const rank = (cands: readonly { symbol?: string }[], symbol: string) => cands.findIndex((c) => c.symbol === symbol);
 
   it('declared types: a reference parameter with a path, a constructor call', () => {
