@@ -9,6 +9,8 @@ import type { CodeIndex, SymbolHit } from '../../index/codeIndex';
 import type { SymbolKind } from '../../index/model';
 import type { CursorContext } from './cursorContext';
 import type { ImportBinding } from './importBindings';
+import { rustModuleFiles } from './rustModules';
+import { symbolNames } from './symbolNames';
 
 export const CONTAINER_KINDS: readonly SymbolKind[] = ['class', 'interface', 'struct', 'trait', 'enum', 'type', 'module'];
 
@@ -42,6 +44,14 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
     out.containers.push(...containersNamed(index, q, file, bound.files));
     if (!out.containers.length) out.modules.push(...bound.files);
     return out;
+  }
+  // Rust: `printer::` / `grep::printer::` is a module path (a lowercase segment before `::`).
+  if (file.endsWith('.rs') && /::\s*\w*$/.test(cursor.linePrefix)) {
+    const modules = rustModuleFiles(symbolNames(index), q, file);
+    if (modules.length) {
+      out.modules.push(...modules);
+      return out;
+    }
   }
   const before = cursor.lines.slice(0, cursor.line).join('\n') + '\n' + cursor.linePrefix;
   const after = cursor.lines.slice(cursor.line + 1).join('\n');

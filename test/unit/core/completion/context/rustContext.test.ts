@@ -1,7 +1,7 @@
 /**
  * Rust: a parameter's declared type (`out: &mut printer::Printer`), `self.` in an impl block (the
- * type's methods in the other files of its module folder), and a builder chain continued on a new
- * line (`    .` under `SearchBuilder::new(…)`). On the Rust fixture (crate grepper).
+ * type's methods in the other files of its module folder), module paths (`printer::`), and a builder
+ * chain continued on a new line (`    .` under `SearchBuilder::new(…)`). On the Rust fixture.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -34,6 +34,13 @@ describe('completion context in Rust', () => {
   it('`self.` in an impl block: the type’s methods from the impl block in another file', () => {
     const c = at('src/printer/summary.rs', '        self.'); // the line `self.report_totals(fresh);`
     assert.ok(rank(c, 'Printer.flush') >= 0 && rank(c, 'Printer.flush') < 6, `Printer.flush at ${rank(c, 'Printer.flush')}`);
+  });
+
+  it('`printer::` a module path: the items of the module folder it names', () => {
+    const c = at('src/main.rs', 'out: &mut printer::');
+    const printer = rank(c, 'Printer');
+    assert.ok(printer >= 0 && printer < 3, `Printer at ${printer}`);
+    assert.equal(c[printer]!.file, ws.file('src/printer/mod.rs'));
   });
 
   it('a chain continued on a new line: the type its head names', () => {
