@@ -208,6 +208,8 @@ async function replay(latencyMs, ws, storage, targets, random) {
     // the part running past the window counts in pipelineOverheadMs.
     contextAssemblyMs: metrics.engine.contextMs,
     contextLeadMs: metrics.engine.contextLeadMs,
+    // Each post-processing of a model answer (the filters and their syntax-tree parses), inside the overhead.
+    postprocessMs: metrics.engine.postprocessMs,
     pauseCoverage: {
       [`pausesOver${DEBOUNCE_MAX_MS}ms`]: covered(DEBOUNCE_MAX_MS),
       [`pausesOverDebouncePlusLatency(${DEBOUNCE_MAX_MS + latencyMs + 100}ms)`]: covered(DEBOUNCE_MAX_MS + latencyMs + 100),

@@ -7,7 +7,7 @@
  * core and re-exported here under their wire names; this file declares the messages and the wrappers
  * that exist only on the wire. The core never imports this file.
  */
-import { notification, request } from './typed';
+import { toClient, toServer } from './typed';
 import type {
   ChatAttachment as ChatTurnAttachment,
   ChatMention as ChatTurnMention,
@@ -58,16 +58,16 @@ export interface SettingsChangedParams {
   /** Workspace trust now (it is granted during a session); absent: unchanged. */
   readonly trusted?: boolean;
 }
-export const SettingsChangedNotification = notification<SettingsChangedParams>('banyan/settingsChanged');
+export const SettingsChangedNotification = toServer.notification<SettingsChangedParams>('banyan/settingsChanged');
 
 // ───────────────────────────── server state ─────────────────────────────
 
 export type { EndpointHealth, IndexProgress, ServerState, ServerStatus } from '../core/status/statusTypes';
 
 /** Client → server: the current status. */
-export const StatusRequest = request<void, ServerStatus>('banyan/status');
+export const StatusRequest = toServer.request<void, ServerStatus>('banyan/status');
 /** Server → client: pushed whenever any field of the status changes. */
-export const StatusChangedNotification = notification<ServerStatus>('banyan/statusChanged');
+export const StatusChangedNotification = toClient.notification<ServerStatus>('banyan/statusChanged');
 
 // ───────────────────────────── secrets ─────────────────────────────
 
@@ -78,7 +78,7 @@ export const StatusChangedNotification = notification<ServerStatus>('banyan/stat
 export interface SetSecretsParams {
   readonly secrets: Readonly<Record<string, string>>;
 }
-export const SetSecretsNotification = notification<SetSecretsParams>('banyan/setSecrets');
+export const SetSecretsNotification = toServer.notification<SetSecretsParams>('banyan/setSecrets');
 
 // ───────────────────────────── models ─────────────────────────────
 
@@ -88,7 +88,7 @@ export interface TestModelsParams {
   /** Roles to test; all configured roles when omitted. */
   readonly roles?: readonly ModelRole[];
 }
-export const TestModelsRequest = request<TestModelsParams, readonly ModelTestReport[]>('banyan/models/test');
+export const TestModelsRequest = toServer.request<TestModelsParams, readonly ModelTestReport[]>('banyan/models/test');
 
 export interface ListModelsParams {
   readonly baseUrl: string;
@@ -98,9 +98,9 @@ export interface ListModelsParams {
   /** A key typed in but not stored yet (Configure Model); wins over secretId. Never logged. */
   readonly apiKey?: string;
 }
-export const ListModelsRequest = request<ListModelsParams, readonly string[]>('banyan/models/list');
+export const ListModelsRequest = toServer.request<ListModelsParams, readonly string[]>('banyan/models/list');
 
-export const ModelMetricsRequest = request<void, readonly RoleMetrics[]>('banyan/models/metrics');
+export const ModelMetricsRequest = toServer.request<void, readonly RoleMetrics[]>('banyan/models/metrics');
 
 // ───────────────────────────── index ─────────────────────────────
 
@@ -125,10 +125,10 @@ export interface IndexStats {
   /** Set when the file cap was reached: what happened and what to do. */
   readonly capped?: string;
 }
-export const IndexStatusRequest = request<void, IndexStats>('banyan/index/status');
+export const IndexStatusRequest = toServer.request<void, IndexStats>('banyan/index/status');
 /** Drops the index and builds it again; resolves when the rebuild has started. */
-export const ReindexRequest = request<void, void>('banyan/index/reindex');
-export const PauseIndexingRequest = request<{ readonly paused: boolean }, void>('banyan/index/pause');
+export const ReindexRequest = toServer.request<void, void>('banyan/index/reindex');
+export const PauseIndexingRequest = toServer.request<{ readonly paused: boolean }, void>('banyan/index/pause');
 
 export interface SearchParams {
   readonly query: string;
@@ -151,7 +151,7 @@ export interface SearchHit {
   /** The innermost symbol the chunk starts in, e.g. `UserService.findUser`. */
   readonly symbol?: string;
 }
-export const SearchRequest = request<SearchParams, readonly SearchHit[]>('banyan/index/search');
+export const SearchRequest = toServer.request<SearchParams, readonly SearchHit[]>('banyan/index/search');
 
 export interface SymbolsParams {
   readonly name: string;
@@ -172,7 +172,7 @@ export interface SymbolDefinition {
   readonly nameLine: number;
   readonly signature: string;
 }
-export const SymbolsRequest = request<SymbolsParams, readonly SymbolDefinition[]>('banyan/index/symbols');
+export const SymbolsRequest = toServer.request<SymbolsParams, readonly SymbolDefinition[]>('banyan/index/symbols');
 
 /** Client → server: file events from the client's watcher (absolute file-system paths), coalesced. */
 export interface FileEventsParams {
@@ -180,7 +180,7 @@ export interface FileEventsParams {
   readonly changed: readonly string[];
   readonly deleted: readonly string[];
 }
-export const FileEventsNotification = notification<FileEventsParams>('banyan/index/fileEvents');
+export const FileEventsNotification = toServer.notification<FileEventsParams>('banyan/index/fileEvents');
 
 // ───────────────────────────── rewrite ─────────────────────────────
 
@@ -198,8 +198,8 @@ export interface RewriteStarted {
   readonly rewriteId: number;
 }
 /** Answers at once; progress and the outcome follow as notifications carrying `rewriteId`. */
-export const RewriteStartRequest = request<RewriteStartParams, RewriteStarted>('banyan/rewrite/start');
-export const RewriteCancelRequest = request<{ readonly rewriteId: number }, void>('banyan/rewrite/cancel');
+export const RewriteStartRequest = toServer.request<RewriteStartParams, RewriteStarted>('banyan/rewrite/start');
+export const RewriteCancelRequest = toServer.request<{ readonly rewriteId: number }, void>('banyan/rewrite/cancel');
 
 /** Server → client: the code the model has written so far (display only). */
 export interface RewriteProgressParams {
@@ -209,7 +209,7 @@ export interface RewriteProgressParams {
   /** True once the code block has closed. */
   readonly complete: boolean;
 }
-export const RewriteProgressNotification = notification<RewriteProgressParams>('banyan/rewrite/progress');
+export const RewriteProgressNotification = toClient.notification<RewriteProgressParams>('banyan/rewrite/progress');
 
 /**
  * Server → client: how a rewrite ended. `result` (the edit engine's EditResult against `version`) when
@@ -226,7 +226,7 @@ export interface RewriteDoneParams {
   readonly stopped?: 'document-changed' | 'superseded' | 'cancelled' | 'disposed' | 'failed';
   readonly message?: string;
 }
-export const RewriteDoneNotification = notification<RewriteDoneParams>('banyan/rewrite/done');
+export const RewriteDoneNotification = toClient.notification<RewriteDoneParams>('banyan/rewrite/done');
 
 // ───────────────────────────── chat ─────────────────────────────
 
@@ -257,7 +257,7 @@ export interface ChatProgressParams {
   readonly turnId: string;
   readonly event: ChatTurnEvent;
 }
-export const ChatProgressNotification = notification<ChatProgressParams>('banyan/chat/progress');
+export const ChatProgressNotification = toClient.notification<ChatProgressParams>('banyan/chat/progress');
 
 export interface ChatTurnResult {
   /** `error`: the model failed; `text` holds what streamed before (the panel keeps it and offers Retry). */
@@ -270,9 +270,9 @@ export interface ChatTurnResult {
   readonly error?: string;
 }
 /** Client → server: runs one chat turn; resolves when the answer is complete, stopped or failed. */
-export const ChatTurnRequest = request<ChatTurnParams, ChatTurnResult>('banyan/chat/turn');
+export const ChatTurnRequest = toServer.request<ChatTurnParams, ChatTurnResult>('banyan/chat/turn');
 /** Client → server: stops a running turn (the request's own cancellation does the same). */
-export const ChatCancelNotification = notification<{ readonly turnId: string }>('banyan/chat/cancel');
+export const ChatCancelNotification = toServer.notification<{ readonly turnId: string }>('banyan/chat/cancel');
 
 export interface MentionSearchParams {
   readonly kind: 'file' | 'symbol';
@@ -289,7 +289,7 @@ export interface MentionCandidate {
   readonly detail?: string;
 }
 /** Client → server: `@file` (fuzzy over indexed paths) and `@symbol` candidates. */
-export const MentionSearchRequest = request<MentionSearchParams, readonly MentionCandidate[]>('banyan/chat/mentions');
+export const MentionSearchRequest = toServer.request<MentionSearchParams, readonly MentionCandidate[]>('banyan/chat/mentions');
 
 // ───────────────────────────── completions ─────────────────────────────
 // Suggestions themselves travel over the standard textDocument/inlineCompletion request.
@@ -300,17 +300,17 @@ export interface CompletionAcceptedParams {
   readonly id: string;
   readonly kind: 'full' | 'partial';
 }
-export const CompletionAcceptedNotification = notification<CompletionAcceptedParams>('banyan/completion/accepted');
+export const CompletionAcceptedNotification = toServer.notification<CompletionAcceptedParams>('banyan/completion/accepted');
 
 /** Client → server: no automatic suggestions for `minutes` (0 ends a snooze); returns the minutes left. */
-export const CompletionSnoozeRequest = request<{ readonly minutes: number }, { readonly snoozedForMs: number }>('banyan/completion/snooze');
+export const CompletionSnoozeRequest = toServer.request<{ readonly minutes: number }, { readonly snoozedForMs: number }>('banyan/completion/snooze');
 
 /** Shown/accepted/partially accepted/dismissed counts, latency split, cache share, request economy. */
 export type CompletionMetricsReport = import('../core/completion/completionMetrics').CompletionMetricsSnapshot & {
   readonly engine: import('../core/completion/pipeline/completionEngine').EngineStats;
   readonly snoozedForMs: number;
 };
-export const CompletionMetricsRequest = request<void, CompletionMetricsReport>('banyan/completion/metrics');
+export const CompletionMetricsRequest = toServer.request<void, CompletionMetricsReport>('banyan/completion/metrics');
 
 /** The command id the server puts on every inline completion item, so accepting it reports back. */
 export const COMPLETION_ACCEPTED_COMMAND = 'banyan.internal.completionAccepted';
@@ -345,7 +345,7 @@ export interface AgentProgressParams {
   readonly turnId: string;
   readonly event: AgentTurnEvent;
 }
-export const AgentProgressNotification = notification<AgentProgressParams>('banyan/agent/progress');
+export const AgentProgressNotification = toClient.notification<AgentProgressParams>('banyan/agent/progress');
 
 export interface AgentTurnResult {
   /** `disabled`: untrusted workspace; `stepLimit`: stopped at banyan.agent.maxSteps. */
@@ -359,11 +359,11 @@ export interface AgentTurnResult {
   readonly error?: string;
 }
 /** Client → server: runs one agent turn; resolves when the agent is done, stopped or failed. */
-export const AgentTurnRequest = request<AgentTurnParams, AgentTurnResult>('banyan/agent/turn');
+export const AgentTurnRequest = toServer.request<AgentTurnParams, AgentTurnResult>('banyan/agent/turn');
 /** Client → server: Stop — aborts the model stream and kills a running command at once. */
-export const AgentCancelNotification = notification<{ readonly turnId: string }>('banyan/agent/cancel');
+export const AgentCancelNotification = toServer.notification<{ readonly turnId: string }>('banyan/agent/cancel');
 /** Client → server: puts every file the turn touched back byte for byte; returns them (absolute). */
-export const AgentRestoreCheckpointRequest = request<{ readonly checkpointId: string }, { readonly restored: readonly string[] }>('banyan/agent/restoreCheckpoint');
+export const AgentRestoreCheckpointRequest = toServer.request<{ readonly checkpointId: string }, { readonly restored: readonly string[] }>('banyan/agent/restoreCheckpoint');
 
 /** Server → client: an approval card. Only the user's answer decides; the model never sees this. */
 export interface AgentApprovalParams {
@@ -380,7 +380,7 @@ export interface AgentApprovalResult {
   readonly decision: 'approve' | 'approveSession' | 'deny';
   readonly feedback?: string;
 }
-export const AgentApprovalRequest = request<AgentApprovalParams, AgentApprovalResult>('banyan/agent/approval');
+export const AgentApprovalRequest = toClient.request<AgentApprovalParams, AgentApprovalResult>('banyan/agent/approval');
 
 /** Server → client: run a command in a terminal with shell integration; LSP cancellation kills it. */
 export interface AgentRunCommandParams {
@@ -396,10 +396,10 @@ export interface AgentRunCommandResult {
   readonly killed: boolean;
   readonly pid?: number;
 }
-export const AgentRunCommandRequest = request<AgentRunCommandParams, AgentRunCommandResult>('banyan/agent/runCommand');
+export const AgentRunCommandRequest = toClient.request<AgentRunCommandParams, AgentRunCommandResult>('banyan/agent/runCommand');
 
 /** Server → client: the editor's problems for these files (absolute paths), or all when omitted. */
-export const AgentDiagnosticsRequest = request<{ readonly paths?: readonly string[] }, readonly AgentDiagnostic[]>('banyan/agent/diagnostics');
+export const AgentDiagnosticsRequest = toClient.request<{ readonly paths?: readonly string[] }, readonly AgentDiagnostic[]>('banyan/agent/diagnostics');
 
 /** Server → client: the editor's definition or reference provider at a position (0-based). */
 export interface AgentLocationsParams {
@@ -408,7 +408,7 @@ export interface AgentLocationsParams {
   readonly line: number;
   readonly character: number;
 }
-export const AgentLocationsRequest = request<AgentLocationsParams, readonly AgentLocation[]>('banyan/agent/locations');
+export const AgentLocationsRequest = toClient.request<AgentLocationsParams, readonly AgentLocation[]>('banyan/agent/locations');
 
 /**
  * Server → client (when the turn's `client.fileChanges`): apply one agent file change as one
@@ -425,12 +425,12 @@ export interface AgentApplyFileChangeResult {
   readonly applied: boolean;
   readonly message?: string;
 }
-export const AgentApplyFileChangeRequest = request<AgentApplyFileChangeParams, AgentApplyFileChangeResult>('banyan/agent/applyFileChange');
+export const AgentApplyFileChangeRequest = toClient.request<AgentApplyFileChangeParams, AgentApplyFileChangeResult>('banyan/agent/applyFileChange');
 
 /** Client → server: the configured MCP servers, their state and tools. */
-export const AgentMcpStatusRequest = request<void, readonly McpServerStatus[]>('banyan/agent/mcpStatus');
+export const AgentMcpStatusRequest = toServer.request<void, readonly McpServerStatus[]>('banyan/agent/mcpStatus');
 /** Server → client: MCP servers connected, failed or changed. */
-export const AgentMcpChangedNotification = notification<readonly McpServerStatus[]>('banyan/agent/mcpChanged');
+export const AgentMcpChangedNotification = toClient.notification<readonly McpServerStatus[]>('banyan/agent/mcpChanged');
 
 // ───────────────────────────── insights ─────────────────────────────
 // The local event log (src/core/insights) and what the insights view plots from it.
@@ -448,10 +448,10 @@ export interface InsightsQueryResult {
   readonly log?: { readonly dir: string; readonly bytes: number; readonly files: number; readonly corruptLines: number };
 }
 /** Client → server: the report for a range and filters (the server's buffered events included). */
-export const InsightsQueryRequest = request<InsightsQuery, InsightsQueryResult>('banyan/insights/query');
+export const InsightsQueryRequest = toServer.request<InsightsQuery, InsightsQueryResult>('banyan/insights/query');
 
 /** Client → server: delete the log (every window's events so far). */
-export const InsightsClearRequest = request<void, void>('banyan/insights/clear');
+export const InsightsClearRequest = toServer.request<void, void>('banyan/insights/clear');
 
 export interface InsightsExportParams extends InsightsQuery {
   readonly format: 'csv' | 'json';
@@ -459,10 +459,10 @@ export interface InsightsExportParams extends InsightsQuery {
   readonly path: string;
 }
 /** Client → server: write the range's events (filters applied) as CSV or JSON. */
-export const InsightsExportRequest = request<InsightsExportParams, { readonly events: number; readonly bytes: number }>('banyan/insights/export');
+export const InsightsExportRequest = toServer.request<InsightsExportParams, { readonly events: number; readonly bytes: number }>('banyan/insights/export');
 
 /** Client → server: events only the editor sees (a rewrite accepted or rejected). */
-export const InsightsRecordNotification = notification<{ readonly events: readonly InsightEvent[] }>('banyan/insights/record');
+export const InsightsRecordNotification = toServer.notification<{ readonly events: readonly InsightEvent[] }>('banyan/insights/record');
 
 // ───────────────────────────── eval ─────────────────────────────
 // `banyan eval` from the palette: the server evaluates the completion model on the first workspace folder.
@@ -480,9 +480,9 @@ export interface EvalRunParams {
   readonly progressToken: string;
 }
 /** Client → server: runs the evaluation; banyan/eval/cancel (or cancelling the request) stops it at once. */
-export const EvalRunRequest = request<EvalRunParams, EvalReport>('banyan/eval/run');
+export const EvalRunRequest = toServer.request<EvalRunParams, EvalReport>('banyan/eval/run');
 /** Client → server: stop the run now; its request still answers, with the cases done so far. */
-export const EvalCancelNotification = notification<{ readonly progressToken: string }>('banyan/eval/cancel');
+export const EvalCancelNotification = toServer.notification<{ readonly progressToken: string }>('banyan/eval/cancel');
 
 export interface EvalProgressParams {
   readonly progressToken: string;
@@ -493,4 +493,4 @@ export interface EvalProgressParams {
   /** Exact matches so far (share 0–1). */
   readonly exactMatch: number;
 }
-export const EvalProgressNotification = notification<EvalProgressParams>('banyan/eval/progress');
+export const EvalProgressNotification = toClient.notification<EvalProgressParams>('banyan/eval/progress');

@@ -72,6 +72,11 @@ export interface ChatMessage {
   readonly model?: string;
   /** What went wrong, said so the user can act; the partial text stays in `text`. */
   readonly error?: string;
+  /**
+   * The model's reasoning before the answer, shown folded above it ("Thought for N s"); never part
+   * of `text`, so never copied, applied or sent back as history. `durationMs` is set once the answer started.
+   */
+  readonly thinking?: { readonly text: string; readonly durationMs?: number };
   readonly createdAt: number;
 }
 
@@ -109,6 +114,10 @@ export interface ChatState {
 export type ChatDelta =
   /** `offset`: the message's text length before this chunk (gap detection after a reload). */
   | { readonly kind: 'text'; readonly offset: number; readonly text: string }
+  /** Reasoning streamed; `offset` is the reasoning's length before this chunk (as for text). */
+  | { readonly kind: 'thinking'; readonly offset: number; readonly text: string }
+  /** The reasoning ended (the answer started): how long it took. */
+  | { readonly kind: 'thought'; readonly durationMs: number }
   /** Adds a step or replaces the one with the same id. */
   | { readonly kind: 'step'; readonly step: ToolStep }
   | { readonly kind: 'usage'; readonly usage: TokenUsage }

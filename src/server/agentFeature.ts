@@ -41,7 +41,7 @@ import {
 } from '../protocol/lsp';
 import type { RequestDef } from '../protocol/typed';
 import { serverInsights } from './insightsFeature';
-import { onNotification, onRequest, sendNotification } from './lspTyped';
+import { onNotification, onRequest, sendNotification, sendRequest } from './lspTyped';
 import { serverModels } from './modelsFeature';
 import { RunningTurns } from './runningTurns';
 import type { ServerContext, ServerFeature } from './serverContext';
@@ -114,7 +114,7 @@ async function runTurn(ctx: ServerContext, p: AgentTurnParams, token: Cancellati
   }
   const abort = st.running.start(p.turnId, token);
   const checkpoint = st.checkpoints.create(`${p.conversationId}:${p.turnId}`);
-  const ask = <P, R>(def: RequestDef<P, R>, params: P, signal: AbortSignal) => clientRequest(ctx, def, params, signal);
+  const ask = <P, R>(def: RequestDef<P, R, 'serverToClient'>, params: P, signal: AbortSignal) => clientRequest(ctx, def, params, signal);
   const settings = ctx.settings();
   const roots = ctx.workspaceFolders();
   const terminal: Terminal = p.client.terminal
@@ -213,12 +213,12 @@ function openDocumentText(ctx: ServerContext, file: string): string | undefined 
 }
 
 /** A server → client request that Stop cancels (LSP $/cancelRequest: the client kills the command). */
-async function clientRequest<P, R>(ctx: ServerContext, def: RequestDef<P, R>, params: P, signal: AbortSignal): Promise<R> {
+async function clientRequest<P, R>(ctx: ServerContext, def: RequestDef<P, R, 'serverToClient'>, params: P, signal: AbortSignal): Promise<R> {
   const source = new CancellationTokenSource();
   const onAbort = () => source.cancel();
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const result = (await ctx.connection.sendRequest(def.method, params, source.token)) as R;
+    const result = await sendRequest(ctx.connection, def, params, source.token);
     if (signal.aborted) throw new ModelError('aborted', 'Stopped.');
     return result;
   } finally {

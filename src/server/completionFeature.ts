@@ -37,7 +37,7 @@ export const completionFeature: ServerFeature = {
       model: () => serverModels.client(),
       context: () => indexContextSource(ctx.codeIndex.current(), ctx.workspaceFolders()),
       settings: () => pipelineSettings(ctx.settings()),
-      cursorFacts: (input, windows) => syntax.factsFor(input, windows),
+      syntax: (input, windows) => syntax.syntaxFor(input, windows),
       repoName: () => {
         const root = ctx.workspaceFolders()[0];
         return root ? path.basename(root) : undefined;

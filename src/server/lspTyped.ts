@@ -1,10 +1,14 @@
 import type { CancellationToken, Connection, RequestHandler } from 'vscode-languageserver/node';
 import type { NotificationDef, RequestDef } from '../protocol/typed';
 
-/** Typed wrappers so server code registers handlers against the declarations in src/protocol. */
+/**
+ * Typed wrappers so server code registers handlers and sends messages against the declarations in
+ * src/protocol. The server handles only client → server messages and sends only server → client ones;
+ * the declaration's direction makes the other way a compile error.
+ */
 export function onRequest<P, R>(
   connection: Connection,
-  def: RequestDef<P, R>,
+  def: RequestDef<P, R, 'clientToServer'>,
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): { dispose(): void } {
   // vscode-jsonrpc's conditional result type cannot be satisfied generically; the def carries the real type.
@@ -12,14 +16,14 @@ export function onRequest<P, R>(
   return connection.onRequest(def.method, h);
 }
 
-export function onNotification<P>(connection: Connection, def: NotificationDef<P>, handler: (params: P) => void): { dispose(): void } {
+export function onNotification<P>(connection: Connection, def: NotificationDef<P, 'clientToServer'>, handler: (params: P) => void): { dispose(): void } {
   return connection.onNotification(def.method, (params: P) => handler(params));
 }
 
-export function sendNotification<P>(connection: Connection, def: NotificationDef<P>, params: P): Promise<void> {
+export function sendNotification<P>(connection: Connection, def: NotificationDef<P, 'serverToClient'>, params: P): Promise<void> {
   return connection.sendNotification(def.method, params);
 }
 
-export function sendRequest<P, R>(connection: Connection, def: RequestDef<P, R>, params: P): Promise<R> {
-  return connection.sendRequest(def.method, params) as Promise<R>;
+export function sendRequest<P, R>(connection: Connection, def: RequestDef<P, R, 'serverToClient'>, params: P, token?: CancellationToken): Promise<R> {
+  return (token ? connection.sendRequest(def.method, params, token) : connection.sendRequest(def.method, params)) as Promise<R>;
 }

@@ -76,11 +76,11 @@ describe('agent mode through the language server', () => {
     cpSync(FIXTURE, ws, { recursive: true });
     await fake.start();
     session = new LspSession({ workspace: ws, initializationOptions: { storageDir: path.join(tmp, 'storage'), grammarsDir: GRAMMARS, settings: settings() } });
-    session.connection.onRequest(AgentApprovalRequest.method, (p: AgentApprovalParams) => {
+    session.onRequest(AgentApprovalRequest, (p) => {
       asked.push(p);
       return answer(p);
     });
-    session.connection.onRequest(AgentApplyFileChangeRequest.method, (p: AgentApplyFileChangeParams) => {
+    session.onRequest(AgentApplyFileChangeRequest, (p) => {
       changes.push(p);
       return applyChange(p);
     });

@@ -76,6 +76,25 @@ describe('chat through the language server', () => {
     assert.ok(second.messages.some((m) => m.role === 'tool'));
   });
 
+  it('a reasoning model: its reasoning streams as thinking events, then "thought", interleaved with a tool round; the answer and the history hold none of it', async () => {
+    fake.addRule({ route: '/v1/chat/completions', times: 1, prompt: 'Where is LineItem defined', reply: { thinking: 'Let me look LineItem up.', toolCalls: [{ name: 'find_definition', arguments: { name: 'LineItem' } }], shape: 'deepseek-reasoner' } });
+    fake.addRule({ route: '/v1/chat/completions', prompt: 'Where is LineItem defined', reply: { thinking: 'Found it.', text: 'In src/billing/lineItem.ts.', shape: 'think-tags-split' } });
+    const p = turn('Where is LineItem defined?');
+    const result = await session.request(ChatTurnRequest, p);
+    assert.equal(result.status, 'done', result.error);
+    assert.equal(result.text, 'In src/billing/lineItem.ts.');
+    const events = progress(p.turnId);
+    const thinking = events.map((e) => (e.type === 'thinking' ? e.text : '')).join('');
+    assert.equal(thinking.replace(/\s+/g, ' ').trim(), 'Let me look LineItem up. Found it.');
+    assert.ok(events.filter((e) => e.type === 'thought').length >= 2, 'a thought after each round of reasoning');
+    assert.equal(streamedText(p.turnId), result.text);
+    // The tool-call turn went back with its reasoning_content (DeepSeek requires it), and only that turn.
+    const second = fake.requests({ path: '/v1/chat/completions' })[1]!.body as { messages: { role: string; reasoning_content?: string; tool_calls?: unknown[] }[] };
+    const assistant = second.messages.filter((m) => m.role === 'assistant');
+    assert.deepEqual(assistant.filter((m) => m.tool_calls).map((m) => m.reasoning_content), ['Let me look LineItem up.']);
+    assert.ok(assistant.filter((m) => !m.tool_calls).every((m) => m.reasoning_content === undefined));
+  });
+
   it('cancel closes the model request and ends the turn as stopped', async () => {
     fake.addRule({ route: '/v1/chat/completions', prompt: 'please hang', fault: { kind: 'hang' } });
     const p = turn('please hang on RateLimiter');

@@ -196,6 +196,12 @@ export class ChatApp {
       this.persistSoon();
       return;
     }
+    if (d.kind === 'thinking' || d.kind === 'thought') {
+      this.messages.updateThinking(message);
+      if (d.kind === 'thinking') this.live.progress('Banyan is thinking…');
+      this.persistSoon();
+      return;
+    }
     if (d.kind === 'step') this.live.progress(`${d.step.title.replace(/`/g, '')}${d.step.resultCount !== undefined ? `, ${d.step.resultCount} results` : ''}`);
     if (d.kind === 'error') this.live.say(`The answer failed: ${d.message} Retry is available.`);
     if (d.kind === 'done') this.live.say(d.status === 'stopped' ? 'Answer stopped.' : `Answer complete${message.text ? `, ${wordCount(message.text)} words` : ''}.`);

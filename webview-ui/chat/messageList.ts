@@ -51,6 +51,13 @@ export class MessageList {
     return true;
   }
 
+  updateThinking(message: ChatMessage): boolean {
+    const view = this.views.get(message.id);
+    if (!view) return false;
+    view.updateThinking(message);
+    return true;
+  }
+
   view(messageId: string): MessageView | undefined {
     return this.views.get(messageId);
   }

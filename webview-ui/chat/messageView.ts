@@ -7,6 +7,7 @@ import type { ChatMessage } from '../../src/protocol/webview';
 import { el, icon, iconButton } from '../dom';
 import { decorateCodeBlocks } from './codeBlockActions';
 import { StreamingMarkdown, type FrameScheduler } from './streamingMarkdown';
+import { renderThinking } from './thinkingBlock';
 import { renderToolSteps } from './toolSteps';
 
 export type MessageAction = 'edit' | 'regenerate' | 'retry' | 'copy-answer';
@@ -17,6 +18,7 @@ export class MessageView {
   private readonly markdown: StreamingMarkdown | null;
   private readonly body: HTMLElement;
   private readonly steps: HTMLElement;
+  private readonly thinking: HTMLElement;
   private readonly meta: HTMLElement;
   private readonly errorRow: HTMLElement;
   private readonly actions: HTMLElement;
@@ -34,12 +36,14 @@ export class MessageView {
     header.append(this.meta, this.actions);
     this.steps = el('div', 'tool-steps');
     this.steps.hidden = true;
+    this.thinking = el('div', 'message-thinking');
+    this.thinking.hidden = true;
     this.body = el('div', 'message-body');
     this.errorRow = el('div', 'message-error');
     this.errorRow.setAttribute('role', 'alert');
     this.markdown = assistant ? new StreamingMarkdown(schedule, decorateCodeBlocks) : null;
     if (this.markdown) this.body.append(this.markdown.element);
-    this.element.append(header, this.steps, this.body, this.errorRow);
+    this.element.append(header, this.steps, this.thinking, this.body, this.errorRow);
     this.render(message, isLastAnswer);
     // A message that arrives with text (history, a reload) is drawn now, not a frame later.
     if (this.markdown && message.text) this.markdown.flush();
@@ -54,6 +58,12 @@ export class MessageView {
     this.message = message;
     this.markdown?.append(chunk);
     this.element.dataset.empty = String(message.text.length === 0);
+  }
+
+  /** Redraws only the reasoning block (a streamed reasoning chunk). */
+  updateThinking(message: ChatMessage): void {
+    this.message = message;
+    renderThinking(this.thinking, message);
   }
 
   update(message: ChatMessage, isLastAnswer: boolean): void {
@@ -76,6 +86,7 @@ export class MessageView {
       this.body.replaceChildren(el('div', 'user-text', message.text), ...mentionLabels(message));
     }
     renderToolSteps(this.steps, message.steps ?? []);
+    renderThinking(this.thinking, message);
     this.meta.textContent = metaText(message);
     this.renderError(message);
     this.renderActions(message, isLastAnswer);

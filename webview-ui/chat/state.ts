@@ -59,6 +59,17 @@ export function applyDelta(state: ChatState, conversationId: string, messageId: 
       next = { ...message, text: message.text + appended };
       break;
     }
+    case 'thinking': {
+      const have = message.thinking?.text ?? '';
+      if (delta.offset > have.length) return { state, appended: '', gap: true };
+      const added = delta.text.slice(have.length - delta.offset);
+      if (!added) return { state, appended: '', gap: false };
+      next = { ...message, thinking: { ...message.thinking, text: have + added } };
+      break;
+    }
+    case 'thought':
+      next = { ...message, thinking: { text: message.thinking?.text ?? '', durationMs: delta.durationMs } };
+      break;
     case 'step': {
       const steps = message.steps ?? [];
       const i = steps.findIndex((s) => s.id === delta.step.id);

@@ -7,6 +7,7 @@ import type { ChatReference, ChatStep } from '../../core/chat/chatTypes';
 import { runChatTurn } from '../../core/chat/runChatTurn';
 import type { CodeIndex } from '../../core/index/codeIndex';
 import type { ModelHub } from '../../core/llm/modelClient';
+import type { StreamEvent } from '../../core/llm/types';
 import { parse, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError, type CliIO } from '../cliCommand';
 import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE, workspaceSettings } from '../cliModels';
@@ -39,7 +40,7 @@ export const chatCommand: CliCommand = {
       const terms = queryTerms(message);
       // Grounding needs a workspace named on purpose, and a question that names something to look up.
       const nothingToFind = !mentions.length && !terms.cjk && !terms.identifiers.length && !terms.keywords.length;
-      if (values['no-index'] || values.workspace === undefined || nothingToFind) return await plainChat(hub, role, message, values.system, !!values.json, interrupt.signal, io);
+      if (values['no-index'] || values.workspace === undefined || nothingToFind) return await plainChat(hub, role, message, values.system, { json: !!values.json, verbose: !!values.verbose }, interrupt.signal, io);
       index = await openCliIndex(workspace, values.storage ? { storage: values.storage } : {});
       const embedModel = String(workspaceSettings(workspace)['models.embeddings.model'] ?? '').trim();
       const steps: ChatStep[] = [];
@@ -61,8 +62,9 @@ export const chatCommand: CliCommand = {
         if (r.done) {
           await cache?.flush(); // the vectors embedded for this question, for the next one
           const out = r.value;
-          if (values.json) io.stdout(JSON.stringify({ answer: out.text, references: out.references, steps: finalSteps(steps), usage: out.usage, model: out.model, toolRounds: out.toolRounds }, null, 2));
+          if (values.json) io.stdout(JSON.stringify({ answer: out.text, ...(out.thinking ? { thinking: out.thinking } : {}), references: out.references, steps: finalSteps(steps), usage: out.usage, model: out.model, toolRounds: out.toolRounds }, null, 2));
           else {
+            if (values.verbose && out.thinking) io.stderr(`· ${thoughtFor(out.thinking.durationMs)}`);
             process.stdout.write(out.text.endsWith('\n') ? '' : '\n');
             if (out.references.length) io.stdout(`\nReferences:\n${out.references.map(formatReference).join('\n')}`);
           }
@@ -96,17 +98,28 @@ function finalSteps(steps: readonly ChatStep[]): ChatStep[] {
   return [...byId.values()];
 }
 
-async function plainChat(hub: ModelHub, role: (typeof ROLES)[number], message: string, system: string | undefined, json: boolean, signal: AbortSignal, io: CliIO): Promise<number> {
+/** The model alone: its answer on stdout (its reasoning never: with --verbose, how long it thought on stderr). */
+async function plainChat(hub: ModelHub, role: (typeof ROLES)[number], message: string, system: string | undefined, o: { json: boolean; verbose: boolean }, signal: AbortSignal, io: CliIO): Promise<number> {
   let text = '';
-  let done: unknown;
+  let done: Extract<StreamEvent, { type: 'done' }> | undefined;
   const messages = [...(system ? [{ role: 'system' as const, content: system }] : []), { role: 'user' as const, content: message }];
   for await (const ev of hub.chat({ role, messages }, signal)) {
     if (ev.type === 'text') {
       text += ev.text;
-      if (!json) process.stdout.write(ev.text);
+      if (!o.json) process.stdout.write(ev.text);
     } else if (ev.type === 'done') done = ev;
   }
-  if (json) io.stdout(JSON.stringify({ answer: text, ...(done as object) }, null, 2));
-  else process.stdout.write('\n');
+  if (o.json) {
+    const { reasoning, ...rest } = done ?? ({} as Partial<NonNullable<typeof done>>);
+    io.stdout(JSON.stringify({ answer: text, ...(reasoning?.text ? { thinking: { text: reasoning.text, durationMs: reasoning.durationMs } } : {}), ...rest }, null, 2));
+  } else {
+    process.stdout.write('\n');
+    if (o.verbose && done?.reasoning?.text) io.stderr(`· ${thoughtFor(done.reasoning.durationMs)}`);
+    if (o.verbose) for (const q of done?.quirks ?? []) io.stderr(`· server quirk: ${q}`);
+  }
   return 0;
+}
+
+function thoughtFor(ms: number): string {
+  return `thought for ${(ms / 1000).toFixed(1)} s before answering (reasoning not shown)`;
 }

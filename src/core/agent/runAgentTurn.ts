@@ -12,7 +12,7 @@
  * tool, or fails is reported back to the model; the loop goes on.
  */
 import { compactHistory, type HistoryTurn } from '../chat/compactHistory';
-import { assembleChat, type ChatMessage, inputBudget, ModelError, type ModelClient, type ToolCall, type ToolDefinition } from '../llm';
+import { assembleChat, type ChatMessage, inputBudget, ModelError, type ModelClient, type Reasoning, type ToolCall, type ToolDefinition } from '../llm';
 import { AGENT_SYSTEM_PROMPT } from './agentPrompt';
 import type { ApprovalPolicy } from './approval/approvalPolicy';
 import type { ApprovalRequest } from './approval/approvalTypes';
@@ -97,7 +97,7 @@ export async function* runAgentTurn(input: AgentTurnInput, deps: AgentDeps, sign
         text += '\n\n';
         yield { type: 'text', text: '\n\n' };
       }
-      turn.push({ role: 'assistant', content: round.raw, ...(round.viaText ? {} : { toolCalls: round.calls }) });
+      turn.push({ role: 'assistant', content: round.raw, ...(round.viaText ? {} : { toolCalls: round.calls, ...(round.reasoning ? { reasoning: round.reasoning } : {}) }) });
       const results: string[] = [];
       for (const call of round.calls) {
         if (steps >= deps.maxSteps) break;
@@ -188,12 +188,15 @@ interface Round {
   readonly calls: ToolCall[];
   /** True when the calls came as text blocks (answered with a user message, not tool messages). */
   readonly viaText: boolean;
+  /** The model's reasoning before native tool calls: some APIs need it back with the turn (DeepSeek, Anthropic). */
+  readonly reasoning?: Reasoning;
 }
 
 /** One streamed model call: text (held back from where a <tool_call> block starts) and tool calls. */
 async function* modelRound(models: ModelClient, messages: ChatMessage[], tools: readonly ToolDefinition[] | undefined, idPrefix: string, signal: AbortSignal): AsyncGenerator<AgentEvent, Round> {
   let raw = '';
   let shown = 0;
+  let reasoning: Reasoning | undefined;
   const native: ToolCall[] = [];
   for await (const ev of models.chat({ role: 'agent', messages, ...(tools ? { tools } : {}) }, signal)) {
     if (ev.type === 'text') {
@@ -204,11 +207,14 @@ async function* modelRound(models: ModelClient, messages: ChatMessage[], tools: 
         shown = safe;
       }
     } else if (ev.type === 'toolCall') native.push(ev.call);
-    else yield { type: 'usage', promptTokens: ev.usage.promptTokens, completionTokens: ev.usage.completionTokens };
+    else if (ev.type === 'done') {
+      reasoning = ev.reasoning;
+      yield { type: 'usage', promptTokens: ev.usage.promptTokens, completionTokens: ev.usage.completionTokens };
+    }
   }
   if (native.length) {
     if (raw.length > shown) yield { type: 'text', text: raw.slice(shown) };
-    return { prose: raw, raw, calls: native, viaText: false };
+    return { prose: raw, raw, calls: native, viaText: false, ...(reasoning ? { reasoning } : {}) };
   }
   const parsed = parsePromptToolCalls(raw, idPrefix);
   const prose = parsed.calls.length ? raw.slice(0, shown) : raw;

@@ -57,6 +57,10 @@ export interface ChatUsage {
 
 export type ChatTurnEvent =
   | { readonly type: 'text'; readonly text: string }
+  /** The model's reasoning as it streams: shown folded above the answer, never part of it. */
+  | { readonly type: 'thinking'; readonly text: string }
+  /** The reasoning so far ended (the answer started); its total duration in this turn. */
+  | { readonly type: 'thought'; readonly durationMs: number }
   | { readonly type: 'step'; readonly step: ChatStep }
   | { readonly type: 'usage'; readonly usage: ChatUsage }
   | { readonly type: 'references'; readonly references: readonly ChatReference[] };
@@ -77,4 +81,6 @@ export interface ChatTurnOutcome {
   readonly model: string;
   /** Tool rounds the model used before answering. */
   readonly toolRounds: number;
+  /** What the model reasoned before answering (all rounds), kept apart from `text`. */
+  readonly thinking?: { readonly text: string; readonly durationMs: number };
 }

@@ -6,7 +6,7 @@
  * Errors from the model layer propagate (a ModelError carries the partial text); abort by signal.
  */
 import type { CodeIndex } from '../index/codeIndex';
-import { assembleChat, type ChatMessage, inputBudget, type ModelClient, type ToolCall } from '../llm';
+import { assembleChat, type ChatMessage, inputBudget, type ModelClient, type Reasoning, type ToolCall } from '../llm';
 import { CHAT_SYSTEM_PROMPT, repoOverview, turnContext } from './chatPrompt';
 import { CHAT_TOOLS, runChatTool, type ToolIndex } from './chatTools';
 import type { ChatReference, ChatStep, ChatTurnEvent, ChatTurnInput, ChatTurnOutcome, ChatUsage } from './chatTypes';
@@ -100,17 +100,42 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
   let usage: ChatUsage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
   let model = '';
   let rounds = 0;
+  // Reasoning is shown apart ("Thought for N s" above the answer) and never joins `text`.
+  const thought = { text: '', ms: 0 };
   for (let round = 0; ; round++) {
     const offerTools = round < maxRounds;
     const calls: ToolCall[] = [];
     let roundText = '';
-    for await (const ev of models.chat({ role, messages, ...(offerTools ? { tools: CHAT_TOOLS } : {}) }, signal)) {
-      if (ev.type === 'text') {
+    let reasoning: Reasoning | undefined;
+    let thinkingSince = 0;
+    const stopThinking = function* (): Generator<ChatTurnEvent> {
+      if (!thinkingSince) return;
+      thought.ms += Date.now() - thinkingSince;
+      thinkingSince = 0;
+      yield { type: 'thought', durationMs: thought.ms };
+    };
+    for await (const ev of models.chat({ role, messages, ...(offerTools ? { tools: CHAT_TOOLS } : {}), thinking: true }, signal)) {
+      if (ev.type === 'thinking') {
+        if (!thinkingSince) {
+          thinkingSince = Date.now();
+          if (thought.text) {
+            thought.text += '\n\n';
+            yield { type: 'thinking', text: '\n\n' };
+          }
+        }
+        thought.text += ev.text;
+        yield { type: 'thinking', text: ev.text };
+      } else if (ev.type === 'text') {
+        yield* stopThinking();
         roundText += ev.text;
         text += ev.text;
         yield { type: 'text', text: ev.text };
-      } else if (ev.type === 'toolCall') calls.push(ev.call);
-      else {
+      } else if (ev.type === 'toolCall') {
+        yield* stopThinking();
+        calls.push(ev.call);
+      } else if (ev.type === 'done') {
+        yield* stopThinking();
+        reasoning = ev.reasoning;
         usage = { promptTokens: usage.promptTokens + ev.usage.promptTokens, completionTokens: usage.completionTokens + ev.usage.completionTokens, cachedTokens: usage.cachedTokens + ev.usage.cachedTokens };
         model = ev.model;
         yield { type: 'usage', usage };
@@ -118,7 +143,8 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
     }
     if (!calls.length || !offerTools || !index) break;
     rounds++;
-    messages.push({ role: 'assistant', content: roundText, toolCalls: calls });
+    // The tool-call turn goes back with its reasoning: some APIs require it there (DeepSeek, Anthropic).
+    messages.push({ role: 'assistant', content: roundText, toolCalls: calls, ...(reasoning ? { reasoning } : {}) });
     for (const call of calls) {
       const running = step({ title: `${call.name}`, status: 'running' });
       yield { type: 'step', step: running };
@@ -142,7 +168,7 @@ export async function* runChatTurn(input: ChatTurnInput, deps: ChatEngineDeps, s
 
   const references = citedReferences(text, snippets);
   yield { type: 'references', references };
-  return { text, usage, references, model, toolRounds: rounds };
+  return { text, usage, references, model, toolRounds: rounds, ...(thought.text ? { thinking: { text: thought.text, durationMs: thought.ms } } : {}) };
 }
 
 /**

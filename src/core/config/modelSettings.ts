@@ -3,9 +3,12 @@
  * reliability knobs shared by all. API keys are not settings: they live in SecretStorage under
  * `banyan.apiKey.<role>` (see src/core/llm/config/roleConfig.ts).
  */
-import { enumSetting, numberSetting, type SettingSpec, stringMapSetting, stringSetting } from './settingSpec';
+import { enumSetting, numberSetting, objectSetting, type SettingSpec, stringMapSetting, stringSetting } from './settingSpec';
 
 export const PROVIDER_VALUES = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic'] as const;
+export const THINKING_VALUES = ['auto', 'off', 'on'] as const;
+/** Roles that write code in place and must be fast: with `thinking: auto` they ask for no reasoning. */
+export const NO_THINKING_BY_DEFAULT: ReadonlySet<string> = new Set(['completion', 'nextEdit']);
 export const TEMPLATE_VALUES = [
   'auto', 'qwen25-coder', 'deepseek-coder', 'starcoder', 'starcoder2', 'codellama', 'codestral', 'codegemma', 'suffix-field', 'chat',
 ] as const;
@@ -32,6 +35,8 @@ interface RoleFields {
   totalTimeoutMs: number;
   maxRetries: number;
   extraHeaders: Readonly<Record<string, string>>;
+  thinking: (typeof THINKING_VALUES)[number];
+  extraBody: Readonly<Record<string, unknown>>;
   fallbacks: readonly FallbackSetting[];
 }
 
@@ -100,6 +105,12 @@ function roleSettings<R extends string>(role: R, label: string, d: RoleDefaults)
     [`${p}.totalTimeoutMs`]: numberSetting(d.totalTimeoutMs, `Milliseconds a whole ${label} request may take.`, { minimum: 100, maximum: 3_600_000, integer: true }),
     [`${p}.maxRetries`]: numberSetting(d.maxRetries, `Retries on 429, 5xx, timeouts and dropped connections for ${label} (exponential backoff with jitter, honouring Retry-After).${role === 'completion' ? ' Completions fail fast: keep 0.' : ''}`, { minimum: 0, maximum: 10, integer: true }),
     [`${p}.extraHeaders`]: stringMapSetting({}, `Extra HTTP headers for ${label} requests (not for keys: store keys with **Banyan: Configure Model**).`, RESTRICTED),
+    [`${p}.thinking`]: enumSetting('auto', THINKING_VALUES, `Whether the ${label} model may reason before answering (reasoning models such as Qwen3, DeepSeek-R1, gpt-oss). Its reasoning is never inserted into code${role === 'chat' ? '; the chat panel shows it folded above the answer' : ''}.`, [
+      `${NO_THINKING_BY_DEFAULT.has(role) ? 'Ask for no reasoning (this role writes code in place and must be fast)' : 'The server\'s default (completions ask for none: they must be fast)'}.`,
+      'Ask for no reasoning where the server has a switch: Ollama `think: false`, `chat_template_kwargs.enable_thinking: false` (vLLM, SGLang, llama.cpp, LM Studio), DeepSeek `thinking.type: disabled`, OpenRouter `reasoning.enabled: false`. OpenAI\'s reasoning models cannot switch it off.',
+      'The server\'s default: send no switch.',
+    ]),
+    [`${p}.extraBody`]: objectSetting({}, `Extra fields merged into every ${label} request body, for server options Banyan does not set, e.g. \`{"reasoning_effort": "low"}\` or \`{"chat_template_kwargs": {"enable_thinking": false}}\`. They win over Banyan's own fields.`),
     [`${p}.fallbacks`]: fallbackSetting(label),
   };
   return specs as unknown as RoleSettingSpecs<R>;

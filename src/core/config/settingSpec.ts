@@ -77,3 +77,12 @@ export function stringMapSetting(def: Readonly<Record<string, string>>, markdown
     ...extra,
   };
 }
+
+/** A free-form JSON object (e.g. extra request fields); anything but a plain object is refused. */
+export function objectSetting(def: Readonly<Record<string, unknown>>, markdownDescription: string, extra: Partial<SettingSpec<Readonly<Record<string, unknown>>>> = {}): SettingSpec<Readonly<Record<string, unknown>>> {
+  return {
+    type: 'object', default: def, markdownDescription,
+    coerce: (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined),
+    ...extra,
+  };
+}

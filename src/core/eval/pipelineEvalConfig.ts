@@ -42,7 +42,7 @@ export function pipelineEvalConfig(o: PipelineEvalConfigOptions): EvalConfig & {
         model: () => o.client,
         context: o.context,
         settings: () => ({ ...o.settings, contextTimeBoxMs: Math.max(o.settings.contextTimeBoxMs, EVAL_CONTEXT_TIME_BOX_MS) }),
-        cursorFacts: (i, w) => o.cursorFacts.factsFor(i, w),
+        syntax: (i, w) => o.cursorFacts.syntaxFor(i, w),
         repoName: () => o.repoName,
       });
       try {

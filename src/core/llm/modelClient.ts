@@ -9,7 +9,7 @@
  */
 import type { Logger } from '../logging/logger';
 import { silentLogger } from '../logging/logger';
-import { type EndpointConfig, endpointKey, type ModelLayerConfig } from './config/roleConfig';
+import { type EndpointConfig, endpointKey, type ModelLayerConfig, thinkingFor } from './config/roleConfig';
 import { runConnectionTest } from './diagnostics/connectionTest';
 import { isAvailabilityFailure, ModelError } from './errors';
 import { planFim } from './fim/planFim';
@@ -24,11 +24,12 @@ import { type EndpointRuntime, EndpointRuntimes } from './reliability/endpointRu
 import { decideRetry } from './reliability/retryPolicy';
 import { AttemptDeadline } from './reliability/timeouts';
 import { StopScanner } from './streaming/stopSequences';
+import { ThinkTagSplitter } from './streaming/thinkTags';
 import { parseToolArguments } from './structured/repairJson';
 import { budgetFor, contextWindowFor, countMessages, inputBudget, trimFim } from './tokens/contextWindow';
 import { counterForModel } from './tokens/counterForModel';
 import type { TokenCounter } from './tokens/tokenCounter';
-import type { ChatRequest, EmbeddingResult, EndpointHealth, FimRequest, FinishReason, ModelRole, ModelTestReport, StreamEvent, Timing, ToolCall, Usage } from './types';
+import type { ChatRequest, EmbeddingResult, EndpointHealth, FimRequest, FinishReason, ModelRole, ModelTestReport, Reasoning, ReasoningEcho, StreamEvent, Timing, ToolCall, Usage } from './types';
 
 export interface ModelClient {
   /** Fill-in-the-middle for the completion role. Fails fast (retries per settings, default 0). */
@@ -69,8 +70,19 @@ export interface ModelUsageEvent {
 
 interface AttemptSpec {
   readonly op: 'fim' | 'chat' | 'embed';
+  /** Yield `thinking` events to the caller (it asked to show the reasoning). */
+  readonly showThinking?: boolean;
   /** Builds the provider stream for one endpoint (after window checks). */
-  build(e: EndpointConfig, provider: ModelProvider): { run: (call: ProviderCall) => AsyncGenerator<InternalEvent>; stop: readonly string[]; promptTokens: number; clean?: (t: string) => string };
+  build(e: EndpointConfig, provider: ModelProvider): BuiltAttempt;
+}
+
+interface BuiltAttempt {
+  run: (call: ProviderCall) => AsyncGenerator<InternalEvent>;
+  stop: readonly string[];
+  promptTokens: number;
+  clean?: (t: string) => string;
+  /** A chat-style answer: a leading `<think>` block in it is reasoning (raw FIM output is only code). */
+  thinkTags?: boolean;
 }
 
 export class ModelHub implements ModelClient {
@@ -82,6 +94,8 @@ export class ModelHub implements ModelClient {
   private readonly healthListeners = new Set<(h: EndpointHealth) => void>();
   private readonly usageListeners = new Set<(u: ModelUsageEvent) => void>();
   private readonly probeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Quirks already logged, per endpoint: each is said once. */
+  private readonly loggedQuirks = new Set<string>();
   private readonly logger: Logger;
   private readonly clock: Clock;
 
@@ -160,10 +174,13 @@ export class ModelHub implements ModelClient {
           const chatPlan = plan.prompt.kind === 'chat' ? plan : planFim({ ...e, template: 'chat' }, fitted);
           const chatPrompt = chatPlan.prompt;
           const messages = chatPrompt.kind === 'chat' ? chatPrompt.messages : [];
-          return { run: (call) => provider.chat(call, { messages, maxTokens, temperature, stop: chatPrompt.stop }), stop: chatPrompt.stop, promptTokens, clean: (t) => chatPlan.template.clean?.(t) ?? t };
+          return {
+            run: (call) => provider.chat(call, { messages, maxTokens, temperature, stop: chatPrompt.stop, thinking: thinkingFor(e), contextWindow: window }),
+            stop: chatPrompt.stop, promptTokens, clean: (t) => chatPlan.template.clean?.(t) ?? t, thinkTags: true,
+          };
         }
         const prompt = plan.prompt;
-        return { run: (call) => provider.fim(call, { prompt, maxTokens, temperature, contextWindow: window }), stop: prompt.stop, promptTokens };
+        return { run: (call) => provider.fim(call, { prompt, maxTokens, temperature, contextWindow: window, thinking: thinkingFor(e) }), stop: prompt.stop, promptTokens };
       },
     });
   }
@@ -171,6 +188,7 @@ export class ModelHub implements ModelClient {
   chat(req: ChatRequest, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
     return this.stream(req.role, signal, {
       op: 'chat',
+      ...(req.thinking ? { showThinking: true } : {}),
       build: (e, provider) => {
         const counter = counterForModel(e.model);
         const window = contextWindowFor(e.model, e.provider, e.contextWindow);
@@ -185,9 +203,13 @@ export class ModelHub implements ModelClient {
         }
         const stop = req.stop ?? [];
         return {
-          run: (call) => provider.chat(call, { messages: req.messages, ...(req.tools ? { tools: req.tools } : {}), maxTokens: budget.maxTokens, temperature: req.temperature ?? e.temperature, stop, ...(req.json ? { json: true } : {}) }),
+          run: (call) => provider.chat(call, {
+            messages: req.messages, ...(req.tools ? { tools: req.tools } : {}), maxTokens: budget.maxTokens, temperature: req.temperature ?? e.temperature, stop,
+            ...(req.json ? { json: true } : {}), thinking: thinkingFor(e), contextWindow: window,
+          }),
           stop,
           promptTokens,
+          thinkTags: true,
         };
       },
     });
@@ -288,7 +310,7 @@ export class ModelHub implements ModelClient {
         continue;
       }
       const provider = PROVIDERS[e.provider];
-      let built: ReturnType<AttemptSpec['build']>;
+      let built: BuiltAttempt;
       try {
         built = spec.build(e, provider);
       } catch (err) {
@@ -297,7 +319,7 @@ export class ModelHub implements ModelClient {
         continue;
       }
       for (let attempt = 1; ; attempt++) {
-        const outcome = yield* this.attempt(role, e, rt, built, spec.op, attempt, signal);
+        const outcome = yield* this.attempt(role, e, rt, built, spec, attempt, signal);
         if (outcome.ok) return;
         const err = outcome.error;
         if (err.kind === 'aborted' || outcome.streamed) throw err;
@@ -322,8 +344,9 @@ export class ModelHub implements ModelClient {
   /** One try against one endpoint; yields the consumer's events, returns the verdict. */
   private async *attempt(
     role: ModelRole, e: EndpointConfig, rt: EndpointRuntime,
-    built: ReturnType<AttemptSpec['build']>, op: AttemptSpec['op'], attempt: number, signal: AbortSignal | undefined,
+    built: BuiltAttempt, spec: AttemptSpec, attempt: number, signal: AbortSignal | undefined,
   ): AsyncGenerator<StreamEvent, { ok: true } | { ok: false; error: ModelError; streamed: boolean }> {
+    const op = spec.op;
     const queuedAt = this.clock.now();
     let release: () => void;
     try {
@@ -343,30 +366,55 @@ export class ModelHub implements ModelClient {
     const toolCalls: ToolCall[] = [];
     const scanner = new StopScanner(built.stop);
     const buffered = Boolean(built.clean);
+    const splitter = built.thinkTags ? new ThinkTagSplitter() : undefined;
+    const thought = { text: '', startedAt: 0, endedAt: 0, echo: undefined as ReasoningEcho | undefined };
+    const quirks: string[] = [];
     const call: ProviderCall = { endpoint: e, fetch: this.fetchFor(e), signal: deadline.signal, onHeaders: () => (headersAt ||= this.clock.now()) };
     const gen = built.run(call);
     let finished = false;
     let failed = false;
+    // Reasoning is kept apart from the answer; the caller sees it only when it asked to.
+    const think = (t: string): StreamEvent | undefined => {
+      if (!t) return undefined;
+      thought.startedAt ||= this.clock.now();
+      thought.text += t;
+      if (!spec.showThinking) return undefined;
+      streamed = true;
+      return { type: 'thinking', text: t };
+    };
+    const answered = () => {
+      if (thought.startedAt && !thought.endedAt) thought.endedAt = this.clock.now();
+    };
     try {
       for await (const ev of gen) {
-        if (ev.type === 'text' || ev.type === 'toolCall' || ev.type === 'vectors') {
+        if (ev.type === 'text' || ev.type === 'reasoning' || ev.type === 'toolCall' || ev.type === 'vectors') {
           if (!firstAt) {
             firstAt = this.clock.now();
+            // Reasoning tokens prove the model is generating: they count as the first token.
             deadline.gotFirstToken();
           }
         }
-        if (ev.type === 'text') {
-          const out = scanner.push(ev.text);
-          text += out;
-          if (out && !buffered) {
+        if (ev.type === 'reasoning') {
+          const out = think(ev.text);
+          if (out) yield out;
+        } else if (ev.type === 'text') {
+          const split = splitter ? splitter.push(ev.text) : { thinking: '', text: ev.text };
+          const out = think(split.thinking);
+          if (out) yield out;
+          if (!split.text) continue;
+          answered();
+          const kept = scanner.push(split.text);
+          text += kept;
+          if (kept && !buffered) {
             streamed = true;
-            yield { type: 'text', text: out };
+            yield { type: 'text', text: kept };
           }
           if (scanner.hasStopped) {
             finish = 'stop';
             break; // early stop: the finally below closes the socket
           }
         } else if (ev.type === 'toolCall') {
+          answered();
           const parsed = parseToolArguments(ev.rawArguments);
           const tc: ToolCall = parsed.ok
             ? { id: ev.id, name: ev.name, arguments: parsed.value, rawArguments: ev.rawArguments }
@@ -379,9 +427,24 @@ export class ModelHub implements ModelClient {
           usage = { ...usage, ...Object.fromEntries(Object.entries(ev.usage).filter(([, v]) => v !== undefined)) };
         } else if (ev.type === 'finish') {
           finish = ev.reason;
+        } else if (ev.type === 'reasoningEcho') {
+          thought.echo = ev.echo;
+        } else if (ev.type === 'quirk') {
+          quirks.push(ev.note);
         } else if (ev.type === 'vectors' && ev.usage) {
           usage = { ...usage, ...ev.usage };
         }
+      }
+      if (splitter) {
+        const rest = splitter.flush();
+        const out = think(rest.thinking);
+        if (out) yield out;
+        if (rest.text && !scanner.hasStopped) {
+          const kept = scanner.push(rest.text);
+          text += kept;
+          if (kept && !buffered) yield { type: 'text', text: kept };
+        }
+        if (splitter.foundTags) quirks.push('reasoning sent inside <think> tags in the answer: separated');
       }
       const tail = scanner.flush();
       text += tail;
@@ -406,7 +469,7 @@ export class ModelHub implements ModelClient {
         await gen.return(undefined).catch(() => undefined);
         // An early stop is an answer: its tokens count (counted here, the API never said).
         if (!failed && firstAt) {
-          const counted = this.countedUsage(e, built.promptTokens, text, usage);
+          const counted = this.countedUsage(e, built.promptTokens, text, usage, [], thought.text);
           this.recordUsage(role, e, counted, true);
           this.metricsStore.record(role, { ok: true, latencyMs: this.clock.now() - started, usage: counted });
         }
@@ -415,23 +478,30 @@ export class ModelHub implements ModelClient {
         await gen.return(undefined).catch(() => undefined);
       }
     }
-    const finalUsage = this.countedUsage(e, built.promptTokens, text, usage, toolCalls);
+    const finalUsage = this.countedUsage(e, built.promptTokens, text, usage, toolCalls, thought.text);
     const timing = this.timing(queuedAt, started, headersAt, firstAt, attempt);
     rt.breaker.recordSuccess();
     this.setHealth(e, 'up');
     this.recordUsage(role, e, finalUsage, false);
     this.metricsStore.record(role, { ok: true, latencyMs: timing.totalMs, usage: finalUsage });
-    this.logger.debug(`model ${role} ${op} ${e.baseUrl} model=${e.model} attempt=${attempt} ok queued=${timing.queuedMs}ms headers=${timing.headersMs}ms first=${timing.firstTokenMs}ms total=${timing.totalMs}ms tokens=${finalUsage.promptTokens}/${finalUsage.completionTokens} cached=${finalUsage.cachedTokens}${finalUsage.reported ? '' : ' (counted)'}`);
-    yield { type: 'done', finishReason: mapFinish(finish, toolCalls.length > 0), usage: finalUsage, timing, endpoint: e.baseUrl, model: e.model };
+    this.logQuirks(e, quirks);
+    this.logger.debug(`model ${role} ${op} ${e.baseUrl} model=${e.model} attempt=${attempt} ok queued=${timing.queuedMs}ms headers=${timing.headersMs}ms first=${timing.firstTokenMs}ms total=${timing.totalMs}ms tokens=${finalUsage.promptTokens}/${finalUsage.completionTokens} cached=${finalUsage.cachedTokens}${finalUsage.reported ? '' : ' (counted)'}${thought.text ? ` reasoning=${thought.text.length}chars` : ''}`);
+    const reasoning: Reasoning | undefined = thought.text || thought.echo
+      ? { text: thought.text, durationMs: thought.startedAt ? (thought.endedAt || this.clock.now()) - thought.startedAt : 0, ...(thought.echo ? { echo: thought.echo } : {}) }
+      : undefined;
+    yield {
+      type: 'done', finishReason: mapFinish(finish, toolCalls.length > 0), usage: finalUsage, timing, endpoint: e.baseUrl, model: e.model,
+      ...(reasoning ? { reasoning } : {}), ...(quirks.length ? { quirks } : {}),
+    };
     return { ok: true };
   }
 
-  /** The API's numbers where it gave them, Banyan's count otherwise. */
-  private countedUsage(e: EndpointConfig, promptTokens: number, text: string, usage: RawUsage, toolCalls: readonly ToolCall[] = []): Usage {
+  /** The API's numbers where it gave them, Banyan's count otherwise (reasoning tokens are generated tokens too). */
+  private countedUsage(e: EndpointConfig, promptTokens: number, text: string, usage: RawUsage, toolCalls: readonly ToolCall[] = [], reasoning = ''): Usage {
     const counter = counterForModel(e.model);
     return {
       promptTokens: usage.promptTokens ?? promptTokens,
-      completionTokens: usage.completionTokens ?? counter.count(text) + toolCalls.reduce((n, t) => n + counter.count(t.rawArguments), 0),
+      completionTokens: usage.completionTokens ?? counter.count(text) + counter.count(reasoning) + toolCalls.reduce((n, t) => n + counter.count(t.rawArguments), 0),
       cachedTokens: usage.cachedTokens ?? 0,
       reported: usage.promptTokens !== undefined || usage.completionTokens !== undefined,
     };
@@ -444,6 +514,16 @@ export class ModelHub implements ModelClient {
       } catch (err) {
         this.logger.warn(`a model usage listener failed: ${String(err)}`);
       }
+    }
+  }
+
+  /** Each tolerated quirk of an endpoint once in the log, so "why did that work?" has an answer. */
+  private logQuirks(e: EndpointConfig, quirks: readonly string[]): void {
+    for (const q of quirks) {
+      const key = `${endpointKey(e)} ${q}`;
+      if (this.loggedQuirks.has(key)) continue;
+      this.loggedQuirks.add(key);
+      this.logger.info(`model endpoint ${e.baseUrl} (${e.model}): ${q}`);
     }
   }
 
@@ -534,10 +614,11 @@ function toModelError(err: unknown, deadline: AttemptDeadline, e: EndpointConfig
   return errorFromException(err, undefined, { endpoint: e, route: `(${op})` });
 }
 
+/** Every server's word for why it stopped → ours. */
 function mapFinish(reason: string | undefined, hadTools: boolean): FinishReason {
-  if (hadTools || reason === 'tool_calls' || reason === 'tool_use') return 'tool_calls';
-  if (reason === 'length' || reason === 'max_tokens') return 'length';
-  if (reason === 'stop' || reason === 'end_turn' || reason === 'eos') return 'stop';
+  if (hadTools || reason === 'tool_calls' || reason === 'tool_use' || reason === 'function_call') return 'tool_calls';
+  if (reason === 'length' || reason === 'max_tokens' || reason === 'limit') return 'length';
+  if (reason === 'stop' || reason === 'end_turn' || reason === 'eos' || reason === 'stop_sequence' || reason === 'word') return 'stop';
   return reason ? 'other' : 'stop';
 }
 

@@ -30,8 +30,40 @@ export interface ToolCall {
 export type ChatMessage =
   | { readonly role: 'system'; readonly content: string; readonly cache?: boolean }
   | { readonly role: 'user'; readonly content: string; readonly cache?: boolean }
-  | { readonly role: 'assistant'; readonly content: string; readonly toolCalls?: readonly ToolCall[]; readonly cache?: boolean }
+  | {
+      readonly role: 'assistant';
+      readonly content: string;
+      readonly toolCalls?: readonly ToolCall[];
+      readonly cache?: boolean;
+      /**
+       * The reasoning that came with this turn (from `done.reasoning`). Never sent as content; each
+       * provider sends back only what its API asks for (see Reasoning.echo).
+       */
+      readonly reasoning?: Reasoning;
+    }
   | { readonly role: 'tool'; readonly toolCallId: string; readonly content: string };
+
+/**
+ * What a reasoning model thought before answering: shown apart from the answer (chat), never inserted
+ * into code, never counted as the answer.
+ */
+export interface Reasoning {
+  /** The reasoning as text (sanitise before display: it is model output). */
+  readonly text: string;
+  /** Time from the first reasoning token to the first answer token (or the end). */
+  readonly durationMs: number;
+  /**
+   * What the provider needs back with this turn when it is re-sent (DeepSeek's reasoning_content on
+   * tool-call turns, OpenRouter's reasoning_details, Anthropic's signed thinking blocks). Opaque to
+   * consumers: keep it on the assistant message and the provider decides.
+   */
+  readonly echo?: ReasoningEcho;
+}
+
+/** Provider-specific reasoning to send back; a provider ignores another provider's echo. */
+export type ReasoningEcho =
+  | { readonly api: 'openai'; readonly field: 'reasoning_content' | 'reasoning'; readonly text: string; readonly details?: readonly unknown[] }
+  | { readonly api: 'anthropic'; readonly blocks: readonly Record<string, unknown>[] };
 
 export interface Usage {
   readonly promptTokens: number;
@@ -44,11 +76,26 @@ export interface Usage {
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'aborted' | 'early_stop' | 'other';
 
-/** What a streamed call yields, in order: text/tool calls, then exactly one `done`. */
+/**
+ * What a streamed call yields, in order: text/tool calls, then exactly one `done`. `thinking` comes
+ * only to a caller that asked for it (ChatRequest.thinking); the answer text never contains it.
+ */
 export type StreamEvent =
   | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'thinking'; readonly text: string }
   | { readonly type: 'toolCall'; readonly call: ToolCall }
-  | { readonly type: 'done'; readonly finishReason: FinishReason; readonly usage: Usage; readonly timing: Timing; readonly endpoint: string; readonly model: string };
+  | {
+      readonly type: 'done';
+      readonly finishReason: FinishReason;
+      readonly usage: Usage;
+      readonly timing: Timing;
+      readonly endpoint: string;
+      readonly model: string;
+      /** Set when the model reasoned before answering (whatever the server called it). */
+      readonly reasoning?: Reasoning;
+      /** Odd-but-valid things the server did that were tolerated, e.g. "no finish_reason (ended with [DONE])". */
+      readonly quirks?: readonly string[];
+    };
 
 export interface Timing {
   /** Waiting for a concurrency slot. */
@@ -72,6 +119,8 @@ export interface ChatRequest {
   readonly stop?: readonly string[];
   /** Ask for a JSON object answer where the provider supports it. */
   readonly json?: boolean;
+  /** Also yield `thinking` events as the model reasons (the chat panel shows them apart). */
+  readonly thinking?: boolean;
 }
 
 /** A snippet of another file shown to the model before the current file (repo-level FIM). */

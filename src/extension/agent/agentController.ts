@@ -30,7 +30,7 @@ import {
 } from '../../protocol/lsp';
 import { AGENT_OUTPUT_MAX, type AgentApprovalCard, type AgentApprovalRecord, type AgentRunView, type AgentViewState, type ExtensionToWebview, type WebviewToExtension } from '../../protocol/webview';
 import type { ServerManager } from '../serverManager';
-import { onNotification, sendNotification, sendRequest } from '../typedClient';
+import { onNotification, onRequest, sendNotification, sendRequest } from '../typedClient';
 import type { AgentRunStore } from './agentRunStore';
 import type { AgentTerminal } from './agentTerminal';
 import { locations, problems } from './editorServices';
@@ -217,11 +217,11 @@ export class AgentController implements vscode.Disposable {
         this.mcp = s;
         this.postState();
       }),
-      client.onRequest(AgentApprovalRequest.method, (p: AgentApprovalParams, token: vscode.CancellationToken) => this.askUser(p, token)),
-      client.onRequest(AgentRunCommandRequest.method, (p: Parameters<AgentTerminal['run']>[0], token: vscode.CancellationToken) => this.terminal.run(p, token, (text) => this.onOutput(p.turnId, text))),
-      client.onRequest(AgentDiagnosticsRequest.method, (p: { paths?: readonly string[] }) => problems(p.paths)),
-      client.onRequest(AgentLocationsRequest.method, (p: Parameters<typeof locations>[0]) => locations(p)),
-      client.onRequest(AgentApplyFileChangeRequest.method, async (p: Parameters<typeof applyFileChange>[0]) => {
+      onRequest(client, AgentApprovalRequest, (p, token) => this.askUser(p, token)),
+      onRequest(client, AgentRunCommandRequest, (p, token) => this.terminal.run(p, token, (text) => this.onOutput(p.turnId, text))),
+      onRequest(client, AgentDiagnosticsRequest, (p) => problems(p.paths)),
+      onRequest(client, AgentLocationsRequest, (p) => locations(p)),
+      onRequest(client, AgentApplyFileChangeRequest, async (p) => {
         const r = await applyFileChange(p);
         this.log.info(`Agent: ${p.text === null ? 'delete' : 'write'} ${p.path} as a workspace edit: ${r.applied ? 'applied and saved' : `not applied (${r.message ?? 'refused'})`}`);
         return r;

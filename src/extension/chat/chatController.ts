@@ -223,6 +223,14 @@ export class ChatController implements vscode.Disposable {
       case 'text':
         this.delta(s, { kind: 'text', offset: s.message.text.length, text: event.text }, { ...s.message, text: s.message.text + event.text });
         return;
+      case 'thinking': {
+        const before = s.message.thinking?.text ?? '';
+        this.delta(s, { kind: 'thinking', offset: before.length, text: event.text }, { ...s.message, thinking: { ...s.message.thinking, text: before + event.text } });
+        return;
+      }
+      case 'thought':
+        this.delta(s, { kind: 'thought', durationMs: event.durationMs }, { ...s.message, thinking: { text: s.message.thinking?.text ?? '', durationMs: event.durationMs } });
+        return;
       case 'step': {
         const step: ToolStep = { id: event.step.id, title: event.step.title, status: event.step.status, ...(event.step.resultCount !== undefined ? { resultCount: event.step.resultCount } : {}), ...(event.step.detail ? { detail: event.step.detail } : {}) };
         const steps = s.message.steps ?? [];

@@ -148,4 +148,23 @@ export const tests = [
     await failed.getByRole('button', { name: 'Retry this answer' }).click();
     await lastAnswer(frame, 'It is not flaky');
   }, 90_000),
+
+  uiTest('a reasoning model: its thinking is folded above the answer ("Thought for …"), opens on click, and is never in the answer', async ({ page, fakeModel: fake, screenshot }) => {
+    const thinking = 'The user asks about formatUser. I should check src/format.ts first.';
+    // DeepSeek's stream: reasoning_content deltas, then the answer.
+    fake.addRule({ name: 'reasoner', route: '/v1/chat/completions', prompt: 'What does formatUser return', reply: { thinking, text: 'A display string: src/format.ts:4.', chunkDelayMs: 20, shape: 'deepseek-reasoner' } });
+    await openBanyanContainer(page);
+    const frame = await chatFrame(page);
+    await composer(frame).fill('What does formatUser return?');
+    await composer(frame).press('Enter');
+    const text = await lastAnswer(frame, 'A display string');
+    const answer = frame.locator('article.message.assistant', { hasText: 'A display string' }).last();
+    const summary = answer.locator('details.thinking summary');
+    assert(/^Thought( for .*)?$/.test((await summary.innerText()).trim()), `the folded reasoning is labelled "${await summary.innerText()}"`);
+    assert(!text.includes('I should check'), `the reasoning shows while folded: ${text}`);
+    assert((await answer.locator('.markdown').innerText()).trim() === 'A display string: src/format.ts:4.', 'the answer holds only the answer');
+    await summary.click();
+    await answer.locator('.thinking-body', { hasText: 'I should check src/format.ts first.' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await screenshot('chat-thinking-open');
+  }, 90_000),
 ];

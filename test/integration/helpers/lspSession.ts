@@ -75,16 +75,21 @@ export class LspSession {
     }, timeoutMs);
   }
 
-  request<P, R>(def: RequestDef<P, R>, params: P): Promise<R> {
+  request<P, R>(def: RequestDef<P, R, 'clientToServer'>, params: P): Promise<R> {
     return this.connection.sendRequest(def.method, params) as Promise<R>;
   }
 
-  notify<P>(def: NotificationDef<P>, params: P): Promise<void> {
+  notify<P>(def: NotificationDef<P, 'clientToServer'>, params: P): Promise<void> {
     return this.connection.sendNotification(def.method, params);
   }
 
+  /** Answers a server → client request the way the extension would. */
+  onRequest<P, R>(def: RequestDef<P, R, 'serverToClient'>, handler: (params: P) => R | Promise<R>): void {
+    this.connection.onRequest(def.method, (params: P): unknown => handler(params));
+  }
+
   /** Resolves with the first notification (already received or future) that matches; 30 s by default like until(), for a busy machine. */
-  waitForNotification<P>(def: NotificationDef<P> | string, pred: (p: P) => boolean = () => true, timeoutMs = 30_000): Promise<P> {
+  waitForNotification<P>(def: NotificationDef<P, 'serverToClient'> | string, pred: (p: P) => boolean = () => true, timeoutMs = 30_000): Promise<P> {
     const method = typeof def === 'string' ? def : def.method;
     const seen = this.notifications.find((n) => n.method === method && pred(n.params as P));
     if (seen) return Promise.resolve(seen.params as P);

@@ -18,7 +18,7 @@ export interface SyntaxNodeLike {
 }
 
 /** Nodes whose content is a list of statements or members. */
-const BLOCK = /^(statement_block|block|class_body|interface_body|enum_body|declaration_list|field_declaration_list|enum_variant_list|compound_statement|constructor_body|switch_body|switch_block|match_block|object_type|program|module|source_file)$/;
+export const BLOCK_NODE = /^(statement_block|block|class_body|interface_body|enum_body|declaration_list|field_declaration_list|enum_variant_list|compound_statement|constructor_body|switch_body|switch_block|match_block|object_type|program|module|source_file)$/;
 /** Nodes that make a cursor strictly inside them "in the middle of an expression". */
 const EXPRESSION = /(expression|arguments|argument_list|^call$|^array$|^list$|^tuple$|^dictionary$|^object$|^set$|subscript|parenthesized|^pair$|composite_literal|literal_value|type_arguments|formal_parameters|^parameters$|parameter_list)/;
 const STRING_OR_COMMENT = /(string|template|comment|char_literal|rune_literal|heredoc)/;
@@ -55,7 +55,7 @@ function strictlyContains(node: SyntaxNodeLike, cursor: number): boolean {
 
 function isInStringOrComment(root: SyntaxNodeLike, text: string, cursor: number): boolean {
   for (const n of ancestors(root.descendantForIndex(Math.max(0, cursor - 1), cursor))) {
-    if (BLOCK.test(n.type) || (EMBEDDED_CODE.test(n.type) && strictlyContains(n, cursor))) return false;
+    if (BLOCK_NODE.test(n.type) || (EMBEDDED_CODE.test(n.type) && strictlyContains(n, cursor))) return false;
     if (!STRING_OR_COMMENT.test(n.type) || n.startIndex >= cursor) continue;
     if (cursor < n.endIndex) return true;
     // A line comment's range stops before its newline, so a cursor at its very end is still in it.
@@ -66,7 +66,7 @@ function isInStringOrComment(root: SyntaxNodeLike, text: string, cursor: number)
 
 function isInsideExpression(root: SyntaxNodeLike, cursor: number): boolean {
   for (const n of ancestors(root.descendantForIndex(Math.max(0, cursor - 1), cursor))) {
-    if (BLOCK.test(n.type)) return false;
+    if (BLOCK_NODE.test(n.type)) return false;
     if (EXPRESSION.test(n.type) && strictlyContains(n, cursor)) return true;
   }
   return false;
@@ -77,8 +77,8 @@ function isDamagedAroundCursor(root: SyntaxNodeLike, text: string, cursor: numbe
   const last = lastCodeBefore(text, cursor);
   if (last < 0) return false;
   for (const n of ancestors(root.descendantForIndex(last, last + 1))) {
-    if (n.type === 'ERROR' || (n.hasError && n.parent !== null && !BLOCK.test(n.type))) return true;
-    if (BLOCK.test(n.type)) return n.parent === null ? false : n.hasError;
+    if (n.type === 'ERROR' || (n.hasError && n.parent !== null && !BLOCK_NODE.test(n.type))) return true;
+    if (BLOCK_NODE.test(n.type)) return n.parent === null ? false : n.hasError;
   }
   return false;
 }
@@ -102,11 +102,11 @@ function isEmptyBlockBody(root: SyntaxNodeLike, text: string, cursor: number): b
   if (last < 0 || !isOnlyClosers(lineSuffixOf(text.slice(cursor)))) return false;
   for (const n of ancestors(root.descendantForIndex(last, last + 1))) {
     if (/^(program|module|source_file)$/.test(n.type)) return false;
-    if (BLOCK.test(n.type) && n.startIndex <= last && isStatementFree(n) && text[n.startIndex] === '{') {
+    if (BLOCK_NODE.test(n.type) && n.startIndex <= last && isStatementFree(n) && text[n.startIndex] === '{') {
       return /^\s*$/.test(text.slice(cursor, Math.max(cursor, n.endIndex - 1)));
     }
     for (const child of n.namedChildren) {
-      if (child === null || !BLOCK.test(child.type) || !isStatementFree(child)) continue;
+      if (child === null || !BLOCK_NODE.test(child.type) || !isStatementFree(child)) continue;
       // Python: an empty body block sits right after the header's `:`.
       if (text[last] === ':' && child.startIndex > last && child.startIndex <= cursor + 1) return true;
     }

@@ -13,7 +13,6 @@ import { adaptReusedAnswer } from '../economy/inFlightReuse';
 import { NextLinesCache } from '../economy/nextLinesCache';
 import { CompletionMetrics, type CompletionMetricsSnapshot } from '../completionMetrics';
 import { cursorFactsFromText } from '../multiline/cursorFactsFromText';
-import type { CursorFacts } from '../multiline/cursorFacts';
 import { decideMultiline } from '../multiline/decideMultiline';
 import { createPostprocessContext } from '../postprocess/createPostprocessContext';
 import type { CompletionCandidate, PostprocessContext } from '../postprocess/types';
@@ -27,6 +26,7 @@ import { promptStage } from './promptStage';
 import { ModelRuns } from './requestStage';
 import { type CachedSuggestion, reuseStage, type ShownInDocument } from './reuseStage';
 import { skipStage } from './skipStage';
+import type { CompletionSyntax } from './syntaxCursorFacts';
 import {
   CancelledError,
   type CompletionInput,
@@ -45,8 +45,8 @@ export interface CompletionEngineDeps {
   /** Repository context; undefined while there is no index. */
   context?(): ContextSource | undefined;
   settings(): PipelineSettings;
-  /** Cursor facts from a syntax tree when one can be had cheaply; text rules otherwise. */
-  cursorFacts?(input: CompletionInput, windows: CursorWindows): CursorFacts | undefined;
+  /** Cursor facts and the filters' syntax checks from a syntax tree when one can be had cheaply; text rules otherwise. */
+  syntax?(input: CompletionInput, windows: CursorWindows): CompletionSyntax | undefined;
   repoName?(): string | undefined;
   clock?: PipelineClock;
   /** Called once per model failure that is not a cancellation. */
@@ -72,6 +72,8 @@ export interface EngineStats {
   overheadWithoutContextMs: Percentiles;
   /** Each context assembly's own duration, wherever it ran. */
   contextMs: Percentiles;
+  /** Each post-processing of a model answer (the filters, with their syntax-tree parses). */
+  postprocessMs: Percentiles;
   /** How long before the debounce ends context assembly starts now. */
   contextLeadMs: number;
 }
@@ -91,6 +93,7 @@ export class CompletionEngine {
   private readonly overheadWithoutContext: number[] = [];
   /** Duration of each context assembly (most of it overlaps the debounce: see debounceStage). */
   private readonly contextRuns: number[] = [];
+  private readonly postprocessRuns: number[] = [];
   private readonly contextLead = new ContextLead();
 
   constructor(private readonly deps: CompletionEngineDeps) {
@@ -142,6 +145,7 @@ export class CompletionEngine {
         overheadMs: percentiles(this.overhead),
         overheadWithoutContextMs: percentiles(this.overheadWithoutContext),
         contextMs: percentiles(this.contextRuns),
+        postprocessMs: percentiles(this.postprocessRuns),
         contextLeadMs: this.contextLead.ms(),
       },
     };
@@ -205,10 +209,12 @@ export class CompletionEngine {
       }
 
       const windows = cursorWindows(input.text, input.offset, settings.prefixTokens, settings.suffixTokens);
-      const facts = this.deps.cursorFacts?.(input, windows) ?? cursorFactsFromText(windows.prefix, windows.suffix, input.languageId, input.tabSize);
+      const syntax = this.deps.syntax?.(input, windows);
+      const facts = syntax?.facts ?? cursorFactsFromText(windows.prefix, windows.suffix, input.languageId, input.tabSize);
       const { multiline } = decideMultiline(facts);
       const ppContext = createPostprocessContext({
         prefix: windows.prefix, suffix: windows.suffix, languageId: input.languageId, multiline,
+        ...(syntax ? { syntax: syntax.postprocess } : {}),
         ...(input.indentUnit !== undefined ? { indentUnit: input.indentUnit } : {}),
         ...(input.tabSize !== undefined ? { tabSize: input.tabSize } : {}),
       });
@@ -284,6 +290,7 @@ export class CompletionEngine {
     const ppStart = this.clock.now();
     const candidate = postprocessStage(text, ppContext);
     t.postprocess = this.clock.now() - ppStart;
+    keepSample(this.postprocessRuns, t.postprocess);
     if (!candidate) return none('empty after post-processing');
     const now = this.clock.now();
     if (candidate.replaceBefore === 0) {

@@ -8,6 +8,11 @@ export function keptLinePrefix(item: CompletionCandidate, context: PostprocessCo
   return context.linePrefix.slice(0, context.linePrefix.length - item.replaceBefore);
 }
 
+/** The document before the cursor, less what the candidate replaces. */
+export function keptPrefix(item: CompletionCandidate, context: PostprocessContext): string {
+  return context.prefix.slice(0, context.prefix.length - item.replaceBefore);
+}
+
 /** The suffix lines after the cursor line: what the document continues with below the suggestion. */
 export function linesBelowCursor(context: PostprocessContext): string[] {
   const newline = context.suffix.indexOf('\n');
@@ -21,11 +26,13 @@ export function withText(item: CompletionCandidate, text: string): CompletionCan
 /** The scope rules' view of a candidate: the cursor line and suffix as they will be once applied. */
 export function scopeInputOf(item: CompletionCandidate, context: PostprocessContext): ScopeInput {
   return {
+    prefix: keptPrefix(item, context),
     linePrefix: keptLinePrefix(item, context),
     lineSuffix: context.lineSuffix.slice(item.replaceAfter),
     suffix: context.suffix.slice(item.replaceAfter),
     languageId: context.languageId,
     tabSize: context.tabSize,
+    listAbove: context.listAbove,
   };
 }
 

@@ -1,6 +1,6 @@
 import { detectIndentUnit } from '../text/indentation';
 import { lineSuffixOf, linePrefixOf } from '../text/splitCursorLine';
-import type { PostprocessContext } from './types';
+import type { PostprocessContext, PostprocessSyntax } from './types';
 
 export interface PostprocessContextInput {
   prefix: string;
@@ -10,6 +10,8 @@ export interface PostprocessContextInput {
   /** The editor's setting when known; otherwise detected from the text around the cursor. */
   indentUnit?: string;
   tabSize?: number;
+  /** From a syntax tree of the same prefix and suffix (treeSyntax.ts), when a grammar is loaded. */
+  syntax?: PostprocessSyntax;
 }
 
 /** Derives the cursor-line views once, so filters do not each re-split the document. */
@@ -25,5 +27,6 @@ export function createPostprocessContext(input: PostprocessContextInput): Postpr
     indentUnit: input.indentUnit ?? detectIndentUnit(prefix + suffix),
     tabSize: input.tabSize ?? 4,
     multiline: input.multiline,
+    ...(input.syntax ? { syntax: input.syntax, listAbove: input.syntax.listAbove } : {}),
   };
 }

@@ -33,6 +33,25 @@ export interface PostprocessContext {
   tabSize: number;
   /** Whether a multi-line suggestion was requested (false: only the current line is completed). */
   multiline: boolean;
+  /** From the syntax tree (see PostprocessSyntax.listAbove); the scope rules also judge by text. */
+  listAbove?: boolean | undefined;
+  /** A parser for the document around the cursor, when a grammar is loaded. */
+  syntax?: PostprocessSyntax | undefined;
+}
+
+/**
+ * What a syntax tree of the document around the cursor tells the filters (built by treeSyntax.ts
+ * when a grammar is loaded). Without one the filters decide by brackets and indentation.
+ */
+export interface PostprocessSyntax {
+  /**
+   * The cursor is an element of a list (object or struct literal, arguments, array, dict) that opens
+   * above the cursor line, so the lines after it at its indentation are further elements, not new
+   * statements.
+   */
+  readonly listAbove: boolean;
+  /** Syntax errors (ERROR and MISSING nodes) in a parse of the document with the candidate applied. */
+  errorsWith(item: CompletionCandidate): number;
 }
 
 /** Returns the (possibly changed) candidate, or null to discard it. */

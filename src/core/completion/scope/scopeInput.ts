@@ -1,5 +1,7 @@
 /** What the scope rules know about the document around a completion (shared by filters and early stop). */
 export interface ScopeInput {
+  /** The document before where the completion is inserted (ends with `linePrefix`). */
+  prefix: string;
   /** The cursor line left of where the completion is inserted. */
   linePrefix: string;
   /** The cursor line right of the cursor (after any range the completion replaces). */
@@ -8,13 +10,22 @@ export interface ScopeInput {
   suffix: string;
   languageId: string;
   tabSize: number;
+  /**
+   * From a syntax tree, when one was at hand: whether the cursor is an element of a list (object or
+   * struct literal, arguments, array, dict) opened above the cursor line. The text rule is asked too.
+   */
+  listAbove?: boolean | undefined;
 }
 
 /**
  * Where a completion's text leaves the cursor's scope: cut the text at `offset`. `undefined` means
  * the text stays inside the scope (or, while streaming, that it is too early to tell).
+ *
+ * `alternative` is the other place to cut when the decision is whether a closing line belongs to the
+ * suggestion (keep it, or cut before it because the document closes the block): text rules guess,
+ * a syntax tree can check (see postprocess/chooseCut.ts). A stream is never cut before it.
  */
-export type ScopeEnd = { offset: number; reason: string } | undefined;
+export type ScopeEnd = { offset: number; reason: string; alternative?: number } | undefined;
 
 /** Offset of the newline that ends line `line` (or text end), i.e. where "cut after this line" cuts. */
 export function endOfLine(text: string, lineStarts: readonly number[], line: number): number {

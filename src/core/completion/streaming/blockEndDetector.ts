@@ -14,14 +14,19 @@ export interface StreamCutInput extends ScopeInput {
  * Where a streamed suggestion is finished, judged on the text received so far: for a single line,
  * once its first non-blank line has ended; for a block, once a line leaves the cursor's block by
  * indentation or a `}` closes it, or once the model loops (a line or block repeated). `undefined`
- * while it may still go on. The cut is never later than what the post-processing filters would
- * keep, so stopping there loses nothing and saves the tokens the model would spend after it.
+ * while it may still go on. The cut never falls before what the post-processing filters would keep
+ * (a closing line they may keep on a syntax tree's word is awaited), so stopping there loses nothing
+ * and saves the tokens the model would spend after it.
  */
 export function findStreamCut(streamed: string, input: StreamCutInput): ScopeEnd {
   if (!input.multiline) return firstLineEnd(streamed);
   const cuts = [findIndentationScopeEnd(streamed, input, false), findBracketScopeEnd(streamed, input, false), findLoop(streamed, input)];
   let best: ScopeEnd;
-  for (const cut of cuts) if (cut && (!best || cut.offset < best.offset)) best = cut;
+  for (const found of cuts) {
+    // Where the filters may still keep a closing line (a syntax tree decides), it must have arrived.
+    const cut = found && { offset: Math.max(found.offset, found.alternative ?? found.offset), reason: found.reason };
+    if (cut && (!best || cut.offset < best.offset)) best = cut;
+  }
   return best;
 }
 

@@ -11,7 +11,12 @@ export function lineSuffixOf(suffix: string): string {
 /** Characters that may legitimately sit right of the cursor without blocking a suggestion. */
 export const CLOSERS = new Set([')', ']', '}', '>', '"', "'", '`', ';', ',', ':']);
 
+/** Closers, whitespace and the `/>` that ends a self-closing JSX tag. */
 export function isOnlyClosers(text: string): boolean {
-  for (const ch of text) if (!CLOSERS.has(ch) && ch !== ' ' && ch !== '\t' && ch !== '\r') return false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (CLOSERS.has(ch) || ch === ' ' || ch === '\t' || ch === '\r' || (ch === '/' && text[i + 1] === '>')) continue;
+    return false;
+  }
   return true;
 }

@@ -4,11 +4,12 @@
  * into anything that is logged (EndpointConfig.toString-free plain data; `apiKey` is the only secret).
  */
 import type { BanyanSettings } from '../../config/settings';
-import type { TEMPLATE_VALUES } from '../../config/modelSettings';
+import { NO_THINKING_BY_DEFAULT, type TEMPLATE_VALUES, type THINKING_VALUES } from '../../config/modelSettings';
 import type { ModelRole, ProviderKind } from '../types';
 import { MODEL_ROLES } from '../types';
 
 export type TemplateSetting = (typeof TEMPLATE_VALUES)[number];
+export type ThinkingSetting = (typeof THINKING_VALUES)[number];
 
 export interface Timeouts {
   readonly connectMs: number;
@@ -30,6 +31,10 @@ export interface EndpointConfig {
   readonly timeouts: Timeouts;
   readonly maxRetries: number;
   readonly extraHeaders: Readonly<Record<string, string>>;
+  /** Whether to ask the model not to reason (see thinkingFor). */
+  readonly thinking: ThinkingSetting;
+  /** Merged into every request body last (server options Banyan does not set). */
+  readonly extraBody: Readonly<Record<string, unknown>>;
   readonly secretId: string;
   readonly apiKey: string | undefined;
   /** 0 for the primary, 1.. for fallbacks. */
@@ -46,6 +51,13 @@ export interface ModelLayerConfig {
 /** The SecretStorage id of a role's API key. */
 export function apiKeySecretId(role: ModelRole): string {
   return `banyan.apiKey.${role}`;
+}
+
+/** `off` when the endpoint should be asked not to reason, `default` to send nothing. */
+export function thinkingFor(e: Pick<EndpointConfig, 'role' | 'thinking'>): 'off' | 'default' {
+  if (e.thinking === 'off') return 'off';
+  if (e.thinking === 'on') return 'default';
+  return NO_THINKING_BY_DEFAULT.has(e.role) ? 'off' : 'default';
 }
 
 /** Strips trailing slashes and a trailing `/v1`, so users may paste either form. */
@@ -76,6 +88,8 @@ export function resolveModelConfig(settings: BanyanSettings, secret: (id: string
       timeouts: { connectMs: get('connectTimeoutMs') as number, firstTokenMs: get('firstTokenTimeoutMs') as number, totalMs: get('totalTimeoutMs') as number },
       maxRetries: get('maxRetries') as number,
       extraHeaders: get('extraHeaders') as Record<string, string>,
+      thinking: (get('thinking') as ThinkingSetting | undefined) ?? 'auto',
+      extraBody: (get('extraBody') as Record<string, unknown> | undefined) ?? {},
       secretId: apiKeySecretId(role),
       apiKey: secret(apiKeySecretId(role)),
       chainIndex: 0,

@@ -5,7 +5,7 @@
  * tokens/s and, for every failure, the concrete fix. The answer to "completions silently never appear".
  */
 import type { ModelCheck, ModelTestReport } from '../types';
-import type { EndpointConfig } from '../config/roleConfig';
+import { type EndpointConfig, thinkingFor } from '../config/roleConfig';
 import { ModelError } from '../errors';
 import { planFim, templateFor } from '../fim/planFim';
 import { errorFromException } from '../providers/httpErrors';
@@ -13,6 +13,7 @@ import type { ModelProvider, ProviderCall, ProviderEvent } from '../providers/pr
 import type { Clock } from '../reliability/clock';
 import type { AttemptDeadline } from '../reliability/timeouts';
 import { StopScanner } from '../streaming/stopSequences';
+import { ThinkTagSplitter } from '../streaming/thinkTags';
 import { counterForModel } from '../tokens/counterForModel';
 import type { ProviderKind } from '../types';
 
@@ -22,6 +23,9 @@ export interface ConnectionTestDeps {
   readonly clock: Clock;
   readonly signal?: AbortSignal;
 }
+
+const CHAT_ROUTE: Readonly<Record<ProviderKind, string>> = { ollama: '/api/chat', 'openai-compatible': '/v1/chat/completions', llamacpp: '/v1/chat/completions', anthropic: '/v1/messages' };
+const RAW_FIM_ROUTE: Readonly<Record<ProviderKind, string>> = { ollama: '/api/generate', 'openai-compatible': '/v1/completions', llamacpp: 'llama.cpp /completion', anthropic: '/v1/messages' };
 
 const TEST_FIM = { prefix: 'def add(a, b):\n    return ', suffix: '\n\nprint(add(1, 2))\n', filePath: 'banyan_test.py', languageId: 'python' };
 
@@ -110,36 +114,59 @@ async function testEndpoint(e: EndpointConfig, deps: ConnectionTestDeps): Promis
       const plan = planFim(e, TEST_FIM);
       if (plan.prompt.kind === 'chat' || !provider.supportsRawFim) {
         const chat = planFim({ ...e, template: 'chat' }, TEST_FIM).prompt;
-        events = provider.chat(call, { messages: chat.kind === 'chat' ? chat.messages : [], maxTokens: 16, temperature: 0, stop: [] });
+        events = provider.chat(call, { messages: chat.kind === 'chat' ? chat.messages : [], maxTokens: 16, temperature: 0, stop: [], thinking: thinkingFor(e) });
         how = `chat-style prompt (${e.model} has no known FIM format)`;
       } else {
         stop = plan.prompt.stop;
-        events = provider.fim(call, { prompt: plan.prompt, maxTokens: 16, temperature: 0, contextWindow: 2048 });
-        how = plan.prompt.kind === 'infill' ? 'llama.cpp /infill' : `${templateFor(e).id} template${e.provider === 'ollama' ? ' via /api/generate' : ' via /v1/completions'}`;
+        events = provider.fim(call, { prompt: plan.prompt, maxTokens: 16, temperature: 0, contextWindow: 2048, thinking: thinkingFor(e) });
+        how = plan.prompt.kind === 'infill' ? 'llama.cpp /infill' : `${templateFor(e).id} template via ${RAW_FIM_ROUTE[e.provider]}`;
       }
     } else {
-      events = provider.chat(call, { messages: [{ role: 'user', content: 'Reply with the single word OK.' }], maxTokens: 8, temperature: 0, stop: [] });
-      how = '/v1/chat/completions';
+      events = provider.chat(call, { messages: [{ role: 'user', content: 'Reply with the single word OK.' }], maxTokens: 8, temperature: 0, stop: [], thinking: thinkingFor(e) });
+      how = CHAT_ROUTE[e.provider];
     }
     const scanner = new StopScanner(stop);
+    const splitter = kind === 'fim' && stop.length ? undefined : new ThinkTagSplitter();
+    let reasoning = '';
+    const quirks: string[] = [];
     for await (const ev of events) {
-      if (ev.type === 'text' || ev.type === 'toolCall') {
+      if (ev.type === 'text' || ev.type === 'toolCall' || ev.type === 'reasoning') {
         if (!first) {
           first = deps.clock.now();
           deadline.gotFirstToken();
         }
         chunks += 1;
-        if (ev.type === 'text') text += scanner.push(ev.text);
+        if (ev.type === 'reasoning') reasoning += ev.text;
+        else if (ev.type === 'text') {
+          const split = splitter ? splitter.push(ev.text) : { thinking: '', text: ev.text };
+          reasoning += split.thinking;
+          text += scanner.push(split.text);
+        }
       } else if (ev.type === 'usage' && ev.usage.completionTokens !== undefined) completionTokens = ev.usage.completionTokens;
+      else if (ev.type === 'quirk') quirks.push(ev.note);
+    }
+    if (splitter) {
+      const rest = splitter.flush();
+      reasoning += rest.thinking;
+      text += scanner.push(rest.text);
+      if (splitter.foundTags) quirks.push('reasoning sent inside <think> tags in the answer: separated');
     }
     text += scanner.flush();
     const total = deps.clock.now() - started;
-    checks.push({ name: stepName, ok: true, detail: `answered through ${how}: ${JSON.stringify(text.slice(0, 60))}` });
+    checks.push({ name: stepName, ok: true, detail: `answered through ${how}: ${JSON.stringify(text.slice(0, 60))}${!text && reasoning ? ' (the test budget ended while the model was still reasoning)' : ''}` });
     checks.push(
       chunks > 0
         ? { name: 'streaming', ok: true, detail: `${chunks} streamed chunk(s), first after ${first - started} ms` }
         : { name: 'streaming', ok: false, detail: 'the stream ended without any text', fix: `The model answered nothing; try another model in banyan.models.${e.role}.model` },
     );
+    if (reasoning) {
+      checks.push({
+        name: 'reasoning', ok: true,
+        detail: `the model reasoned before answering (${reasoning.length} characters, kept out of the answer)${thinkingFor(e) === 'off' ? `; it was asked not to, which ${e.provider === 'ollama' ? 'this Ollama or model ignores' : 'this server ignores'}` : ''}`,
+      });
+    }
+    // Odd-but-valid server behaviour is reported as tolerated, never as a failure.
+    for (const q of quirks) checks.push({ name: 'server quirk', ok: true, detail: q });
     const tokens = completionTokens ?? counterForModel(e.model).count(text);
     const genMs = total - (first ? first - started : 0);
     const tokensPerSecond = tokens > 1 && genMs > 0 ? Math.round((tokens / genMs) * 1000 * 10) / 10 : undefined;

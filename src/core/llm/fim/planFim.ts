@@ -31,8 +31,9 @@ export function planFim(e: EndpointConfig, req: FimRequest): FimPlan {
     ...(req.repoName !== undefined ? { repoName: req.repoName } : {}),
     ...(req.snippets !== undefined ? { snippets: req.snippets } : {}),
   };
-  // llama.cpp formats FIM itself from the model's metadata; only a chat prompt bypasses /infill.
-  if (e.provider === 'llamacpp' && template.id !== 'chat') {
+  // llama.cpp formats FIM itself from the model's metadata (/infill); a template chosen in the
+  // settings is rendered here and sent raw to its /completion (models whose GGUF lacks FIM tokens).
+  if (e.provider === 'llamacpp' && (e.template === 'auto' || e.template === 'suffix-field') && template.id !== 'chat') {
     const family = FIM_TEMPLATES[detectFamily(e.model) ?? 'suffix-field'];
     const familyStops = family.render({ prefix: '', suffix: '' }).stop;
     return { template, prompt: { kind: 'infill', prefix: req.prefix, suffix: req.suffix, extra: req.snippets ?? [], stop: [...familyStops, ...extraStops] } };

@@ -2,13 +2,15 @@
  * Anthropic's Messages API over fetch + SSE (no SDK needed). Prompt caching: `cache_control`
  * breakpoints go on the system prompt and on messages the caller marked `cache` (the static parts,
  * which prompt assembly keeps first), so repeated requests read them from the cache; the cache hits
- * come back as usage.cachedTokens.
+ * come back as usage.cachedTokens. Extended thinking (asked for through extraBody) streams as
+ * `thinking_delta` and `signature_delta`; the signed blocks go back with the tool-use turn they
+ * came with, as the API requires. `ping` events and unknown event types are skipped.
  */
 import { ModelError } from '../errors';
 import { parseSse } from '../streaming/sseParser';
 import type { ChatMessage } from '../types';
 import { truncatedStream } from './httpErrors';
-import { body, parseJsonLine, readJson, request } from './jsonHttp';
+import { body, parseStreamRecord, readJson, request } from './jsonHttp';
 import type { ChatPayload, ModelProvider, ProviderCall, ProviderEvent } from './provider';
 
 const VERSION = '2023-06-01';
@@ -40,6 +42,9 @@ export function toAnthropic(messages: readonly ChatMessage[]): { system: Block[]
     if (m.role === 'system') system.push(mark({ type: 'text', text: m.content }, m.cache));
     else if (m.role === 'tool') push('user', { type: 'tool_result', tool_use_id: m.toolCallId, content: m.content });
     else if (m.role === 'assistant') {
+      // Thinking blocks go back (signed, first) only with a tool-use turn: the API checks them there.
+      const echo = m.reasoning?.echo?.api === 'anthropic' && m.toolCalls?.length ? m.reasoning.echo.blocks : [];
+      for (const b of echo) push('assistant', b);
       if (m.content) push('assistant', mark({ type: 'text', text: m.content }, m.cache));
       for (const t of m.toolCalls ?? []) push('assistant', { type: 'tool_use', id: t.id, name: t.name, input: t.arguments });
     } else push('user', mark({ type: 'text', text: m.content }, m.cache));
@@ -51,8 +56,8 @@ interface AnthropicEvent {
   type: string;
   message?: { usage?: { input_tokens?: number; cache_read_input_tokens?: number; cache_creation_input_tokens?: number; output_tokens?: number } };
   index?: number;
-  content_block?: { type: string; id?: string; name?: string; text?: string };
-  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string };
+  content_block?: { type: string; id?: string; name?: string; text?: string; thinking?: string; signature?: string; data?: string };
+  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: string; thinking?: string; signature?: string };
   usage?: { output_tokens?: number };
   error?: { type?: string; message?: string };
 }
@@ -75,29 +80,49 @@ export const anthropic: ModelProvider = {
         messages,
         ...(p.stop.length ? { stop_sequences: [...p.stop] } : {}),
         ...(p.tools?.length ? { tools: p.tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.parameters })) } : {}),
+        ...call.endpoint.extraBody,
       },
     });
     const tools = new Map<number, { id: string; name: string; json: string }>();
+    const thinking = new Map<number, Record<string, unknown>>();
     let stopReason: string | undefined;
     let finished = false;
+    let events = 0;
     for await (const ev of parseSse(body(response, ctx, call))) {
-      const j = parseJsonLine<AnthropicEvent>(ev.data, ctx);
+      const j = parseStreamRecord<AnthropicEvent>(ev.data, ev.unterminated, ctx, 'message_stop');
+      events += 1;
       switch (j.type) {
         case 'message_start': {
           const u = j.message?.usage;
           if (u) yield { type: 'usage', usage: { promptTokens: (u.input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0), cachedTokens: u.cache_read_input_tokens ?? 0 } };
           break;
         }
-        case 'content_block_start':
-          if (j.content_block?.type === 'tool_use') tools.set(j.index ?? 0, { id: j.content_block.id ?? '', name: j.content_block.name ?? '', json: '' });
+        case 'content_block_start': {
+          const b = j.content_block;
+          if (b?.type === 'tool_use') tools.set(j.index ?? 0, { id: b.id ?? '', name: b.name ?? '', json: '' });
+          else if (b?.type === 'thinking') {
+            thinking.set(j.index ?? 0, { type: 'thinking', thinking: b.thinking ?? '', signature: b.signature ?? '' });
+            if (b.thinking) yield { type: 'reasoning', text: b.thinking };
+          } else if (b?.type === 'redacted_thinking') thinking.set(j.index ?? 0, { type: 'redacted_thinking', data: b.data ?? '' });
+          else if (b?.type === 'text' && b.text) yield { type: 'text', text: b.text };
           break;
-        case 'content_block_delta':
-          if (j.delta?.type === 'text_delta' && j.delta.text) yield { type: 'text', text: j.delta.text };
-          else if (j.delta?.type === 'input_json_delta') {
+        }
+        case 'content_block_delta': {
+          const d = j.delta;
+          if (d?.type === 'text_delta' && d.text) yield { type: 'text', text: d.text };
+          else if (d?.type === 'input_json_delta') {
             const t = tools.get(j.index ?? 0);
-            if (t) t.json += j.delta.partial_json ?? '';
+            if (t) t.json += d.partial_json ?? '';
+          } else if (d?.type === 'thinking_delta' && d.thinking) {
+            const b = thinking.get(j.index ?? 0);
+            if (b) b.thinking = `${String(b.thinking ?? '')}${d.thinking}`;
+            yield { type: 'reasoning', text: d.thinking };
+          } else if (d?.type === 'signature_delta' && d.signature) {
+            const b = thinking.get(j.index ?? 0);
+            if (b) b.signature = `${String(b.signature ?? '')}${d.signature}`;
           }
           break;
+        }
         case 'content_block_stop': {
           const t = tools.get(j.index ?? 0);
           if (t) {
@@ -121,7 +146,13 @@ export const anthropic: ModelProvider = {
           break; // ping and future event types
       }
     }
-    if (!finished) throw truncatedStream(ctx, 'message_stop');
+    if (!finished) {
+      if (stopReason === undefined) throw truncatedStream(ctx, 'message_stop', `the connection closed after ${events} events`);
+      yield { type: 'quirk', note: 'no message_stop after the message_delta with its stop_reason: tolerated' };
+    }
+    // Only signed blocks can go back (the API verifies them); unsigned thinking is display-only.
+    const blocks = [...thinking.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b).filter((b) => b.type === 'redacted_thinking' || b.signature);
+    if (blocks.length) yield { type: 'reasoningEcho', echo: { api: 'anthropic', blocks } };
     yield { type: 'finish', reason: stopReason === 'max_tokens' ? 'length' : stopReason === 'tool_use' ? 'tool_calls' : 'stop' };
   },
 
@@ -140,3 +171,4 @@ export const anthropic: ModelProvider = {
     return j.data.map((m) => m.id);
   },
 };
+

@@ -40,7 +40,7 @@ export function errorFromStatus(status: number, body: string, headers: { get(nam
   }
   if (status === 501 && ctx.route === '/infill') {
     return new ModelError('notFound', `the llama.cpp server cannot do fill-in-the-middle with its loaded model (HTTP 501${detail ? `: ${detail}` : ''})`, {
-      ...base, fix: `Start llama-server with a FIM-capable model (e.g. Qwen2.5-Coder base), or set ${setting(e, 'provider')} to "openai-compatible" with ${setting(e, 'template')} "chat"`,
+      ...base, fix: `Start llama-server with a FIM-capable model (e.g. Qwen2.5-Coder base), set ${setting(e, 'template')} to the model's FIM format (sent raw to /completion), or to "chat"`,
     });
   }
   if (status === 400 || status === 422) {
@@ -69,8 +69,9 @@ function missingRouteFix(e: EndpointConfig, route: string): string {
   if (route === '/v1/completions') {
     return `The endpoint has no legacy /v1/completions route (chat-only APIs lack it): set ${setting(e, 'template')} to "chat", or point ${setting(e, 'baseUrl')} at a server with FIM (Ollama, llama.cpp, vLLM)`;
   }
-  if (route === '/api/generate' || route === '/api/tags') return `This is not an Ollama server: set ${setting(e, 'provider')} to "openai-compatible" (or fix ${setting(e, 'baseUrl')})`;
-  if (route === '/infill') return `This is not a llama.cpp server: set ${setting(e, 'provider')} to "openai-compatible"`;
+  if (route === '/api/embed') return `This Ollama has no /api/embed (it came in Ollama 0.3): update Ollama, or set ${setting(e, 'provider')} to "openai-compatible" to use its /v1/embeddings`;
+  if (route.startsWith('/api/')) return `This is not an Ollama server: set ${setting(e, 'provider')} to "openai-compatible" (or fix ${setting(e, 'baseUrl')})`;
+  if (route === '/infill' || route === '/completion') return `This is not a llama.cpp server: set ${setting(e, 'provider')} to "openai-compatible"`;
   return `Check ${setting(e, 'baseUrl')} (it should be the server root, e.g. http://127.0.0.1:11434 or https://api.openai.com/v1) and ${setting(e, 'provider')}`;
 }
 
@@ -146,10 +147,30 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** The stream ended without its end marker. */
-export function truncatedStream(ctx: ErrorContext, marker: string): ModelError {
+/**
+ * The stream ended without anything that says the answer is complete. `missing` names what a
+ * complete answer would have had (e.g. "[DONE] and no finish_reason"); `detail` says how it ended.
+ */
+export function truncatedStream(ctx: ErrorContext, missing: string, detail?: string): ModelError {
   const where = `${ctx.endpoint.baseUrl}${ctx.route}`;
-  return new ModelError('network', `the stream from ${where} ended before the model finished (no ${marker})`, {
+  return new ModelError('network', `the stream from ${where} ended before the model finished (no ${missing}${detail ? `; ${detail}` : ''})`, {
     endpoint: where, fix: 'The server or a proxy cut the answer short; it is retried — check proxy buffering/timeouts if it persists',
   });
+}
+
+/** A well-framed error the server sent inside a 200 stream (OpenRouter, vLLM, llama.cpp, Ollama do). */
+export function streamedError(ctx: ErrorContext, error: unknown): ModelError {
+  const where = `${ctx.endpoint.baseUrl}${ctx.route}`;
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as { message?: unknown; code?: unknown; type?: unknown; status?: unknown };
+  const message = typeof e.message === 'string' ? e.message : JSON.stringify(error).slice(0, 160);
+  const status = [e.status, e.code].find((v): v is number => typeof v === 'number' && v >= 400 && v < 600);
+  if (status !== undefined) return errorFromStatus(status, JSON.stringify({ error: { message } }), { get: () => null }, ctx);
+  const code = `${typeof e.code === 'string' ? e.code : ''} ${typeof e.type === 'string' ? e.type : ''}`;
+  if (/rate|quota|429/i.test(code)) {
+    return new ModelError('rateLimited', `${where} reported mid-stream: ${message}`, { endpoint: where, fix: 'Wait, lower the request rate, or add a fallback endpoint' });
+  }
+  if (/invalid|bad_request|context|length/i.test(code)) {
+    return new ModelError('badRequest', `${where} refused the request mid-stream: ${message}`, { endpoint: where, fix: `Check banyan.models.${ctx.endpoint.role}.model and its settings` });
+  }
+  return new ModelError('server', `${where} failed mid-stream: ${message}`, { endpoint: where, fix: 'The model server had an error while answering; it is retried automatically — see its logs if it persists' });
 }

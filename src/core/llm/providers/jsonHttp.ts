@@ -3,7 +3,7 @@
  * a failed response is read (briefly) so the error can quote the server's own message.
  */
 import { ModelError } from '../errors';
-import { checkContentType, type ErrorContext, errorFromException, errorFromStatus } from './httpErrors';
+import { checkContentType, type ErrorContext, errorFromException, errorFromStatus, truncatedStream } from './httpErrors';
 import type { ProviderCall } from './provider';
 
 export async function request(call: ProviderCall, route: string, init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string>; accept: readonly string[] }): Promise<{ response: Response; ctx: ErrorContext }> {
@@ -54,6 +54,20 @@ export async function* body(response: Response, ctx: ErrorContext, call: Provide
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) yield chunk;
   } catch (err) {
     throw errorFromException(err, abortReason(call), ctx);
+  }
+}
+
+/**
+ * One streamed record (an SSE event's data, an NDJSON line). A record the body ended inside
+ * (`unterminated`) that does not parse is a truncation, named by what a complete answer would have
+ * had (`missing`); any other bad JSON is a malformed answer.
+ */
+export function parseStreamRecord<T>(text: string, unterminated: boolean | undefined, ctx: ErrorContext, missing: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    if (unterminated) throw truncatedStream(ctx, missing, `the body ended inside a record (${JSON.stringify(text.slice(-40))} is not complete JSON)`);
+    throw errorFromException(err, undefined, ctx);
   }
 }
 

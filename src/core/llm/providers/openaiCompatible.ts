@@ -1,16 +1,19 @@
 /**
- * OpenAI-compatible endpoints through the official `openai` SDK (OpenAI, Ollama /v1, vLLM,
- * llama.cpp /v1, LM Studio, DeepSeek, DashScope, OpenRouter, Mistral): chat with streamed tool calls,
- * FIM through /v1/completions (raw prompt, or the `suffix` field), embeddings, model list.
+ * OpenAI-compatible endpoints through the official `openai` SDK (OpenAI, Ollama /v1, vLLM, SGLang,
+ * llama.cpp /v1, LM Studio, DeepSeek, DashScope, OpenRouter, Mistral, Azure): chat with streamed tool
+ * calls, FIM through /v1/completions (raw prompt, or the `suffix` field), embeddings, model list.
+ * The SDK builds the request and translates HTTP errors; the streamed body is read by openaiStream.ts,
+ * which knows the end markers real servers send (the SDK cannot say whether `[DONE]` came).
  * The SDK's own retries and timeouts are off: the layer above owns them.
  */
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { EndpointConfig } from '../config/roleConfig';
 import { ModelError } from '../errors';
 import type { ChatMessage } from '../types';
-import { checkContentType, type ErrorContext, errorFromStatus, truncatedStream } from './httpErrors';
+import { checkContentType, type ErrorContext, errorFromStatus } from './httpErrors';
 import { isMistral, mistralFim } from './mistralFim';
-import type { ChatPayload, FimPayload, ModelProvider, ProviderCall, ProviderEvent, RawUsage } from './provider';
+import { readOpenAiAnswer, usageOf } from './openaiStream';
+import type { ChatPayload, FimPayload, ModelProvider, ProviderCall, ProviderEvent, ThinkingRequest } from './provider';
 
 const clients = new WeakMap<EndpointConfig, Map<unknown, OpenAI>>();
 
@@ -62,28 +65,77 @@ function translate(err: unknown, ctx: ErrorContext): unknown {
   return err instanceof APIError && err.cause ? err.cause : err;
 }
 
-function toOpenAiMessages(messages: readonly ChatMessage[]): OpenAI.Chat.ChatCompletionMessageParam[] {
+/** Sends a streamed request and hands back the raw 200 response (errors translated). */
+async function open(call: ProviderCall, route: string, run: (c: OpenAI) => { asResponse(): Promise<Response> }): Promise<{ response: Response; ctx: ErrorContext }> {
+  const ctx: ErrorContext = { endpoint: call.endpoint, route };
+  try {
+    const response = await run(client(call)).asResponse();
+    call.onHeaders();
+    return { response, ctx };
+  } catch (err) {
+    throw translate(err, ctx);
+  }
+}
+
+/**
+ * Messages as the OpenAI API takes them. Reasoning goes back only where the server asked for it:
+ * on an assistant turn that called tools, in the field it came in (DeepSeek's thinking mode answers
+ * 400 when a tool-call turn lacks its reasoning_content; on other turns it is ignored at best, and
+ * deepseek-reasoner used to answer 400 when it was there). OpenRouter's reasoning_details go back the same way.
+ */
+export function toOpenAiMessages(messages: readonly ChatMessage[]): OpenAI.Chat.ChatCompletionMessageParam[] {
   return messages.map((m): OpenAI.Chat.ChatCompletionMessageParam => {
     if (m.role === 'tool') return { role: 'tool', tool_call_id: m.toolCallId, content: m.content };
     if (m.role === 'assistant' && m.toolCalls?.length) {
-      return { role: 'assistant', content: m.content || null, tool_calls: m.toolCalls.map((t) => ({ id: t.id, type: 'function', function: { name: t.name, arguments: t.rawArguments } })) };
+      const echo = m.reasoning?.echo?.api === 'openai' ? m.reasoning.echo : undefined;
+      return {
+        role: 'assistant', content: m.content || null, tool_calls: m.toolCalls.map((t) => ({ id: t.id, type: 'function', function: { name: t.name, arguments: t.rawArguments } })),
+        ...(echo?.text ? { [echo.field]: echo.text } : {}),
+        ...(echo?.details?.length ? { reasoning_details: echo.details } : {}),
+      };
     }
     return { role: m.role, content: m.content };
   });
 }
 
-function usageOf(u: { prompt_tokens?: number; completion_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } | null; prompt_cache_hit_tokens?: number } | null | undefined): RawUsage | undefined {
-  if (!u) return undefined;
-  // DeepSeek reports cache hits as prompt_cache_hit_tokens; OpenAI as prompt_tokens_details.cached_tokens.
-  const cached = u.prompt_tokens_details?.cached_tokens ?? u.prompt_cache_hit_tokens;
-  return { promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens, ...(cached !== undefined ? { cachedTokens: cached } : {}) };
+/**
+ * The request fields that ask a server not to reason, by what the host is known to accept. Unknown
+ * fields make OpenAI answer 400, so it gets none (its reasoning cannot be switched off); the
+ * self-hosted servers (vLLM, SGLang, llama.cpp, LM Studio) read the chat template's switch.
+ */
+export function noThinkingFields(baseUrl: string): Record<string, unknown> {
+  const host = hostOf(baseUrl);
+  if (/(^|\.)openai\.com$|(^|\.)azure\.com$|(^|\.)anthropic\.com$/.test(host)) return {};
+  if (/(^|\.)deepseek\.com$/.test(host)) return { thinking: { type: 'disabled' } };
+  if (/(^|\.)openrouter\.ai$/.test(host)) return { reasoning: { enabled: false } };
+  if (/(^|\.)mistral\.ai$/.test(host)) return {};
+  return { chat_template_kwargs: { enable_thinking: false } };
 }
 
-async function* iterate<T>(stream: AsyncIterable<T>, ctx: ErrorContext): AsyncGenerator<T> {
+function hostOf(url: string): string {
   try {
-    for await (const chunk of stream) yield chunk;
-  } catch (err) {
-    throw translate(err, ctx);
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Fields added to every request body: the thinking switch, then the role's extraBody (which wins). */
+export function bodyExtras(call: ProviderCall, thinking: ThinkingRequest, ollama = false): Record<string, unknown> {
+  const off = thinking === 'off' ? (ollama ? { reasoning_effort: 'none' } : noThinkingFields(call.endpoint.baseUrl)) : {};
+  return { ...off, ...call.endpoint.extraBody };
+}
+
+/** Ollama's /v1 (Ollama's port) takes `reasoning_effort: "none"` to switch reasoning off (`think` is native only). */
+function isOllamaV1(call: ProviderCall): boolean {
+  return /:11434$/.test(hostPort(call.endpoint.baseUrl));
+}
+
+function hostPort(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
   }
 }
 
@@ -92,43 +144,21 @@ export const openaiCompatible: ModelProvider = {
 
   async *chat(call, p: ChatPayload): AsyncGenerator<ProviderEvent> {
     const e = call.endpoint;
-    const { data, response, ctx } = await send(call, '/v1/chat/completions', (c) =>
-      c.chat.completions.create(
-        {
-          model: e.model,
-          messages: toOpenAiMessages(p.messages),
-          max_tokens: p.maxTokens,
-          temperature: p.temperature,
-          stream: true,
-          stream_options: { include_usage: true },
-          ...(p.stop.length ? { stop: p.stop.slice(0, 4) } : {}),
-          ...(p.tools?.length ? { tools: p.tools.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } })) } : {}),
-          ...(p.json ? { response_format: { type: 'json_object' as const } } : {}),
-        },
-        { signal: call.signal },
-      ),
-    );
-    checkContentType(response.headers.get('content-type'), ['text/event-stream'], ctx);
-    const calls = new Map<number, { id: string; name: string; args: string }>();
-    let finish: string | undefined;
-    for await (const chunk of iterate(data, ctx)) {
-      const choice = chunk.choices?.[0];
-      const delta = choice?.delta;
-      if (delta?.content) yield { type: 'text', text: delta.content };
-      for (const tc of delta?.tool_calls ?? []) {
-        const slot = calls.get(tc.index) ?? { id: '', name: '', args: '' };
-        if (tc.id) slot.id = tc.id;
-        if (tc.function?.name) slot.name += tc.function.name;
-        if (tc.function?.arguments) slot.args += tc.function.arguments;
-        calls.set(tc.index, slot);
-      }
-      if (choice?.finish_reason) finish = choice.finish_reason;
-      const usage = usageOf(chunk.usage);
-      if (usage) yield { type: 'usage', usage };
-    }
-    if (finish === undefined) throw truncatedStream(ctx, 'finish_reason');
-    for (const [i, c] of [...calls.entries()].sort((a, b) => a[0] - b[0])) yield { type: 'toolCall', id: c.id || `call_${i}`, name: c.name, rawArguments: c.args };
-    yield { type: 'finish', reason: finish };
+    const body = {
+      model: e.model,
+      messages: toOpenAiMessages(p.messages),
+      max_tokens: p.maxTokens,
+      temperature: p.temperature,
+      stream: true as const,
+      stream_options: { include_usage: true },
+      ...(p.stop.length ? { stop: p.stop.slice(0, 4) } : {}),
+      ...(p.tools?.length ? { tools: p.tools.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } })) } : {}),
+      ...(p.json ? { response_format: { type: 'json_object' as const } } : {}),
+      ...bodyExtras(call, p.thinking, isOllamaV1(call)),
+    };
+    const { response, ctx } = await open(call, '/v1/chat/completions', (c) => c.chat.completions.create(body, { signal: call.signal }));
+    checkContentType(response.headers.get('content-type'), ['text/event-stream', 'json'], ctx);
+    yield* readOpenAiAnswer(response, ctx, call);
   },
 
   async *fim(call, p: FimPayload): AsyncGenerator<ProviderEvent> {
@@ -139,32 +169,20 @@ export const openaiCompatible: ModelProvider = {
       yield* mistralFim(call, p);
       return;
     }
-    const { data, response, ctx } = await send(call, '/v1/completions', (c) =>
-      c.completions.create(
-        {
-          model: e.model,
-          prompt: prompt.prompt,
-          ...(prompt.kind === 'suffix' ? { suffix: prompt.suffix } : {}),
-          max_tokens: p.maxTokens,
-          temperature: p.temperature,
-          stream: true,
-          stream_options: { include_usage: true },
-          ...(prompt.stop.length ? { stop: prompt.stop.slice(0, 4) } : {}),
-        },
-        { signal: call.signal },
-      ),
-    );
-    checkContentType(response.headers.get('content-type'), ['text/event-stream'], ctx);
-    let finish: string | undefined;
-    for await (const chunk of iterate(data, ctx)) {
-      const choice = chunk.choices?.[0];
-      if (choice?.text) yield { type: 'text', text: choice.text };
-      if (choice?.finish_reason) finish = choice.finish_reason;
-      const usage = usageOf(chunk.usage);
-      if (usage) yield { type: 'usage', usage };
-    }
-    if (finish === undefined) throw truncatedStream(ctx, 'finish_reason');
-    yield { type: 'finish', reason: finish };
+    const body = {
+      model: e.model,
+      prompt: prompt.prompt,
+      ...(prompt.kind === 'suffix' ? { suffix: prompt.suffix } : {}),
+      max_tokens: p.maxTokens,
+      temperature: p.temperature,
+      stream: true as const,
+      stream_options: { include_usage: true },
+      ...(prompt.stop.length ? { stop: prompt.stop.slice(0, 4) } : {}),
+      ...e.extraBody,
+    };
+    const { response, ctx } = await open(call, '/v1/completions', (c) => c.completions.create(body, { signal: call.signal }));
+    checkContentType(response.headers.get('content-type'), ['text/event-stream', 'json'], ctx);
+    yield* readOpenAiAnswer(response, ctx, call);
   },
 
   async embed(call, inputs) {

@@ -6,7 +6,7 @@
 import type { EndpointConfig } from '../config/roleConfig';
 import type { FimPrompt } from '../fim/fimTemplate';
 import type { FetchFn } from '../network/httpFetch';
-import type { ChatMessage, FimSnippet, ToolDefinition } from '../types';
+import type { ChatMessage, FimSnippet, ReasoningEcho, ToolDefinition } from '../types';
 
 export interface ProviderCall {
   readonly endpoint: EndpointConfig;
@@ -23,20 +23,39 @@ export interface RawUsage {
   readonly cachedTokens?: number;
 }
 
+/**
+ * What a provider yields. A provider yields `finish` only for a complete answer: it decides from its
+ * API's end markers (liberally: see openaiStream.ts) and throws `truncatedStream` otherwise.
+ */
 export type ProviderEvent =
   | { readonly type: 'text'; readonly text: string }
+  /** Reasoning the API sends apart from the answer (reasoning_content, reasoning, thinking…). */
+  | { readonly type: 'reasoning'; readonly text: string }
+  /** What the API wants back with this assistant turn when the conversation goes on. */
+  | { readonly type: 'reasoningEcho'; readonly echo: ReasoningEcho }
   | { readonly type: 'toolCall'; readonly id: string; readonly name: string; readonly rawArguments: string }
   | { readonly type: 'usage'; readonly usage: RawUsage }
+  /** Something odd but valid the server did and the provider tolerated (connection test, debug log). */
+  | { readonly type: 'quirk'; readonly note: string }
   | { readonly type: 'finish'; readonly reason: string };
+
+/**
+ * Whether to ask the server not to reason: `off` where it has a knob for it (Ollama `think: false`,
+ * `chat_template_kwargs.enable_thinking` on vLLM/SGLang/llama.cpp…), `default` sends nothing.
+ */
+export type ThinkingRequest = 'off' | 'default';
 
 export interface ChatPayload {
   readonly messages: readonly ChatMessage[];
+  /** Ollama's num_ctx (its native chat route); others ignore it. */
+  readonly contextWindow?: number;
   readonly tools?: readonly ToolDefinition[];
   readonly maxTokens: number;
   readonly temperature: number;
   /** Sent to the server (at most 4: OpenAI's limit); the client applies all of them anyway. */
   readonly stop: readonly string[];
   readonly json?: boolean;
+  readonly thinking: ThinkingRequest;
 }
 
 /** llama.cpp's /infill takes the pieces and applies the model's own FIM tokens. */
@@ -54,6 +73,7 @@ export interface FimPayload {
   readonly temperature: number;
   /** Ollama's num_ctx, so the server does not silently truncate the prompt. */
   readonly contextWindow: number;
+  readonly thinking: ThinkingRequest;
 }
 
 export interface ModelProvider {

@@ -28,7 +28,7 @@ describe('connection test', () => {
     assert.ok(completion.latencyMs !== undefined);
     assert.equal(server.requests({ path: '/api/generate' }).length, 1, 'a real FIM request');
     // chat, edit and agent share an endpoint: one real chat request.
-    assert.equal(server.requests({ path: '/v1/chat/completions' }).length, 1);
+    assert.equal(server.requests({ path: '/api/chat' }).length, 1);
     assert.match(formatReport(reports), /all good/);
   });
 

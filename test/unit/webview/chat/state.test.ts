@@ -67,3 +67,15 @@ test('only a well-formed saved view is restored', () => {
   assert.ok(isPersistedView({ version: 1, chat: EMPTY_CHAT, draft: '' }));
   for (const bad of [undefined, null, {}, { version: 2, chat: EMPTY_CHAT, draft: '' }, { version: 1, chat: {}, draft: '' }, { version: 1, chat: EMPTY_CHAT }]) assert.ok(!isPersistedView(bad));
 });
+
+test('reasoning deltas append with the same gap check as text; the thought sets its duration; text stays apart', () => {
+  let s = started();
+  s = applyDelta(s, 'c1', 'a1', { kind: 'thinking', offset: 0, text: 'Let me ' }).state;
+  s = applyDelta(s, 'c1', 'a1', { kind: 'thinking', offset: 4, text: 'me see' }).state;
+  assert.equal(applyDelta(s, 'c1', 'a1', { kind: 'thinking', offset: 99, text: 'x' }).gap, true);
+  s = applyDelta(s, 'c1', 'a1', { kind: 'thought', durationMs: 2500 }).state;
+  s = applyDelta(s, 'c1', 'a1', { kind: 'text', offset: 0, text: 'Answer' }).state;
+  const m = s.active?.messages[1];
+  assert.deepEqual(m?.thinking, { text: 'Let me see', durationMs: 2500 });
+  assert.equal(m?.text, 'Answer');
+});

@@ -6,6 +6,7 @@ const GRAMMARS: Record<string, [pkg: string, wasm: string]> = {
   typescript: ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
   typescriptreact: ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
   javascript: ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
+  javascriptreact: ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
   python: ['tree-sitter-python', 'tree-sitter-python.wasm'],
   go: ['tree-sitter-go', 'tree-sitter-go.wasm'],
   rust: ['tree-sitter-rust', 'tree-sitter-rust.wasm'],
@@ -14,6 +15,10 @@ const GRAMMARS: Record<string, [pkg: string, wasm: string]> = {
 
 let ready: Promise<void> | undefined;
 const parsers = new Map<string, Parser>();
+
+export function hasGrammar(languageId: string): boolean {
+  return languageId in GRAMMARS;
+}
 
 export async function parserFor(languageId: string): Promise<Parser> {
   ready ??= Parser.init();

@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createPostprocessContext } from '../../../../../src/core/completion/postprocess/createPostprocessContext';
 import { POSTPROCESS_FILTERS, postprocess } from '../../../../../src/core/completion/postprocess/pipeline';
+import { cursorInListAbove, treeSyntax } from '../../../../../src/core/completion/postprocess/treeSyntax';
 import { insertion, type CompletionCandidate, type PostprocessContext } from '../../../../../src/core/completion/postprocess/types';
+import { parserFor } from '../multiline/loadGrammar';
 
 /** Code-shaped fragments, mixed at random into documents and model answers. */
 const FRAGMENTS = [
@@ -76,6 +78,44 @@ describe('post-processing properties (random code-shaped input)', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('post-processing properties with a syntax tree (random code-shaped input)', () => {
+  const parsers = new Map<string, Awaited<ReturnType<typeof parserFor>>>();
+  before(async () => {
+    for (const languageId of ['typescript', 'python', 'go', 'rust', 'java']) parsers.set(languageId, await parserFor(languageId));
+  });
+
+  /** The context the engine builds when a grammar is loaded. */
+  function treeContextOf(s: { prefix: string; suffix: string; languageId: string; multiline: boolean }): PostprocessContext {
+    const parser = parsers.get(s.languageId)!;
+    const parse = (text: string) => parser.parse(text) ?? undefined;
+    const plain = createPostprocessContext(s);
+    const text = plain.prefix + plain.suffix;
+    const tree = parse(text)!;
+    const listAbove = cursorInListAbove(tree.rootNode, text, plain.prefix.length);
+    tree.delete();
+    return createPostprocessContext({ ...s, syntax: treeSyntax(parse, text, plain.prefix.length, plain.tabSize, listAbove) });
+  }
+
+  it('every filter stays idempotent and only removes text', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const context = treeContextOf(s);
+        let item: CompletionCandidate | null = insertion(s.completion);
+        for (const filter of POSTPROCESS_FILTERS) {
+          if (item === null) return;
+          const next: CompletionCandidate | null = filter(item, context);
+          if (next !== null) assert.deepEqual(filter(next, context), next, `${filter.name} is not idempotent on ${JSON.stringify(item)}`);
+          if (next !== null && filter.name !== 'normalizeIndentation' && filter.name !== 'normalizeLineEndings') {
+            assert.ok(item.text.startsWith(next.text) || item.text.trimEnd().startsWith(next.text), `${filter.name} added text`);
+          }
+          item = next;
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

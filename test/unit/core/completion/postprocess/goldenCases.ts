@@ -8,16 +8,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'smol-toml';
-import { createPostprocessContext } from '../../../../../src/core/completion/postprocess/createPostprocessContext';
-import type { CompletionCandidate, PostprocessContext, PostprocessFilter } from '../../../../../src/core/completion/postprocess/types';
+import { createPostprocessContext, type PostprocessContextInput } from '../../../../../src/core/completion/postprocess/createPostprocessContext';
+import { cursorInListAbove, treeSyntax } from '../../../../../src/core/completion/postprocess/treeSyntax';
+import type { CompletionCandidate, PostprocessContext, PostprocessFilter, PostprocessSyntax } from '../../../../../src/core/completion/postprocess/types';
+import { hasGrammar, parserFor } from '../multiline/loadGrammar';
 
 export interface GoldenCase {
   file: string;
   description: string;
+  /** The context without a syntax tree (text rules only). */
   context: PostprocessContext;
+  /** What the context was made from, to make it again with a syntax tree. */
+  input: PostprocessContextInput;
   item: CompletionCandidate;
   /** null: the filter must discard the suggestion. */
   expected: CompletionCandidate | null;
+  /** Where the text rules alone cannot get `expected` (`[expected_without_tree]`). */
+  expectedWithoutTree?: CompletionCandidate | null;
 }
 
 const GOLDEN_ROOT = path.join(__dirname, 'golden');
@@ -65,24 +72,30 @@ export function loadGoldenCases(folder: string): GoldenCase[] {
     assert.equal(typeof doc.description, 'string', `${where}: description`);
     assert.equal(typeof ctx.text, 'string', `${where}: context.text`);
     const given = parseMarked(ctx.text as string, `${where} context`);
-    const context = createPostprocessContext({
+    const input: PostprocessContextInput = {
       prefix: given.prefix,
       suffix: given.suffix,
       languageId: String(ctx.languageId ?? 'typescript'),
       multiline: ctx.multiline === undefined ? true : Boolean(ctx.multiline),
       ...(typeof ctx.indentUnit === 'string' ? { indentUnit: ctx.indentUnit } : {}),
       ...(typeof ctx.tabSize === 'number' ? { tabSize: ctx.tabSize } : {}),
-    });
+    };
+    const context = createPostprocessContext(input);
     const item = { text: given.completion, replaceBefore: given.replaceBefore, replaceAfter: given.replaceAfter };
-    let expected: CompletionCandidate | null = null;
-    if (exp.discard !== true) {
-      assert.equal(typeof exp.text, 'string', `${where}: expected.text or expected.discard = true`);
-      const want = parseMarked(exp.text as string, `${where} expected`);
-      assert.equal(want.prefix, given.prefix, `${where}: expected document before the cursor differs from context`);
-      assert.equal(want.suffix, given.suffix, `${where}: expected document after the cursor differs from context`);
-      expected = { text: want.completion, replaceBefore: want.replaceBefore, replaceAfter: want.replaceAfter };
-    }
-    return { file, description: doc.description as string, context, item, expected };
+    const expectedOf = (table: Table, name: string): CompletionCandidate | null => {
+      if (table.discard === true) return null;
+      assert.equal(typeof table.text, 'string', `${where}: ${name}.text or ${name}.discard = true`);
+      const want = parseMarked(table.text as string, `${where} ${name}`);
+      assert.equal(want.prefix, given.prefix, `${where}: ${name}: document before the cursor differs from context`);
+      assert.equal(want.suffix, given.suffix, `${where}: ${name}: document after the cursor differs from context`);
+      return { text: want.completion, replaceBefore: want.replaceBefore, replaceAfter: want.replaceAfter };
+    };
+    const expected = expectedOf(exp, 'expected');
+    const withoutTree = doc.expected_without_tree as Table | undefined;
+    return {
+      file, description: doc.description as string, context, input, item, expected,
+      ...(withoutTree ? { expectedWithoutTree: expectedOf(withoutTree, 'expected_without_tree') } : {}),
+    };
   });
 }
 
@@ -92,17 +105,38 @@ export function applied(context: PostprocessContext, item: CompletionCandidate |
   return context.prefix.slice(0, context.prefix.length - item.replaceBefore) + '├' + item.text + '┤' + context.suffix.slice(item.replaceAfter);
 }
 
-/** One test per golden file of `folder`, run through `filter`. */
+/** The filters' syntax checks over a real grammar, as the engine builds them from its parse. */
+async function syntaxOf(context: PostprocessContext): Promise<PostprocessSyntax> {
+  const parser = await parserFor(context.languageId);
+  const parse = (text: string) => parser.parse(text) ?? undefined;
+  const text = context.prefix + context.suffix;
+  const tree = parse(text)!;
+  const listAbove = cursorInListAbove(tree.rootNode, text, context.prefix.length);
+  tree.delete();
+  return treeSyntax(parse, text, context.prefix.length, context.tabSize, listAbove);
+}
+
+/**
+ * One test per golden file of `folder`, run through `filter` twice: with text rules only, and with
+ * a syntax tree where the tests have the language's grammar. Both must give `expected`, unless the
+ * case says what the text rules alone give (`[expected_without_tree]`).
+ */
 export function describeGoldenCases(folder: string, filter: (item: CompletionCandidate, context: PostprocessContext) => CompletionCandidate | null): void {
   const cases = loadGoldenCases(folder);
+  const check = (c: GoldenCase, context: PostprocessContext, expected: CompletionCandidate | null) => {
+    const actual = filter(c.item, context);
+    assert.equal(applied(context, actual), applied(context, expected));
+    assert.deepEqual(actual, expected);
+  };
   describe(`${folder} golden cases`, () => {
     it('has cases', () => assert.ok(cases.length >= 3, `${folder} needs golden cases`));
     for (const c of cases) {
-      it(`${c.file}: ${c.description}`, () => {
-        const actual = filter(c.item, c.context);
-        assert.equal(applied(c.context, actual), applied(c.context, c.expected));
-        assert.deepEqual(actual, c.expected);
-      });
+      it(`${c.file}: ${c.description}`, () => check(c, c.context, c.expectedWithoutTree === undefined ? c.expected : c.expectedWithoutTree));
+    }
+  });
+  describe(`${folder} golden cases with a syntax tree`, () => {
+    for (const c of cases.filter((k) => hasGrammar(k.context.languageId))) {
+      it(`${c.file}`, async () => check(c, createPostprocessContext({ ...c.input, syntax: await syntaxOf(c.context) }), c.expected));
     }
   });
 }

@@ -14,15 +14,22 @@ async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('SSE parser', () => {
-  it('events split across chunks, CRLF, comments, multi-line data, named events', async () => {
-    const evs = await all(parseSse(bytes('event: ping\r\ndata: {"a"', ':1}\r\n\r\n: comment\ndata: x\ndata: y\n\n', 'data: last')));
-    assert.deepEqual(evs, [{ event: 'ping', data: '{"a":1}' }, { event: 'message', data: 'x\ny' }]);
+  it('events split across chunks, CRLF, comments, multi-line data, named events; the unterminated last event is marked', async () => {
+    const comments: string[] = [];
+    const evs = await all(parseSse(bytes('event: ping\r\ndata: {"a"', ':1}\r\n\r\n: comment\ndata: x\ndata: y\n\n', 'data: last'), (c) => comments.push(c)));
+    assert.deepEqual(evs, [{ event: 'ping', data: '{"a":1}' }, { event: 'message', data: 'x\ny' }, { event: 'message', data: 'last', unterminated: true }]);
+    assert.deepEqual(comments, ['comment']);
+  });
+
+  it('`data:` without the space, a CRLF split between chunks, a BOM, CR-only line ends', async () => {
+    const evs = await all(parseSse(bytes('\uFEFFdata:{"a":1}\r', '\n\r\ndata:2\r\rdata: [DONE]\n')));
+    assert.deepEqual(evs, [{ event: 'message', data: '{"a":1}' }, { event: 'message', data: '2' }, { event: 'message', data: '[DONE]', unterminated: true }]);
   });
 });
 
 describe('NDJSON parser', () => {
-  it('lines split across chunks; a final line without newline', async () => {
-    assert.deepEqual(await all(parseNdjsonLines(bytes('{"a":', '1}\n\n{"b":2}\n{"c"', ':3}'))), ['{"a":1}', '{"b":2}', '{"c":3}']);
+  it('lines split across chunks, CRLF; a final line without newline is marked', async () => {
+    assert.deepEqual(await all(parseNdjsonLines(bytes('{"a":', '1}\r\n\n{"b":2}\n{"c"', ':3}'))), [{ text: '{"a":1}' }, { text: '{"b":2}' }, { text: '{"c":3}', unterminated: true }]);
   });
 });
 
