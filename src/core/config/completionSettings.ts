@@ -1,4 +1,4 @@
-import { booleanSetting, numberSetting, stringArraySetting } from './settingSpec';
+import { booleanSetting, enumSetting, numberSetting, stringArraySetting } from './settingSpec';
 
 /** Settings of inline (ghost-text) completions (src/core/completion). */
 export const completionSettings = {
@@ -34,6 +34,15 @@ export const completionSettings = {
     150,
     'Milliseconds a suggestion waits for its repository context (definitions from other files, similar snippets); after that the prompt goes without it, so a slow index never holds the suggestion back. Raise it on a slow or busy machine to keep the context.',
     { minimum: 10, maximum: 10_000, integer: true },
+  ),
+  'completion.multiline': enumSetting(
+    'emptyBlock',
+    ['emptyBlock', 'endOfLine'] as const,
+    'Where a suggestion may span several lines. Compare the two on your own code with `banyan eval --compare` (a settings file with this key).',
+    [
+      'Only in an empty block body (a function, loop or branch you just opened); elsewhere the rest of the line. Fast, and rarely wrong.',
+      'Wherever nothing but closing brackets follows the cursor on its line, except in strings and comments (as Tabby does): more whole statements, longer and slower answers.',
+    ],
   ),
   'completion.maxDocumentKB': numberSetting(
     1024,

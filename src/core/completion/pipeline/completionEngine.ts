@@ -211,7 +211,7 @@ export class CompletionEngine {
       const windows = cursorWindows(input.text, input.offset, settings.prefixTokens, settings.suffixTokens);
       const syntax = this.deps.syntax?.(input, windows);
       const facts = syntax?.facts ?? cursorFactsFromText(windows.prefix, windows.suffix, input.languageId, input.tabSize);
-      const { multiline } = decideMultiline(facts);
+      const { multiline } = decideMultiline(facts, settings.multiline);
       const ppContext = createPostprocessContext({
         prefix: windows.prefix, suffix: windows.suffix, languageId: input.languageId, multiline,
         ...(syntax ? { syntax: syntax.postprocess } : {}),

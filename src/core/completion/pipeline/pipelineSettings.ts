@@ -1,4 +1,5 @@
 import type { BanyanSettings } from '../../config/settings';
+import type { MultilineRule } from '../multiline/decideMultiline';
 import type { SkipSettings } from '../shouldSkip';
 
 /** What the pipeline reads from the settings, resolved once per request. */
@@ -11,6 +12,8 @@ export interface PipelineSettings {
   readonly debounceMaxMs: number;
   /** Context assembly gets at most this long; the prompt goes out without it after that. */
   readonly contextTimeBoxMs: number;
+  /** Where a multi-line answer may be asked for. */
+  readonly multiline?: MultilineRule;
 }
 
 export function pipelineSettings(s: BanyanSettings): PipelineSettings {
@@ -26,5 +29,6 @@ export function pipelineSettings(s: BanyanSettings): PipelineSettings {
     suffixTokens: s['completion.suffixTokens'],
     debounceMaxMs: s['completion.debounceMaxMs'],
     contextTimeBoxMs: s['completion.contextTimeBoxMs'],
+    multiline: s['completion.multiline'],
   };
 }

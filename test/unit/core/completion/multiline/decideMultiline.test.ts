@@ -74,6 +74,14 @@ describe('decideMultiline rules', () => {
     assert.equal(decideMultiline({ ...base, isEmptyBlockBody: true, lineSuffixIsEmpty: false, lineSuffixIsOnlyClosers: false }).multiline, false);
     assert.equal(decideMultiline({ ...base, isEmptyBlockBody: true, isInStringOrComment: true }).multiline, false);
   });
+  it('the endOfLine rule asks for a block wherever only closers follow, never in a string, a comment or before code', () => {
+    assert.equal(decideMultiline({ ...base, isInsideExpression: true }).multiline, false);
+    assert.equal(decideMultiline({ ...base, isInsideExpression: true }, 'endOfLine').multiline, true);
+    assert.equal(decideMultiline({ ...base, lineSuffixIsEmpty: false }, 'endOfLine').multiline, true);
+    assert.equal(decideMultiline(base, 'endOfLine').multiline, true);
+    assert.equal(decideMultiline({ ...base, isInStringOrComment: true }, 'endOfLine').multiline, false);
+    assert.equal(decideMultiline({ ...base, lineSuffixIsEmpty: false, lineSuffixIsOnlyClosers: false }, 'endOfLine').multiline, false);
+  });
 });
 
 describe('cursorFactsFromTree details', () => {

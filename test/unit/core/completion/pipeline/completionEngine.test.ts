@@ -30,6 +30,21 @@ describe('CompletionEngine', () => {
     assert.ok(outcome.timings.debounce > 0, 'automatic requests wait out the debounce');
   });
 
+  it('banyan.completion.multiline = endOfLine asks for a block where only closers follow; the default keeps it to the line', async () => {
+    const answer = () => ['findUser', '(id);', '\nconsole.log(user);'];
+    const lineModel = new FakeModel(answer);
+    const byDefault = await engine(lineModel).complete(at(DOC, 21), new AbortController().signal);
+    assert.ok(byDefault.kind === 'suggestion');
+    assert.equal(byDefault.multiline, false);
+    assert.equal(lineModel.calls[0]!.request.maxTokens, 64, 'a one-line answer is capped');
+    const blockModel = new FakeModel(answer);
+    const endOfLine = new CompletionEngine({ model: () => blockModel, settings: () => pipelineSettings({ ...defaultSettings(), 'completion.multiline': 'endOfLine' }), clock: new FakeClock() });
+    const wide = await endOfLine.complete(at(DOC, 21), new AbortController().signal);
+    assert.ok(wide.kind === 'suggestion');
+    assert.equal(wide.multiline, true);
+    assert.equal(blockModel.calls[0]!.request.maxTokens, undefined, 'a block gets the role\'s own limit');
+  });
+
   it('context is assembled in the last milliseconds of the debounce: the request leaves when the window ends, and only context time past it is overhead', async () => {
     // A fake clock whose context time box (150 ms) never fires: the box would otherwise advance fake time.
     const clock = new (class extends FakeClock {
