@@ -57,7 +57,7 @@ import { SymbolTable } from './search/symbolTable';
 import { tokenize } from './search/tokenizer';
 
 /** Bump when extraction or chunking changes what a file turns into: old snapshots are then rebuilt. */
-const EXTRACTOR_VERSION = 5;
+const EXTRACTOR_VERSION = 6;
 const BATCH_FILES = 24;
 const BATCH_BYTES = 384 * 1024;
 const MAX_ERRORS = 50;
