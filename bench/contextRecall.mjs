@@ -5,7 +5,10 @@
 // library when present) against the harness's bm25-window and jaccard-window baselines, and prints JSON.
 //
 //   node bench/contextRecall.mjs [--n 50] [--seed 11] [--limit N] [--budgets 512 1024 2048]
-//        [--corpora openai,zod,undici,asyncio,email] [--cli dist/cli.js] [--out DIR] [--keep]
+//        [--corpora openai,zod,undici,asyncio,email] [--cli dist/cli.js] [--out DIR] [--keep] [--harness DIR]
+//
+// With --repos tune|heldout|all it measures real repositories from git mirrors instead, per language,
+// in one process (see bench/contextRecallRepos.mjs for the sets and options).
 //
 // Without --cli the CLI is bundled into a temporary folder (so a concurrent `npm run build` cannot pull
 // dist/ away mid-run). The index snapshots go to a temporary XDG cache that is removed afterwards.
@@ -27,8 +30,24 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'banyan-recall-'));
 const log = (m) => process.stderr.write(`[recall] ${m}\n`);
 
 // 1. The harness, with its pinned tree-sitter grammars installed (in a copy when the shared folder is read-only).
-const shared = path.resolve(root, '..', 'shared', 'bench', 'context-recall');
+// Beside the checkout (../shared), or beside the folder of worktrees (../../shared), or --harness DIR.
+const shared = [args.harness, path.resolve(root, '..', 'shared', 'bench', 'context-recall'), path.resolve(root, '..', '..', 'shared', 'bench', 'context-recall')]
+  .find((d) => d && fs.existsSync(path.join(d, 'run.mjs')));
+if (!shared) throw new Error('the context-recall harness is not at ../shared/bench/context-recall: pass --harness DIR');
 const harness = ensureHarness(shared);
+
+if (args.repos) {
+  const { runRepos } = await import('./contextRecallRepos.mjs');
+  const report = await runRepos({ args, harness, root, work, log });
+  console.log(JSON.stringify(report, null, 2));
+  if (args.out) {
+    fs.mkdirSync(path.resolve(args.out), { recursive: true });
+    fs.writeFileSync(path.join(path.resolve(args.out), 'context-recall-repos.json'), JSON.stringify(report, null, 2));
+  }
+  if (!args.keep) fs.rmSync(work, { recursive: true, force: true });
+  else log(`kept ${work}`);
+  process.exit(0);
+}
 
 // 2. Corpora present on every machine after `npm ci` (and Python's stdlib where Python is installed).
 const stdlib = pythonStdlib();

@@ -1,5 +1,6 @@
 /**
  * npm run bench:index [-- DIR] [--runs N] [--workers N] [--large DIR] [--no-large]
+ *                     [--mirrors DIR] [--repos owner/name,…] [--repo-runs N] [--no-repos] [--only-repos]
  *
  * Measures the code index against its targets (issue #4) and prints one JSON object:
  *   files, bytes, symbols, chunks                  of the corpus as indexed
@@ -11,6 +12,13 @@
  *   search p50/p95                                 BM25 (and Jaccard) over the whole index
  *   peakRssBytes                                   of a separate process doing one cold build
  *   large                                          search p50/p95 on an index of ~150,000 chunks
+ *   repos                                          real repositories (bench/indexRepos.ts): cold build,
+ *                                                  warm start and peak RSS in the server's way and
+ *                                                  through `banyan index`, from git mirrors in --mirrors
+ *                                                  (default /work/.mirror or $BANYAN_MIRRORS; skipped
+ *                                                  with a message when absent), --repo-runs runs (3)
+ *   cliStart                                       `banyan --version` and `banyan context` start-up,
+ *                                                  wall and CPU time (`--only-repos --repo-runs 0`: only this)
  *
  * Default corpus: real third-party code already installed — a fixed list of this project's
  * dependencies in node_modules (indexed as-is: their dist/ folders are the code, nested
@@ -18,7 +26,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeIndex, type CodeIndexOptions } from '../src/core/index/codeIndex';
@@ -26,6 +34,7 @@ import { languageOf } from '../src/core/index/languages';
 import type { FileTask } from '../src/core/index/parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from '../src/core/index/parse/parserPool';
 import { corpusFiles, DEFAULT_PACKAGES, defaultCorpusRoots, NODE_MODULES, THIRD_PARTY } from './indexCorpus';
+import { benchCliStart, benchRepos, checkoutDir, DEFAULT_MIRRORS, DEFAULT_REPOS } from './indexRepos';
 
 const REPO = path.resolve(__dirname, '..');
 
@@ -35,16 +44,29 @@ interface Args {
   workers: number;
   large?: string;
   noLarge: boolean;
+  mirrors: string;
+  repos: string[];
+  repoRuns: number;
+  noRepos: boolean;
+  onlyRepos: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { runs: 5, workers: defaultWorkerCount(), noLarge: false };
+  const a: Args = {
+    runs: 5, workers: defaultWorkerCount(), noLarge: false,
+    mirrors: process.env.BANYAN_MIRRORS || DEFAULT_MIRRORS, repos: DEFAULT_REPOS, repoRuns: 3, noRepos: false, onlyRepos: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i]!;
     if (v === '--runs') a.runs = Number(argv[++i]);
     else if (v === '--workers') a.workers = Number(argv[++i]);
     else if (v === '--large') a.large = argv[++i];
     else if (v === '--no-large') a.noLarge = true;
+    else if (v === '--mirrors') a.mirrors = path.resolve(argv[++i]!);
+    else if (v === '--repos') a.repos = argv[++i]!.split(',').filter(Boolean);
+    else if (v === '--repo-runs') a.repoRuns = Number(argv[++i]);
+    else if (v === '--no-repos') a.noRepos = true;
+    else if (v === '--only-repos') a.onlyRepos = true;
     else if (!v.startsWith('--')) a.dir = path.resolve(v);
   }
   return a;
@@ -242,8 +264,24 @@ async function largeIndex(args: Args, workers: number) {
   return { root: path.relative(REPO, root) || root, files: st.files, bytes: st.bytes, chunks: st.chunks, openAndRefreshMs: Math.round(buildMs), searchBm25Ms: bm25, searchKeywordsMs: keywords, similarJaccardMs: jaccard };
 }
 
+/** Real repositories and the CLI's start-up (bench/indexRepos.ts); needs dist/cli.js (npm run bench:index builds it). */
+async function reposAndCliStart(args: Args): Promise<{ repos: unknown[]; cliStart: unknown } | undefined> {
+  if (args.noRepos) return undefined;
+  const cli = path.join(REPO, 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` (npm run bench:index builds it)');
+  const options = { mirrors: args.mirrors, repos: args.repos, runs: args.repoRuns, workers: args.workers, workerScript: WORKER, childScript: bundle('bench/indexRepoChild.ts', 'indexRepoChild.js'), cli, log };
+  log(`repositories: ${args.repos.join(', ')} from ${args.mirrors}; ${args.repoRuns} run(s)`);
+  const repos = await benchRepos(options);
+  const first = args.repos.map(checkoutDir).find((d) => existsSync(path.join(d, '.git')));
+  return { repos, cliStart: benchCliStart(options, first) };
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.onlyRepos) {
+    process.stdout.write(`${JSON.stringify({ machine: machine([]), workers: args.workers, ...(await reposAndCliStart(args)) }, null, 2)}\n`);
+    return;
+  }
   const c = corpus(args);
   log(`corpus: ${c.name}; ${args.workers} worker(s); ${args.runs} run(s)`);
 
@@ -294,6 +332,7 @@ async function main(): Promise<void> {
   const rssRuns = [0, 1, 2].map(() => peakRss(c.roots, c.options, args.workers));
   const rss = { peakRssBytes: median(rssRuns.map((r) => r.peakRssBytes)), startRssBytes: median(rssRuns.map((r) => r.startRssBytes)) };
   const large = args.noLarge || args.dir ? undefined : await largeIndex(args, args.workers);
+  const real = await reposAndCliStart(args);
   const st = stats!;
   const m = measured!;
   const rawParseMs = Math.round(median(raws));
@@ -302,7 +341,7 @@ async function main(): Promise<void> {
   const rssLimit = 3 * st.bytes + 150 * 1048576;
   const result = {
     corpus: c.name,
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadAverage1mDuringRuns: loads.map((l) => round(l, 1)) },
+    machine: machine(loads),
     workers: args.workers,
     runs: args.runs,
     files: st.files,
@@ -334,6 +373,7 @@ async function main(): Promise<void> {
     processStartRssBytes: rss.startRssBytes,
     peakRssLimitBytes: rssLimit,
     ...(large ? { large } : {}),
+    ...(real ?? {}),
     samples: { rawParseMs: raws.map(Math.round), coldBuildMs: colds.map(Math.round), warmStartMs: warms.map(Math.round), peakRssBytes: rssRuns.map((r) => r.peakRssBytes) },
     targets: {
       coldBuildWithin1_4xRawParse: coldBuildMs <= 1.4 * rawParseMs,
@@ -345,6 +385,10 @@ async function main(): Promise<void> {
     },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+function machine(loads: number[]) {
+  return { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadAverage1mDuringRuns: loads.map((l) => round(l, 1)) };
 }
 
 main().catch((err) => {

@@ -12,21 +12,11 @@ import { resolveSettings } from '../src/core/config/settings';
 import { resolveModelConfig } from '../src/core/llm/config/roleConfig';
 import { ModelHub } from '../src/core/llm/modelClient';
 import { FakeModelServer } from '../test/fixtures/fakeModelServer';
+import { numberArg, stats } from './benchStats';
 
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
-const RUNS = arg('runs', 5);
-const REQUESTS = arg('requests', 200);
+const RUNS = numberArg('runs', 5);
+const REQUESTS = numberArg('requests', 200);
 const WARMUP = 30;
-
-function stats(values: number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-  const r = (v: number) => Math.round(v * 1000) / 1000;
-  return { median: r(q(0.5)), p95: r(q(0.95)), min: r(s[0]!), max: r(s.at(-1)!) };
-}
 
 async function main() {
   const fake = new FakeModelServer({ models: ['qwen2.5-coder:1.5b-base', 'm'], latencyMs: 0 });

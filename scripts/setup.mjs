@@ -34,7 +34,7 @@ const INSTALL_MARKERS = [
 
 /** Inputs of `node esbuild.mjs`, and its outputs. */
 const BUILD_INPUTS = ['src', 'webview-ui', 'esbuild.mjs', 'package.json'];
-const BUILD_OUTPUTS = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/webview.js', 'dist/webview.css'];
+const BUILD_OUTPUTS = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-index.js', 'dist/cli-commands.js', 'dist/modelHost.js', 'dist/webview.js', 'dist/webview.css'];
 
 // Progress goes to stderr (children's output too) so callers can keep stdout for results, e.g. bench JSON.
 const log = (msg) => console.error(`[setup] ${msg}`);

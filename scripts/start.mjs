@@ -26,15 +26,17 @@ function runDesktop() {
   process.exit(result.status ?? 1);
 }
 
+/** This platform's package (with the built-in model), else the universal one where there is none. */
 function ensureVsix() {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const vsix = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
-  if (!existsSync(vsix) || statSync(vsix).mtimeMs < newestBuildInput()) {
+  const universal = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
+  const platform = path.join(root, `${pkg.name}-${pkg.version}-${process.platform}-${process.arch}.vsix`);
+  if (!existsSync(universal) || statSync(universal).mtimeMs < newestBuildInput()) {
     log('packaging the extension');
     const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: 'inherit' });
     if (result.status !== 0) throw new Error('packaging failed; see the output above');
   }
-  return vsix;
+  return existsSync(platform) && statSync(platform).mtimeMs >= statSync(universal).mtimeMs ? platform : universal;
 }
 
 async function runCodeServer() {

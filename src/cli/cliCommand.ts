@@ -16,9 +16,17 @@ export interface CliIO {
   stderr(text: string): void;
 }
 
+const CLI_ERROR = Symbol.for('banyan.cliError');
+
 /** A failure with a message meant for the user; the CLI prints it on one line and exits with `code`. */
 export class CliError extends Error {
+  readonly [CLI_ERROR] = true;
   constructor(message: string, readonly code = 1) {
     super(message);
+  }
+
+  /** A CliError from any copy of this class (each bundle of the CLI has its own, see src/cli/main.ts). */
+  static is(err: unknown): err is CliError {
+    return typeof err === 'object' && err !== null && (err as { [CLI_ERROR]?: boolean })[CLI_ERROR] === true;
   }
 }

@@ -7,7 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { jsonrepair } from 'jsonrepair';
-import { resolveSettings } from '../core/config/settings';
+import { type BanyanSettings, resolveSettings } from '../core/config/settings';
+import { catalogueFrom } from '../core/localModels/catalogue';
+import { hostOptions } from '../core/localModels/hostOptions';
+import { LocalModelStore } from '../core/localModels/localModelStore';
+import { defaultModelsDir } from '../core/localModels/modelsDir';
+import { ModelHostSupervisor } from '../modelHost/modelHostSupervisor';
 import { describeError, type Logger } from '../core/logging/logger';
 import { RedactingLogger } from '../core/logging/redactingLogger';
 import { apiKeySecretId, resolveModelConfig } from '../core/llm/config/roleConfig';
@@ -27,7 +32,7 @@ export const MODEL_FLAGS = {
   json: { type: 'boolean' },
 } as const;
 
-export const MODEL_FLAGS_USAGE = '[--base-url URL --model NAME [--provider ollama|openai-compatible|llamacpp|anthropic]] [--workspace DIR] [--verbose] [--json]   (key: BANYAN_API_KEY)';
+export const MODEL_FLAGS_USAGE = '[--base-url URL --model NAME [--provider ollama|openai-compatible|llamacpp|anthropic] | --provider embedded --model ID|PATH.gguf] [--workspace DIR] [--verbose] [--json]   (key: BANYAN_API_KEY; built-in models: $BANYAN_MODELS_DIR)';
 
 export interface ModelFlags {
   provider?: string | undefined;
@@ -65,11 +70,15 @@ export function cliRawSettings(workspace: string, flags: ModelFlags, roles: read
     throw new CliError(`--provider must be one of ${PROVIDER_KINDS.join(', ')}, got "${flags.provider}"`, 2);
   }
   if (flags['base-url'] !== undefined && !/^https?:\/\//.test(flags['base-url'])) throw new CliError(`--base-url must start with http:// or https://, got "${flags['base-url']}"`, 2);
+  // A .gguf on the command line is the built-in model's, relative to the current directory.
+  const gguf = flags.model !== undefined && /\.gguf$/i.test(flags.model);
+  const model = gguf ? path.resolve(flags.model!) : flags.model;
   for (const role of roles) {
     // A base URL alone keeps the configured provider; the default (Ollama) is only right for Ollama URLs.
     if (flags['base-url']) raw[`models.${role}.baseUrl`] = flags['base-url'];
-    if (flags.model) raw[`models.${role}.model`] = flags.model;
+    if (model) raw[`models.${role}.model`] = model;
     if (flags.provider) raw[`models.${role}.provider`] = flags.provider;
+    else if (gguf) raw[`models.${role}.provider`] = 'embedded';
     else if (flags['base-url'] && raw[`models.${role}.provider`] === undefined) raw[`models.${role}.provider`] = guessProvider(flags['base-url']);
   }
   return { ...raw, ...overrides };
@@ -84,7 +93,10 @@ export function cliHub(workspace: string, flags: ModelFlags, roles: readonly Mod
   const logger = new RedactingLogger(stderrLogger(io, Boolean(flags.verbose)));
   logger.setSecrets(Object.values(secrets));
   if (invalid.length) logger.warn(`ignoring invalid setting value(s): ${invalid.join(', ')}`);
-  const hub = new ModelHub({ logger });
+  // The built-in model's host is forked only if a role uses it.
+  const host = new ModelHostSupervisor({ store: cliModelStore(settings, env), logger, baseDir: () => workspace });
+  host.configure(hostOptions(settings));
+  const hub = new ModelHub({ logger, modelHost: host });
   let ca: string[];
   try {
     ca = trustedCertificates(settings['models.caFile']);
@@ -93,6 +105,18 @@ export function cliHub(workspace: string, flags: ModelFlags, roles: readonly Mod
   }
   hub.configure(resolveModelConfig(settings, (id) => secrets[id]), networkSettings({}, ca, env));
   return hub;
+}
+
+/** The CLI's models folder ($BANYAN_MODELS_DIR or the platform's data folder) with the catalogue setting's models. */
+export function cliModelStore(settings: BanyanSettings, env: NodeJS.ProcessEnv = process.env): LocalModelStore {
+  const file = settings['models.embedded.catalogueFile'].trim();
+  return new LocalModelStore(defaultModelsDir(env), () => {
+    try {
+      return catalogueFrom(file, (p) => readFileSync(p, 'utf8'));
+    } catch (err) {
+      throw new CliError(describeError(err), 2);
+    }
+  });
 }
 
 /** Ollama listens on 11434, llama.cpp on 8080 by default; everything else speaks OpenAI's API. */

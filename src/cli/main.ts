@@ -1,15 +1,27 @@
 /** `banyan` command-line entry (dist/cli.js, package.json bin). */
 import { BANYAN_VERSION } from '../core/version';
 import { type CliCommand, type CliIO, CliError } from './cliCommand';
-import { contextCommand } from './commands/contextCommand';
 
 /**
- * The registry loads every command's dependencies (model SDKs, MCP, LSP): ~130 ms of start-up. It is
- * required on first use, so `banyan context` — started once per call by the context-recall bench and
- * other tools — does without it.
+ * Commands are required on first use, so a process loads only what its command needs: `--version`
+ * nothing but this file, the index commands (`banyan context` is started once per call by the
+ * context-recall bench and other tools) the index (dist/cli-index.js), and the others the registry
+ * with every command's dependencies (model SDKs, MCP, LSP: dist/cli-commands.js). Both are bundles of
+ * their own (LAZY_CHUNKS in esbuild.mjs).
  */
+function indexCommands(): readonly CliCommand[] {
+  loadedIndexCommands ??= (require('./indexCommands') as typeof import('./indexCommands')).INDEX_COMMANDS;
+  return loadedIndexCommands;
+}
+let loadedIndexCommands: readonly CliCommand[] | undefined;
+
 function commands(): readonly CliCommand[] {
   return (require('./commandRegistry') as typeof import('./commandRegistry')).CLI_COMMANDS;
+}
+
+/** The command named `name`: from the index commands when it is one of them, else from the registry. */
+function commandNamed(name: string): CliCommand | undefined {
+  return indexCommands().find((c) => c.name === name) ?? commands().find((c) => c.name === name);
 }
 
 const io: CliIO = {
@@ -52,7 +64,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     io.stdout(cmd ? `${cmd.summary}\n\nUsage: ${cmd.usage}` : helpText());
     return 0;
   }
-  const cmd = first === contextCommand.name ? contextCommand : commands().find((c) => c.name === first);
+  const cmd = commandNamed(first);
   if (!cmd) throw new CliError(`unknown command "${first}"; run "banyan --help" for the list`, 2);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${cmd.summary}\n\nUsage: ${cmd.usage}`);
@@ -65,11 +77,17 @@ if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
+      // An index command has finished all its work when it returns (CodeIndex.close waits for its writes
+      // and workers): exiting at once skips freeing the index's heap piece by piece, ≈ 150 ms of a
+      // `banyan context` call on a loaded machine (bench:index cliStart). Once stdout has its output.
+      // (`loadedIndexCommands`, not indexCommands(): `--version` must not load them here either.)
+      if (loadedIndexCommands?.some((c) => c.name === process.argv[2])) process.stdout.write('', () => process.exit(code));
     },
     (err: unknown) => {
-      const message = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+      // CliError.is, not instanceof: commands from dist/cli-index.js and dist/cli-commands.js throw their bundle's copy of the class.
+      const message = CliError.is(err) ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
       process.stderr.write(`banyan: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-      process.exitCode = err instanceof CliError ? err.code : 1;
+      process.exitCode = CliError.is(err) ? err.code : 1;
     },
   );
 }

@@ -42,6 +42,8 @@ export const COMMANDS = {
   chatApplyAccept: { id: 'banyan.chat.acceptApply', title: 'Accept Chat Change', icon: '$(check)', paletteWhen: 'banyan.chatApplyPending' },
   chatApplyReject: { id: 'banyan.chat.rejectApply', title: 'Reject Chat Change', icon: '$(close)', paletteWhen: 'banyan.chatApplyPending' },
   activationTiming: { id: 'banyan.internal.activationTiming', title: 'Activation Timing (internal)', paletteWhen: 'false' },
+  downloadModel: { id: 'banyan.downloadModel', title: 'Download Model…', icon: '$(cloud-download)', inMenu: true },
+  manageLocalModels: { id: 'banyan.manageLocalModels', title: 'Manage Local Models', icon: '$(library)', inMenu: true },
   // Insights and evaluation (src/extension/insights)
   showInsights: { id: 'banyan.showInsights', title: 'Show Insights', icon: '$(graph-line)', inMenu: true },
   evaluateCompletionModel: { id: 'banyan.evaluateCompletionModel', title: 'Evaluate Completion Model on This Workspace', icon: '$(beaker)', paletteWhen: 'workspaceFolderCount > 0' },

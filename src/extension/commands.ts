@@ -5,6 +5,7 @@ import { activationTiming } from './activationTiming';
 import { addSelectionToChat, chatPanel } from './chat/chatPanel';
 import type { ModelRole } from '../protocol/lsp';
 import { configureModel } from './models/configureModel';
+import { downloadModelCommand, manageLocalModels } from './models/localModelCommands';
 import { testModelConnection } from './models/testConnection';
 import { reindexWorkspace, setIndexingPaused, showIndexStatus } from './index/indexCommands';
 import { rewriteCommands } from './rewrite/rewriteCommands';
@@ -45,6 +46,8 @@ const HANDLERS: Record<CommandKey, Handler> = {
   chatApplyAccept: (ctx) => chatPanel(ctx)?.preview.accept(),
   chatApplyReject: (ctx) => chatPanel(ctx)?.preview.reject(),
   activationTiming: () => activationTiming(),
+  downloadModel: (ctx) => downloadModelCommand(ctx),
+  manageLocalModels: (ctx) => manageLocalModels(ctx),
   showInsights: (ctx) => InsightsPanel.show(ctx),
   evaluateCompletionModel: (ctx, options) => evaluateCompletionModel(ctx, options),
   nextEditTab: (ctx) => nextEditController(ctx).tab(),

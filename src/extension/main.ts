@@ -10,6 +10,7 @@ import { registerCommands } from './commands';
 import { registerIndexUi } from './index/indexUi';
 import { registerChatPanel } from './chat/chatPanel';
 import { registerAgentPanel } from './agent/agentPanel';
+import { registerFirstRunOffer } from './models/firstRunOffer';
 import { createLogChannel } from './logChannel';
 import { nextEditController } from './nextEdit/nextEditCommands';
 import { SecretStore } from './secretStore';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): BanyanContext {
     ...registerIndexUi(ctx),
     ...registerChatPanel(ctx, chat),
     ...registerAgentPanel(ctx, chat),
+    ...registerFirstRunOffer(ctx),
   );
 
   nextEditController(ctx);

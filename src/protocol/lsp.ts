@@ -487,6 +487,77 @@ export const NextEditMetricsRequest = toServer.request<void, NextEditMetricsRepo
 /** The command id on a next-edit ghost-text item, so accepting it reports back (arguments: [id]). */
 export const NEXT_EDIT_ACCEPTED_COMMAND = 'banyan.internal.nextEditAccepted';
 
+// ───────────────────────────── built-in models ─────────────────────────────
+// GGUF models Banyan runs itself (provider `embedded`): the catalogue, what is downloaded, downloads.
+
+export interface LocalModelInfo {
+  /** Catalogue id, or the file name of another .gguf in the models folder. */
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+  readonly sizeBytes: number;
+  /** Roles whose `model` setting names it (with provider `embedded`). */
+  readonly usedBy: readonly ModelRole[];
+}
+
+export interface CatalogueModelInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly ModelRole[];
+  readonly sizeBytes: number;
+  readonly description: string;
+  readonly downloaded: boolean;
+  /** Roles for which the hardware check recommends it. */
+  readonly recommendedFor: readonly ModelRole[];
+}
+
+export interface LocalModelsState {
+  readonly modelsDir: string;
+  readonly local: readonly LocalModelInfo[];
+  readonly catalogue: readonly CatalogueModelInfo[];
+  /** "16 GB of memory, no GPU", from the model host; absent when the runtime is missing. */
+  readonly hardware?: string;
+  /** Why the built-in model cannot run here (the universal package has no native runtime), and the fix. */
+  readonly runtimeProblem?: string;
+}
+export const LocalModelsRequest = toServer.request<void, LocalModelsState>('banyan/localModels/list');
+
+export interface DownloadModelParams {
+  readonly id: string;
+  /** Chosen by the client; progress notifications carry it. */
+  readonly downloadId: string;
+}
+export interface DownloadModelResult {
+  readonly id: string;
+  readonly path: string;
+  readonly bytes: number;
+  readonly resumed: boolean;
+  readonly alreadyPresent: boolean;
+}
+/** Client → server: downloads a catalogue model (cancel the request to stop; a later one resumes). */
+export const DownloadModelRequest = toServer.request<DownloadModelParams, DownloadModelResult>('banyan/localModels/download');
+
+export interface DownloadProgressParams {
+  readonly downloadId: string;
+  readonly phase: 'downloading' | 'verifying';
+  readonly receivedBytes: number;
+  readonly totalBytes: number;
+  readonly bytesPerSecond: number;
+}
+/** Server → client. */
+export const DownloadProgressNotification = toClient.notification<DownloadProgressParams>('banyan/localModels/downloadProgress');
+
+export const RemoveLocalModelRequest = toServer.request<{ readonly id: string }, { readonly removed: readonly string[] }>('banyan/localModels/remove');
+
+/** What the first-run offer needs: does any configured endpoint answer, is any model downloaded. */
+export interface FirstRunState {
+  readonly endpointAnswers: boolean;
+  readonly localModels: number;
+  /** The model to offer (recommended for this machine); absent when there is nothing to offer. */
+  readonly offer?: { readonly id: string; readonly name: string; readonly sizeBytes: number };
+}
+export const FirstRunStateRequest = toServer.request<void, FirstRunState>('banyan/localModels/firstRun');
+
 // ───────────────────────────── insights ─────────────────────────────
 // The local event log (src/core/insights) and what the insights view plots from it.
 

@@ -13,6 +13,7 @@ import { networkSettings } from '../core/llm/network/proxy';
 import { MODEL_ROLES, PROVIDER_KINDS, type ProviderKind } from '../core/llm/types';
 import { ModelError } from '../core/llm/errors';
 import { ListModelsRequest, ModelMetricsRequest, TestModelsRequest } from '../protocol/lsp';
+import { ServerLocalModels, serverLocalModels } from './localModels';
 import { serverInsights } from './insightsFeature';
 import { onRequest } from './lspTyped';
 import type { ServerContext, ServerFeature } from './serverContext';
@@ -23,7 +24,11 @@ export const serverModels = new ModelHandle();
 export const modelsFeature: ServerFeature = {
   name: 'models',
   register(ctx) {
-    const hub = new ModelHub({ logger: ctx.logger });
+    // The built-in model's host runs beside the server; the hub owns it (and stops it with itself).
+    const local = new ServerLocalModels(ctx, ctx.logger);
+    serverLocalModels.current = local;
+    const hub = new ModelHub({ logger: ctx.logger, modelHost: local.host });
+    local.listModels = (e, signal) => hub.listModels(e, signal);
     let primaries = new Map<string, string>();
 
     const apply = () => {
@@ -36,7 +41,9 @@ export const modelsFeature: ServerFeature = {
         ca = trustedCertificates('');
       }
       const config = resolveModelConfig(settings, (id) => ctx.secret(id));
-      hub.configure(config, networkSettings(ctx.editorSettings(), ca));
+      const net = networkSettings(ctx.editorSettings(), ca);
+      hub.configure(config, net);
+      local.apply(settings, config, net);
       // A role pointed elsewhere: its old health no longer says anything.
       const next = new Map(MODEL_ROLES.map((r) => [r, endpointKey(config.roles[r][0]!)]));
       for (const r of MODEL_ROLES) {
@@ -86,6 +93,7 @@ export const modelsFeature: ServerFeature = {
         offUsage();
         for (const s of subscriptions) s.dispose();
         serverModels.publish(undefined);
+        serverLocalModels.current = undefined;
         await hub.dispose();
       },
     };
@@ -109,7 +117,7 @@ function listTarget(ctx: ServerContext, template: EndpointConfig, p: { baseUrl: 
   };
 }
 
-function abortSignal(token: CancellationToken): AbortSignal {
+export function abortSignal(token: CancellationToken): AbortSignal {
   const c = new AbortController();
   if (token.isCancellationRequested) c.abort();
   else token.onCancellationRequested(() => c.abort());

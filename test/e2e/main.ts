@@ -3,7 +3,9 @@
  * Chromium. Stages, in order:
  *   1. in-host: test/e2e/inHost/*.inhost.ts inside the extension host (vscode API)
  *   2. ui:      test/e2e/ui/*.spec.ts in file order, sharing one workbench page
- *   3. start:   test/e2e/start/*.spec.ts, each with its own processes (npm start, …)
+ *   3. embedded: test/e2e/embedded/*.spec.ts on a code-server of their own with the platform .vsix
+ *      (the built-in model: first-run offer and download, ghost text from llama.cpp)
+ *   4. start:   test/e2e/start/*.spec.ts, each with its own processes (npm start, …)
  * Everything a run writes (code-server dirs, logs, screenshots) is under test-output/e2e/run-<time>/;
  * screenshots are also copied to test-output/e2e/ so the latest are easy to find.
  *   node test/e2e/run.mjs [--only <substring of a spec file or stage>]
@@ -16,6 +18,7 @@ import { launchChromium, newWorkbenchContext } from './harness/browser';
 import { CodeServer } from './harness/codeServer';
 import type { FakeModelServer } from '../fixtures/fakeModelServer';
 import { MODEL_URL_ENV, startFakeModel } from './harness/fakeModel';
+import { runEmbeddedStage } from './harness/embeddedStage';
 import { inHostResultsFile, runInHostSuite } from './harness/inHostRunner';
 import { OUTPUT_DIR, SAMPLE_WORKSPACE, VSIX } from './harness/paths';
 import { type E2eTest, type TestResult, type UiContext, report, runTests } from './harness/testing';
@@ -25,7 +28,9 @@ const only = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? process.argv[i + 1] : undefined;
 })();
-const wanted = (name: string) => !only || name.includes(only);
+// Matched against the path under test/e2e ('embedded/01-firstRun.spec.ts') or a stage name, never the
+// checkout's own path (a checkout in a folder named 'embedded-model' matched every spec).
+const wanted = (name: string) => !only || (path.isAbsolute(name) ? path.relative(__dirname, name) : name).includes(only);
 
 function specFiles(dir: string, suffix: string): string[] {
   const full = path.join(__dirname, dir);
@@ -95,6 +100,12 @@ async function main(): Promise<number> {
       // The start stage runs its own code-server: free the two cores first.
       await server.stop();
       server = undefined;
+    }
+    const embeddedFiles = specFiles('embedded', '.spec.ts').filter(wanted);
+    if (embeddedFiles.length) {
+      browser ??= await launchChromium();
+      console.log('e2e: built-in model stage');
+      results.push(...(await runEmbeddedStage(browser, runDir, shotsDir, embeddedFiles, loadTests)));
     }
     for (const file of specFiles('start', '.spec.ts').filter(wanted)) {
       const tests = await loadTests<StartContext>(file);

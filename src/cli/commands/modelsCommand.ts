@@ -3,19 +3,24 @@ import { type CliCommand, CliError } from '../cliCommand';
 import { cliHub, cliModelError, MODEL_FLAGS, MODEL_FLAGS_USAGE } from '../cliModels';
 import { formatReport } from '../../core/llm/diagnostics/formatReport';
 import { MODEL_ROLES, type ModelRole } from '../../core/llm/types';
+import { listLocalModels, pullModel, removeLocalModel } from './localModelsCommands';
 
 /**
  * `banyan models test`: the connection test (real tiny requests per role) with its report; exit 1
- * when any check fails. `banyan models list`: the models an endpoint offers.
+ * when any check fails. `banyan models list`: the models an endpoint offers. The built-in model's
+ * files: `models pull ID`, `models list --local`, `models rm ID` (localModelsCommands.ts).
  */
 export const modelsCommand: CliCommand = {
   name: 'models',
-  summary: 'Test the model connection (models test) or list an endpoint\'s models (models list)',
-  usage: `banyan models test [--role ROLE]... ${MODEL_FLAGS_USAGE}\n       banyan models list [--role ROLE] ${MODEL_FLAGS_USAGE}`,
+  summary: 'Test the model connection (models test), list an endpoint\'s models (models list), or manage built-in models (models pull|list --local|rm)',
+  usage: `banyan models test [--role ROLE]... ${MODEL_FLAGS_USAGE}\n       banyan models list [--role ROLE] ${MODEL_FLAGS_USAGE}\n       banyan models pull ID [--workspace DIR] [--json]        (into $BANYAN_MODELS_DIR; resumes, verifies sha256)\n       banyan models list --local [--workspace DIR] [--json]\n       banyan models rm ID [--workspace DIR]`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...MODEL_FLAGS, role: { type: 'string', multiple: true } });
+    const { values, positionals } = parse(args, { ...MODEL_FLAGS, role: { type: 'string', multiple: true }, local: { type: 'boolean' } });
     const sub = positionals[0];
-    if (sub !== 'test' && sub !== 'list') throw new CliError('usage: banyan models test|list [options] (see banyan help models)', 2);
+    if (sub === 'pull') return pullModel(workspaceDir(values.workspace), positionals[1], Boolean(values.json), io);
+    if (sub === 'rm') return removeLocalModel(workspaceDir(values.workspace), positionals[1], io);
+    if (sub === 'list' && values.local) return listLocalModels(workspaceDir(values.workspace), Boolean(values.json), io);
+    if (sub !== 'test' && sub !== 'list') throw new CliError('usage: banyan models test|list|pull|rm [options] (see banyan help models)', 2);
     const roles = (values.role ?? []) as ModelRole[];
     for (const r of roles) if (!MODEL_ROLES.includes(r)) throw new CliError(`--role must be one of ${MODEL_ROLES.join(', ')}, got "${r}"`, 2);
     // With an endpoint on the command line, test what one endpoint can do: FIM and chat.

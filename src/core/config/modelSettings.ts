@@ -5,7 +5,7 @@
  */
 import { enumSetting, numberSetting, objectSetting, type SettingSpec, stringMapSetting, stringSetting } from './settingSpec';
 
-export const PROVIDER_VALUES = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic'] as const;
+export const PROVIDER_VALUES = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic', 'embedded'] as const;
 export const THINKING_VALUES = ['auto', 'off', 'on'] as const;
 /** Roles that write code in place and must be fast: with `thinking: auto` they ask for no reasoning. */
 export const NO_THINKING_BY_DEFAULT: ReadonlySet<string> = new Set(['completion', 'nextEdit']);
@@ -61,6 +61,7 @@ const PROVIDER_DESCRIPTIONS = [
   'Any OpenAI-compatible endpoint (OpenAI, vLLM, LM Studio, llama.cpp `/v1`, DeepSeek, DashScope, OpenRouter, Mistral): `/v1/completions` for FIM, `/v1/chat/completions` for chat.',
   'llama.cpp server: native `/infill` for FIM, `/v1/chat/completions` for chat.',
   'Anthropic Messages API (prompt caching on); completions use a chat-style prompt.',
+  'The built-in model: a GGUF file run by llama.cpp inside Banyan (no server to install). `model` is a catalogue id (**Banyan: Download Model…**) or the path of a `.gguf`; `baseUrl` is not used.',
 ];
 
 function fallbackSetting(role: string): SettingSpec<readonly FallbackSetting[]> {

@@ -7,6 +7,7 @@
  */
 import { agentSettings } from './agentSettings';
 import { completionSettings } from './completionSettings';
+import { embeddedSettings } from './embeddedSettings';
 import { generalSettings } from './generalSettings';
 import { indexSettings } from './indexSettings';
 import { insightsSettings } from './insightsSettings';
@@ -20,6 +21,7 @@ export const SETTINGS = {
   ...generalSettings,
   ...indexSettings,
   ...modelSettings,
+  ...embeddedSettings,
   ...completionSettings,
   ...nextEditSettings,
   ...agentSettings,

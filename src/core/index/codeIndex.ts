@@ -33,20 +33,23 @@ import { lineStartsOfBytes, MAX_FUNCTION_LINES, WINDOW_LINES } from './extract/c
 import { contentHash, finishExtract } from './extract/finishExtract';
 import { type LanguageId, languageLabel } from './languages';
 import { ChangeLog } from './changeLog';
+import { keptImports, keptSymbols, StringPool } from './keptFacts';
 import { LineCache } from './lineCache';
-import type { ChunkRange, FileExtract, ImportInfo, IndexedFile, SkippedFile, SymbolInfo, SymbolKind } from './model';
-import type { FileResult, FileTask } from './parse/fileProcessor';
+import { type ChunkRange, type FileExtract, type ImportInfo, type IndexedFile, type SkippedFile, type SymbolInfo, type SymbolKind, UNSETTLED_TIME } from './model';
+import type { FileResult, FileStat, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
-import { relativeTo } from './persist/fileRows';
+import { decodeDetails, type DetailsRow, relativeTo } from './persist/fileRows';
 import { captureSnapshot, type CapturedSnapshot, restoreSnapshot } from './persist/indexSnapshot';
 import { readSnapshotFile, SNAPSHOT_FILE } from './persist/snapshot';
+import { readScanListing, writeScanListing } from './persist/scanListingFile';
 import { SnapshotKeeper } from './persist/snapshotKeeper';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
 import { TaskFeed } from './parse/taskFeed';
 import { ImportGraph } from './resolve/importGraph';
 import { type FileEvents, FileEventQueue } from './scan/fileEventQueue';
 import { IgnoreRules } from './scan/ignoreRules';
-import { scanWorkspace } from './scan/workspaceScanner';
+import { isRacy, type ScanListing } from './scan/scanListing';
+import { type ScanResult, scanWorkspace } from './scan/workspaceScanner';
 import { bm25 } from './search/bm25';
 import { InvertedIndex } from './search/invertedIndex';
 import { jaccard } from './search/jaccard';
@@ -55,7 +58,7 @@ import { SymbolTable } from './search/symbolTable';
 import { tokenize } from './search/tokenizer';
 
 /** Bump when extraction or chunking changes what a file turns into: old snapshots are then rebuilt. */
-const EXTRACTOR_VERSION = 5;
+const EXTRACTOR_VERSION = 6;
 const BATCH_FILES = 24;
 const BATCH_BYTES = 384 * 1024;
 const MAX_ERRORS = 50;
@@ -115,6 +118,11 @@ export interface CodeIndexOptions {
    * than rewriting the whole snapshot every call. Default 0 (always write).
    */
   readonly saveAfterParsing?: number;
+  /**
+   * Wall-clock time in ms (default Date.now): file and folder times less than RACY_MS older than it
+   * when read are not trusted on the next scan (tests move it to make every time trusted).
+   */
+  readonly clock?: () => number;
 }
 
 export interface IndexProgressInfo {
@@ -191,6 +199,7 @@ export class CodeIndex {
   private readonly includeDirs: string[];
   private pool: ParserPool | undefined;
   private readonly poolSize: number;
+  private readonly clock: () => number;
 
   private state: IndexState = 'idle';
   private paused = false;
@@ -204,12 +213,14 @@ export class CodeIndex {
   /** Bumped whenever any file's content, symbols or the file set change (callers cache against it). */
   private readonly changes = new ChangeLog();
   private readonly lineCache = new LineCache();
+  /** Strings shared by the facts of a bulk build (names, containers, import sources); emptied when a refresh ends. */
+  private readonly strings = new StringPool();
   private closed = false;
   private lastMaintenance = 0;
 
   /** Sequence numbers: a result is applied only if no newer task for the same file was submitted. */
   private seq = 0;
-  private readonly latest = new Map<string, number>();
+  private readonly latest = new Map<string, { readonly seq: number; readonly statAfter: number }>();
   private readonly fileEvents = new FileEventQueue(() => void this.flushEvents().catch((err) => this.logger.error('index update failed', err)));
   private readonly waiters: (() => void)[] = [];
 
@@ -218,6 +229,7 @@ export class CodeIndex {
     this.maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
     this.maxFiles = options.maxFiles ?? 50_000;
     this.poolSize = options.workers ?? defaultWorkerCount();
+    this.clock = options.clock ?? Date.now;
     this.rules = new IgnoreRules({
       globs: options.exclude ?? [],
       editorExcludes: options.editorExcludes ?? [],
@@ -285,14 +297,18 @@ export class CodeIndex {
       consuming ??= this.runTasks(feed, generation, true);
     };
     const inlineBelow = this.options.inlineBelow ?? 0;
+    // The scan stats files after this: a time no later than any of its stats (see recordedStat).
+    const scanStartedAt = this.clock();
     const scan = await scanWorkspace(this.options.roots, {
+      now: this.clock,
       rules: this.rules,
       maxFileBytes: this.maxFileBytes,
       maxFiles: this.maxFiles,
+      previous: this.previousListing(),
       onFiles: (found) => {
         for (const f of found) {
-          const task = this.taskFor(f.path, f.size, f.mtimeMs);
-          if (task) feed.push(task, this.stamp(task.path), task.text?.length ?? f.size);
+          const task = this.taskFor(f.path, f);
+          if (task) feed.push(task, this.stamp(task.path, scanStartedAt), task.text?.length ?? f.size);
         }
         // Until enough work is known to be worth workers, wait (the CLI parses a few files inline).
         if (feed.total >= inlineBelow && feed.total > 0) {
@@ -303,8 +319,9 @@ export class CodeIndex {
     });
     feed.close();
     if (feed.total > 0) consume();
+    this.keepListing(scan);
     this.capped = scan.capped;
-    this.logger.debug(`index: scanned ${scan.files.length} files in ${Math.round(performance.now() - started)} ms`);
+    this.logger.debug(`index: scanned ${scan.files.length} files (${scan.foldersRead} folders read) in ${Math.round(performance.now() - started)} ms`);
     if (scan.capped) this.logger.warn(scan.capped);
     for (const e of scan.errors.slice(0, 10)) this.recordError(e);
 
@@ -324,7 +341,7 @@ export class CodeIndex {
           this.removeFile(f.path);
           setChanged = true;
         }
-        this.skipped.set(f.path, { size: f.size, mtimeMs: f.mtimeMs, reason: 'too-large' });
+        this.skipped.set(f.path, { ...recordedStat(f, scanStartedAt), reason: 'too-large' });
       }
     }
     if (consuming && (await consuming)) setChanged = true;
@@ -335,6 +352,7 @@ export class CodeIndex {
       this.graph.invalidateAll();
       this.markChanged();
     }
+    this.strings.clear();
     this.setState('idle');
     this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
@@ -346,15 +364,38 @@ export class CodeIndex {
     this.logger.debug(`index: snapshot written in ${Math.round(performance.now() - saveStarted)} ms`);
   }
 
+  /** What the last scan saw (see scanListing.ts): kept in memory, and read from the storage folder once. */
+  private previousListing(): ScanListing | undefined {
+    if (this.listing === undefined && this.snapshot && !this.listingRead) this.listing = readScanListing(this.snapshot.dir, this.listingKey());
+    this.listingRead = true;
+    return this.listing;
+  }
+
+  private keepListing(scan: ScanResult): void {
+    this.listing = scan.listing;
+    if (!this.snapshot || scan.foldersRead === 0) return;
+    const dir = this.snapshot.dir;
+    const write = writeScanListing(dir, this.listingKey(), scan.listing).catch((err: unknown) => this.logger.debug(`index: scan listing not saved in ${dir} (${describeError(err)})`));
+    this.listingWrite = this.listingWrite.then(() => write);
+  }
+
+  private listingKey(): string {
+    return createHash('sha1').update(JSON.stringify({ roots: this.options.roots, rules: this.rules.fingerprint })).digest('hex').slice(0, 16);
+  }
+
+  private listing: ScanListing | undefined;
+  private listingRead = false;
+  private listingWrite: Promise<void> = Promise.resolve();
+
   /** The parse task a scanned file needs, or undefined when the index already holds its content. */
-  private taskFor(file: string, size: number, mtimeMs: number): FileTask | undefined {
+  private taskFor(file: string, st: FileStat): FileTask | undefined {
     const overlay = this.options.documentText?.(file);
     const existing = this.byPath.get(file);
     if (overlay !== undefined) return !existing || existing.hash !== contentHash(Buffer.from(overlay, 'utf8')) ? { path: file, text: overlay, maxBytes: this.maxFileBytes } : undefined;
-    if (existing && existing.size === size && existing.mtimeMs === mtimeMs) return undefined;
+    if (existing && sameStat(existing, st)) return undefined;
     const skip = this.skipped.get(file);
-    if (!existing && skip && skip.size === size && skip.mtimeMs === mtimeMs) return undefined;
-    return { path: file, maxBytes: this.maxFileBytes, stat: { size, mtimeMs }, ...(existing ? { expectHash: existing.hash } : {}) };
+    if (!existing && skip && sameStat(skip, st)) return undefined;
+    return { path: file, maxBytes: this.maxFileBytes, stat: st, ...(existing ? { expectHash: existing.hash } : {}) };
   }
 
   /** Runs a list of parse tasks (editor updates, file events). */
@@ -384,9 +425,13 @@ export class CodeIndex {
         const b = await feed.take();
         if (!b) return;
         const results = await this.processBatch(pool, b.map((s) => (tokenize ? s.task : { ...s.task, tokenize: false })));
-        for (let i = 0; i < results.length; i++) {
-          if (this.latest.get(b[i]!.task.path) !== b[i]!.seq) continue; // superseded by a newer update
-          if (this.applyResult(results[i]!, bulk)) setChanged = true;
+        const seqOf = new Map(b.map((s) => [s.task.path, s.seq]));
+        for (const r of results) {
+          // By path: a batch retried file by file (processBatch) returns no result for a file that kills the parser.
+          const latest = this.latest.get(r.path);
+          if (!latest || latest.seq !== seqOf.get(r.path)) continue; // superseded by a newer update
+          this.latest.delete(r.path); // nothing newer is in flight (it would have replaced the entry)
+          if (this.applyResult(r, latest.statAfter, bulk)) setChanged = true;
         }
         done += b.length;
         if (bulk) this.report(done, feed.total, 'indexing');
@@ -432,32 +477,39 @@ export class CodeIndex {
   /** Files whose content was (re)indexed since open (saveAfterParsing counts them per refresh). */
   private reindexed = 0;
 
-  private stamp(file: string): number {
-    const s = ++this.seq;
-    this.latest.set(file, s);
-    return s;
+  /** A sequence number for a task on `file`, whose stat (if any) is taken after `statAfter` (wall clock). */
+  private stamp(file: string, statAfter = this.clock()): number {
+    const seq = ++this.seq;
+    this.latest.set(file, { seq, statAfter });
+    return seq;
   }
 
-  /** Applies one worker result; returns true when a file entered or left the index. */
-  private applyResult(r: FileResult, bulk: boolean): boolean {
+  /** Applies one worker result (its stat taken after `statAfter`); returns true when a file entered or left the index. */
+  private applyResult(r: FileResult, statAfter: number, bulk: boolean): boolean {
     switch (r.kind) {
       case 'indexed':
       case 'extracted': {
         this.reindexed++;
         const had = this.byPath.has(r.path);
         this.skipped.delete(r.path);
-        if (r.kind === 'indexed') this.putFile(r.path, r.size, r.mtimeMs, r.extract, bulk);
+        const st = recordedStat(r, statAfter);
+        if (r.kind === 'indexed') this.putFile(r.path, st, r.extract, bulk);
         else {
           // The worker did only what needs the tree (see MAIN_TOKENIZES_UP_TO): the rest is done here.
           const { extract, ranges } = finishExtract(r.tree, r.bytes, r.hash);
-          this.putFile(r.path, r.size, r.mtimeMs, extract, bulk, { bytes: r.bytes, ranges });
+          this.putFile(r.path, st, extract, bulk, { bytes: r.bytes, ranges });
         }
         if (had) this.graph.invalidateFile(r.path);
         return !had;
       }
       case 'unchanged': {
         const f = this.byPath.get(r.path);
-        if (f) this.replaceEntry({ ...f, size: r.size, mtimeMs: r.mtimeMs });
+        const st = recordedStat(r, statAfter);
+        if (f && !sameStat(f, st)) {
+          // Same content, new times: recorded so the next scan trusts them (not a content change).
+          this.replaceEntry({ ...f, ...st });
+          this.snapshot?.markDirty();
+        }
         return false;
       }
       case 'skipped': {
@@ -470,7 +522,7 @@ export class CodeIndex {
           }
           return false;
         }
-        this.skipped.set(r.path, { size: r.size, mtimeMs: r.mtimeMs, reason: r.reason });
+        this.skipped.set(r.path, { ...recordedStat(r, statAfter), reason: r.reason });
         const had = this.byPath.has(r.path);
         this.removeFile(r.path);
         return had;
@@ -481,7 +533,7 @@ export class CodeIndex {
   }
 
   /** `bulk`: part of a scan's batch (postings deferred to the next maintenance), not an editor update. */
-  private putFile(file: string, size: number, mtimeMs: number, x: FileExtract, bulk = false, untokenized?: { bytes: Uint8Array; ranges: readonly ChunkRange[] }): void {
+  private putFile(file: string, st: RecordedStat, x: FileExtract, bulk = false, untokenized?: { bytes: Uint8Array; ranges: readonly ChunkRange[] }): void {
     const old = this.byPath.get(file);
     if (old) this.dropContent(old);
     const id = old?.id ?? this.files.length;
@@ -506,20 +558,22 @@ export class CodeIndex {
         chunkCount++;
       }
     }
+    // A bulk build's facts are kept compact and share their strings (see keptFacts.ts); an editor
+    // update's are short-lived (the next keystroke replaces them) and not worth the copy.
+    const symbols = bulk ? keptSymbols(x.symbols, this.strings) : x.symbols;
     const entry: IndexedFile = {
       id,
       path: file,
       root,
       rel: relativeTo(root, file),
-      size,
-      mtimeMs,
+      ...st,
       hash: x.hash,
       language: x.language,
       lineCount: x.lineCount,
       ...(x.summary ? { summary: x.summary } : {}),
-      ...(x.packageName ? { packageName: x.packageName } : {}),
-      symbols: x.symbols,
-      imports: x.imports,
+      ...(x.packageName ? { packageName: this.strings.get(x.packageName) } : {}),
+      symbols,
+      imports: bulk ? keptImports(x.imports, this.strings) : x.imports,
       ...(x.hasErrors ? { hasErrors: true } : {}),
       firstChunk: Math.max(0, firstChunk),
       chunkCount,
@@ -527,7 +581,7 @@ export class CodeIndex {
     this.files[id] = entry;
     this.byPath.set(file, entry);
     this.snapshot?.fileIndexed(entry, !old);
-    this.symbolTable.add(id, x.symbols);
+    this.symbolTable.add(id, symbols);
     this.markChanged(file);
   }
 
@@ -539,6 +593,12 @@ export class CodeIndex {
   }
 
   private dropContent(f: IndexedFile): void {
+    const pending = this.pendingDetails;
+    if (pending?.pending[f.id]) {
+      // Never decoded, never in the symbol table: only no longer to be decoded.
+      pending.pending[f.id] = 0;
+      pending.symbols -= pending.counts[f.id]!;
+    }
     for (let i = 0; i < f.chunkCount; i++) this.index.removeChunk(f.firstChunk + i);
     this.symbolTable.remove(f.id, f.symbols);
     // Whatever made the index drop the file's content also makes its cached lines suspect.
@@ -587,7 +647,11 @@ export class CodeIndex {
   }
 
   private clear(): void {
+    this.pendingDetails = undefined;
     this.snapshot?.dropRows();
+    // Everything is read again, folders too.
+    this.listing = undefined;
+    this.listingRead = true;
     this.index = new InvertedIndex();
     for (const f of this.byPath.values()) this.symbolTable.remove(f.id, f.symbols);
     this.files = [];
@@ -717,6 +781,7 @@ export class CodeIndex {
 
   /** Either scorer on tokens the caller already has (see search/tokenizer.ts). */
   searchTerms(terms: readonly string[], scorer: 'bm25' | 'jaccard', options: SearchOptions = {}): ChunkHit[] {
+    this.ensureDetails();
     const exclude = options.excludePaths?.length
       ? new Set(options.excludePaths.map((p) => this.byPath.get(path.resolve(p))?.id).filter((id): id is number => id !== undefined))
       : undefined;
@@ -753,6 +818,7 @@ export class CodeIndex {
 
   /** Definitions named `name` (exact; `ignoreCase` also finds other casings). */
   symbols(name: string, options: { ignoreCase?: boolean; kinds?: readonly SymbolKind[]; limit?: number } = {}): SymbolHit[] {
+    this.ensureDetails();
     const refs = this.symbolTable.lookup(name, options.ignoreCase ?? false);
     const kinds = options.kinds ? new Set(options.kinds) : undefined;
     const out: SymbolHit[] = [];
@@ -767,6 +833,7 @@ export class CodeIndex {
 
   /** Symbols whose names match a free-text query (exact, prefix, substring), best first. */
   findSymbols(query: string, limit = 50): SymbolHit[] {
+    this.ensureDetails();
     return this.symbolTable.search(query, limit).flatMap((r) => {
       const f = this.files[r.file];
       return f ? [{ ...r.symbol, path: f.path, rel: f.rel, language: f.language }] : [];
@@ -775,6 +842,7 @@ export class CodeIndex {
 
   /** Members of a class/interface/struct/trait named `container` (methods, properties). */
   membersOf(container: string, file?: string): SymbolHit[] {
+    this.ensureDetails();
     const out: SymbolHit[] = [];
     const files = file ? [this.byPath.get(path.resolve(file))].filter((f): f is IndexedFile => !!f) : this.symbols(container).map((s) => this.byPath.get(s.path)!).filter(Boolean);
     for (const f of new Set(files)) for (const s of f.symbols) if (s.container === container) out.push({ ...s, path: f.path, rel: f.rel, language: f.language });
@@ -782,6 +850,7 @@ export class CodeIndex {
   }
 
   symbolsInFile(file: string): readonly SymbolInfo[] {
+    this.ensureDetails();
     return this.byPath.get(path.resolve(file))?.symbols ?? [];
   }
 
@@ -795,6 +864,7 @@ export class CodeIndex {
   }
 
   file(file: string): IndexedFile | undefined {
+    this.ensureDetails();
     return this.byPath.get(path.resolve(file));
   }
 
@@ -805,6 +875,7 @@ export class CodeIndex {
 
   /** Every indexed file's entry. An entry's `symbols` array is replaced, never mutated, when the file changes. */
   entries(): IterableIterator<IndexedFile> {
+    this.ensureDetails();
     return this.byPath.values();
   }
 
@@ -824,16 +895,19 @@ export class CodeIndex {
 
   /** Workspace files that `file` imports (resolved per language). */
   importsOf(file: string): readonly string[] {
+    this.ensureDetails();
     return this.graph.importsOf(path.resolve(file));
   }
 
   /** Each import of `file` with the workspace files it resolved to (empty for external packages). */
   resolvedImports(file: string): { readonly import: ImportInfo; readonly files: readonly string[] }[] {
+    this.ensureDetails();
     return this.graph.resolvedImports(path.resolve(file));
   }
 
   /** Workspace files that import `file`. */
   importersOf(file: string): readonly string[] {
+    this.ensureDetails();
     return this.graph.importersOf(path.resolve(file));
   }
 
@@ -869,7 +943,7 @@ export class CodeIndex {
     return {
       files: this.byPath.size,
       bytes,
-      symbols: this.symbolTable.size,
+      symbols: this.symbolTable.size + (this.pendingDetails?.symbols ?? 0),
       chunks: this.index.size,
       languages,
       skipped,
@@ -897,6 +971,7 @@ export class CodeIndex {
 
   /** Everything the snapshot holds, in one synchronous step (see captureSnapshot). */
   private captureSnapshot(): CapturedSnapshot {
+    this.ensureDetails();
     const { state, remap } = this.index.exportState();
     if (remap) this.applyRemap(remap);
     return captureSnapshot(this.files, this.skipped, state, { configKey: this.configKey(), roots: this.options.roots });
@@ -905,6 +980,7 @@ export class CodeIndex {
   private loadSnapshot(): void {
     const dir = this.options.storageDir;
     if (!dir || !this.snapshot) return;
+    const started = performance.now();
     const buf = readSnapshotFile(dir);
     if (!buf) return;
     const result = restoreSnapshot(buf, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
@@ -912,18 +988,47 @@ export class CodeIndex {
       this.logger.info(`Index snapshot in ${dir} discarded (${result.reason}); rebuilding the index.`);
       return;
     }
-    const { files, skipped, index, savedAt } = result.restored;
+    const { files, symbolCounts, details, skipped, index, savedAt } = result.restored;
     this.index = index;
     this.files = files;
-    for (const f of files) {
-      this.byPath.set(f.path, f);
-      this.symbolTable.add(f.id, f.symbols);
-    }
+    for (const f of files) this.byPath.set(f.path, f);
+    this.pendingDetails = { rows: details, pending: new Uint8Array(files.length).fill(1), counts: symbolCounts, symbols: symbolCounts.reduce((a, b) => a + b, 0) };
     for (const [p, s] of skipped) this.skipped.set(p, s);
     this.snapshot.sizeOnDisk = buf.length;
     this.lastUpdated = savedAt;
     this.changes.record();
-    this.logger.info(`Index snapshot loaded: ${files.length} files, ${index.size} chunks.`);
+    this.logger.info(`Index snapshot loaded: ${files.length} files, ${index.size} chunks (${Math.round(performance.now() - started)} ms).`);
+  }
+
+  /**
+   * Restored files get their symbols and imports (and enter the symbol table) on first need: a warm start
+   * that changes nothing, or only some files, never decodes the rest (see the snapshot's details part).
+   */
+  private pendingDetails: { readonly rows: () => DetailsRow[]; readonly pending: Uint8Array; readonly counts: Int32Array; symbols: number } | undefined;
+
+  /** Decodes what pendingDetails still holds, into the entries and the symbol table. */
+  private ensureDetails(): void {
+    const pending = this.pendingDetails;
+    if (!pending) return;
+    this.pendingDetails = undefined;
+    let rows: DetailsRow[];
+    try {
+      rows = pending.rows();
+    } catch (err) {
+      // The checksum passed, so only a writer's bug gets here: index those files again rather than serve them without symbols.
+      this.logger.warn(`Index snapshot details unreadable (${describeError(err)}); indexing those files again.`);
+      for (let id = 0; id < pending.pending.length; id++) if (pending.pending[id] && this.files[id]) this.removeFile(this.files[id]!.path);
+      void this.refresh().catch((e: unknown) => this.logger.error('index refresh failed', e));
+      return;
+    }
+    const strings = new StringPool();
+    for (let id = 0; id < pending.pending.length; id++) {
+      const f = this.files[id];
+      if (!pending.pending[id] || !f) continue;
+      const { symbols, imports } = decodeDetails(rows[id]!, strings);
+      this.replaceEntry({ ...f, symbols, imports }, false);
+      this.symbolTable.add(id, symbols);
+    }
   }
 
   private configKey(): string {
@@ -944,6 +1049,7 @@ export class CodeIndex {
     this.lineCache.clear();
     if (options.save !== false) await this.save().catch(() => undefined);
     this.snapshot?.dropRows();
+    await this.listingWrite;
     await this.pool?.close();
     await this.inlinePool?.close();
   }
@@ -986,6 +1092,22 @@ export class CodeIndex {
     for (const r of this.options.roots) if ((abs === r || abs.startsWith(r + path.sep)) && r.length > best.length) best = r;
     return best || path.dirname(abs);
   }
+}
+
+type RecordedStat = FileStat;
+
+/**
+ * A file's times as the index records them, from a stat taken after `statAfter`: when the file had
+ * changed too shortly before to be sure a further change moves its times (isRacy), its ctime is recorded
+ * as UNSETTLED_TIME, which no stat matches, so the next scan checks its content again.
+ */
+function recordedStat(st: FileStat, statAfter: number): RecordedStat {
+  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: isRacy(st, statAfter) ? UNSETTLED_TIME : st.ctimeMs };
+}
+
+/** The recorded times still describe the file (`st` as stat'ed now). */
+function sameStat(recorded: RecordedStat, st: FileStat): boolean {
+  return recorded.size === st.size && recorded.mtimeMs === st.mtimeMs && recorded.ctimeMs === st.ctimeMs;
 }
 
 function existsSafe(p: string): boolean {

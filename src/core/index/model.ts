@@ -67,6 +67,9 @@ export interface FileExtract {
 /** Why a file was not indexed (counted in the statistics, never a crash). */
 export type SkipReason = 'binary' | 'too-large' | 'minified' | 'unreadable';
 
+/** A file's recorded ctime when the next scan must not trust its times (it matches no real ctime). */
+export const UNSETTLED_TIME = -1;
+
 /** What the index keeps per file. */
 export interface IndexedFile {
   readonly id: number;
@@ -75,6 +78,8 @@ export interface IndexedFile {
   readonly rel: string;
   readonly size: number;
   readonly mtimeMs: number;
+  /** ctime when indexed; UNSETTLED_TIME when it was too recent to trust (the content is checked again next time). */
+  readonly ctimeMs: number;
   readonly hash: string;
   readonly language: LanguageId | undefined;
   readonly lineCount: number;
@@ -91,5 +96,6 @@ export interface IndexedFile {
 export interface SkippedFile {
   readonly size: number;
   readonly mtimeMs: number;
+  readonly ctimeMs: number;
   readonly reason: SkipReason;
 }

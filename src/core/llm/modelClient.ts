@@ -12,6 +12,7 @@ import { silentLogger } from '../logging/logger';
 import { type EndpointConfig, endpointKey, type ModelLayerConfig, thinkingFor } from './config/roleConfig';
 import { runConnectionTest } from './diagnostics/connectionTest';
 import { isAvailabilityFailure, ModelError } from './errors';
+import type { ModelHostTransport } from './embedded/modelHostTransport';
 import { planFim } from './fim/planFim';
 import { RoleMetricsStore } from './metrics/roleMetrics';
 import { createFetch, type FetchFn } from './network/httpFetch';
@@ -51,6 +52,8 @@ export interface ModelHubOptions {
   /** Overrides the HTTP stack (tests, bench); default: undici with proxy/CA settings. */
   readonly fetch?: FetchFn;
   readonly random?: () => number;
+  /** Runs the built-in model (provider `embedded`); the hub disposes it with itself. */
+  readonly modelHost?: ModelHostTransport & { dispose?(): Promise<void> | void };
 }
 
 /** Approximate tokens FIM special tokens and file headers add on top of the pieces. */
@@ -320,6 +323,11 @@ export class ModelHub implements ModelClient {
     for (const t of this.probeTimers.values()) clearTimeout(t);
     this.probeTimers.clear();
     await this.pool?.close();
+    await this.options.modelHost?.dispose?.();
+  }
+
+  private hostPart(): { modelHost?: ModelHostTransport } {
+    return this.options.modelHost ? { modelHost: this.options.modelHost } : {};
   }
 
   // ─────────────── the reliability loop ───────────────
@@ -395,7 +403,7 @@ export class ModelHub implements ModelClient {
     const splitter = built.thinkTags ? new ThinkTagSplitter() : undefined;
     const thought = { text: '', startedAt: 0, endedAt: 0, echo: undefined as ReasoningEcho | undefined };
     const quirks: string[] = [];
-    const call: ProviderCall = { endpoint: e, fetch: this.fetchFor(e), signal: deadline.signal, onHeaders: () => (headersAt ||= this.clock.now()) };
+    const call: ProviderCall = { endpoint: e, fetch: this.fetchFor(e), signal: deadline.signal, onHeaders: () => (headersAt ||= this.clock.now()), ...this.hostPart() };
     const gen = built.run(call);
     let finished = false;
     let failed = false;
@@ -629,7 +637,7 @@ export class ModelHub implements ModelClient {
   /** A provider call straight at an endpoint, with its deadlines, for tests and probes. */
   private directCall(e: EndpointConfig, signal: AbortSignal | undefined): { call: ProviderCall; deadline: AttemptDeadline; dispose: () => void } {
     const deadline = new AttemptDeadline(signal, e.timeouts, `models.${e.role}`);
-    const call: ProviderCall = { endpoint: e, fetch: this.fetchFor(e), signal: deadline.signal, onHeaders: () => undefined };
+    const call: ProviderCall = { endpoint: e, fetch: this.fetchFor(e), signal: deadline.signal, onHeaders: () => undefined, ...this.hostPart() };
     return { call, deadline, dispose: () => deadline.dispose() };
   }
 }

@@ -6,8 +6,8 @@ export type ModelRole = 'completion' | 'chat' | 'edit' | 'agent' | 'embeddings' 
 export const MODEL_ROLES: readonly ModelRole[] = ['completion', 'chat', 'edit', 'agent', 'embeddings', 'nextEdit'];
 
 /** How Banyan talks to an endpoint. Presets (OpenAI, DeepSeek, vLLM…) map onto these. */
-export type ProviderKind = 'ollama' | 'openai-compatible' | 'llamacpp' | 'anthropic';
-export const PROVIDER_KINDS: readonly ProviderKind[] = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic'];
+export type ProviderKind = 'ollama' | 'openai-compatible' | 'llamacpp' | 'anthropic' | 'embedded';
+export const PROVIDER_KINDS: readonly ProviderKind[] = ['ollama', 'openai-compatible', 'llamacpp', 'anthropic', 'embedded'];
 
 export interface ToolDefinition {
   readonly name: string;

@@ -4,6 +4,7 @@ import type { BanyanContext } from '../banyanContext';
 import { serverSettings } from '../editorSettings';
 import { sendNotification, sendRequest } from '../typedClient';
 import { PROVIDER_PRESETS, type ProviderPreset, ROLE_GROUPS } from './providerPresets';
+import { downloadModelCommand } from './localModelCommands';
 import { testModelConnection } from './testConnection';
 
 const TITLE = 'Banyan: Configure Model';
@@ -18,8 +19,10 @@ export async function configureModel(ctx: BanyanContext): Promise<void> {
   if (!group) return;
   const roles = [...group.roles] as ModelRole[];
 
-  const presetPick = await vscode.window.showQuickPick(PROVIDER_PRESETS.map((p) => ({ label: p.label, detail: p.detail, preset: p })), { title: `${TITLE} (2/5): provider`, matchOnDetail: true });
+  const builtIn = { label: '$(vm) Built-in model', detail: 'no server: Banyan runs a GGUF model on this machine (downloaded once)', preset: undefined };
+  const presetPick = await vscode.window.showQuickPick([builtIn, ...PROVIDER_PRESETS.map((p) => ({ label: p.label, detail: p.detail, preset: p }))], { title: `${TITLE} (2/5): provider`, matchOnDetail: true });
   if (!presetPick) return;
+  if (!presetPick.preset) return downloadModelCommand(ctx, roles);
   const preset: ProviderPreset = presetPick.preset;
 
   const baseUrl = await vscode.window.showInputBox({

@@ -151,6 +151,8 @@ export const tests = [
 
   uiTest('a reasoning model: its thinking is folded above the answer ("Thought for …"), opens on click, and is never in the answer', async ({ page, fakeModel: fake, screenshot }) => {
     const thinking = 'The user asks about formatUser. I should check src/format.ts first.';
+    // The earlier questions are still in the conversation's history: their rules would match this request too.
+    fake.reset();
     // DeepSeek's stream: reasoning_content deltas, then the answer.
     fake.addRule({ name: 'reasoner', route: '/v1/chat/completions', prompt: 'What does formatUser return', reply: { thinking, text: 'A display string: src/format.ts:4.', chunkDelayMs: 20, shape: 'deepseek-reasoner' } });
     await openBanyanContainer(page);

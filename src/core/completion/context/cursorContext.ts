@@ -25,6 +25,11 @@ export interface CursorContext {
   readonly partial: string;
   /** Member access at the cursor: `this.users.` → ['this', 'users']; undefined when none. */
   readonly receiver?: readonly string[];
+  /**
+   * A method chain continued on the cursor's line (`    .` under `Command::new("x")` and `.about(…)`
+   * lines): the type its first line names, if any, and the methods the chain has called so far.
+   */
+  readonly continuation?: { readonly head?: string; readonly members: readonly string[] };
   /** Line ranges of import statements (by the index's import lines, extended over open brackets). */
   readonly importLines: ReadonlySet<number>;
   /** Names in the text before the cursor, import statements excluded. */
@@ -37,12 +42,12 @@ export interface CursorContext {
   readonly terms: ReadonlyMap<string, number>;
 }
 
-/** camelCase / snake_case / digit boundaries → lower-case words of 2+ letters (a char scan: runs per symbol). */
+/** camelCase / snake_case / digit boundaries → lower-case singular words of 2+ letters (a char scan: runs per symbol). */
 export function nameWords(name: string): string[] {
   const out: string[] = [];
   let start = -1;
   const flush = (end: number) => {
-    if (start >= 0 && end - start >= 2) out.push(name.slice(start, end).toLowerCase());
+    if (start >= 0 && end - start >= 2) out.push(singular(name.slice(start, end).toLowerCase()));
     start = -1;
   };
   for (let i = 0; i < name.length; i++) {
@@ -69,6 +74,9 @@ export function nameWords(name: string): string[] {
   flush(name.length);
   return out;
 }
+
+/** `tables` and `Table` are one word to a name match: a plural `s` is dropped (not from `ss`, `us`, `is`). */
+const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) ? w.slice(0, -1) : w);
 
 export function readCursorContext(text: string, line: number, character: number, imports: readonly ImportInfo[]): CursorContext {
   const lines = text.split('\n');
@@ -102,8 +110,9 @@ export function readCursorContext(text: string, line: number, character: number,
       for (const t of nameWords(m[0])) add(terms, t, w);
     }
   }
+  const continuation = !receiver && /^\s*\.$/.test(linePrefix.slice(0, linePrefix.length - partial.length)) ? chainAbove(lines, line) : undefined;
   return {
-    lines, line, character, linePrefix, partial, ...(receiver?.length ? { receiver } : {}),
+    lines, line, character, linePrefix, partial, ...(receiver?.length ? { receiver } : {}), ...(continuation ? { continuation } : {}),
     importLines, usedBefore, onlyAfter, nearNames, terms,
   };
 }
@@ -127,6 +136,33 @@ function namesBefore(text: string, lines: readonly string[], line: number, impor
   }
   lastNamesBefore = { above, importLines: importKey, names };
   return names;
+}
+
+const CHAIN_LINES = 60;
+
+/** The chain a line starting with `.` continues: the calls on `.` lines above at the same depth, and its head's type. */
+function chainAbove(lines: readonly string[], line: number): { head?: string; members: string[] } | undefined {
+  const members: string[] = [];
+  let depth = 0;
+  for (let i = line - 1; i >= Math.max(0, line - CHAIN_LINES); i--) {
+    const l = (lines[i] ?? '').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\/.*$/g, '""');
+    for (let j = l.length - 1; j >= 0; j--) {
+      const ch = l[j];
+      if (ch === ')' || ch === ']' || ch === '}') depth++;
+      else if (ch === '(' || ch === '[' || ch === '{') depth--;
+    }
+    if (depth < 0) return undefined; // the chain is an argument of a call that opens here
+    if (depth !== 0) continue; // inside an argument spanning lines (the line opening it counts)
+    const call = /^\s*\.\s*([A-Za-z_$][\w$]*)/.exec(l);
+    if (call) {
+      members.push(call[1]!);
+      continue;
+    }
+    if (!l.trim()) return undefined;
+    const head = /\bnew\s+([A-Z][\w$]*)|(?:^|[^\w$.])([A-Z][\w$]*)\s*(?:::|\.)\s*[A-Za-z_$][\w$]*\s*[(<]/.exec(l);
+    return { ...(head ? { head: head[1] ?? head[2]! } : {}), members };
+  }
+  return undefined;
 }
 
 /** `Parser(*args, **kw).` → `Parser().`: a call's arguments do not matter to what it returns. */

@@ -1,11 +1,13 @@
 /**
  * The names a file's import statements bind, each with the workspace files it comes from: named
  * imports (`import { A }`, `from m import a`), namespaces and modules (`import * as ns`, `import m`,
- * `const m = require('./m')`, `from . import m`), so `ns.` at the cursor can list the module's symbols.
+ * `const m = require('./m')`, `from . import m`, a Go package by its alias or clause), so `ns.` at the
+ * cursor can list the module's symbols.
  */
 import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
 import { FileScopedMemo } from './fileScopedMemo';
+import { goImportName } from './packageScope';
 
 export interface ImportBinding {
   readonly name: string;
@@ -23,6 +25,16 @@ export function importBindings(index: CodeIndex, file: string, lines: readonly s
   for (const { import: imp, files: resolved } of index.resolvedImports(file)) {
     if (!resolved.length) continue;
     const files = resolved.map((f) => sameFamilyTwin(index, f, family));
+    if (file.endsWith('.java')) {
+      // `import a.b.C;` binds C, `import static a.b.C.m;` binds m (to C's file); a wildcard binds nothing by name.
+      if (imp.flavor !== 'wildcard') put(imp.source.split('.').pop() ?? '', files, false);
+      continue;
+    }
+    if (family === 'go') {
+      const name = goImportName(lines[imp.line] ?? '', imp.source, files, index);
+      if (name) put(name, files, true);
+      continue;
+    }
     const text = statementText(lines, imp.line);
     for (const name of imp.names ?? []) {
       if (name === '*') continue;
@@ -71,12 +83,13 @@ export function statementStart(lines: readonly string[], line: number): number {
   return line;
 }
 
-export type LanguageFamily = 'ts' | 'js' | 'py' | 'other';
+export type LanguageFamily = 'ts' | 'js' | 'py' | 'go' | 'other';
 
 export function languageFamily(file: string): LanguageFamily {
   if (/\.[cm]?tsx?$/.test(file)) return 'ts';
   if (/\.[cm]?jsx?$/.test(file)) return 'js';
   if (/\.pyi?$/.test(file)) return 'py';
+  if (file.endsWith('.go')) return 'go';
   return 'other';
 }
 

@@ -4,10 +4,13 @@
  * the variable's own name), `this.`/`self.` → the enclosing class's base classes, `ns.` → a module.
  * Read lexically from the document, so it works while the code does not parse.
  */
+import * as path from 'node:path';
 import type { CodeIndex, SymbolHit } from '../../index/codeIndex';
 import type { SymbolKind } from '../../index/model';
 import type { CursorContext } from './cursorContext';
 import type { ImportBinding } from './importBindings';
+import { rustModuleFiles } from './rustModules';
+import { symbolNames } from './symbolNames';
 
 export const CONTAINER_KINDS: readonly SymbolKind[] = ['class', 'interface', 'struct', 'trait', 'enum', 'type', 'module'];
 
@@ -22,11 +25,14 @@ const SELF = new Set(['this', 'self', 'super', 'cls']);
 
 export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorContext, bindings: ReadonlyMap<string, ImportBinding>): ReceiverTarget | undefined {
   const chain = cursor.receiver;
-  if (!chain?.length) return undefined;
+  if (!chain?.length) return cursor.continuation ? chainReceiver(index, file, cursor.continuation, bindings) : undefined;
   const q = chain[chain.length - 1]!;
   const out: ReceiverTarget = { containers: [], modules: [] };
   if (SELF.has(q) && chain.length === 1) {
     for (const base of baseTypesAt(index, file, cursor.line)) out.containers.push(...containersNamed(index, base, file));
+    // Rust: `self.` in an impl block is the impl's type (its methods in other files of the folder).
+    const owner = file.endsWith('.rs') ? index.symbolAt(file, cursor.line)?.container : undefined;
+    if (owner) out.containers.push(...rustImplType(index, owner, file));
     return out;
   }
   const bound = chain.length === 1 ? bindings.get(q) : undefined;
@@ -38,6 +44,14 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
     out.containers.push(...containersNamed(index, q, file, bound.files));
     if (!out.containers.length) out.modules.push(...bound.files);
     return out;
+  }
+  // Rust: `printer::` / `grep::printer::` is a module path (a lowercase segment before `::`).
+  if (file.endsWith('.rs') && /::\s*\w*$/.test(cursor.linePrefix)) {
+    const modules = rustModuleFiles(symbolNames(index), q, file);
+    if (modules.length) {
+      out.modules.push(...modules);
+      return out;
+    }
   }
   const before = cursor.lines.slice(0, cursor.line).join('\n') + '\n' + cursor.linePrefix;
   const after = cursor.lines.slice(cursor.line + 1).join('\n');
@@ -59,6 +73,26 @@ export function resolveReceiver(index: CodeIndex, file: string, cursor: CursorCo
   return out;
 }
 
+/** The type an impl block in `file` is for: defined in this file, else in its module folder, else few places. */
+function rustImplType(index: CodeIndex, name: string, file: string): SymbolHit[] {
+  const all = index.symbols(name, { kinds: CONTAINER_KINDS, limit: 20 });
+  const own = all.filter((s) => s.path === file);
+  if (own.length) return own;
+  const dir = path.dirname(file);
+  const near = all.filter((s) => path.dirname(s.path) === dir);
+  return near.length ? near : all.length <= 3 ? all : [];
+}
+
+/**
+ * A builder chain continued on the cursor's line: the type its head names (`Command::new(`,
+ * `new Request.Builder(`, `Foo.builder(`), else the type whose members the chain has called.
+ */
+function chainReceiver(index: CodeIndex, file: string, chain: NonNullable<CursorContext['continuation']>, bindings: ReadonlyMap<string, ImportBinding>): ReceiverTarget | undefined {
+  const containers = chain.head ? containersNamed(index, chain.head, file, bindings.get(chain.head)?.files) : [];
+  if (!containers.length && chain.members.length) containers.push(...containersByMembers(index, file, chain.members));
+  return containers.length ? { containers, modules: [] } : undefined;
+}
+
 /** The type a declaration of `name` in `text` gives it (the last such declaration wins). */
 export function declaredType(name: string, text: string, file = ''): string | undefined {
   const n = name.replace(/\$/g, '\\$');
@@ -70,6 +104,11 @@ export function declaredType(name: string, text: string, file = ''): string | un
     // `T name` (Java/C#/C++) and `name T` (Go) only in those languages: elsewhere they match prose.
     ...(/\.(java|cs|c|cc|cpp|h|hpp|kt|scala)$/.test(file) ? [new RegExp(`\\b${T}(?:<[^>\\n]*>)?\\s+${n}\\s*[=;,)]`, 'g')] : []),
     ...(file.endsWith('.go') ? [new RegExp(`\\b${n}\\s+\\*?${T}\\b`, 'g')] : []),
+    // Rust: `x: &'a mut path::T`, `let x = path::T::new(`
+    ...(file.endsWith('.rs') ? [
+      new RegExp(`${at}\\s*:\\s*&?(?:'\\w+\\s+)?(?:mut\\s+)?(?:dyn\\s+|impl\\s+)?(?:\\w+::)*${T}`, 'g'),
+      new RegExp(`${at}\\s*(?::[^=\\n]*)?=\\s*&?(?:mut\\s+)?(?:\\w+::)*${T}::\\w+\\s*[(<]`, 'g'),
+    ] : []),
   ];
   let best: { at: number; type: string } | undefined;
   for (const re of patterns) {
@@ -100,6 +139,12 @@ export function containersByMemberUse(index: CodeIndex, file: string, chain: rea
   const receiver = chain.map((p) => p.replace(/\$/g, '\\$')).join('\\s*\\.\\s*');
   const members = new Set<string>();
   for (const m of text.matchAll(new RegExp(`(?<![\\w$.])${receiver}\\s*\\.\\s*([A-Za-z_$][\\w$]*)`, 'g'))) members.add(m[1]!);
+  return containersByMembers(index, file, [...members]);
+}
+
+/** The classes defining the most of `members` (see containersByMemberUse). */
+export function containersByMembers(index: CodeIndex, file: string, used: readonly string[]): SymbolHit[] {
+  const members = new Set(used);
   const votes = new Map<string, { count: number; owners: number; hits: SymbolHit[] }>();
   for (const name of [...members].slice(0, 24)) {
     const defs = index.symbols(name, { limit: 40 }).filter((d) => d.container && d.path !== file);

@@ -6,12 +6,14 @@ import type { ContextSource } from './contextStage';
 /**
  * The completion pipeline's repository context: the context engine over the workspace index, with
  * snippet paths made workspace-relative (what the prompt shows). Undefined while there is no index.
- * Assembled cooperatively, so contextStage's time box and the request's cancellation can stop it.
+ * Assembled cooperatively against the request's time box: when it closes (or the stage says stop), the
+ * sources not run yet are skipped and what was found is returned.
  */
 export function indexContextSource(index: CodeIndex | undefined, roots: readonly string[]): ContextSource | undefined {
   if (!index) return undefined;
   return async (request, signal) => {
-    const assembled = await assembleCompletionContextCooperatively({ index, ...request }, signal);
+    const { timeBoxMs, ...input } = request;
+    const assembled = await assembleCompletionContextCooperatively({ index, ...input }, signal, timeBoxMs === undefined ? {} : { deadline: performance.now() + timeBoxMs });
     return {
       snippets: assembled.snippets.map((s) => ({ ...s, file: workspaceRelative(roots, s.file) })),
     };

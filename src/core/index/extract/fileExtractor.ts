@@ -71,7 +71,7 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
   for (const [root, shift] of within ? within.map((n) => [n, 1] as const) : [[tree.rootNode, 0] as const]) {
     matches = matches.concat(queries.query.matches(root, { maxStartDepth: MAX_START_DEPTH - shift }));
     // concat, not push(...): a generated file can have more top-level constants than a call takes arguments.
-    if (queries.topLevel) matches = matches.concat(queries.topLevel.matches(root, { maxStartDepth: TOP_LEVEL_DEPTH - shift }));
+    if (queries.topLevel) matches = matches.concat(queries.topLevel.matches(root, { maxStartDepth: (spec.topLevelDepth ?? TOP_LEVEL_DEPTH) - shift }));
   }
   for (const match of matches) {
     captures.clear();
@@ -102,7 +102,7 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
       continue;
     }
     if (!kind) continue;
-    if (kind === 'constant' && spec.topLevelConstants && !atTopLevel(captures.get('definition.constant'))) continue;
+    if (kind === 'constant' && spec.topLevelConstants && !atTopLevel(captures.get('definition.constant'), spec.topLevelBlocks)) continue;
     const def = spec.definition ? spec.definition(kind, captures) : defaultDefinition(kind, captures);
     if (def && def.name) defs.push(def);
   }
@@ -114,10 +114,10 @@ export function extractFromTree(spec: LanguageSpec, queries: ExtractionQueries, 
 /** Node types a top-level constant may sit in on its way up to the file's root. */
 const DECLARATION_WRAPPERS = new Set(['export_statement', 'const_declaration', 'var_declaration', 'expression_statement', 'lexical_declaration']);
 
-function atTopLevel(node: Node | undefined): boolean {
-  for (let p = node?.parent ?? null, hops = 0; p && hops < 4; p = p.parent, hops++) {
+function atTopLevel(node: Node | undefined, blocks: readonly string[] = []): boolean {
+  for (let p = node?.parent ?? null, hops = 0; p && hops < 4 + blocks.length; p = p.parent, hops++) {
     if (!p.parent) return true; // p is the root
-    if (!DECLARATION_WRAPPERS.has(p.type)) return false;
+    if (!DECLARATION_WRAPPERS.has(p.type) && !blocks.includes(p.type)) return false;
   }
   return false;
 }

@@ -42,6 +42,13 @@ export interface LanguageSpec {
    * bodies, so a pattern whose shape is common deep inside them costs nothing there.
    */
   readonly topLevelQuery?: string;
+  /** How deep a top-level pattern may start (default 2: in a wrapper, or a statement). */
+  readonly topLevelDepth?: number;
+  /**
+   * Statement types a top-level constant may sit in besides declaration wrappers (Python's module-level
+   * `if TYPE_CHECKING:` and `try:` blocks define names as much as the module's top does).
+   */
+  readonly topLevelBlocks?: readonly string[];
   /** A function found inside one of these becomes a method of it (Python classes, Rust impls…). */
   readonly memberContainers?: readonly SymbolKind[];
 }

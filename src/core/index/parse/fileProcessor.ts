@@ -20,8 +20,8 @@ export interface FileTask {
   readonly path: string;
   /** The editor's text, which wins over the disk. */
   readonly text?: string;
-  /** Size and mtime from the scan, when it just listed the file: saves a stat per file. */
-  readonly stat?: { readonly size: number; readonly mtimeMs: number };
+  /** The file's times and size from the scan, when it just listed the file: saves a stat per file. */
+  readonly stat?: FileStat;
   /** Hash recorded last time: when the content still has it, the result is `unchanged`. */
   readonly expectHash?: string;
   readonly maxBytes: number;
@@ -35,21 +35,29 @@ export interface FileTask {
   readonly tokenize?: boolean;
 }
 
+/**
+ * What the index compares on the next scan to tell whether a file may have changed. ctime too: an edit
+ * whose mtime was put back (touch -r, rsync -t, archive tools) still moves it.
+ */
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
 export type FileResult =
-  | { readonly path: string; readonly kind: 'indexed'; readonly size: number; readonly mtimeMs: number; readonly extract: FileExtract }
-  | {
+  | ({ readonly path: string; readonly kind: 'indexed'; readonly extract: FileExtract } & FileStat)
+  | ({
       readonly path: string;
       readonly kind: 'extracted';
-      readonly size: number;
-      readonly mtimeMs: number;
       readonly tree: TreeExtract;
       /** The content as UTF-8 (file bytes as read, or the editor's text encoded): transferred, not copied. */
       readonly bytes: Uint8Array;
       /** Set when computed here anyway (the task had an expectHash). */
       readonly hash?: string;
-    }
-  | { readonly path: string; readonly kind: 'unchanged'; readonly size: number; readonly mtimeMs: number; readonly hash: string }
-  | { readonly path: string; readonly kind: 'skipped'; readonly size: number; readonly mtimeMs: number; readonly reason: SkipReason; readonly message?: string }
+    } & FileStat)
+  | ({ readonly path: string; readonly kind: 'unchanged'; readonly hash: string } & FileStat)
+  | ({ readonly path: string; readonly kind: 'skipped'; readonly reason: SkipReason; readonly message?: string } & FileStat)
   | { readonly path: string; readonly kind: 'parsed' };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
@@ -63,23 +71,24 @@ const RECENT_TREES = 8;
 
 export async function processFile(runtime: TreeSitterRuntime, task: FileTask): Promise<FileResult> {
   let bytes: Uint8Array;
-  let mtimeMs = task.stat?.mtimeMs ?? 0;
+  let times = { mtimeMs: task.stat?.mtimeMs ?? 0, ctimeMs: task.stat?.ctimeMs ?? 0 };
   try {
     if (task.text !== undefined) {
       bytes = Buffer.from(task.text, 'utf8');
     } else {
       const st = task.stat ?? (task.mode === 'parse-only' ? undefined : statSync(task.path));
       if (st) {
-        mtimeMs = st.mtimeMs;
-        if (st.size > task.maxBytes) return { path: task.path, kind: 'skipped', size: st.size, mtimeMs, reason: 'too-large' };
+        times = { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+        if (st.size > task.maxBytes) return { path: task.path, kind: 'skipped', size: st.size, ...times, reason: 'too-large' };
       }
       bytes = readFileSync(task.path);
     }
   } catch (err) {
-    return { path: task.path, kind: 'skipped', size: 0, mtimeMs, reason: 'unreadable', message: err instanceof Error ? err.message : String(err) };
+    return { path: task.path, kind: 'skipped', size: 0, ...times, reason: 'unreadable', message: err instanceof Error ? err.message : String(err) };
   }
   const size = bytes.length;
-  if (size > task.maxBytes) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'too-large' };
+  const stamp: FileStat = { size, ...times };
+  if (size > task.maxBytes) return { path: task.path, kind: 'skipped', ...stamp, reason: 'too-large' };
   const language = languageOf(task.path);
   if (task.mode === 'parse-only') {
     if (language && !looksBinary(bytes)) {
@@ -89,12 +98,12 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
     }
     return { path: task.path, kind: 'parsed' };
   }
-  if (looksBinary(bytes)) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'binary' };
+  if (looksBinary(bytes)) return { path: task.path, kind: 'skipped', ...stamp, reason: 'binary' };
   const hash = task.expectHash !== undefined || task.tokenize !== false ? contentHash(bytes) : undefined;
-  if (hash !== undefined && task.expectHash === hash) return { path: task.path, kind: 'unchanged', size, mtimeMs, hash };
+  if (hash !== undefined && task.expectHash === hash) return { path: task.path, kind: 'unchanged', ...stamp, hash };
   const text = task.text ?? decoder.decode(bytes);
   const lineStarts = lineStartsOf(text);
-  if (looksMinified(lineStarts)) return { path: task.path, kind: 'skipped', size, mtimeMs, reason: 'minified' };
+  if (looksMinified(lineStarts)) return { path: task.path, kind: 'skipped', ...stamp, reason: 'minified' };
 
   const summary = fileSummary(text);
   let tree: TreeExtract = { language, lineCount: lineStarts.length - 1, ...(summary ? { summary } : {}), symbols: [], imports: [] };
@@ -124,10 +133,10 @@ export async function processFile(runtime: TreeSitterRuntime, task: FileTask): P
     }
   }
   if (task.tokenize === false) {
-    return { path: task.path, kind: 'extracted', size, mtimeMs, tree, bytes: standalone(bytes), ...(hash ? { hash } : {}) };
+    return { path: task.path, kind: 'extracted', ...stamp, tree, bytes: standalone(bytes), ...(hash ? { hash } : {}) };
   }
   const { extract, ranges } = finishExtract(tree, bytes, hash);
-  return { path: task.path, kind: 'indexed', size, mtimeMs, extract: { ...extract, chunks: tokenizeChunks(text, lineStarts, ranges) } };
+  return { path: task.path, kind: 'indexed', ...stamp, extract: { ...extract, chunks: tokenizeChunks(text, lineStarts, ranges) } };
 }
 
 /** What incremental extraction needs from the previous parse of an editor's file. */

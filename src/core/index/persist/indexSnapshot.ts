@@ -6,11 +6,13 @@
 import { describeError } from '../../logging/logger';
 import type { IndexedFile, SkippedFile } from '../model';
 import { type IndexState as IndexArrays, InvertedIndex } from '../search/invertedIndex';
-import { decodeFile, encodeFile, encodeSkipped, type FileRow, type SkippedRow } from './fileRows';
-import { decodeSnapshot, type EncodableHeader, SNAPSHOT_FORMAT } from './snapshot';
+import { decodeFile, type DetailsRow, encodeDetails, encodeFile, encodeSkipped, type FileRow, type SkippedRow } from './fileRows';
+import { decodeSnapshot, type EncodableHeader, parseDetails, SNAPSHOT_FORMAT } from './snapshot';
 
 export interface CapturedSnapshot {
   readonly header: EncodableHeader<FileRow, SkippedRow>;
+  /** One item per file row, in the same order. */
+  readonly details: Iterable<DetailsRow>;
   readonly index: IndexArrays;
 }
 
@@ -50,12 +52,16 @@ export function captureSnapshot(files: readonly (IndexedFile | undefined)[], ski
     files: mapLazily(live, encodeFile),
     skipped: mapLazily([...skipped], encodeSkipped),
   };
-  return { header, index: { ...state, chunkFile } };
+  return { header, details: mapLazily(live, encodeDetails), index: { ...state, chunkFile } };
 }
 
 export interface RestoredIndex {
-  /** By id, dense. */
+  /** By id, dense; symbols and imports not decoded yet (see `details`). */
   readonly files: IndexedFile[];
+  /** Each file's symbol count, by id (the statistics count them before the details are decoded). */
+  readonly symbolCounts: Int32Array;
+  /** Parses the files' details, by id (once: the bytes are let go). */
+  readonly details: () => DetailsRow[];
   readonly skipped: Map<string, SkippedFile>;
   readonly index: InvertedIndex;
   readonly savedAt: Date;
@@ -77,9 +83,18 @@ export function restoreSnapshot(buf: Buffer, identity: SnapshotIdentity, rootOf:
     }
     const restored = InvertedIndex.fromState(index);
     const files = header.files.map((row, id) => decodeFile(row, id, Math.max(0, first[id]!), rootOf(row[0])));
+    const symbolCounts = Int32Array.from(header.files, (row) => row[11]);
     const skipped = new Map<string, SkippedFile>();
-    for (const [p, size, mtimeMs, reason] of header.skipped) skipped.set(p, { size, mtimeMs, reason });
-    return { ok: true, restored: { files, skipped, index: restored, savedAt: new Date(header.savedAt) } };
+    for (const [p, size, mtimeMs, ctimeMs, reason] of header.skipped) skipped.set(p, { size, mtimeMs, ctimeMs, reason });
+    let bytes: Buffer | undefined = decoded.snapshot.details;
+    const count = files.length; // the caller adds to `files`
+    const details = () => {
+      if (!bytes) throw new Error('snapshot details already taken');
+      const rows = parseDetails<DetailsRow>(bytes, count);
+      bytes = undefined;
+      return rows;
+    };
+    return { ok: true, restored: { files, symbolCounts, details, skipped, index: restored, savedAt: new Date(header.savedAt) } };
   } catch (err) {
     return { ok: false, reason: describeError(err) };
   }

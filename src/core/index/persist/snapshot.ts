@@ -2,29 +2,36 @@
  * The on-disk form of the index: one file, written atomically (temp file + rename), versioned and
  * checksummed. Parts:
  *
- *   prefix   magic "BANYANIX", format, header offset, header length, CRC-32 of everything after the prefix
+ *   prefix   magic "BANYANIX", format, CRC-32 of everything after the prefix, then the offset and length
+ *            of each part below
+ *   header   JSON: files (one light row each: path, times, hash, language, counts), skipped files,
+ *            roots, config key — all a warm start needs to compare the disk with the index
+ *   details  JSON array, one item per file row: its symbols and imports. Kept as bytes on load and
+ *            parsed on first use (a warm start that changes nothing never needs them)
  *   sections the chunk columns and term pools as raw little-endian typed arrays, the vocabulary as
  *            newline-joined UTF-8 (each: u32 byte length + bytes)
- *   header   JSON: files (symbols, imports…), skipped files, roots, config key
  *
- * Two orders, told apart by the header offset. prefix, sections, header: a writer puts the index's live
- * typed arrays on disk at once (no copy, nothing can change them meanwhile), then encodes the JSON
- * header row by row, yielding to the event loop between slices. prefix, header, sections: a first
- * build streams each file's row to disk as the file is indexed (SnapshotRowStream), so only the
+ * Two orders. Sections, header, details: a writer puts the index's live typed arrays on disk at once
+ * (no copy, nothing can change them meanwhile), then encodes the JSON row by row, yielding to the event
+ * loop between slices. Header, details, sections: a first build streams each file's row to disk as the
+ * file is indexed (SnapshotRowStream; details go to a side file appended at the end), so only the
  * sections are left to write when the build ends. Anything unexpected on load — wrong magic, format,
  * config key, roots, checksum, truncation — is reported as a reason and the caller rebuilds; it never
  * throws past here.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { IndexState } from '../search/invertedIndex';
 
 const MAGIC = Buffer.from('BANYANIX', 'latin1');
-const PREFIX_BYTES = MAGIC.length + 16;
+/** Magic, format, CRC, then offset and length of header, details and sections. */
+const PREFIX_BYTES = MAGIC.length + 8 + 3 * 8;
+const PARTS = ['header', 'details', 'sections'] as const;
+type Part = (typeof PARTS)[number];
 /** Bump when the layout or the meaning of anything stored changes. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 7;
 export const SNAPSHOT_FILE = 'index.snapshot';
 
 export interface SnapshotHeader<F, S> {
@@ -43,6 +50,15 @@ export type EncodableHeader<F, S> = Omit<SnapshotHeader<F, S>, 'files' | 'skippe
 export interface Snapshot<F, S> {
   readonly header: SnapshotHeader<F, S>;
   readonly index: IndexState;
+  /** The details part as bytes (a copy): parseDetails turns it into one item per file row. */
+  readonly details: Buffer;
+}
+
+/** The details part's items, one per file row of the header. */
+export function parseDetails<D>(details: Buffer, files: number): D[] {
+  const items = JSON.parse(details.toString('utf8')) as unknown;
+  if (!Array.isArray(items) || items.length !== files) throw new Error('snapshot details do not match its files');
+  return items as D[];
 }
 
 type Column = 'chunkFile' | 'chunkStart' | 'chunkEnd' | 'chunkLength' | 'chunkTermStart' | 'chunkTermCount' | 'termPool';
@@ -99,6 +115,19 @@ function* headerSlices<F, S>(header: EncodableHeader<F, S>): Generator<Buffer> {
   yield Buffer.from(`${pending}}`, 'utf8');
 }
 
+/** Details as one JSON array, in slices. */
+function* detailsSlices<D>(details: Iterable<D>): Generator<Buffer> {
+  let pending = '[';
+  for (const items of jsonItems(details)) {
+    pending += items;
+    if (pending.length >= HEADER_SLICE) {
+      yield Buffer.from(pending, 'utf8');
+      pending = '';
+    }
+  }
+  yield Buffer.from(`${pending}]`, 'utf8');
+}
+
 /** Rows as the items of a JSON array (comma-separated, no brackets), in pieces of about HEADER_SLICE characters. */
 function* jsonItems(rows: Iterable<unknown>, after = 0): Generator<string> {
   let piece = '';
@@ -118,14 +147,19 @@ function* jsonItems(rows: Iterable<unknown>, after = 0): Generator<string> {
  * The sections (live index arrays) are written before the first yield; `pause` runs between header
  * slices so a large index does not hold the event loop for the whole encoding. Returns the file size.
  */
-export async function writeSnapshot<F, S>(dir: string, header: EncodableHeader<F, S>, index: IndexState, pause: () => Promise<void>): Promise<number> {
+export async function writeSnapshot<F, S, D>(dir: string, header: EncodableHeader<F, S>, details: Iterable<D>, index: IndexState, pause: () => Promise<void>): Promise<number> {
   const writer = new SnapshotWriter(dir);
   try {
+    writer.begin('sections');
     for (const b of sections(index)) writer.write(b);
-    writer.startHeader();
-    for (const slice of headerSlices(header)) {
-      writer.write(slice);
-      await pause();
+    writer.end('sections');
+    for (const [part, slices] of [['header', headerSlices(header)], ['details', detailsSlices(details)]] as const) {
+      writer.begin(part);
+      for (const slice of slices) {
+        writer.write(slice);
+        await pause();
+      }
+      writer.end(part);
     }
     return writer.finish();
   } catch (err) {
@@ -135,12 +169,17 @@ export async function writeSnapshot<F, S>(dir: string, header: EncodableHeader<F
 }
 
 /** The same, without yielding (process exit paths, where no more ticks may run). */
-export function writeSnapshotSync<F, S>(dir: string, header: EncodableHeader<F, S>, index: IndexState): number {
+export function writeSnapshotSync<F, S, D>(dir: string, header: EncodableHeader<F, S>, details: Iterable<D>, index: IndexState): number {
   const writer = new SnapshotWriter(dir);
   try {
+    writer.begin('sections');
     for (const b of sections(index)) writer.write(b);
-    writer.startHeader();
-    for (const slice of headerSlices(header)) writer.write(slice);
+    writer.end('sections');
+    for (const [part, slices] of [['header', headerSlices(header)], ['details', detailsSlices(details)]] as const) {
+      writer.begin(part);
+      for (const slice of slices) writer.write(slice);
+      writer.end(part);
+    }
     return writer.finish();
   } catch (err) {
     writer.abort();
@@ -150,12 +189,14 @@ export function writeSnapshotSync<F, S>(dir: string, header: EncodableHeader<F, 
 
 /**
  * A snapshot written while a first build runs: file rows go to disk as they come (`add`, in the order
- * the snapshot will list the files), the rest at `finish`, without yielding (so the sections match
- * the rows). Memory stays at one slice of JSON whatever the index size.
+ * the snapshot will list the files; their details to a side file), the rest at `finish`, without
+ * yielding (so the sections match the rows). Memory stays at a slice of JSON whatever the index size.
  */
-export class SnapshotRowStream<F> {
+export class SnapshotRowStream<F, D> {
   private readonly writer: SnapshotWriter;
+  private readonly side: SideFile;
   private pending = '';
+  private pendingDetails = '';
   private done = false;
   /** Rows added so far. */
   rows = 0;
@@ -163,30 +204,50 @@ export class SnapshotRowStream<F> {
   constructor(dir: string) {
     removeStaleTemps(dir);
     this.writer = new SnapshotWriter(dir);
-    this.writer.startHeader();
+    try {
+      this.side = new SideFile(`${this.writer.temp.slice(0, -'.tmp'.length)}.details.tmp`);
+    } catch (err) {
+      this.writer.abort();
+      throw err;
+    }
+    this.writer.begin('header');
     this.pending = '{"files":[';
   }
 
-  add(row: F): void {
-    for (const items of jsonItems([row], this.rows++)) this.append(items);
+  add(row: F, details: D): void {
+    for (const items of jsonItems([row], this.rows)) this.pending += items;
+    for (const items of jsonItems([details], this.rows)) this.pendingDetails += items;
+    this.rows++;
+    if (this.pending.length >= HEADER_SLICE) this.flush();
+    if (this.pendingDetails.length >= HEADER_SLICE) this.flushDetails();
   }
 
-  /** Completes the file (header fields, skipped rows, sections) and renames it into place; returns its size. */
+  /** Completes the file (header fields, skipped rows, details, sections) and renames it into place; returns its size. */
   finish<S>(header: Omit<EncodableHeader<F, S>, 'files'>, index: IndexState): number {
     if (this.done) throw new Error('snapshot stream already finished');
     this.done = true;
     try {
       const { skipped, ...rest } = header;
-      this.append('],"skipped":[');
-      for (const items of jsonItems(skipped)) this.append(items);
-      this.append(`],${JSON.stringify(rest).slice(1)}`);
+      this.pending += '],"skipped":[';
+      for (const items of jsonItems(skipped)) this.pending += items;
+      this.pending += `],${JSON.stringify(rest).slice(1)}`;
       this.flush();
-      this.writer.endHeader();
+      this.writer.end('header');
+      this.flushDetails();
+      this.writer.begin('details');
+      this.writer.write(Buffer.from('['));
+      this.side.copyTo((b) => this.writer.write(b));
+      this.writer.write(Buffer.from(']'));
+      this.writer.end('details');
+      this.writer.begin('sections');
       for (const b of sections(index)) this.writer.write(b);
+      this.writer.end('sections');
       return this.writer.finish();
     } catch (err) {
       this.writer.abort();
       throw err;
+    } finally {
+      this.side.remove();
     }
   }
 
@@ -194,11 +255,7 @@ export class SnapshotRowStream<F> {
     if (this.done) return;
     this.done = true;
     this.writer.abort();
-  }
-
-  private append(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= HEADER_SLICE) this.flush();
+    this.side.remove();
   }
 
   private flush(): void {
@@ -206,11 +263,54 @@ export class SnapshotRowStream<F> {
     this.writer.write(Buffer.from(this.pending, 'utf8'));
     this.pending = '';
   }
+
+  private flushDetails(): void {
+    if (!this.pendingDetails) return;
+    this.side.write(Buffer.from(this.pendingDetails, 'utf8'));
+    this.pendingDetails = '';
+  }
+}
+
+/** A plain temp file written in sequence and read back once. */
+class SideFile {
+  private readonly fd: number;
+  private size = 0;
+  private closed = false;
+
+  constructor(private readonly file: string) {
+    this.fd = openSync(file, 'w+');
+  }
+
+  write(b: Uint8Array): void {
+    for (let at = 0; at < b.byteLength; ) at += writeSync(this.fd, b, at, b.byteLength - at, this.size + at);
+    this.size += b.byteLength;
+  }
+
+  copyTo(sink: (b: Buffer) => void): void {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, this.size)));
+    for (let at = 0; at < this.size; ) {
+      const n = readSync(this.fd, chunk, 0, Math.min(chunk.length, this.size - at), at);
+      if (n <= 0) throw new Error('snapshot details side file is shorter than written');
+      sink(chunk.subarray(0, n));
+      at += n;
+    }
+  }
+
+  remove(): void {
+    try {
+      if (!this.closed) closeSync(this.fd);
+      this.closed = true;
+      unlinkSync(this.file);
+    } catch {
+      /* already gone */
+    }
+  }
 }
 
 /**
  * Temp files of writers that died (a streamed first build lasts long enough to be killed midway): removed
- * when their process is gone. Names are `index.snapshot.<pid>.<time>.tmp` (see SnapshotWriter).
+ * when their process is gone. Names are `index.snapshot.<pid>.<time>.tmp` (see SnapshotWriter) and
+ * `index.snapshot.<pid>.<time>.details.tmp` (SnapshotRowStream's side file).
  */
 function removeStaleTemps(dir: string): void {
   let names: string[];
@@ -220,7 +320,7 @@ function removeStaleTemps(dir: string): void {
     return;
   }
   for (const name of names) {
-    const m = /^index\.snapshot\.(\d+)\.\d+\.tmp$/.exec(name);
+    const m = /^index\.snapshot\.(\d+)\.\d+(?:\.details)?\.tmp$/.exec(name);
     // This process's own writers may be open; another live process may be writing too.
     if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
     try {
@@ -242,12 +342,11 @@ function processAlive(pid: number): boolean {
 
 class SnapshotWriter {
   private readonly target: string;
-  private readonly temp: string;
+  readonly temp: string;
   private readonly fd: number;
   private readonly crc = new Checksum();
   private offset = PREFIX_BYTES;
-  private headerOffset = -1;
-  private headerEnd = -1;
+  private readonly parts = new Map<Part, [start: number, end: number]>();
   private closed = false;
 
   constructor(dir: string) {
@@ -263,22 +362,25 @@ class SnapshotWriter {
     this.crc.update(b);
   }
 
-  startHeader(): void {
-    this.headerOffset = this.offset;
+  begin(part: Part): void {
+    this.parts.set(part, [this.offset, -1]);
   }
 
-  /** For a header followed by sections; otherwise the header runs to the end of the file. */
-  endHeader(): void {
-    this.headerEnd = this.offset;
+  end(part: Part): void {
+    this.parts.get(part)![1] = this.offset;
   }
 
   finish(): number {
     const prefix = Buffer.alloc(PREFIX_BYTES);
     MAGIC.copy(prefix, 0);
     prefix.writeUInt32LE(SNAPSHOT_FORMAT, 8);
-    prefix.writeUInt32LE(this.headerOffset, 12);
-    prefix.writeUInt32LE((this.headerEnd >= 0 ? this.headerEnd : this.offset) - this.headerOffset, 16);
-    prefix.writeUInt32LE(this.crc.value(), 20);
+    prefix.writeUInt32LE(this.crc.value(), 12);
+    PARTS.forEach((part, i) => {
+      const [start, end] = this.parts.get(part) ?? [-1, -1];
+      if (start < 0 || end < start) throw new Error(`snapshot part ${part} was not written`);
+      prefix.writeUInt32LE(start, 16 + 8 * i);
+      prefix.writeUInt32LE(end - start, 20 + 8 * i);
+    });
     writeSync(this.fd, prefix, 0, PREFIX_BYTES, 0);
     closeSync(this.fd);
     this.closed = true;
@@ -303,18 +405,20 @@ export function decodeSnapshot<F, S>(buf: Buffer, expected: { configKey: string;
     if (buf.length < PREFIX_BYTES || !buf.subarray(0, 8).equals(MAGIC)) return { ok: false, reason: 'not a Banyan index snapshot' };
     const format = buf.readUInt32LE(8);
     if (format !== SNAPSHOT_FORMAT) return { ok: false, reason: `snapshot format ${format}, this version uses ${SNAPSHOT_FORMAT}` };
-    const headerOffset = buf.readUInt32LE(12);
-    const headerLength = buf.readUInt32LE(16);
-    // Sections before the header (it then ends the file), or after it (it then starts right after the prefix).
-    const headerFirst = headerOffset === PREFIX_BYTES;
-    const [sectionsStart, sectionsEnd] = headerFirst ? [headerOffset + headerLength, buf.length] : [PREFIX_BYTES, headerOffset];
-    if (headerOffset < PREFIX_BYTES || (headerFirst ? headerOffset + headerLength > buf.length : headerOffset + headerLength !== buf.length)) return { ok: false, reason: 'truncated snapshot' };
+    const parts = {} as Record<Part, [start: number, end: number]>;
+    for (const [i, part] of PARTS.entries()) {
+      const start = buf.readUInt32LE(16 + 8 * i);
+      const end = start + buf.readUInt32LE(20 + 8 * i);
+      if (start < PREFIX_BYTES || end > buf.length) return { ok: false, reason: 'truncated snapshot' };
+      parts[part] = [start, end];
+    }
     const crc = new Checksum();
     crc.update(buf.subarray(PREFIX_BYTES));
-    if (crc.value() !== buf.readUInt32LE(20)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
-    const header = JSON.parse(buf.subarray(headerOffset, headerOffset + headerLength).toString('utf8')) as SnapshotHeader<F, S>;
+    if (crc.value() !== buf.readUInt32LE(12)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
+    const header = JSON.parse(buf.subarray(...parts.header).toString('utf8')) as SnapshotHeader<F, S>;
     if (header.configKey !== expected.configKey) return { ok: false, reason: 'the extractor changed since it was saved' };
     if (JSON.stringify(header.roots) !== JSON.stringify(expected.roots)) return { ok: false, reason: 'workspace folders changed' };
+    const [sectionsStart, sectionsEnd] = parts.sections;
     let at = sectionsStart;
     const next = (): Buffer => {
       if (at + 4 > sectionsEnd) throw new Error('truncated section');
@@ -353,7 +457,8 @@ export function decodeSnapshot<F, S>(buf: Buffer, expected: { configKey: string;
     for (let c = 0; c < chunkCount; c++) {
       if (index.chunkTermStart[c]! < 0 || index.chunkTermStart[c]! + index.chunkTermCount[c]! > index.termPool.length) throw new Error('chunk terms out of range');
     }
-    return { ok: true, snapshot: { header, index } };
+    // A copy: the rest of the file's bytes need not stay in memory until the details are used.
+    return { ok: true, snapshot: { header, index, details: Buffer.from(buf.subarray(...parts.details)) } };
   } catch (err) {
     return { ok: false, reason: `unreadable snapshot: ${err instanceof Error ? err.message : String(err)}` };
   }

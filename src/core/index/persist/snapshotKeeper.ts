@@ -5,7 +5,7 @@
  */
 import { describeError, type Logger } from '../../logging/logger';
 import type { IndexedFile } from '../model';
-import { encodeFile, type FileRow } from './fileRows';
+import { type DetailsRow, encodeDetails, encodeFile, type FileRow } from './fileRows';
 import type { CapturedSnapshot } from './indexSnapshot';
 import { SnapshotRowStream, writeSnapshot, writeSnapshotSync } from './snapshot';
 
@@ -29,7 +29,7 @@ export class SnapshotKeeper {
    * During a first build, each file's row as the file is indexed (see SnapshotRowStream). Dropped as soon
    * as anything would make the rows differ from the files: a file indexed again, replaced or removed.
    */
-  private rowStream: SnapshotRowStream<FileRow> | undefined;
+  private rowStream: SnapshotRowStream<FileRow, DetailsRow> | undefined;
 
   constructor(
     readonly dir: string,
@@ -51,9 +51,9 @@ export class SnapshotKeeper {
       if (!this.dirty) return;
     }
     if (this.finishRows()) return;
-    const { header, index } = this.source.capture();
+    const { header, details, index } = this.source.capture();
     this.dirty = false;
-    const run = writeSnapshot(this.dir, header, index, yieldToEventLoop).then(
+    const run = writeSnapshot(this.dir, header, details, index, yieldToEventLoop).then(
       (bytes) => {
         this.sizeOnDisk = bytes;
       },
@@ -87,8 +87,8 @@ export class SnapshotKeeper {
     if (!this.dirty) return;
     if (this.finishRows()) return;
     try {
-      const { header, index } = this.source.capture();
-      this.sizeOnDisk = writeSnapshotSync(this.dir, header, index);
+      const { header, details, index } = this.source.capture();
+      this.sizeOnDisk = writeSnapshotSync(this.dir, header, details, index);
       this.dirty = false;
     } catch (err) {
       this.logger.warn(`Could not save the index snapshot in ${this.dir}: ${describeError(err)}`);
@@ -99,7 +99,7 @@ export class SnapshotKeeper {
   streamRows(): void {
     this.dropRows();
     try {
-      this.rowStream = new SnapshotRowStream<FileRow>(this.dir);
+      this.rowStream = new SnapshotRowStream<FileRow, DetailsRow>(this.dir);
     } catch (err) {
       this.logger.debug(`index: snapshot rows not streamed (${describeError(err)})`);
     }
@@ -108,7 +108,7 @@ export class SnapshotKeeper {
   /** A file was indexed: its row is streamed when it is the next new file, else the stream is dropped. */
   fileIndexed(entry: IndexedFile, isNew: boolean): void {
     if (!this.rowStream) return;
-    if (isNew && entry.id === this.rowStream.rows) this.rowStream.add(encodeFile(entry));
+    if (isNew && entry.id === this.rowStream.rows) this.rowStream.add(encodeFile(entry), encodeDetails(entry));
     else this.dropRows();
   }
 

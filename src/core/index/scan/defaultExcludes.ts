@@ -2,6 +2,9 @@
  * What is never worth indexing, whatever the ignore files say: dependency and build folders, VCS
  * metadata, lockfiles, minified bundles, and files whose extension says binary (checked before reading).
  */
+/** Bump when isExcludedFileName's rules change (saved scans made under the old ones are then not reused). */
+export const DEFAULT_EXCLUDES_VERSION = 1;
+
 export const EXCLUDED_DIRS: ReadonlySet<string> = new Set([
   'node_modules', 'bower_components', 'jspm_packages', '.git', '.hg', '.svn', '.jj',
   'dist', 'build', 'out', 'target', 'obj', '.next', '.nuxt', '.svelte-kit', '.turbo', '.parcel-cache', '.cache',

@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
-import { EXCLUDED_DIRS, isExcludedFileName } from './defaultExcludes';
+import { DEFAULT_EXCLUDES_VERSION, EXCLUDED_DIRS, EXCLUDED_FILE_NAMES, isExcludedFileName } from './defaultExcludes';
 
 type Ignore = ReturnType<typeof ignore>;
 
 export const IGNORE_FILES = ['.gitignore', '.banyanignore'] as const;
+/** Read at a workspace root besides its IGNORE_FILES. */
+export const ROOT_EXCLUDE_FILE = path.join('.git', 'info', 'exclude');
 
 export interface IgnoreOptions {
   /** VS Code `files.exclude` / `search.exclude` maps (only `true` entries count). */
@@ -27,12 +29,16 @@ export interface IgnoreOptions {
 /** Ignore rules of one folder (its .gitignore/.banyanignore), scoped to that folder. */
 export interface DirRules {
   readonly dir: string; // absolute
+  /** `dir` with a trailing separator: the paths it scopes start with it. */
+  readonly prefix: string;
   readonly rules: Ignore;
 }
 
 export class IgnoreRules {
   private readonly globMatch: (rel: string) => boolean;
   private readonly dirCache = new Map<string, DirRules | undefined>();
+  /** Everything besides the ignore files' content that decides what is excluded (a saved scan is only reused under the same). */
+  readonly fingerprint: string;
 
   constructor(private readonly options: IgnoreOptions = {}) {
     const patterns: string[] = [...(options.globs ?? [])];
@@ -41,13 +47,27 @@ export class IgnoreRules {
     }
     const matchers = patterns.map((p) => picomatch(p, { dot: true }));
     this.globMatch = matchers.length ? (rel) => matchers.some((m) => m(rel)) : () => false;
+    this.fingerprint = JSON.stringify({
+      patterns,
+      gitignore: options.useGitignore !== false,
+      defaults: options.noDefaults ? [] : [DEFAULT_EXCLUDES_VERSION, [...EXCLUDED_DIRS], [...EXCLUDED_FILE_NAMES]],
+    });
   }
 
-  /** Reads the ignore files of `dir` (absolute), or undefined when it has none (or gitignores are off). */
-  rulesFor(dir: string, isRoot: boolean): DirRules | undefined {
+  /** Whether ignore files are read at all. */
+  get readsIgnoreFiles(): boolean {
+    return this.options.useGitignore !== false;
+  }
+
+  /**
+   * Reads the ignore files of `dir` (absolute), or undefined when it has none (or gitignores are off).
+   * `present`: the IGNORE_FILES names the folder is known to hold (a scan has just listed it), so absent
+   * ones are not tried.
+   */
+  rulesFor(dir: string, isRoot: boolean, present?: readonly string[]): DirRules | undefined {
     if (this.options.useGitignore === false) return undefined;
     if (this.dirCache.has(dir)) return this.dirCache.get(dir);
-    const found = this.readRules(dir, isRoot);
+    const found = this.readRules(dir, isRoot, present);
     this.dirCache.set(dir, found);
     return found;
   }
@@ -82,10 +102,10 @@ export class IgnoreRules {
     return false;
   }
 
-  private readRules(dir: string, isRoot: boolean): DirRules | undefined {
+  private readRules(dir: string, isRoot: boolean, present?: readonly string[]): DirRules | undefined {
     let rules: Ignore | undefined;
-    const files: string[] = [...IGNORE_FILES];
-    if (isRoot) files.push(path.join('.git', 'info', 'exclude'));
+    const files: string[] = [...(present ?? IGNORE_FILES)];
+    if (isRoot) files.push(ROOT_EXCLUDE_FILE);
     for (const name of files) {
       let text: string;
       try {
@@ -96,7 +116,7 @@ export class IgnoreRules {
       rules ??= ignore({ allowRelativePaths: true });
       rules.add(text);
     }
-    return rules ? { dir, rules } : undefined;
+    return rules ? { dir, prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, rules } : undefined;
   }
 
   /**
@@ -107,8 +127,10 @@ export class IgnoreRules {
     if (!this.options.noDefaults && (isDir ? EXCLUDED_DIRS.has(name) : isExcludedFileName(name))) return true;
     if (this.globMatch(rel) || (isDir && this.globMatch(`${rel}/`))) return true;
     for (const scope of scopes) {
-      const local = path.relative(scope.dir, abs).split(path.sep).join('/');
-      if (!local || local.startsWith('..')) continue;
+      // Scopes are folders above `abs`: its path below them is a slice (path.relative costs more than the match).
+      if (abs.length <= scope.prefix.length || !abs.startsWith(scope.prefix)) continue;
+      let local = abs.slice(scope.prefix.length);
+      if (path.sep !== '/') local = local.split(path.sep).join('/');
       if (scope.rules.ignores(isDir ? `${local}/` : local)) return true;
     }
     return false;

@@ -78,10 +78,12 @@ export class InvertedIndex {
   // ── vocabulary ──
 
   termId(term: string): number | undefined {
+    this.ready();
     return this.vocab.idOf(term);
   }
 
   get vocabularySize(): number {
+    this.ready();
     return this.vocab.size;
   }
 
@@ -95,6 +97,7 @@ export class InvertedIndex {
 
   /** Adds a chunk; returns its id. Searchable immediately (through the delta postings). */
   addChunk(file: number, startLine: number, endLine: number, terms: readonly string[], tfs: readonly number[], length: number): number {
+    this.ready();
     const id = this.openChunk(file, startLine, endLine, length, terms.length);
     for (let i = 0; i < terms.length; i++) this.recordTerm(id, this.intern(terms[i]!), tfs[i]!, false);
     this.closeChunk(length, false);
@@ -143,6 +146,7 @@ export class InvertedIndex {
    * punctuation).
    */
   addChunkTokens(file: number, startLine: number, endLine: number, tokens: (emit: (token: string) => void) => void, deferPostings = false): number {
+    this.ready();
     let distinct = 0;
     let length = 0;
     tokens((token) => {
@@ -163,6 +167,7 @@ export class InvertedIndex {
    * when there is no token.
    */
   addChunkBytes(file: number, startLine: number, endLine: number, bytes: Uint8Array, from: number, to: number, deferPostings = false): number {
+    this.ready();
     this.scratchDistinct = 0;
     this.scratchLength = 0;
     forEachTermIdInBytes(bytes, from, to, this.vocab, this.identifiers, this.countTerm);
@@ -198,6 +203,7 @@ export class InvertedIndex {
 
   removeChunk(id: number): void {
     if (!this.alive[id]) return;
+    this.ready();
     this.alive[id] = 0;
     const start = this.termStart[id]!;
     const end = start + this.termCount[id]!;
@@ -246,10 +252,12 @@ export class InvertedIndex {
     return this.aliveChunks ? this.totalLength / this.aliveChunks : 0;
   }
   documentFrequency(term: number): number {
+    this.ready();
     return this.df[term] ?? 0;
   }
 
   postings(term: number): Postings {
+    this.ready();
     const inBase = term < this.baseTerms;
     return {
       ids: this.baseIds,
@@ -291,6 +299,7 @@ export class InvertedIndex {
    * renumbered densely (order kept) and the old → new map (-1 = dropped) is returned.
    */
   maintain(): Int32Array | undefined {
+    this.ready();
     const remap = this.deadChunks > 0 ? this.compactChunks() : undefined;
     this.rebuildBase();
     return remap;
@@ -339,8 +348,12 @@ export class InvertedIndex {
     }
     for (let t = 0; t < terms; t++) offsets[t + 1]! += offsets[t]!;
     const fill = offsets.slice(0, terms);
-    const ids = new Int32Array(offsets[terms]!);
-    const tfs = new Uint16Array(offsets[terms]!);
+    // The previous base's arrays are refilled when large enough (nothing reads them meanwhile; postings
+    // are ranges into them): a first build, which rebuilds every few seconds, then does not leave a
+    // base-sized array for the collector each time, and its last rebuild usually allocates nothing.
+    const total = offsets[terms]!;
+    const ids = this.baseIds.length >= total ? this.baseIds : new Int32Array(Math.max(total, this.termPool.length));
+    const tfs = this.baseTfs.length >= total ? this.baseTfs : new Uint16Array(Math.max(total, this.tfPool.length));
     for (let id = 0; id < this.count; id++) {
       if (!this.alive[id]) continue;
       const start = this.termStart[id]!;
@@ -376,6 +389,7 @@ export class InvertedIndex {
 
   /** Dense state for the snapshot (compacts first, so the caller must apply the returned remap). */
   exportState(): { state: IndexState; remap: Int32Array | undefined } {
+    this.ready();
     const remap = this.deadChunks > 0 ? this.compactChunks() : undefined;
     if (remap || this.deltaChunks > 0 || this.deferredChunks > 0) this.rebuildBase();
     const n = this.count;
@@ -396,27 +410,45 @@ export class InvertedIndex {
     };
   }
 
-  /** Restores a dense state (every chunk alive), then builds the postings in one pass. */
+  /**
+   * Restores a dense state (every chunk alive). The state's arrays become the index's own (the caller
+   * gives them up: a decoded snapshot's are fresh copies). The vocabulary, document frequencies and
+   * postings are built on first use (see ready): a warm start that changes nothing and searches nothing
+   * — `banyan index` — never needs them.
+   */
   static fromState(s: IndexState): InvertedIndex {
     const index = new InvertedIndex();
-    for (const t of s.terms) index.vocab.intern(t);
     const n = s.chunkCount;
     index.count = n;
-    index.alive = new Uint8Array(Math.max(16, n)).fill(1, 0, n);
-    index.fileOfChunk = Int32Array.from(s.chunkFile);
-    index.startOfChunk = Int32Array.from(s.chunkStart);
-    index.endOfChunk = Int32Array.from(s.chunkEnd);
-    index.lengthOfChunk = Int32Array.from(s.chunkLength);
-    index.termStart = Int32Array.from(s.chunkTermStart);
-    index.termCount = Int32Array.from(s.chunkTermCount);
-    index.termPool = Int32Array.from(s.termPool);
-    index.tfPool = Uint16Array.from(s.tfPool);
+    // Its length is the capacity of every chunk column (see ensureChunkCapacity).
+    index.alive = new Uint8Array(n).fill(1);
+    index.fileOfChunk = s.chunkFile;
+    index.startOfChunk = s.chunkStart;
+    index.endOfChunk = s.chunkEnd;
+    index.lengthOfChunk = s.chunkLength;
+    index.termStart = s.chunkTermStart;
+    index.termCount = s.chunkTermCount;
+    index.termPool = s.termPool;
+    index.tfPool = s.tfPool;
     index.poolUsed = s.termPool.length;
-    index.df = new Int32Array(Math.max(16, index.vocab.size));
-    for (let i = 0; i < index.poolUsed; i++) index.df[index.termPool[i]!]!++;
     index.aliveChunks = n;
+    index.baseChunks = n; // what the postings will hold (needsMaintenance's measure)
     for (let i = 0; i < n; i++) index.totalLength += index.lengthOfChunk[i]!;
-    index.rebuildBase();
+    index.pendingTerms = s.terms;
     return index;
+  }
+
+  /** A restored state's terms, until ready() builds what depends on them. */
+  private pendingTerms: readonly string[] | undefined;
+
+  /** Builds the vocabulary, document frequencies and postings of a restored state, once. */
+  private ready(): void {
+    const terms = this.pendingTerms;
+    if (!terms) return;
+    this.pendingTerms = undefined;
+    this.vocab.internAll(terms);
+    this.df = new Int32Array(Math.max(16, this.vocab.size));
+    for (let i = 0; i < this.poolUsed; i++) this.df[this.termPool[i]!]!++;
+    this.rebuildBase();
   }
 }

@@ -68,6 +68,33 @@ export class Vocabulary {
   }
 
   /**
+   * Interns terms known to be distinct and new (a snapshot's, into a vocabulary holding only stop words),
+   * so that term i gets id size + i: tables sized once, strings kept as they are.
+   */
+  internAll(terms: readonly string[]): void {
+    const first = this.terms.length;
+    const entries = this.keys.length + terms.length;
+    this.hashes = growInt32(this.hashes, entries);
+    this.ids = growInt32(this.ids, entries);
+    this.stop = growUint8(this.stop, entries);
+    let capacity = this.slots.length;
+    while (capacity < entries * 2) capacity *= 2;
+    if (capacity > this.slots.length) {
+      this.slots = new Int32Array(capacity);
+      for (let e = 0; e < this.keys.length; e++) this.slots = withEntry(this.slots, this.hashes, e);
+    }
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const h = hashString(term);
+      const e = this.find(term, h);
+      if (e >= 0 && this.ids[e]! !== NO_TERM) throw new Error(`term "${term}" listed twice`);
+      this.terms.push(term);
+      if (e >= 0) this.ids[e] = first + i;
+      else this.insert(term, h, first + i);
+    }
+  }
+
+  /**
    * The term id of bytes [start, end) lower-cased (ASCII identifier bytes; `hash` over the lower-cased
    * codes), added when new; -1 for a stop word.
    */

@@ -7,6 +7,7 @@ import type { BanyanSettings } from '../../config/settings';
 import { NO_THINKING_BY_DEFAULT, type TEMPLATE_VALUES, type THINKING_VALUES } from '../../config/modelSettings';
 import type { ModelRole, ProviderKind } from '../types';
 import { MODEL_ROLES } from '../types';
+import { embeddedEndpoint } from './embeddedEndpoint';
 
 export type TemplateSetting = (typeof TEMPLATE_VALUES)[number];
 export type ThinkingSetting = (typeof THINKING_VALUES)[number];
@@ -113,7 +114,7 @@ export function resolveModelConfig(settings: BanyanSettings, secret: (id: string
         };
       },
     );
-    roles[role] = [primary, ...fallbacks];
+    roles[role] = [primary, ...fallbacks].map((e) => (e.provider === 'embedded' ? embeddedEndpoint(e, settings) : e));
   }
   // Next-edit without a model of its own runs on the edit role's endpoints (in the chat format).
   if (!roles.nextEdit[0]!.model) roles.nextEdit = roles.edit.map((e) => ({ ...e, role: 'nextEdit', inheritedFrom: 'edit' }));

@@ -24,8 +24,8 @@ export interface ConnectionTestDeps {
   readonly signal?: AbortSignal;
 }
 
-const CHAT_ROUTE: Readonly<Record<ProviderKind, string>> = { ollama: '/api/chat', 'openai-compatible': '/v1/chat/completions', llamacpp: '/v1/chat/completions', anthropic: '/v1/messages' };
-const RAW_FIM_ROUTE: Readonly<Record<ProviderKind, string>> = { ollama: '/api/generate', 'openai-compatible': '/v1/completions', llamacpp: 'llama.cpp /completion', anthropic: '/v1/messages' };
+const CHAT_ROUTE: Readonly<Record<ProviderKind, string>> = { ollama: '/api/chat', 'openai-compatible': '/v1/chat/completions', llamacpp: '/v1/chat/completions', anthropic: '/v1/messages', embedded: 'the built-in llama.cpp' };
+const RAW_FIM_ROUTE: Readonly<Record<ProviderKind, string>> = { ollama: '/api/generate', 'openai-compatible': '/v1/completions', llamacpp: 'llama.cpp /completion', anthropic: '/v1/messages', embedded: 'the built-in llama.cpp' };
 
 const TEST_FIM = { prefix: 'def add(a, b):\n    return ', suffix: '\n\nprint(add(1, 2))\n', filePath: 'banyan_test.py', languageId: 'python' };
 
@@ -119,7 +119,7 @@ async function testEndpoint(e: EndpointConfig, deps: ConnectionTestDeps): Promis
       } else {
         stop = plan.prompt.stop;
         events = provider.fim(call, { prompt: plan.prompt, maxTokens: 16, temperature: 0, contextWindow: 2048, thinking: thinkingFor(e) });
-        how = plan.prompt.kind === 'infill' ? 'llama.cpp /infill' : `${templateFor(e).id} template via ${RAW_FIM_ROUTE[e.provider]}`;
+        how = e.provider === 'embedded' ? RAW_FIM_ROUTE.embedded : plan.prompt.kind === 'infill' ? 'llama.cpp /infill' : `${templateFor(e).id} template via ${RAW_FIM_ROUTE[e.provider]}`;
       }
     } else {
       events = provider.chat(call, { messages: [{ role: 'user', content: 'Reply with the single word OK.' }], maxTokens: 8, temperature: 0, stop: [], thinking: thinkingFor(e) });

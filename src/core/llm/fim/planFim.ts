@@ -7,6 +7,7 @@ import type { InfillPrompt } from '../providers/provider';
 import type { FimRequest } from '../types';
 import { detectFamily } from './detectFamily';
 import type { FimPrompt, FimTemplate } from './fimTemplate';
+import { planEmbeddedFim } from './planEmbeddedFim';
 import { FIM_TEMPLATES } from './templates';
 
 export interface FimPlan {
@@ -17,7 +18,8 @@ export interface FimPlan {
 export function templateFor(e: Pick<EndpointConfig, 'provider' | 'model' | 'template'>): FimTemplate {
   if (e.provider === 'anthropic') return FIM_TEMPLATES.chat;
   if (e.template !== 'auto') return FIM_TEMPLATES[e.template];
-  const family = detectFamily(e.model);
+  // A .gguf path names the model in its file name (Windows separators too).
+  const family = detectFamily(e.provider === 'embedded' ? e.model.replace(/\\/g, '/') : e.model);
   return FIM_TEMPLATES[family ?? 'chat'];
 }
 
@@ -31,6 +33,7 @@ export function planFim(e: EndpointConfig, req: FimRequest): FimPlan {
     ...(req.repoName !== undefined ? { repoName: req.repoName } : {}),
     ...(req.snippets !== undefined ? { snippets: req.snippets } : {}),
   };
+  if (e.provider === 'embedded') return { template, prompt: planEmbeddedFim(template, e.template !== 'auto', input, extraStops) };
   // llama.cpp formats FIM itself from the model's metadata (/infill); a template chosen in the
   // settings is rendered here and sent raw to its /completion (models whose GGUF lacks FIM tokens).
   if (e.provider === 'llamacpp' && (e.template === 'auto' || e.template === 'suffix-field') && template.id !== 'chat') {

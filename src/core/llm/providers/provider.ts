@@ -4,6 +4,7 @@
  * Providers throw ModelError; they detect a stream that ends without its end marker.
  */
 import type { EndpointConfig } from '../config/roleConfig';
+import type { ModelHostTransport } from '../embedded/modelHostTransport';
 import type { FimPrompt } from '../fim/fimTemplate';
 import type { FetchFn } from '../network/httpFetch';
 import type { ChatMessage, FimSnippet, ReasoningEcho, ToolDefinition } from '../types';
@@ -15,6 +16,8 @@ export interface ProviderCall {
   readonly signal: AbortSignal;
   /** Called when response headers arrive (timing). */
   onHeaders(): void;
+  /** The built-in model's host (provider `embedded`), where the process runs one. */
+  readonly modelHost?: ModelHostTransport;
 }
 
 export interface RawUsage {
@@ -65,6 +68,8 @@ export interface InfillPrompt {
   readonly suffix: string;
   readonly extra: readonly FimSnippet[];
   readonly stop: readonly string[];
+  /** The built-in model: the prompt to use when the GGUF has no FIM tokens (its family's template, or chat). */
+  readonly fallback?: FimPrompt;
 }
 
 export interface FimPayload {

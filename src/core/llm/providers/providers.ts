@@ -1,5 +1,6 @@
 import type { ProviderKind } from '../types';
 import { anthropic } from './anthropic';
+import { embedded } from './embedded';
 import { llamacppInfill } from './llamacppInfill';
 import { ollamaNative } from './ollamaNative';
 import { openaiCompatible } from './openaiCompatible';
@@ -11,4 +12,5 @@ export const PROVIDERS: Readonly<Record<ProviderKind, ModelProvider>> = {
   'openai-compatible': openaiCompatible,
   llamacpp: llamacppInfill,
   anthropic,
+  embedded,
 };

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { CodeIndex } from '../../../../src/core/index/codeIndex';
 import { SNAPSHOT_FILE } from '../../../../src/core/index/persist/snapshot';
@@ -15,7 +16,7 @@ describe('snapshot', () => {
   let pristine: Buffer;
   /** The first build's snapshot: rows streamed during the build, header first. */
   let streamed: Buffer;
-  const headerFirst = (b: Buffer) => b.readUInt32LE(12) === 24; // right after the 24-byte prefix
+  const headerFirst = (b: Buffer) => b.readUInt32LE(16) === 40; // the header right after the 40-byte prefix
 
   const open = async () => {
     const log = collectingLogger();
@@ -142,6 +143,30 @@ describe('snapshot', () => {
     });
     }
   }
+
+  it('restored files get their symbols and imports on first use; details that cannot be read are indexed again', async () => {
+    writeFileSync(snapshotPath, pristine);
+    const { index } = await open();
+    const counted = index.stats().symbols; // before anything is decoded
+    assert.equal(index.symbols('UserService').length, 1);
+    assert.ok(index.importsOf(path.join(ws.dir, 'src/app.ts')).length > 0);
+    assert.equal(index.stats().symbols, counted);
+    await index.close();
+    // The details part replaced by a valid JSON array of the wrong length, checksum made right again.
+    const b = Buffer.from(pristine);
+    const [start, length] = [b.readUInt32LE(24), b.readUInt32LE(28)];
+    b.fill(0x20, start, start + length).write('[]', start);
+    b.writeUInt32LE(zlib.crc32(b.subarray(40)), 12);
+    writeFileSync(snapshotPath, b);
+    const damaged = await open();
+    assert.ok(damaged.log.some((l) => l.includes('snapshot loaded')));
+    assert.equal(damaged.index.symbols('UserService').length, 0, 'nothing served without its details');
+    assert.ok(damaged.log.some((l) => l.includes('details unreadable')), damaged.log.join('\n'));
+    await damaged.index.whenIdle();
+    assert.equal(damaged.index.symbols('UserService').length, 1);
+    assert.equal(damaged.index.stats().files, index.stats().files);
+    await damaged.index.close();
+  });
 
   it('a different workspace folder does not reuse the snapshot', async () => {
     const other = tempDir();

@@ -1,4 +1,4 @@
-/** Python: functions (methods inside classes), classes, module-level constants, imports. */
+/** Python: functions (methods inside classes), classes, module-level constants (also under a module-level if/try), imports. */
 import type { Node } from 'web-tree-sitter';
 import type { ImportInfo } from '../../model';
 import type { LanguageSpec } from '../languageSpec';
@@ -13,6 +13,9 @@ export const pythonSpec: LanguageSpec = {
 `,
   memberContainers: ['class'],
   topLevelConstants: true,
+  // module → if/try → block → expression_statement
+  topLevelDepth: 4,
+  topLevelBlocks: ['block', 'if_statement', 'else_clause', 'elif_clause', 'try_statement', 'except_clause', 'finally_clause'],
   imports(node: Node): ImportInfo[] {
     const line = node.startPosition.row;
     if (node.type === 'import_statement') {

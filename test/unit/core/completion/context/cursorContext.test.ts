@@ -38,7 +38,7 @@ describe('cursor context', () => {
   });
 
   it('words near the cursor weigh more the nearer they are', () => {
-    assert.ok((c.terms.get('users') ?? 0) > (c.terms.get('items') ?? 0));
+    assert.ok((c.terms.get('user') ?? 0) > (c.terms.get('item') ?? 0), 'plural words count as their singular');
     assert.ok(!c.terms.has('ab'), 'import lines do not describe the code being written');
   });
 
@@ -60,5 +60,23 @@ describe('cursor context: call results', () => {
   it('a call’s arguments do not hide its receiver', () => {
     assert.deepEqual(readCursorContext('    return Parser(*args, **kws).', 0, 32, []).receiver, ['Parser']);
     assert.deepEqual(readCursorContext('x = a.make(f(1), [2]).', 0, 22, []).receiver, ['a', 'make']);
+  });
+});
+
+describe('cursor context: a chain continued on a new line', () => {
+  const read = (lines: string[]) => readCursorContext(lines.join('\n'), lines.length - 1, lines.at(-1)!.length, []);
+
+  it('the head’s type and the members called so far, arguments over several lines skipped', () => {
+    const c = read(['let app = Command::new("x")', '    .about("y")', '    .arg(', '        Arg::new("z").long("q"),', '    )', '    .']);
+    assert.deepEqual(c.continuation, { head: 'Command', members: ['arg', 'about'] });
+    assert.equal(c.receiver, undefined);
+    assert.deepEqual(read(['Request r = new Request.Builder()', '    .url(u)', '    .']).continuation, { head: 'Request', members: ['url'] });
+  });
+
+  it('no continuation: a chain inside a call’s arguments, a line not starting with a dot, a blank line above', () => {
+    assert.equal(read(['run(Command::new("x")', '    .']).continuation, undefined);
+    assert.equal(read(['let a = b', '    x.']).continuation, undefined);
+    assert.equal(read(['', '    .']).continuation, undefined);
+    assert.deepEqual(read(['let v = items', '    .iter()', '    .']).continuation, { members: ['iter'] });
   });
 });

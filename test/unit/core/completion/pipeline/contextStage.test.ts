@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { contextStage, type ContextSource } from '../../../../../src/core/completion/pipeline/contextStage';
+import { contextStage, ContextTimeBoxClosed, type ContextSource } from '../../../../../src/core/completion/pipeline/contextStage';
 import { CancelledError, systemClock } from '../../../../../src/core/completion/pipeline/types';
 import { FakeClock } from './fakes';
 
@@ -16,7 +16,7 @@ describe('contextStage', () => {
     };
     const result = await contextStage(source, request, new FakeClock(), 100, new AbortController().signal);
     assert.deepEqual(result, { snippets: [snippet] });
-    assert.deepEqual(seen, request);
+    assert.deepEqual(seen, { ...request, timeBoxMs: 100 });
   });
 
   it('goes on without context when the source is missing, too slow, or fails', async () => {
@@ -53,6 +53,24 @@ describe('contextStage', () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     // Not a timing assertion: the box fires at the first turn after 30 ms, and the source stops there.
     assert.ok(stoppedBy !== undefined && steps < 50, `the source saw the abort and stopped (after ${steps} steps)`);
+  });
+
+  it('when the box closes, a source blocked until told to stop answers with what it has: the prompt gets it', async () => {
+    let reason: unknown;
+    // An index that blocks until released: the source answers only when the box's signal tells it to stop.
+    const blocked: ContextSource = (_r, signal) =>
+      new Promise((resolve) => signal.addEventListener('abort', () => {
+        reason = signal.reason;
+        resolve({ snippets: [snippet] });
+      }));
+    const clock = new FakeClock();
+    const result = await contextStage(blocked, request, clock, 100, new AbortController().signal);
+    assert.deepEqual(result, { snippets: [snippet], cut: 'took over 100 ms' });
+    assert.ok(reason instanceof ContextTimeBoxClosed, 'told why: the box closed, not a cancellation');
+    assert.deepEqual(clock.sleeps, [100]);
+    // Nothing found by then, or no answer within a turn: the prompt goes without.
+    const empty: ContextSource = (_r, signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve({ snippets: [] })));
+    assert.deepEqual(await contextStage(empty, request, new FakeClock(), 100, new AbortController().signal), { snippets: [], missing: 'took over 100 ms' });
   });
 
   it('a cancelled request stops here and tells the source', async () => {
