@@ -30,7 +30,7 @@ import {
   type AgentTurnParams,
   AgentTurnRequest,
   SettingsChangedNotification,
-} from '../../src/protocol/lsp';
+} from '@src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
 import { until } from './helpers/until';
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FakeModelServer } from '../fixtures/fakeModelServer';
 import type { ModelRequest } from '../fixtures/fakeModelServer/types';
-import { AgentProgressNotification, AgentRestoreCheckpointRequest, AgentTurnRequest, type AgentTurnParams } from '../../src/protocol/lsp';
+import { AgentProgressNotification, AgentRestoreCheckpointRequest, AgentTurnRequest, type AgentTurnParams } from '@src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'agent', 'repo');

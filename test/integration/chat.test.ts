@@ -16,7 +16,7 @@ import {
   type ChatTurnParams,
   ChatTurnRequest,
   MentionSearchRequest,
-} from '../../src/protocol/lsp';
+} from '@src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'chat', 'repo');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { FileEventsNotification, type IndexStats, SearchRequest, SymbolsRequest } from '../../src/protocol/lsp';
+import { FileEventsNotification, type IndexStats, SearchRequest, SymbolsRequest } from '@src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
 import { until } from './helpers/until';
 

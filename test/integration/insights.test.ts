@@ -16,7 +16,7 @@ import {
   InsightsQueryRequest,
   InsightsRecordNotification,
   type InsightsQueryResult,
-} from '../../src/protocol/lsp';
+} from '@src/protocol/lsp';
 import { FakeModelServer } from '../fixtures/fakeModelServer';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
 import { until } from './helpers/until';

@@ -14,7 +14,7 @@ import {
   StatusChangedNotification,
   StatusRequest,
   TestModelsRequest,
-} from '../../src/protocol/lsp';
+} from '@src/protocol/lsp';
 import { closedBaseUrl, FakeModelServer } from '../fixtures/fakeModelServer';
 import { LspSession } from './helpers/lspSession';
 

@@ -19,7 +19,7 @@ import {
   RewriteStartRequest,
   type ServerStatus,
   StatusChangedNotification,
-} from '../../src/protocol/lsp';
+} from '@src/protocol/lsp';
 import { FakeModelServer } from '../fixtures/fakeModelServer';
 import { CLI_JS, LspSession } from './helpers/lspSession';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { StatusRequest, type ServerStatus, StatusChangedNotification, SettingsChangedNotification, SetSecretsNotification } from '../../src/protocol/lsp';
+import { StatusRequest, type ServerStatus, StatusChangedNotification, SettingsChangedNotification, SetSecretsNotification } from '@src/protocol/lsp';
 import { LspSession } from './helpers/lspSession';
 
 describe('language server over stdio', () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AgentMcpStatusRequest, AgentTurnRequest, type McpServerStatus, SettingsChangedNotification } from '../../src/protocol/lsp';
+import { AgentMcpStatusRequest, AgentTurnRequest, type McpServerStatus, SettingsChangedNotification } from '@src/protocol/lsp';
 import { LspSession, REPO_ROOT } from './helpers/lspSession';
 import { until } from './helpers/until';
 

@@ -1,7 +1,7 @@
 /** Every `banyan.*` setting in the schema is contributed by the installed extension and reads back its default. */
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
-import { SETTINGS, SETTINGS_SECTION } from '../../../src/core/config/settings';
+import { SETTINGS, SETTINGS_SECTION } from '@src/core/config/settings';
 import { assert, test } from './framework';
 
 test('every banyan.* setting is contributed with its description and default', async () => {

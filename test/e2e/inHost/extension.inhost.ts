@@ -1,7 +1,7 @@
 /** The installed extension activates, registers every declared command, and reports its activation cost. */
 import * as vscode from 'vscode';
-import type { BanyanContext } from '../../../src/extension/banyanContext';
-import { COMMANDS } from '../../../src/extension/commandIds';
+import type { BanyanContext } from '@src/extension/banyanContext';
+import { COMMANDS } from '@src/extension/commandIds';
 import { assert, test } from './framework';
 
 const EXTENSION_ID = 'banyan-dev.banyan';

@@ -1,8 +1,8 @@
 /** The code index in the real VS Code: Show Index Status reports the sample workspace, and a definition is found by name. */
 import * as vscode from 'vscode';
-import type { BanyanContext } from '../../../src/extension/banyanContext';
-import { COMMANDS } from '../../../src/extension/commandIds';
-import { type IndexStats, SymbolsRequest } from '../../../src/protocol/lsp';
+import type { BanyanContext } from '@src/extension/banyanContext';
+import { COMMANDS } from '@src/extension/commandIds';
+import { type IndexStats, SymbolsRequest } from '@src/protocol/lsp';
 import { assert, test } from './framework';
 
 async function extension(): Promise<vscode.Extension<BanyanContext>> {

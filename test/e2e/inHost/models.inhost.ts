@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { FakeModelServerRemote } from '../../fixtures/fakeModelServer/remoteControl';
-import type { ModelTestReport } from '../../../src/protocol/lsp';
-import { COMMANDS } from '../../../src/extension/commandIds';
+import type { ModelTestReport } from '@src/protocol/lsp';
+import { COMMANDS } from '@src/extension/commandIds';
 import { assert, test } from './framework';
 
 const ROLES = ['completion', 'chat'] as const;

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { FakeModelServerRemote } from '../../fixtures/fakeModelServer/remoteControl';
-import { COMMANDS } from '../../../src/extension/commandIds';
-import type { RewriteOutcome } from '../../../src/extension/rewrite/pendingRewrite';
+import { COMMANDS } from '@src/extension/commandIds';
+import type { RewriteOutcome } from '@src/extension/rewrite/pendingRewrite';
 import { assert, test } from './framework';
 
 const TEXT = ['function total(items) {', '  let sum = 0;', '  for (const i of items) sum += i.price;', '  return sum;', '}', ''].join('\n');

@@ -16,7 +16,7 @@ import {
   type ServerStatus,
   SettingsChangedNotification,
   StatusRequest,
-} from '../../../src/protocol/lsp';
+} from '@src/protocol/lsp';
 import { closedBaseUrl, FakeModelServer } from '../../fixtures/fakeModelServer';
 import { LspSession, REPO_ROOT } from '../helpers/lspSession';
 import { until } from '../helpers/until';

@@ -6,8 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { marked, type Tokens } from 'marked';
-import { runChatTurn } from '../../../src/core/chat/runChatTurn';
-import { applyCodeBlock } from '../../../src/core/edit';
+import { runChatTurn } from '@src/core/chat/runChatTurn';
+import { applyCodeBlock } from '@src/core/edit';
 import { assertNoThinking, assertShapeError, CALC, chatShapes, hubFor, reasoningFor, rejection, shapeServer } from './harness';
 
 const server = shapeServer();

@@ -5,8 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { ChatTurnEvent } from '../../../src/core/chat/chatTypes';
-import { runChatTurn } from '../../../src/core/chat/runChatTurn';
+import type { ChatTurnEvent } from '@src/core/chat/chatTypes';
+import { runChatTurn } from '@src/core/chat/runChatTurn';
 import { assertNoThinking, assertShapeError, chatShapes, hubFor, reasoningFor, SAMPLE, shapeServer } from './harness';
 
 const server = shapeServer();

@@ -6,9 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CompletionEngine } from '../../../src/core/completion/pipeline/completionEngine';
-import { pipelineSettings } from '../../../src/core/completion/pipeline/pipelineSettings';
-import { defaultSettings } from '../../../src/core/config/settings';
+import { CompletionEngine } from '@src/core/completion/pipeline/completionEngine';
+import { pipelineSettings } from '@src/core/completion/pipeline/pipelineSettings';
+import { defaultSettings } from '@src/core/config/settings';
 import { FakeClock } from '../../unit/core/completion/pipeline/fakes';
 import { assertNoThinking, assertShapeError, fimShapes, hubFor, reasoningFor, shapeServer } from './harness';
 

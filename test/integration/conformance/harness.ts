@@ -4,8 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, afterEach, before } from 'node:test';
-import type { ModelError } from '../../../src/core/llm/errors';
-import type { ModelRole } from '../../../src/core/llm/types';
+import type { ModelError } from '@src/core/llm/errors';
+import type { ModelRole } from '@src/core/llm/types';
 import { allShapes, FakeModelServer, type Reply, type ShapeFile, shapeHasThinking, shapeHasToolCalls } from '../../fixtures/fakeModelServer';
 import { endpointFor, SAMPLE } from '../../fixtures/serverShapes/shapeEndpoints';
 import { makeHub, role } from '../../unit/core/llm/helpers/hub';

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { formatReport } from '../../../src/core/llm/diagnostics/formatReport';
+import { formatReport } from '@src/core/llm/diagnostics/formatReport';
 import { endpointFor } from '../../fixtures/serverShapes/shapeEndpoints';
 import { hubFor, reasoningFor, SAMPLE, SHAPES, shapeServer } from './harness';
 

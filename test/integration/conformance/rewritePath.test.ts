@@ -5,8 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { fileConventions } from '../../../src/core/rewrite/conventions';
-import { runRewrite } from '../../../src/core/rewrite/runRewrite';
+import { fileConventions } from '@src/core/rewrite/conventions';
+import { runRewrite } from '@src/core/rewrite/runRewrite';
 import { assertNoThinking, assertShapeError, CALC, chatShapes, hubFor, reasoningFor, rejection, shapeServer } from './harness';
 
 const server = shapeServer();

@@ -7,15 +7,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { resolveSettings } from '../../../src/core/config/settings';
-import { resolveModelConfig } from '../../../src/core/llm/config/roleConfig';
-import { ModelHub } from '../../../src/core/llm/modelClient';
-import { networkSettings } from '../../../src/core/llm/network/proxy';
-import type { ModelRole } from '../../../src/core/llm/types';
-import { BUILTIN_CATALOGUE } from '../../../src/core/localModels/catalogue';
-import { LocalModelStore } from '../../../src/core/localModels/localModelStore';
-import type { Logger } from '../../../src/core/logging/logger';
-import { ModelHostSupervisor } from '../../../src/modelHost/modelHostSupervisor';
+import { resolveSettings } from '@src/core/config/settings';
+import { resolveModelConfig } from '@src/core/llm/config/roleConfig';
+import { ModelHub } from '@src/core/llm/modelClient';
+import { networkSettings } from '@src/core/llm/network/proxy';
+import type { ModelRole } from '@src/core/llm/types';
+import { BUILTIN_CATALOGUE } from '@src/core/localModels/catalogue';
+import { LocalModelStore } from '@src/core/localModels/localModelStore';
+import type { Logger } from '@src/core/logging/logger';
+import { ModelHostSupervisor } from '@src/modelHost/modelHostSupervisor';
 
 /** Cold starts on a loaded CI machine (runtime import + model load) take tens of seconds. */
 export const PATIENT = { firstTokenTimeoutMs: 600_000, totalTimeoutMs: 600_000 };

@@ -20,7 +20,7 @@ import {
   LocalModelsRequest,
   RemoveLocalModelRequest,
   SettingsChangedNotification,
-} from '../../../src/protocol/lsp';
+} from '@src/protocol/lsp';
 import { closedBaseUrl } from '../../fixtures/fakeModelServer';
 import { ModelHub } from '../../fixtures/modelHub/modelHub';
 import { tinyGgufBytes, tinyGgufPath } from '../../fixtures/tinyGguf/writeTinyGguf';

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { ModelError } from '../../../src/core/llm/errors';
+import { ModelError } from '@src/core/llm/errors';
 import { tinyGgufPath } from '../../fixtures/tinyGguf/writeTinyGguf';
 import { until } from '../helpers/until';
 import { embeddedHarness } from './embeddedHarness';

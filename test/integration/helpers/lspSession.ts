@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { IndexStatusRequest, type IndexStats } from '../../../src/protocol/lsp';
-import type { NotificationDef, RequestDef } from '../../../src/protocol/typed';
+import { IndexStatusRequest, type IndexStats } from '@src/protocol/lsp';
+import type { NotificationDef, RequestDef } from '@src/protocol/typed';
 import { until } from './until';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');

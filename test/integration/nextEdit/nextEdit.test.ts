@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyTextEdits } from '../../../src/core/edit';
+import { applyTextEdits } from '@src/core/edit';
 import {
   NextEditAcceptedNotification,
   NextEditMetricsRequest,
@@ -21,7 +21,7 @@ import {
   NextEditShownNotification,
   type NextEditResult,
   type NextEditTrigger,
-} from '../../../src/protocol/lsp';
+} from '@src/protocol/lsp';
 import { FakeModelServer, type ModelRequest } from '../../fixtures/fakeModelServer';
 import { LspSession, REPO_ROOT } from '../helpers/lspSession';
 import { until } from '../helpers/until';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { chatFunctions, chatHistory } from '../../../src/modelHost/chatHistory';
+import { chatFunctions, chatHistory } from '@src/modelHost/chatHistory';
 
 describe('chatHistory', () => {
   it('maps roles, and folds each tool result into the assistant turn that called the tool', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { commonPrefixLength, fimTokens, hasFimTokens } from '../../../src/modelHost/fimTokens';
+import { commonPrefixLength, fimTokens, hasFimTokens } from '@src/modelHost/fimTokens';
 
 // One token per character, FIM tokens 900/901/902.
 const vocab = { prefix: 900, suffix: 901, middle: 902, tokenize: (t: string) => [...t].map((c) => c.charCodeAt(0)) };

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { LaneLock } from '../../../src/modelHost/laneLock';
+import { LaneLock } from '@src/modelHost/laneLock';
 
 describe('LaneLock', () => {
   it('one holder at a time, waiters in order, a cancelled waiter leaves the queue at once', async () => {

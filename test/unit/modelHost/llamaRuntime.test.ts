@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ModelError } from '../../../src/core/llm/errors';
-import { LlamaRuntime } from '../../../src/modelHost/llamaRuntime';
+import { ModelError } from '@src/core/llm/errors';
+import { LlamaRuntime } from '@src/modelHost/llamaRuntime';
 
 describe('LlamaRuntime without node-llama-cpp (the universal .vsix)', () => {
   it('every request fails with what is missing and what to install instead', async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { TextCoalescer } from '../../../src/modelHost/textCoalescer';
+import { TextCoalescer } from '@src/modelHost/textCoalescer';
 
 describe('TextCoalescer', () => {
   it('sends the first piece at once, joins pieces that come within the interval, keeps the order', async () => {

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Connection } from 'vscode-languageserver/node';
-import * as client from '../../../src/extension/typedClient';
-import * as lsp from '../../../src/protocol/lsp';
-import type { Direction } from '../../../src/protocol/typed';
-import * as server from '../../../src/server/lspTyped';
+import * as client from '@src/extension/typedClient';
+import * as lsp from '@src/protocol/lsp';
+import type { Direction } from '@src/protocol/typed';
+import * as server from '@src/server/lspTyped';
 
 /** Never called: only type-checked. */
 export function wrongWaysDoNotCompile(connection: Connection, languageClient: LanguageClient): void {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { detectPartialAccept } from '../../../src/server/partialAccept';
+import { detectPartialAccept } from '@src/server/partialAccept';
 
 describe('detectPartialAccept', () => {
   const shown = { prefix: 'const u = s.', suffix: '\n}', text: 'findUser(id);', replaceAfter: 0 };

@@ -6,8 +6,8 @@
 import { dom } from './dom';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WebviewToExtension } from '../../../src/protocol/webview';
-import { isWebviewToExtension } from '../../../src/protocol/webview';
+import type { WebviewToExtension } from '@src/protocol/webview';
+import { isWebviewToExtension } from '@src/protocol/webview';
 
 const posted: WebviewToExtension[] = [];
 let saved: unknown;

@@ -2,15 +2,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ApprovalPolicy } from '../../../../src/core/agent/approval/approvalPolicy';
-import type { ApprovalRequest, ApprovalSettings } from '../../../../src/core/agent/approval/approvalTypes';
-import { Checkpoint } from '../../../../src/core/agent/checkpoint';
-import type { AgentDeps } from '../../../../src/core/agent/runAgentTurn';
-import { SideEffectLedger } from '../../../../src/core/agent/sideEffectLedger';
-import { ChildProcessTerminal } from '../../../../src/core/agent/terminal/childProcessTerminal';
-import { BUILT_IN_TOOLS } from '../../../../src/core/agent/tools';
-import type { AgentEvent, AgentOutcome, ApprovalDecision, ToolContext } from '../../../../src/core/agent/types';
-import type { ChatRequest, ModelClient } from '../../../../src/core/llm';
+import { ApprovalPolicy } from '@src/core/agent/approval/approvalPolicy';
+import type { ApprovalRequest, ApprovalSettings } from '@src/core/agent/approval/approvalTypes';
+import { Checkpoint } from '@src/core/agent/checkpoint';
+import type { AgentDeps } from '@src/core/agent/runAgentTurn';
+import { SideEffectLedger } from '@src/core/agent/sideEffectLedger';
+import { ChildProcessTerminal } from '@src/core/agent/terminal/childProcessTerminal';
+import { BUILT_IN_TOOLS } from '@src/core/agent/tools';
+import type { AgentEvent, AgentOutcome, ApprovalDecision, ToolContext } from '@src/core/agent/types';
+import type { ChatRequest, ModelClient } from '@src/core/llm';
 
 import { type ScriptedReply, scriptedModel as chatScriptedModel } from '../chat/scriptedModel';
 

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { runAgentTurn } from '../../../../src/core/agent/runAgentTurn';
+import { runAgentTurn } from '@src/core/agent/runAgentTurn';
 import { call, deps, drain, scriptedModel, tempWorkspace } from './agentHarness';
 
 describe('checkpoints', () => {

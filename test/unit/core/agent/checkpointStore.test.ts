@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CheckpointStore } from '../../../../src/core/agent/checkpointStore';
+import { CheckpointStore } from '@src/core/agent/checkpointStore';
 
 const root = mkdtempSync(path.join(tmpdir(), 'banyan-cpstore-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -3,10 +3,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { runAgentTurn } from '../../../../src/core/agent/runAgentTurn';
-import { findDefinitionTool } from '../../../../src/core/agent/tools/findDefinition';
-import { findReferencesTool } from '../../../../src/core/agent/tools/findReferences';
-import type { EditorServices, ToolContext } from '../../../../src/core/agent/types';
+import { runAgentTurn } from '@src/core/agent/runAgentTurn';
+import { findDefinitionTool } from '@src/core/agent/tools/findDefinition';
+import { findReferencesTool } from '@src/core/agent/tools/findReferences';
+import type { EditorServices, ToolContext } from '@src/core/agent/types';
 import { call, deps, drain, scriptedModel, tempWorkspace, toolContext, toolResult } from './agentHarness';
 
 describe('editor services in the agent', () => {

@@ -3,8 +3,8 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { diskFileWriter } from '../../../../src/core/agent/fileWriter';
-import { editFileTool } from '../../../../src/core/agent/tools/editFile';
+import { diskFileWriter } from '@src/core/agent/fileWriter';
+import { editFileTool } from '@src/core/agent/tools/editFile';
 import { tempWorkspace, toolContext } from './agentHarness';
 
 describe('agent file writer', () => {

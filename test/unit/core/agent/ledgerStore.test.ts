@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { LedgerStore } from '../../../../src/core/agent/ledgerStore';
+import { LedgerStore } from '@src/core/agent/ledgerStore';
 
 const root = mkdtempSync(path.join(tmpdir(), 'banyan-ledgers-'));
 after(() => rmSync(root, { recursive: true, force: true }));

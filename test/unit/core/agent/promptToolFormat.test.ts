@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parsePromptToolCalls } from '../../../../src/core/agent/promptToolFormat';
+import { parsePromptToolCalls } from '@src/core/agent/promptToolFormat';
 
 describe('prompt-level tool format', () => {
   it('reads blocks, fenced JSON, a missing closing tag, and repairs broken JSON', () => {

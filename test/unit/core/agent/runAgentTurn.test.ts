@@ -3,8 +3,8 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { runAgentTurn } from '../../../../src/core/agent/runAgentTurn';
-import { SideEffectLedger } from '../../../../src/core/agent/sideEffectLedger';
+import { runAgentTurn } from '@src/core/agent/runAgentTurn';
+import { SideEffectLedger } from '@src/core/agent/sideEffectLedger';
 import { call, deps, drain, scriptedModel, tempWorkspace, toolResult } from './agentHarness';
 
 describe('agent loop', () => {

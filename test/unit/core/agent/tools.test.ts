@@ -4,10 +4,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { grepTool } from '../../../../src/core/agent/tools/grepSearch';
-import { readFileTool } from '../../../../src/core/agent/tools/readFile';
-import { runCommandTool } from '../../../../src/core/agent/tools/runCommand';
-import type { ToolContext } from '../../../../src/core/agent/types';
+import { grepTool } from '@src/core/agent/tools/grepSearch';
+import { readFileTool } from '@src/core/agent/tools/readFile';
+import { runCommandTool } from '@src/core/agent/tools/runCommand';
+import type { ToolContext } from '@src/core/agent/types';
 import { tempWorkspace, toolContext } from './agentHarness';
 
 describe('agent tools', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compactHistory, type HistoryTurn, replaceAppliedCode } from '../../../../src/core/chat/compactHistory';
+import { compactHistory, type HistoryTurn, replaceAppliedCode } from '@src/core/chat/compactHistory';
 
 /** One token per 4 characters, like the estimate. */
 const counter = { name: 'test', exact: false, count: (t: string) => Math.ceil(t.length / 4) };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { cosine, EmbeddingCache } from '../../../../src/core/chat/embeddingCache';
+import { cosine, EmbeddingCache } from '@src/core/chat/embeddingCache';
 import { tempDir } from '../index/helpers/tempWorkspace';
 
 const vector = (seed: number, dims = 8) => Array.from({ length: dims }, (_, i) => Math.sin(seed * 31 + i));

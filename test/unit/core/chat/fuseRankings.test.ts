@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fuseRankings, RRF_K } from '../../../../src/core/chat/fuseRankings';
+import { fuseRankings, RRF_K } from '@src/core/chat/fuseRankings';
 
 const list = (...keys: string[]) => keys.map((key) => ({ key, item: key }));
 

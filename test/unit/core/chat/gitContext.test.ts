@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { gitContext } from '../../../../src/core/chat/gitContext';
+import { gitContext } from '@src/core/chat/gitContext';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'banyan-chat-git-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

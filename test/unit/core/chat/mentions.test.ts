@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseMentions } from '../../../../src/core/chat/mentions';
-import { fuzzyScore, searchFiles } from '../../../../src/core/chat/mentionSearch';
+import { parseMentions } from '@src/core/chat/mentions';
+import { fuzzyScore, searchFiles } from '@src/core/chat/mentionSearch';
 
 describe('@ mentions', () => {
   it('parses each kind once, with values for file and symbol', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mergeModelTerms } from '../../../../src/core/chat/modelQueryTerms';
-import { needsModelTerms, queryTerms } from '../../../../src/core/chat/queryTerms';
+import { mergeModelTerms } from '@src/core/chat/modelQueryTerms';
+import { needsModelTerms, queryTerms } from '@src/core/chat/queryTerms';
 
 describe('chat query terms', () => {
   it('keeps identifiers whole and splits them into keywords (camelCase, snake_case)', () => {

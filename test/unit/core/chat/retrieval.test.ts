@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { EmbeddingCache } from '../../../../src/core/chat/embeddingCache';
-import { mergeModelTerms } from '../../../../src/core/chat/modelQueryTerms';
-import { queryTerms } from '../../../../src/core/chat/queryTerms';
-import { retrieveContext } from '../../../../src/core/chat/retrieveContext';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
+import { EmbeddingCache } from '@src/core/chat/embeddingCache';
+import { mergeModelTerms } from '@src/core/chat/modelQueryTerms';
+import { queryTerms } from '@src/core/chat/queryTerms';
+import { retrieveContext } from '@src/core/chat/retrieveContext';
+import { CodeIndex } from '@src/core/index/codeIndex';
 import { tempDir } from '../index/helpers/tempWorkspace';
 
 const REPO = path.resolve(__dirname, '../../../fixtures/chat/repo');

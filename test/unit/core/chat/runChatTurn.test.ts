@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ChatTurnEvent, ChatTurnInput, ChatTurnOutcome } from '../../../../src/core/chat/chatTypes';
-import { type ChatEngineDeps, runChatTurn } from '../../../../src/core/chat/runChatTurn';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
-import type { ChatRequest } from '../../../../src/core/llm';
+import type { ChatTurnEvent, ChatTurnInput, ChatTurnOutcome } from '@src/core/chat/chatTypes';
+import { type ChatEngineDeps, runChatTurn } from '@src/core/chat/runChatTurn';
+import { CodeIndex } from '@src/core/index/codeIndex';
+import type { ChatRequest } from '@src/core/llm';
 import { scriptedModel, toolCall } from './scriptedModel';
 
 const REPO = path.resolve(__dirname, '../../../fixtures/chat/repo');

@@ -1,5 +1,5 @@
 /** A ModelClient whose chat answers come from a script, recording every request (chat unit tests). */
-import type { ChatRequest, ModelClient, StreamEvent, ToolCall } from '../../../../src/core/llm';
+import type { ChatRequest, ModelClient, StreamEvent, ToolCall } from '@src/core/llm';
 
 export type ScriptedReply = { text?: string; toolCalls?: ToolCall[]; fail?: Error };
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CompletionMetrics, summarize } from '../../../../src/core/completion/completionMetrics';
+import { CompletionMetrics, summarize } from '@src/core/completion/completionMetrics';
 
 const latency = (totalMs: number, firstTokenMs?: number) => ({ debounceMs: 50, contextMs: 5, totalMs, ...(firstTokenMs === undefined ? {} : { firstTokenMs }) });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DEFAULT_SKIP_SETTINGS, shouldSkip, type SkipInput } from '../../../../src/core/completion/shouldSkip';
+import { DEFAULT_SKIP_SETTINGS, shouldSkip, type SkipInput } from '@src/core/completion/shouldSkip';
 
 const at = (over: Partial<SkipInput> = {}): SkipInput => ({
   languageId: 'typescript',

@@ -1,8 +1,8 @@
 /** Restricted settings: in an untrusted workspace only the user's values of endpoints, headers, MCP servers and command lists count. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RESTRICTED_SETTINGS, type SettingLevels, userValuesOfRestricted } from '../../../../src/core/config/restrictedSettings';
-import { resolveSettings, SETTINGS } from '../../../../src/core/config/settings';
+import { RESTRICTED_SETTINGS, type SettingLevels, userValuesOfRestricted } from '@src/core/config/restrictedSettings';
+import { resolveSettings, SETTINGS } from '@src/core/config/settings';
 
 describe('restricted settings', () => {
   it('cover where requests go and what they carry, MCP servers, and what the agent may do without asking', () => {

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { capabilities, contributes } from '../../../../src/extension/contributes';
-import { defaultSettings, resolveSettings, SETTINGS } from '../../../../src/core/config/settings';
+import { capabilities, contributes } from '@src/extension/contributes';
+import { defaultSettings, resolveSettings, SETTINGS } from '@src/core/config/settings';
 
 describe('settings', () => {
   it('package.json contributes and capabilities match the single source (run `npm run manifest`)', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyCodeBlock, streamingPreview } from '../../../../src/core/edit';
+import { applyCodeBlock, streamingPreview } from '@src/core/edit';
 
 const README = '# Tool\n\n## Install\n\n```sh\nnpm i tool\n```\n';
 

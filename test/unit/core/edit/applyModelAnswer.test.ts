@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyModelAnswer, applyTextEdits, type EditResult } from '../../../../src/core/edit';
+import { applyModelAnswer, applyTextEdits, type EditResult } from '@src/core/edit';
 
 const FILE = 'function a() {\r\n  return 1;\r\n}\r\n';
 const body = { kind: 'range' as const, range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } } };

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyTextEdits, computeTextEdits } from '../../../../src/core/edit';
+import { applyTextEdits, computeTextEdits } from '@src/core/edit';
 
 function roundTrip(a: string, b: string) {
   const result = computeTextEdits(a, b);

@@ -12,7 +12,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { structuredPatch } from 'diff';
 import fc from 'fast-check';
-import { applyModelAnswer, applyTextEdits, type EditStrategyName } from '../../../../src/core/edit';
+import { applyModelAnswer, applyTextEdits, type EditStrategyName } from '@src/core/edit';
 
 const RUNS = Number(process.env.BANYAN_FUZZ_RUNS ?? 150);
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { findIntroducedElision, isElisionLine } from '../../../../src/core/edit/elision';
+import { findIntroducedElision, isElisionLine } from '@src/core/edit/elision';
 
 describe('elision markers', () => {
   const elided = [

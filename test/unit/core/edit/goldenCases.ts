@@ -17,7 +17,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'smol-toml';
-import type { ApplyOptions, EditFailureCode, EditStrategyName, EditTarget } from '../../../../src/core/edit';
+import type { ApplyOptions, EditFailureCode, EditStrategyName, EditTarget } from '@src/core/edit';
 
 export interface GoldenCase {
   readonly file: string;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { RewriteCancelledError, RewriteSessions, rangesOverlap, type Range } from '../../../../src/core/edit';
+import { RewriteCancelledError, RewriteSessions, rangesOverlap, type Range } from '@src/core/edit';
 
 const r = (l1: number, c1: number, l2: number, c2: number): Range => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
 

@@ -5,8 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { it } from 'node:test';
-import { applyModelAnswer, applyTextEdits, detectStrategy, type EditStrategyName } from '../../../../src/core/edit';
-import { normalizeAnswer } from '../../../../src/core/edit/answerText';
+import { applyModelAnswer, applyTextEdits, detectStrategy, type EditStrategyName } from '@src/core/edit';
+import { normalizeAnswer } from '@src/core/edit/answerText';
 import { loadGoldenCases } from './goldenCases';
 
 export function runGoldenCases(strategy: EditStrategyName, minimum: number): void {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { placeSnippet, singleBlockShape } from '../../../../src/core/edit/snippetPlacement';
+import { placeSnippet, singleBlockShape } from '@src/core/edit/snippetPlacement';
 
 const lines = (s: string) => s.split('\n');
 

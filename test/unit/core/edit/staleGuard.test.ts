@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { checkStamp, stampDocument } from '../../../../src/core/edit';
+import { checkStamp, stampDocument } from '@src/core/edit';
 
 describe('stale-document guard', () => {
   const uri = 'file:///w/a.ts';

@@ -2,12 +2,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { resolveSettings } from '../../../../src/core/config/settings';
-import type { EvalCase } from '../../../../src/core/eval/evalTypes';
-import type { EvaluatedConfig } from '../../../../src/core/eval/evaluateWorkspace';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
-import type { ModelUsageEvent } from '../../../../src/core/llm/modelClient';
-import type { FimRequest, StreamEvent } from '../../../../src/core/llm/types';
+import { resolveSettings } from '@src/core/config/settings';
+import type { EvalCase } from '@src/core/eval/evalTypes';
+import type { EvaluatedConfig } from '@src/core/eval/evaluateWorkspace';
+import { CodeIndex } from '@src/core/index/codeIndex';
+import type { ModelUsageEvent } from '@src/core/llm/modelClient';
+import type { FimRequest, StreamEvent } from '@src/core/llm/types';
 
 export const FILES: Record<string, string> = {
   'src/pricing.ts': `/** Prices and totals. */

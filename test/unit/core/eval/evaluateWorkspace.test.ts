@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { evaluateWorkspace } from '../../../../src/core/eval/evaluateWorkspace';
-import type { EvalCase } from '../../../../src/core/eval/evalTypes';
-import type { CodeIndex } from '../../../../src/core/index/codeIndex';
-import { ModelError } from '../../../../src/core/llm/errors';
+import { evaluateWorkspace } from '@src/core/eval/evaluateWorkspace';
+import type { EvalCase } from '@src/core/eval/evalTypes';
+import type { CodeIndex } from '@src/core/index/codeIndex';
+import { ModelError } from '@src/core/llm/errors';
 import { caseOf, config, openIndex, scriptedClient, writeWorkspace } from './evalFixture';
 
 describe('evaluateWorkspace', () => {

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Parser } from 'web-tree-sitter';
-import type { EvalCase, EvalCaseResult } from '../../../../src/core/eval/evalTypes';
-import { editSimilarity, normalizeAnswer, scoreCase } from '../../../../src/core/eval/scoreCase';
-import { signTestPValue } from '../../../../src/core/eval/signTest';
-import { summarizeEval } from '../../../../src/core/eval/summarizeEval';
-import { TreeSitterRuntime } from '../../../../src/core/index/parse/treeSitterRuntime';
+import type { EvalCase, EvalCaseResult } from '@src/core/eval/evalTypes';
+import { editSimilarity, normalizeAnswer, scoreCase } from '@src/core/eval/scoreCase';
+import { signTestPValue } from '@src/core/eval/signTest';
+import { summarizeEval } from '@src/core/eval/summarizeEval';
+import { TreeSitterRuntime } from '@src/core/index/parse/treeSitterRuntime';
 
 const ORIGINAL = 'function area(r: number): number {\n  const squared = r * r;\n  return Math.PI * squared;\n}\n';
 const cut = (expected: string): EvalCase => {

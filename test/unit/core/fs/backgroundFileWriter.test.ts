@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { BackgroundFileWriter } from '../../../../src/core/fs/backgroundFileWriter';
+import { BackgroundFileWriter } from '@src/core/fs/backgroundFileWriter';
 
 const root = mkdtempSync(path.join(tmpdir(), 'banyan-bgwrite-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { writeFileAtomic, writeFileAtomicSync } from '../../../../src/core/fs/writeFileAtomic';
+import { writeFileAtomic, writeFileAtomicSync } from '@src/core/fs/writeFileAtomic';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'banyan-atomic-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ChangeLog } from '../../../../src/core/index/changeLog';
+import { ChangeLog } from '@src/core/index/changeLog';
 
 describe('ChangeLog', () => {
   it('names the files changed since a version; a change not tied to a file makes it unknown', () => {

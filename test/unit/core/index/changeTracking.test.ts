@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
+import { CodeIndex } from '@src/core/index/codeIndex';
 import { copyWorkspace } from './helpers/tempWorkspace';
 
 describe('index change tracking', () => {

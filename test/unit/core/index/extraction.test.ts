@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { finishExtract } from '../../../../src/core/index/extract/finishExtract';
-import { processFile } from '../../../../src/core/index/parse/fileProcessor';
-import { TreeSitterRuntime } from '../../../../src/core/index/parse/treeSitterRuntime';
+import { finishExtract } from '@src/core/index/extract/finishExtract';
+import { processFile } from '@src/core/index/parse/fileProcessor';
+import { TreeSitterRuntime } from '@src/core/index/parse/treeSitterRuntime';
 
 const DIR = path.resolve(__dirname, '../../../fixtures/index/extract');
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
+import { CodeIndex } from '@src/core/index/codeIndex';
 import { copyWorkspace, write } from './helpers/tempWorkspace';
 
 describe('incremental updates', () => {

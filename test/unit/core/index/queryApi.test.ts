@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
+import { CodeIndex } from '@src/core/index/codeIndex';
 import { copyWorkspace, write } from './helpers/tempWorkspace';
 
 describe('code index queries', () => {

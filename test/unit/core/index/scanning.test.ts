@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import { IgnoreRules } from '../../../../src/core/index/scan/ignoreRules';
-import { scanWorkspace } from '../../../../src/core/index/scan/workspaceScanner';
+import { IgnoreRules } from '@src/core/index/scan/ignoreRules';
+import { scanWorkspace } from '@src/core/index/scan/workspaceScanner';
 import { tempDir, write } from './helpers/tempWorkspace';
 
 const cleanups: (() => void)[] = [];

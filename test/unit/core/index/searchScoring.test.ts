@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { bm25 } from '../../../../src/core/index/search/bm25';
-import { InvertedIndex } from '../../../../src/core/index/search/invertedIndex';
-import { jaccard } from '../../../../src/core/index/search/jaccard';
-import { forEachToken, latin1Chunk, termCounts, tokenize } from '../../../../src/core/index/search/tokenizer';
-import { TopK } from '../../../../src/core/index/search/topK';
+import { bm25 } from '@src/core/index/search/bm25';
+import { InvertedIndex } from '@src/core/index/search/invertedIndex';
+import { jaccard } from '@src/core/index/search/jaccard';
+import { forEachToken, latin1Chunk, termCounts, tokenize } from '@src/core/index/search/tokenizer';
+import { TopK } from '@src/core/index/search/topK';
 
 interface Doc {
   id: number;

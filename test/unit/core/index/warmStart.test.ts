@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
-import { UNSETTLED_TIME } from '../../../../src/core/index/model';
+import { CodeIndex } from '@src/core/index/codeIndex';
+import { UNSETTLED_TIME } from '@src/core/index/model';
 import { collectingLogger, copyWorkspace, tempDir, write } from './helpers/tempWorkspace';
 
 /** A clock an hour ahead: every time on disk looks settled, so the warm start takes its fast path. */

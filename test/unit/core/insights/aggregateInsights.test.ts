@@ -1,9 +1,9 @@
 /** What the insights view plots, computed from raw events: days and hours in the viewer's zone, filters, rates, histograms, tokens, unknown kinds. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { aggregateInsights, LATENCY_EDGES, rangeBounds } from '../../../../src/core/insights/aggregateInsights';
-import { type InsightEvent, insightEvent } from '../../../../src/core/insights/insightEvent';
-import { exportInsights } from '../../../../src/core/insights/exportInsights';
+import { aggregateInsights, LATENCY_EDGES, rangeBounds } from '@src/core/insights/aggregateInsights';
+import { type InsightEvent, insightEvent } from '@src/core/insights/insightEvent';
+import { exportInsights } from '@src/core/insights/exportInsights';
 
 // 2024-03-10 15:30 in UTC+2 (getTimezoneOffset() = -120).
 const OFFSET = -120;

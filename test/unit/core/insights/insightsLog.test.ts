@@ -5,8 +5,8 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { insightEvent } from '../../../../src/core/insights/insightEvent';
-import { InsightsLog } from '../../../../src/core/insights/insightsLog';
+import { insightEvent } from '@src/core/insights/insightEvent';
+import { InsightsLog } from '@src/core/insights/insightsLog';
 
 const root = mkdtempSync(path.join(tmpdir(), 'banyan-insights-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { InsightsLog } from '../../../../src/core/insights/insightsLog';
-import { InsightsRecorder } from '../../../../src/core/insights/insightsRecorder';
+import { InsightsLog } from '@src/core/insights/insightsLog';
+import { InsightsRecorder } from '@src/core/insights/insightsRecorder';
 
 const root = mkdtempSync(path.join(tmpdir(), 'banyan-recorder-'));
 after(() => rmSync(root, { recursive: true, force: true }));

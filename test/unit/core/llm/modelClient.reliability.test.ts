@@ -1,7 +1,7 @@
 /** Cancellation, early stop, fallback chain, circuit breaker with probe, concurrency and the context window. */
 import { strict as assert } from 'node:assert';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { EndpointHealth } from '../../../../src/protocol/lsp';
+import type { EndpointHealth } from '@src/protocol/lsp';
 import { closedBaseUrl, FakeModelServer } from '../../../fixtures/fakeModelServer';
 import { collect, failure, makeHub, role } from './helpers/hub';
 

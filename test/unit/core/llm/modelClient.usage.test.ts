@@ -1,7 +1,7 @@
 /** Usage reported to listeners: the API's numbers for a whole answer, Banyan's count for an early stop; nothing for a failure. */
 import { strict as assert } from 'node:assert';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { ModelUsageEvent } from '../../../../src/core/llm/modelClient';
+import type { ModelUsageEvent } from '@src/core/llm/modelClient';
 import { FakeModelServer } from '../../../fixtures/fakeModelServer';
 import { collect, makeHub, role } from './helpers/hub';
 

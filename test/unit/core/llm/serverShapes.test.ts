@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { FakeModelServer, type Reply } from '../../../fixtures/fakeModelServer';
 import { allShapes, shapeHasThinking, shapeHasToolCalls, type ShapeFile } from '../../../fixtures/fakeModelServer/shapeFile';
-import type { StreamEvent } from '../../../../src/core/llm/types';
+import type { StreamEvent } from '@src/core/llm/types';
 import { collect, failure, makeHub, role } from './helpers/hub';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { detectFamily } from '../../../../src/core/llm/fim/detectFamily';
-import { BUILTIN_CATALOGUE, formatBytes, parseCatalogue } from '../../../../src/core/localModels/catalogue';
+import { detectFamily } from '@src/core/llm/fim/detectFamily';
+import { BUILTIN_CATALOGUE, formatBytes, parseCatalogue } from '@src/core/localModels/catalogue';
 
 describe('model catalogue', () => {
   it('built-in entries: unique ids and files, a sha256 each, pinned https URLs, FIM family detected from the id', () => {

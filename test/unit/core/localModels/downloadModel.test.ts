@@ -10,10 +10,10 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createFetch } from '../../../../src/core/llm/network/httpFetch';
-import { DispatcherPool, networkSettings } from '../../../../src/core/llm/network/proxy';
-import type { CatalogueEntry } from '../../../../src/core/localModels/catalogue';
-import { DownloadError, type DownloadProgress, downloadModel } from '../../../../src/core/localModels/downloadModel';
+import { createFetch } from '@src/core/llm/network/httpFetch';
+import { DispatcherPool, networkSettings } from '@src/core/llm/network/proxy';
+import type { CatalogueEntry } from '@src/core/localModels/catalogue';
+import { DownloadError, type DownloadProgress, downloadModel } from '@src/core/localModels/downloadModel';
 import { ModelHub } from '../../../fixtures/modelHub/modelHub';
 import { tinyGgufBytes } from '../../../fixtures/tinyGguf/writeTinyGguf';
 

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ModelError } from '../../../../src/core/llm/errors';
-import type { CatalogueEntry } from '../../../../src/core/localModels/catalogue';
-import { LocalModelStore } from '../../../../src/core/localModels/localModelStore';
+import { ModelError } from '@src/core/llm/errors';
+import type { CatalogueEntry } from '@src/core/localModels/catalogue';
+import { LocalModelStore } from '@src/core/localModels/localModelStore';
 
 const entry: CatalogueEntry = { id: 'coder-1b', name: 'Coder 1B', roles: ['completion'], paramsB: 1, description: '', file: 'coder-1b.gguf', sizeBytes: 4, sha256: 'a'.repeat(64), url: 'http://x/coder-1b.gguf' };
 

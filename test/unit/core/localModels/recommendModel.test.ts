@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { BUILTIN_CATALOGUE } from '../../../../src/core/localModels/catalogue';
-import { recommendModel } from '../../../../src/core/localModels/recommendModel';
+import { BUILTIN_CATALOGUE } from '@src/core/localModels/catalogue';
+import { recommendModel } from '@src/core/localModels/recommendModel';
 
 const hw = (ramGB: number, gpu: string | false = false, vramGB = 0) => ({ totalRamBytes: ramGB * 1e9, freeRamBytes: ramGB * 5e8, gpu, vramBytes: vramGB * 1e9, cpuCores: 8 });
 

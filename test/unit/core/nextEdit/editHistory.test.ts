@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { changedLines, EditHistory } from '../../../../src/core/nextEdit/editHistory';
+import { changedLines, EditHistory } from '@src/core/nextEdit/editHistory';
 
 const F = '/w/a.ts';
 const G = '/w/b.ts';

@@ -1,10 +1,10 @@
 /** The editable region: tree-sitter ancestors of the cursor per language, grown by lines to the budget. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { LanguageId } from '../../../../src/core/index/languages';
-import { TreeSitterRuntime } from '../../../../src/core/index/parse/treeSitterRuntime';
-import { editableRegion } from '../../../../src/core/nextEdit/editableRegion';
-import { syntaxAncestors } from '../../../../src/core/nextEdit/syntaxAncestors';
+import type { LanguageId } from '@src/core/index/languages';
+import { TreeSitterRuntime } from '@src/core/index/parse/treeSitterRuntime';
+import { editableRegion } from '@src/core/nextEdit/editableRegion';
+import { syntaxAncestors } from '@src/core/nextEdit/syntaxAncestors';
 
 /** A file of filler functions around one function whose body holds the cursor (marked by ‸). */
 const FILES: Record<string, { language: LanguageId; text: string; fn: [number, number] }> = {

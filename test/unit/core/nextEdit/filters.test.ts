@@ -11,10 +11,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'smol-toml';
-import { computeTextEdits } from '../../../../src/core/edit/computeTextEdits';
-import { SUGGESTION_FILTERS } from '../../../../src/core/nextEdit/filters/filterSuggestion';
-import { RejectionMemory } from '../../../../src/core/nextEdit/rejectionMemory';
-import type { HistoryHunk } from '../../../../src/core/nextEdit/types';
+import { computeTextEdits } from '@src/core/edit/computeTextEdits';
+import { SUGGESTION_FILTERS } from '@src/core/nextEdit/filters/filterSuggestion';
+import { RejectionMemory } from '@src/core/nextEdit/rejectionMemory';
+import type { HistoryHunk } from '@src/core/nextEdit/types';
 
 const DIR = path.join(__dirname, 'golden', 'filters');
 const FILE = '/w/doc.ts';

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'smol-toml';
-import type { NextEditPromptInput, PromptEvent, RelatedSnippet } from '../../../../src/core/nextEdit/formats/nextEditFormat';
+import type { NextEditPromptInput, PromptEvent, RelatedSnippet } from '@src/core/nextEdit/formats/nextEditFormat';
 
 export interface RenderCase {
   readonly name: string;

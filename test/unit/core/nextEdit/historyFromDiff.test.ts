@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { HistoryDiffError, historyFromDiff } from '../../../../src/core/nextEdit/historyFromDiff';
+import { HistoryDiffError, historyFromDiff } from '@src/core/nextEdit/historyFromDiff';
 
 const DIFF = `diff --git a/src/a.ts b/src/a.ts
 --- a/src/a.ts

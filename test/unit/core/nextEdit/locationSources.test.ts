@@ -1,17 +1,17 @@
 /** Each location source on a small real workspace (index built inline): what it proposes, and what it skips. */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { addedNames } from '../../../../src/core/nextEdit/locations/addedNames';
-import { changedSignature } from '../../../../src/core/nextEdit/locations/changedSignature';
-import { diagnostics } from '../../../../src/core/nextEdit/locations/diagnostics';
-import type { Candidate } from '../../../../src/core/nextEdit/locations/locatorContext';
-import { missingImport } from '../../../../src/core/nextEdit/locations/missingImport';
-import { nearbyWindows } from '../../../../src/core/nextEdit/locations/nearby';
-import { recentEdits } from '../../../../src/core/nextEdit/locations/recentEdits';
-import { relatedFiles, stemOf } from '../../../../src/core/nextEdit/locations/relatedFiles';
-import { renamedIdentifiers } from '../../../../src/core/nextEdit/locations/renamedIdentifiers';
-import { repeatedEdit } from '../../../../src/core/nextEdit/locations/repeatedEdit';
-import { shapeOf, similarLines } from '../../../../src/core/nextEdit/locations/similarLines';
+import { addedNames } from '@src/core/nextEdit/locations/addedNames';
+import { changedSignature } from '@src/core/nextEdit/locations/changedSignature';
+import { diagnostics } from '@src/core/nextEdit/locations/diagnostics';
+import type { Candidate } from '@src/core/nextEdit/locations/locatorContext';
+import { missingImport } from '@src/core/nextEdit/locations/missingImport';
+import { nearbyWindows } from '@src/core/nextEdit/locations/nearby';
+import { recentEdits } from '@src/core/nextEdit/locations/recentEdits';
+import { relatedFiles, stemOf } from '@src/core/nextEdit/locations/relatedFiles';
+import { renamedIdentifiers } from '@src/core/nextEdit/locations/renamedIdentifiers';
+import { repeatedEdit } from '@src/core/nextEdit/locations/repeatedEdit';
+import { shapeOf, similarLines } from '@src/core/nextEdit/locations/similarLines';
 import { context, hunk, type TestWorkspace, workspace } from './workspaceIndex';
 
 const at = (ws: TestWorkspace, cs: readonly Candidate[]) => cs.map((c) => `${c.file.slice(ws.root.length + 1)}:${c.line}`).sort();

@@ -10,12 +10,12 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyTextEdits } from '../../../../src/core/edit';
-import { answerToEdits } from '../../../../src/core/nextEdit/answerToEdits';
-import { NEXT_EDIT_FORMATS } from '../../../../src/core/nextEdit/formats/formats';
-import type { NextEditFormat, NextEditPromptInput } from '../../../../src/core/nextEdit/formats/nextEditFormat';
-import { leakedSentinel } from '../../../../src/core/nextEdit/formats/sentinels';
-import { blockStarts } from '../../../../src/core/nextEdit/formats/zeta2Format';
+import { applyTextEdits } from '@src/core/edit';
+import { answerToEdits } from '@src/core/nextEdit/answerToEdits';
+import { NEXT_EDIT_FORMATS } from '@src/core/nextEdit/formats/formats';
+import type { NextEditFormat, NextEditPromptInput } from '@src/core/nextEdit/formats/nextEditFormat';
+import { leakedSentinel } from '@src/core/nextEdit/formats/sentinels';
+import { blockStarts } from '@src/core/nextEdit/formats/zeta2Format';
 
 const RUNS = Number(process.env.BANYAN_FUZZ_RUNS ?? 200);
 const WORDS = ['alpha', 'beta', 'total', 'naïve', '数据', 'emoji😀', 'e\u0301te', 'tab\there'];

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { computeTextEdits } from '../../../../src/core/edit/computeTextEdits';
-import { RejectionMemory } from '../../../../src/core/nextEdit/rejectionMemory';
+import { computeTextEdits } from '@src/core/edit/computeTextEdits';
+import { RejectionMemory } from '@src/core/nextEdit/rejectionMemory';
 
 describe('RejectionMemory', () => {
   it('remembers a rejected change per document, by its line and text, not its position', () => {

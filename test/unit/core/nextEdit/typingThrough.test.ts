@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyOffsetEdits, toOffsetEdits, toTextEdits } from '../../../../src/core/nextEdit/offsetEdits';
-import { remapThroughTyping } from '../../../../src/core/nextEdit/typingThrough';
+import { applyOffsetEdits, toOffsetEdits, toTextEdits } from '@src/core/nextEdit/offsetEdits';
+import { remapThroughTyping } from '@src/core/nextEdit/typingThrough';
 
 const before = 'const total = sum(items);\nreturn total;\n';
 // The suggestion: insert ", tax" after "items" (offset 23) and rename on line 2.

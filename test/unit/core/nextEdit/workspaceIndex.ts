@@ -2,9 +2,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
-import { LocatorContext, type LocatorInput } from '../../../../src/core/nextEdit/locations/locatorContext';
-import type { HistoryHunk } from '../../../../src/core/nextEdit/types';
+import { CodeIndex } from '@src/core/index/codeIndex';
+import { LocatorContext, type LocatorInput } from '@src/core/nextEdit/locations/locatorContext';
+import type { HistoryHunk } from '@src/core/nextEdit/types';
 
 export interface TestWorkspace {
   readonly root: string;

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyModelAnswer } from '../../../../src/core/edit';
-import { hunksOfResult, streamingHunks } from '../../../../src/core/rewrite';
+import { applyModelAnswer } from '@src/core/edit';
+import { hunksOfResult, streamingHunks } from '@src/core/rewrite';
 
 const FILE = ['function total(items) {', '  let sum = 0;', '  for (const i of items) sum += i.price;', '  return sum;', '}', ''].join('\n');
 const BODY = { start: { line: 1, character: 0 }, end: { line: 4, character: 0 } };

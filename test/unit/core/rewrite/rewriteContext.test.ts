@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { SymbolHit } from '../../../../src/core/index/codeIndex';
-import { TreeSitterRuntime } from '../../../../src/core/index/parse/treeSitterRuntime';
-import { definitionsUsed, gatherRewriteContext, identifiersIn, type DefinitionSource } from '../../../../src/core/rewrite';
+import type { SymbolHit } from '@src/core/index/codeIndex';
+import { TreeSitterRuntime } from '@src/core/index/parse/treeSitterRuntime';
+import { definitionsUsed, gatherRewriteContext, identifiersIn, type DefinitionSource } from '@src/core/rewrite';
 
 const SERVICE = [
   'import { formatPrice } from "./format";',

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { TokenCounter } from '../../../../src/core/llm/tokens/tokenCounter';
-import { buildRewritePrompt, fileConventions, type RewriteInput, RewritePromptError } from '../../../../src/core/rewrite';
+import type { TokenCounter } from '@src/core/llm/tokens/tokenCounter';
+import { buildRewritePrompt, fileConventions, type RewriteInput, RewritePromptError } from '@src/core/rewrite';
 
 /** One token per 4 characters, like the estimate, but exact so budgets are predictable. */
 const counter: TokenCounter = { name: 'test', exact: true, count: (t) => Math.ceil(t.length / 4) };

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { RewriteCancelledError } from '../../../../src/core/edit';
-import type { FinishReason, StreamEvent } from '../../../../src/core/llm/types';
-import { consumeRewriteStream } from '../../../../src/core/rewrite';
+import { RewriteCancelledError } from '@src/core/edit';
+import type { FinishReason, StreamEvent } from '@src/core/llm/types';
+import { consumeRewriteStream } from '@src/core/rewrite';
 
 const ORIGINAL = 'function f(n) {\n  const s = String(n);\n  return s;\n}\n';
 const RANGE = { start: { line: 1, character: 2 }, end: { line: 1, character: 22 } };

@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { AgentRunStore } from '../../../../src/extension/agent/agentRunStore';
-import type { AgentRunView } from '../../../../src/protocol/webview';
+import { AgentRunStore } from '@src/extension/agent/agentRunStore';
+import type { AgentRunView } from '@src/protocol/webview';
 
 const root = mkdtempSync(path.join(tmpdir(), 'banyan-agent-runs-'));
 after(() => rmSync(root, { recursive: true, force: true }));

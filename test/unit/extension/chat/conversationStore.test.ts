@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ConversationStore } from '../../../../src/extension/chat/conversationStore';
-import type { Conversation } from '../../../../src/protocol/webview';
+import { ConversationStore } from '@src/extension/chat/conversationStore';
+import type { Conversation } from '@src/protocol/webview';
 
 const root = mkdtempSync(path.join(tmpdir(), 'banyan-chat-store-'));
 after(() => rmSync(root, { recursive: true, force: true }));

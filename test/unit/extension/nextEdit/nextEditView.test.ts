@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { applyTextEdits } from '../../../../src/core/edit';
-import { cursorAfter, diffPieces, jumpLabel, MAX_SHOWN_CHARS, shown, tabAction, type ViewEdit } from '../../../../src/extension/nextEdit/nextEditView';
+import { applyTextEdits } from '@src/core/edit';
+import { cursorAfter, diffPieces, jumpLabel, MAX_SHOWN_CHARS, shown, tabAction, type ViewEdit } from '@src/extension/nextEdit/nextEditView';
 
 const edit = (sl: number, sc: number, el: number, ec: number, newText: string): ViewEdit => ({ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, newText });
 

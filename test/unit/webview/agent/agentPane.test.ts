@@ -2,7 +2,7 @@
 import { container } from '../dom';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type AgentViewState, isWebviewToExtension, type WebviewToExtension } from '../../../../src/protocol/webview';
+import { type AgentViewState, isWebviewToExtension, type WebviewToExtension } from '@src/protocol/webview';
 import { AgentPane } from '../../../../webview-ui/agent/agentPane';
 import { createModeToggle } from '../../../../webview-ui/agent/modeToggle';
 

@@ -6,7 +6,7 @@
 import { container, key, ManualFrames, ManualTimers, type } from '../dom';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isWebviewToExtension, type ChatState, type ExtensionToWebview, type WebviewToExtension } from '../../../../src/protocol/webview';
+import { isWebviewToExtension, type ChatState, type ExtensionToWebview, type WebviewToExtension } from '@src/protocol/webview';
 import { ChatApp } from '../../../../webview-ui/chat/chatApp';
 import type { PersistedView } from '../../../../webview-ui/chat/state';
 

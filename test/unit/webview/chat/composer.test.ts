@@ -2,7 +2,7 @@
 import { container, key, ManualTimers, type } from '../dom';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Mention, WebviewToExtension } from '../../../../src/protocol/webview';
+import type { Mention, WebviewToExtension } from '@src/protocol/webview';
 import { Composer } from '../../../../webview-ui/chat/composer';
 
 function setup() {

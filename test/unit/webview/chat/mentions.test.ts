@@ -2,8 +2,8 @@
 import { container, key, ManualTimers, type } from '../dom';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { WebviewToExtension } from '../../../../src/protocol/webview';
-import { isWebviewToExtension } from '../../../../src/protocol/webview';
+import type { WebviewToExtension } from '@src/protocol/webview';
+import { isWebviewToExtension } from '@src/protocol/webview';
 import { Composer } from '../../../../webview-ui/chat/composer';
 import { MENTION_DEBOUNCE_MS } from '../../../../webview-ui/chat/mentionController';
 import { findMentionTrigger } from '../../../../webview-ui/chat/mentionTrigger';

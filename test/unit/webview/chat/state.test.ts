@@ -1,7 +1,7 @@
 /** Applying the extension's messages to the webview's copy of the chat state. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ChatMessage, ChatState } from '../../../../src/protocol/webview';
+import type { ChatMessage, ChatState } from '@src/protocol/webview';
 import { applyDelta, EMPTY_CHAT, isPersistedView, lastUserMessage, streamingMessage, upsertMessage } from '../../../../webview-ui/chat/state';
 
 const user: ChatMessage = { id: 'u1', role: 'user', text: 'Where is UserService defined?', status: 'done', createdAt: 1 };

@@ -2,7 +2,7 @@
 import '../dom';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ChatMessage } from '../../../../src/protocol/webview';
+import type { ChatMessage } from '@src/protocol/webview';
 import { label, renderThinking } from '../../../../webview-ui/chat/thinkingBlock';
 
 const base: ChatMessage = { id: 'a1', role: 'assistant', text: '', status: 'streaming', createdAt: 1 };

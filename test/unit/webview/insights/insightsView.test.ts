@@ -6,9 +6,9 @@
 import '../dom';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { aggregateInsights } from '../../../../src/core/insights/aggregateInsights';
-import { insightEvent } from '../../../../src/core/insights/insightEvent';
-import type { InsightsWebviewToExtension } from '../../../../src/protocol/insightsWebview';
+import { aggregateInsights } from '@src/core/insights/aggregateInsights';
+import { insightEvent } from '@src/core/insights/insightEvent';
+import type { InsightsWebviewToExtension } from '@src/protocol/insightsWebview';
 import { dayLabel, headline, insightCharts } from '../../../../webview-ui/insights/chartData';
 import { chartConfig, pointText, renderTable, themeColor } from '../../../../webview-ui/insights/chartView';
 import { InsightsApp } from '../../../../webview-ui/insights/insightsApp';

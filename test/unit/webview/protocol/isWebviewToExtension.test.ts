@@ -1,7 +1,7 @@
 /** The extension drops every message from the webview that does not validate. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isWebviewToExtension, LIMITS, type WebviewToExtension } from '../../../../src/protocol/webview';
+import { isWebviewToExtension, LIMITS, type WebviewToExtension } from '@src/protocol/webview';
 
 const VALID: WebviewToExtension[] = [
   { type: 'ready' },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { assembleCompletionContext, assembleCompletionContextCooperatively } from '../../../../../src/core/completion/context/assembleContext';
+import { assembleCompletionContext, assembleCompletionContextCooperatively } from '@src/core/completion/context/assembleContext';
 import { type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 /** A snippet without its score (signals not run yet add a little to it). */

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { moduleShape } from '../../../../../src/core/index/commonjs/moduleShape';
+import { moduleShape } from '@src/core/index/commonjs/moduleShape';
 import { candidatesAfter, type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('CommonJS module shapes', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nameWords, readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
+import { nameWords, readCursorContext } from '@src/core/completion/context/cursorContext';
 
 describe('cursor context', () => {
   const text = [

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
-import { definitionCandidates } from '../../../../../src/core/completion/context/definitionSource';
-import { importBindings } from '../../../../../src/core/completion/context/importBindings';
+import { readCursorContext } from '@src/core/completion/context/cursorContext';
+import { definitionCandidates } from '@src/core/completion/context/definitionSource';
+import { importBindings } from '@src/core/completion/context/importBindings';
 import { type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('definition source', () => {

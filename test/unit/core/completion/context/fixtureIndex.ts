@@ -2,11 +2,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
-import { definitionCandidates } from '../../../../../src/core/completion/context/definitionSource';
-import { importBindings } from '../../../../../src/core/completion/context/importBindings';
-import type { ContextCandidate } from '../../../../../src/core/completion/context/types';
-import { CodeIndex } from '../../../../../src/core/index/codeIndex';
+import { readCursorContext } from '@src/core/completion/context/cursorContext';
+import { definitionCandidates } from '@src/core/completion/context/definitionSource';
+import { importBindings } from '@src/core/completion/context/importBindings';
+import type { ContextCandidate } from '@src/core/completion/context/types';
+import { CodeIndex } from '@src/core/index/codeIndex';
 
 export const FIXTURES = path.resolve(__dirname, '../../../../fixtures/completion-context');
 

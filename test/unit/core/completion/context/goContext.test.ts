@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { importBindings } from '../../../../../src/core/completion/context/importBindings';
+import { importBindings } from '@src/core/completion/context/importBindings';
 import { candidatesAfter, type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('completion context in Go', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { goDeclaredType, goEmbeddedTypes, goFieldType, goResultType } from '../../../../../src/core/completion/context/goTypes';
+import { goDeclaredType, goEmbeddedTypes, goFieldType, goResultType } from '@src/core/completion/context/goTypes';
 
 describe('Go types read from text', () => {
   it('the type a name is declared with, the last declaration winning', () => {

@@ -1,7 +1,7 @@
 /** Java: imports bind their class, the package's classes need no import, static final fields are members. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { importBindings } from '../../../../../src/core/completion/context/importBindings';
+import { importBindings } from '@src/core/completion/context/importBindings';
 import { candidatesAfter, type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 const BASE = 'src/main/java/com/acme';

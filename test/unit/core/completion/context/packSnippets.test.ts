@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { MAX_SNIPPET_TOKENS, type PackGroups, packPrefix } from '../../../../../src/core/completion/context/packSnippets';
-import type { ContextCandidate } from '../../../../../src/core/completion/context/types';
+import { MAX_SNIPPET_TOKENS, type PackGroups, packPrefix } from '@src/core/completion/context/packSnippets';
+import type { ContextCandidate } from '@src/core/completion/context/types';
 
 const count = (t: string) => Math.ceil(t.length / 4);
 const cand = (file: string, startLine: number, endLine: number, source: ContextCandidate['source'], text?: string, extra: Partial<ContextCandidate> = {}): ContextCandidate => ({

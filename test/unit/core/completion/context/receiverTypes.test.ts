@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
-import { importBindings } from '../../../../../src/core/completion/context/importBindings';
-import { declaredType, resolveReceiver } from '../../../../../src/core/completion/context/receiverTypes';
+import { readCursorContext } from '@src/core/completion/context/cursorContext';
+import { importBindings } from '@src/core/completion/context/importBindings';
+import { declaredType, resolveReceiver } from '@src/core/completion/context/receiverTypes';
 import { type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('receiver types', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderDefinition, renderHead, renderOutline } from '../../../../../src/core/completion/context/renderDefinition';
-import type { SymbolInfo } from '../../../../../src/core/index/model';
+import { renderDefinition, renderHead, renderOutline } from '@src/core/completion/context/renderDefinition';
+import type { SymbolInfo } from '@src/core/index/model';
 
 const lines = [
   '/** Users. */', // 0

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { declaredType } from '../../../../../src/core/completion/context/receiverTypes';
+import { declaredType } from '@src/core/completion/context/receiverTypes';
 import { candidatesAfter, type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('completion context in Rust', () => {

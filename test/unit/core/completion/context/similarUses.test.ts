@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { similarUses } from '../../../../../src/core/completion/context/similarUses';
+import { similarUses } from '@src/core/completion/context/similarUses';
 
 describe('what similar code writes next', () => {
   const texts = [

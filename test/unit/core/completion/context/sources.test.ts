@@ -1,9 +1,9 @@
 /** Similar snippets and recent edits/files on the TypeScript fixture. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readCursorContext } from '../../../../../src/core/completion/context/cursorContext';
-import { recentEditCandidates, recentFileCandidates } from '../../../../../src/core/completion/context/recentSource';
-import { similarCandidates } from '../../../../../src/core/completion/context/similarSource';
+import { readCursorContext } from '@src/core/completion/context/cursorContext';
+import { recentEditCandidates, recentFileCandidates } from '@src/core/completion/context/recentSource';
+import { similarCandidates } from '@src/core/completion/context/similarSource';
 import { type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('similar and recent sources', () => {

@@ -4,8 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { CodeIndex } from '../../../../../src/core/index/codeIndex';
-import { symbolNames, type SymbolNames } from '../../../../../src/core/completion/context/symbolNames';
+import { CodeIndex } from '@src/core/index/codeIndex';
+import { symbolNames, type SymbolNames } from '@src/core/completion/context/symbolNames';
 import { type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 /** Everything observable about a table, in a comparable form. */

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AdaptiveDebounce } from '../../../../../src/core/completion/economy/adaptiveDebounce';
+import { AdaptiveDebounce } from '@src/core/completion/economy/adaptiveDebounce';
 
 /** Types `count` keystrokes `gapMs` apart on a fake clock starting at `start`; returns the end time. */
 function type(debounce: AdaptiveDebounce, start: number, count: number, gapMs: (i: number) => number): number {

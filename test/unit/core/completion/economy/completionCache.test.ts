@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CompletionCache, completionCacheKey } from '../../../../../src/core/completion/economy/completionCache';
+import { CompletionCache, completionCacheKey } from '@src/core/completion/economy/completionCache';
 
 describe('CompletionCache', () => {
   it('returns what was stored for the same prefix and suffix only', () => {

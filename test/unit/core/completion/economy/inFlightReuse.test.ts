@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { adaptReusedAnswer, InFlightRequests, matchInFlight } from '../../../../../src/core/completion/economy/inFlightReuse';
+import { adaptReusedAnswer, InFlightRequests, matchInFlight } from '@src/core/completion/economy/inFlightReuse';
 
 const base = { id: 1, prefix: 'items.', suffix: '\n', received: '', done: false };
 

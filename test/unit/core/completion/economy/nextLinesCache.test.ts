@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { NextLinesCache } from '../../../../../src/core/completion/economy/nextLinesCache';
+import { NextLinesCache } from '@src/core/completion/economy/nextLinesCache';
 
 const prefix = 'function sum(xs: number[]) {\n  ';
 const suffix = '\n}\n';

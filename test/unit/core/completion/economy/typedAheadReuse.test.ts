@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { matchTypedAhead, TypedAheadTracker, type ShownSuggestion } from '../../../../../src/core/completion/economy/typedAheadReuse';
+import { matchTypedAhead, TypedAheadTracker, type ShownSuggestion } from '@src/core/completion/economy/typedAheadReuse';
 
 const shown: ShownSuggestion = { prefix: 'const user = await ', suffix: '\n}', text: 'userService.findById(id);', replaceAfter: 0 };
 

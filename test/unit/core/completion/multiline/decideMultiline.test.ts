@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'smol-toml';
-import { cursorFactsFromText } from '../../../../../src/core/completion/multiline/cursorFactsFromText';
-import { cursorFactsFromTree } from '../../../../../src/core/completion/multiline/cursorFactsFromTree';
-import { decideMultiline } from '../../../../../src/core/completion/multiline/decideMultiline';
+import { cursorFactsFromText } from '@src/core/completion/multiline/cursorFactsFromText';
+import { cursorFactsFromTree } from '@src/core/completion/multiline/cursorFactsFromTree';
+import { decideMultiline } from '@src/core/completion/multiline/decideMultiline';
 import { parserFor } from './loadGrammar';
 
 /**

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CompletionEngine } from '../../../../../src/core/completion/pipeline/completionEngine';
-import { pipelineSettings } from '../../../../../src/core/completion/pipeline/pipelineSettings';
-import type { CompletionInput } from '../../../../../src/core/completion/pipeline/types';
-import { defaultSettings } from '../../../../../src/core/config/settings';
-import { ModelError } from '../../../../../src/core/llm/errors';
+import { CompletionEngine } from '@src/core/completion/pipeline/completionEngine';
+import { pipelineSettings } from '@src/core/completion/pipeline/pipelineSettings';
+import type { CompletionInput } from '@src/core/completion/pipeline/types';
+import { defaultSettings } from '@src/core/config/settings';
+import { ModelError } from '@src/core/llm/errors';
 import { FakeClock, FakeModel } from './fakes';
 
 const DOC = 'const user = service.\n';

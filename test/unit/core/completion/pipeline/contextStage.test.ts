@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { contextStage, ContextTimeBoxClosed, type ContextSource } from '../../../../../src/core/completion/pipeline/contextStage';
-import { CancelledError, systemClock } from '../../../../../src/core/completion/pipeline/types';
+import { contextStage, ContextTimeBoxClosed, type ContextSource } from '@src/core/completion/pipeline/contextStage';
+import { CancelledError, systemClock } from '@src/core/completion/pipeline/types';
 import { FakeClock } from './fakes';
 
 const request = { file: '/ws/a.ts', text: 'x', position: { line: 0, character: 1 }, languageId: 'typescript', budgetTokens: 1024 };

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { cursorWindows } from '../../../../../src/core/completion/pipeline/cursorWindows';
+import { cursorWindows } from '@src/core/completion/pipeline/cursorWindows';
 
 describe('cursorWindows', () => {
   it('keeps the whole file when it fits', () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { AdaptiveDebounce } from '../../../../../src/core/completion/economy/adaptiveDebounce';
-import { ContextLead, debounceDelay, debounceStage } from '../../../../../src/core/completion/pipeline/debounceStage';
-import { CancelledError } from '../../../../../src/core/completion/pipeline/types';
+import { AdaptiveDebounce } from '@src/core/completion/economy/adaptiveDebounce';
+import { ContextLead, debounceDelay, debounceStage } from '@src/core/completion/pipeline/debounceStage';
+import { CancelledError } from '@src/core/completion/pipeline/types';
 import { FakeClock } from './fakes';
 
 const live = () => new AbortController().signal;

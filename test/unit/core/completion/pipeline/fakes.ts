@@ -1,6 +1,6 @@
 /** Test doubles for the pipeline: a clock that never really waits, and a scriptable streaming model. */
-import type { FimRequest, StreamEvent } from '../../../../../src/core/llm/types';
-import { CancelledError, type CompletionModel, type PipelineClock } from '../../../../../src/core/completion/pipeline/types';
+import type { FimRequest, StreamEvent } from '@src/core/llm/types';
+import { CancelledError, type CompletionModel, type PipelineClock } from '@src/core/completion/pipeline/types';
 
 /** Time advances only by the sleeps asked for; a sleep resolves on the next microtask. */
 export class FakeClock implements PipelineClock {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { createPostprocessContext } from '../../../../../src/core/completion/postprocess/createPostprocessContext';
-import { postprocessStage } from '../../../../../src/core/completion/pipeline/postprocessStage';
+import { createPostprocessContext } from '@src/core/completion/postprocess/createPostprocessContext';
+import { postprocessStage } from '@src/core/completion/pipeline/postprocessStage';
 
 describe('postprocessStage', () => {
   it('runs the filters: duplicate of the suffix dropped, empty results discarded', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { promptStage } from '../../../../../src/core/completion/pipeline/promptStage';
+import { promptStage } from '@src/core/completion/pipeline/promptStage';
 
 describe('promptStage', () => {
   const snippet = { file: 'src/user.ts', startLine: 0, endLine: 2, text: 'class User {}', source: 'definition', score: 9 };

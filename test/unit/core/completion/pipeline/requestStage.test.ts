@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { createPostprocessContext } from '../../../../../src/core/completion/postprocess/createPostprocessContext';
-import { ModelRuns } from '../../../../../src/core/completion/pipeline/requestStage';
-import { CancelledError } from '../../../../../src/core/completion/pipeline/types';
+import { createPostprocessContext } from '@src/core/completion/postprocess/createPostprocessContext';
+import { ModelRuns } from '@src/core/completion/pipeline/requestStage';
+import { CancelledError } from '@src/core/completion/pipeline/types';
 import { FakeClock, FakeModel, gate } from './fakes';
 
 const cut = (prefix: string, suffix: string, multiline = false) => createPostprocessContext({ prefix, suffix, languageId: 'typescript', multiline });

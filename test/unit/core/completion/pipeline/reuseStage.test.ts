@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CompletionCache } from '../../../../../src/core/completion/economy/completionCache';
-import { NextLinesCache } from '../../../../../src/core/completion/economy/nextLinesCache';
-import { type CachedSuggestion, reuseStage } from '../../../../../src/core/completion/pipeline/reuseStage';
+import { CompletionCache } from '@src/core/completion/economy/completionCache';
+import { NextLinesCache } from '@src/core/completion/economy/nextLinesCache';
+import { type CachedSuggestion, reuseStage } from '@src/core/completion/pipeline/reuseStage';
 
 describe('reuseStage', () => {
   const sources = () => ({ nextLines: new NextLinesCache(), cache: new CompletionCache<CachedSuggestion>() });

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { pipelineSettings } from '../../../../../src/core/completion/pipeline/pipelineSettings';
-import { skipStage } from '../../../../../src/core/completion/pipeline/skipStage';
-import type { CompletionInput } from '../../../../../src/core/completion/pipeline/types';
-import { defaultSettings, resolveSettings } from '../../../../../src/core/config/settings';
+import { pipelineSettings } from '@src/core/completion/pipeline/pipelineSettings';
+import { skipStage } from '@src/core/completion/pipeline/skipStage';
+import type { CompletionInput } from '@src/core/completion/pipeline/types';
+import { defaultSettings, resolveSettings } from '@src/core/config/settings';
 
 const input = (text: string, offset: number, extra: Partial<CompletionInput> = {}): CompletionInput => ({
   uri: 'file:///a.ts', text, offset, position: { line: 0, character: offset }, languageId: 'typescript', explicit: false, ...extra,

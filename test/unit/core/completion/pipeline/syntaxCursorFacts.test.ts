@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { SyntaxCursorFacts } from '../../../../../src/core/completion/pipeline/syntaxCursorFacts';
-import type { CompletionInput } from '../../../../../src/core/completion/pipeline/types';
+import { SyntaxCursorFacts } from '@src/core/completion/pipeline/syntaxCursorFacts';
+import type { CompletionInput } from '@src/core/completion/pipeline/types';
 
 const input = (languageId: string, text = '', offset = 0): CompletionInput => ({ uri: 'u', text, offset, position: { line: 0, character: 0 }, languageId, explicit: false });
 

@@ -1,4 +1,4 @@
-import { dropEmpty } from '../../../../../src/core/completion/postprocess/dropEmpty';
+import { dropEmpty } from '@src/core/completion/postprocess/dropEmpty';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('dropEmpty', dropEmpty);

@@ -1,4 +1,4 @@
-import { dropSuffixDuplicate } from '../../../../../src/core/completion/postprocess/dropSuffixDuplicate';
+import { dropSuffixDuplicate } from '@src/core/completion/postprocess/dropSuffixDuplicate';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('dropSuffixDuplicate', dropSuffixDuplicate);

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createPostprocessContext } from '../../../../../src/core/completion/postprocess/createPostprocessContext';
-import { POSTPROCESS_FILTERS, postprocess } from '../../../../../src/core/completion/postprocess/pipeline';
-import { cursorInListAbove, treeSyntax } from '../../../../../src/core/completion/postprocess/treeSyntax';
-import { insertion, type CompletionCandidate, type PostprocessContext } from '../../../../../src/core/completion/postprocess/types';
+import { createPostprocessContext } from '@src/core/completion/postprocess/createPostprocessContext';
+import { POSTPROCESS_FILTERS, postprocess } from '@src/core/completion/postprocess/pipeline';
+import { cursorInListAbove, treeSyntax } from '@src/core/completion/postprocess/treeSyntax';
+import { insertion, type CompletionCandidate, type PostprocessContext } from '@src/core/completion/postprocess/types';
 import { parserFor } from '../multiline/loadGrammar';
 
 /** Code-shaped fragments, mixed at random into documents and model answers. */

@@ -1,4 +1,4 @@
-import { fixAutoClosedBracketRange } from '../../../../../src/core/completion/postprocess/fixAutoClosedBracketRange';
+import { fixAutoClosedBracketRange } from '@src/core/completion/postprocess/fixAutoClosedBracketRange';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('fixAutoClosedBracketRange', fixAutoClosedBracketRange);

@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'smol-toml';
-import { createPostprocessContext, type PostprocessContextInput } from '../../../../../src/core/completion/postprocess/createPostprocessContext';
-import { cursorInListAbove, treeSyntax } from '../../../../../src/core/completion/postprocess/treeSyntax';
-import type { CompletionCandidate, PostprocessContext, PostprocessFilter, PostprocessSyntax } from '../../../../../src/core/completion/postprocess/types';
+import { createPostprocessContext, type PostprocessContextInput } from '@src/core/completion/postprocess/createPostprocessContext';
+import { cursorInListAbove, treeSyntax } from '@src/core/completion/postprocess/treeSyntax';
+import type { CompletionCandidate, PostprocessContext, PostprocessFilter, PostprocessSyntax } from '@src/core/completion/postprocess/types';
 import { hasGrammar, parserFor } from '../multiline/loadGrammar';
 
 export interface GoldenCase {

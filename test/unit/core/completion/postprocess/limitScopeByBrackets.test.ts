@@ -1,4 +1,4 @@
-import { limitScopeByBrackets } from '../../../../../src/core/completion/postprocess/limitScopeByBrackets';
+import { limitScopeByBrackets } from '@src/core/completion/postprocess/limitScopeByBrackets';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('limitScopeByBrackets', limitScopeByBrackets);

@@ -1,4 +1,4 @@
-import { limitScopeByIndentation } from '../../../../../src/core/completion/postprocess/limitScopeByIndentation';
+import { limitScopeByIndentation } from '@src/core/completion/postprocess/limitScopeByIndentation';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('limitScopeByIndentation', limitScopeByIndentation);

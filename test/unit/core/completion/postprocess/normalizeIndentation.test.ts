@@ -1,4 +1,4 @@
-import { normalizeIndentation } from '../../../../../src/core/completion/postprocess/normalizeIndentation';
+import { normalizeIndentation } from '@src/core/completion/postprocess/normalizeIndentation';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('normalizeIndentation', normalizeIndentation);

@@ -1,4 +1,4 @@
-import { normalizeLineEndings } from '../../../../../src/core/completion/postprocess/normalizeLineEndings';
+import { normalizeLineEndings } from '@src/core/completion/postprocess/normalizeLineEndings';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('normalizeLineEndings', normalizeLineEndings);

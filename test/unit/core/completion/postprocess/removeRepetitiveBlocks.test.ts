@@ -1,4 +1,4 @@
-import { removeRepetitiveBlocks } from '../../../../../src/core/completion/postprocess/removeRepetitiveBlocks';
+import { removeRepetitiveBlocks } from '@src/core/completion/postprocess/removeRepetitiveBlocks';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('removeRepetitiveBlocks', removeRepetitiveBlocks);

@@ -1,4 +1,4 @@
-import { removeRepetitiveLines } from '../../../../../src/core/completion/postprocess/removeRepetitiveLines';
+import { removeRepetitiveLines } from '@src/core/completion/postprocess/removeRepetitiveLines';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('removeRepetitiveLines', removeRepetitiveLines);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { syntaxRegion } from '../../../../../src/core/completion/postprocess/syntaxRegion';
-import { cursorInListAbove, treeSyntax } from '../../../../../src/core/completion/postprocess/treeSyntax';
+import { syntaxRegion } from '@src/core/completion/postprocess/syntaxRegion';
+import { cursorInListAbove, treeSyntax } from '@src/core/completion/postprocess/treeSyntax';
 import { parserFor } from '../multiline/loadGrammar';
 
 /** The region around `│` in `marked`, as text. */

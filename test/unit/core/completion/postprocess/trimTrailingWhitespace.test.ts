@@ -1,4 +1,4 @@
-import { trimTrailingWhitespace } from '../../../../../src/core/completion/postprocess/trimTrailingWhitespace';
+import { trimTrailingWhitespace } from '@src/core/completion/postprocess/trimTrailingWhitespace';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('trimTrailingWhitespace', trimTrailingWhitespace);

@@ -1,4 +1,4 @@
-import { truncateToSingleLine } from '../../../../../src/core/completion/postprocess/truncateToSingleLine';
+import { truncateToSingleLine } from '@src/core/completion/postprocess/truncateToSingleLine';
 import { describeGoldenCases } from './goldenCases';
 
 describeGoldenCases('truncateToSingleLine', truncateToSingleLine);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { findIndentationScopeEnd } from '../../../../../src/core/completion/scope/indentationScope';
-import { BlockEndDetector, findStreamCut, type StreamCutInput } from '../../../../../src/core/completion/streaming/blockEndDetector';
+import { findIndentationScopeEnd } from '@src/core/completion/scope/indentationScope';
+import { BlockEndDetector, findStreamCut, type StreamCutInput } from '@src/core/completion/streaming/blockEndDetector';
 
 /** Builds the detector's input from a document with `├` at the cursor. */
 function inputAt(marked: string, languageId: string, multiline = true): StreamCutInput {

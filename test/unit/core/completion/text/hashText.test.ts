@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { textKey } from '../../../../../src/core/completion/text/hashText';
+import { textKey } from '@src/core/completion/text/hashText';
 
 describe('textKey', () => {
   it('is stable and differs for different texts', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { detectIndentUnit, indentWidth } from '../../../../../src/core/completion/text/indentation';
+import { detectIndentUnit, indentWidth } from '@src/core/completion/text/indentation';
 
 describe('indentation', () => {
   it('measures tabs to the next tab stop', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { mayHoldJsx, tagEndInSuggestion } from '../../../../../src/core/completion/text/jsxTags';
+import { mayHoldJsx, tagEndInSuggestion } from '@src/core/completion/text/jsxTags';
 
 /** `before│suggestion`: where the suggestion ends the tag open at `│`, as the suggestion's rest from there. */
 function endOf(marked: string): string | undefined {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { languageSyntax } from '../../../../../src/core/completion/text/languageSyntax';
-import { scanBrackets } from '../../../../../src/core/completion/text/scanBrackets';
+import { languageSyntax } from '@src/core/completion/text/languageSyntax';
+import { scanBrackets } from '@src/core/completion/text/scanBrackets';
 
 const ts = languageSyntax('typescript');
 const py = languageSyntax('python');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { FileEventQueue } from '../../../../../src/core/index/scan/fileEventQueue';
+import { FileEventQueue } from '@src/core/index/scan/fileEventQueue';
 
 const root = path.resolve('/ws');
 const p = (rel: string) => path.join(root, rel);

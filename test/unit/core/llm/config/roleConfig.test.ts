@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { defaultSettings } from '../../../../../src/core/config/settings';
-import { normalizeBaseUrl, resolveModelConfig } from '../../../../../src/core/llm/config/roleConfig';
+import { defaultSettings } from '@src/core/config/settings';
+import { normalizeBaseUrl, resolveModelConfig } from '@src/core/llm/config/roleConfig';
 import { configFrom } from '../helpers/hub';
 
 describe('role configuration', () => {

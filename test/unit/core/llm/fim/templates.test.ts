@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'smol-toml';
-import { detectFamily } from '../../../../../src/core/llm/fim/detectFamily';
-import type { FimTemplateId } from '../../../../../src/core/llm/fim/fimTemplate';
-import { FIM_TEMPLATES } from '../../../../../src/core/llm/fim/templates';
+import { detectFamily } from '@src/core/llm/fim/detectFamily';
+import type { FimTemplateId } from '@src/core/llm/fim/fimTemplate';
+import { FIM_TEMPLATES } from '@src/core/llm/fim/templates';
 
 interface GoldenCase {
   name: string;

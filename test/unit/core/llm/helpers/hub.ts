@@ -1,9 +1,9 @@
-import { resolveSettings } from '../../../../../src/core/config/settings';
-import type { Logger } from '../../../../../src/core/logging/logger';
-import { resolveModelConfig, type ModelLayerConfig } from '../../../../../src/core/llm/config/roleConfig';
-import { ModelHub } from '../../../../../src/core/llm/modelClient';
-import type { Clock } from '../../../../../src/core/llm/reliability/clock';
-import type { StreamEvent } from '../../../../../src/core/llm/types';
+import { resolveSettings } from '@src/core/config/settings';
+import type { Logger } from '@src/core/logging/logger';
+import { resolveModelConfig, type ModelLayerConfig } from '@src/core/llm/config/roleConfig';
+import { ModelHub } from '@src/core/llm/modelClient';
+import type { Clock } from '@src/core/llm/reliability/clock';
+import type { StreamEvent } from '@src/core/llm/types';
 
 /** Settings as flat dotted keys (without the `banyan.` prefix) → the layer's config. */
 export function configFrom(settings: Record<string, unknown>, secrets: Record<string, string> = {}): ModelLayerConfig {
@@ -67,12 +67,12 @@ export async function collect(stream: AsyncIterable<StreamEvent>): Promise<{ tex
   return { text: events.map((e) => (e.type === 'text' ? e.text : '')).join(''), events, done };
 }
 
-export async function failure(p: Promise<unknown> | AsyncIterable<StreamEvent>): Promise<import('../../../../../src/core/llm/errors').ModelError> {
+export async function failure(p: Promise<unknown> | AsyncIterable<StreamEvent>): Promise<import('@src/core/llm/errors').ModelError> {
   try {
     if (Symbol.asyncIterator in (p as object)) for await (const _ of p as AsyncIterable<StreamEvent>) void _;
     else await p;
   } catch (err) {
-    return err as import('../../../../../src/core/llm/errors').ModelError;
+    return err as import('@src/core/llm/errors').ModelError;
   }
   throw new Error('expected a failure');
 }

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { trustedCertificates } from '../../../../../src/core/llm/network/caCertificates';
-import { bypassesProxy } from '../../../../../src/core/llm/network/noProxy';
-import { DispatcherPool, networkSettings } from '../../../../../src/core/llm/network/proxy';
+import { trustedCertificates } from '@src/core/llm/network/caCertificates';
+import { bypassesProxy } from '@src/core/llm/network/noProxy';
+import { DispatcherPool, networkSettings } from '@src/core/llm/network/proxy';
 
 describe('proxy selection', () => {
   const u = (s: string) => new URL(s);

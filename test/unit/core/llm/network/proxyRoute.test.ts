@@ -6,10 +6,10 @@ import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { resolveSettings } from '../../../../../src/core/config/settings';
-import { resolveModelConfig } from '../../../../../src/core/llm/config/roleConfig';
-import { ModelHub } from '../../../../../src/core/llm/modelClient';
-import { networkSettings } from '../../../../../src/core/llm/network/proxy';
+import { resolveSettings } from '@src/core/config/settings';
+import { resolveModelConfig } from '@src/core/llm/config/roleConfig';
+import { ModelHub } from '@src/core/llm/modelClient';
+import { networkSettings } from '@src/core/llm/network/proxy';
 import { FakeModelServer } from '../../../../fixtures/fakeModelServer';
 import { collect, failure } from '../helpers/hub';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { assembleChat } from '../../../../../src/core/llm/prompt/assembleChat';
-import { toAnthropic } from '../../../../../src/core/llm/providers/anthropic';
+import { assembleChat } from '@src/core/llm/prompt/assembleChat';
+import { toAnthropic } from '@src/core/llm/providers/anthropic';
 
 describe('prompt assembly for caches', () => {
   it('static parts first and marked cacheable, then history, then the turn', () => {

@@ -6,12 +6,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ModelError } from '../../../../../src/core/llm/errors';
-import type { HostCall, HostEvent } from '../../../../../src/core/llm/embedded/hostProtocol';
-import type { ModelHostTransport } from '../../../../../src/core/llm/embedded/modelHostTransport';
-import { ModelHub } from '../../../../../src/core/llm/modelClient';
-import { networkSettings } from '../../../../../src/core/llm/network/proxy';
-import type { StreamEvent } from '../../../../../src/core/llm/types';
+import { ModelError } from '@src/core/llm/errors';
+import type { HostCall, HostEvent } from '@src/core/llm/embedded/hostProtocol';
+import type { ModelHostTransport } from '@src/core/llm/embedded/modelHostTransport';
+import { ModelHub } from '@src/core/llm/modelClient';
+import { networkSettings } from '@src/core/llm/network/proxy';
+import type { StreamEvent } from '@src/core/llm/types';
 import { configFrom } from '../helpers/hub';
 
 type HostEventBody = HostEvent extends infer E ? (E extends unknown ? Omit<E, 'id'> : never) : never;

@@ -2,10 +2,10 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { resolveSettings } from '../../../../../src/core/config/settings';
-import { resolveModelConfig } from '../../../../../src/core/llm/config/roleConfig';
-import { ModelHub } from '../../../../../src/core/llm/modelClient';
-import { isMistral } from '../../../../../src/core/llm/providers/mistralFim';
+import { resolveSettings } from '@src/core/config/settings';
+import { resolveModelConfig } from '@src/core/llm/config/roleConfig';
+import { ModelHub } from '@src/core/llm/modelClient';
+import { isMistral } from '@src/core/llm/providers/mistralFim';
 import { collect, failure } from '../helpers/hub';
 
 const MISTRAL = 'https://codestral.mistral.ai';

@@ -1,10 +1,10 @@
 /** What goes back to each API with an assistant turn that reasoned, and how a role asks for no reasoning. */
 import { strict as assert } from 'node:assert';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { toAnthropic } from '../../../../../src/core/llm/providers/anthropic';
-import { toOllamaMessages } from '../../../../../src/core/llm/providers/ollamaNative';
-import { noThinkingFields, toOpenAiMessages } from '../../../../../src/core/llm/providers/openaiCompatible';
-import type { ChatMessage, ToolCall } from '../../../../../src/core/llm/types';
+import { toAnthropic } from '@src/core/llm/providers/anthropic';
+import { toOllamaMessages } from '@src/core/llm/providers/ollamaNative';
+import { noThinkingFields, toOpenAiMessages } from '@src/core/llm/providers/openaiCompatible';
+import type { ChatMessage, ToolCall } from '@src/core/llm/types';
 import { FakeModelServer } from '../../../../fixtures/fakeModelServer';
 import { collect, makeHub, role } from '../helpers/hub';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CircuitBreaker } from '../../../../../src/core/llm/reliability/circuitBreaker';
+import { CircuitBreaker } from '@src/core/llm/reliability/circuitBreaker';
 
 function clock() {
   let t = 0;

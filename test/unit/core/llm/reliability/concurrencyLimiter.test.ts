@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ConcurrencyLimiter } from '../../../../../src/core/llm/reliability/concurrencyLimiter';
+import { ConcurrencyLimiter } from '@src/core/llm/reliability/concurrencyLimiter';
 
 describe('concurrency limiter', () => {
   it('queues beyond the limit, in order', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ModelError } from '../../../../../src/core/llm/errors';
-import { decideRetry, parseRetryAfter } from '../../../../../src/core/llm/reliability/retryPolicy';
+import { ModelError } from '@src/core/llm/errors';
+import { decideRetry, parseRetryAfter } from '@src/core/llm/reliability/retryPolicy';
 
 const opts = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 4000, random: () => 1 };
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parseNdjsonLines } from '../../../../../src/core/llm/streaming/ndjsonParser';
-import { parseSse } from '../../../../../src/core/llm/streaming/sseParser';
-import { StopScanner } from '../../../../../src/core/llm/streaming/stopSequences';
+import { parseNdjsonLines } from '@src/core/llm/streaming/ndjsonParser';
+import { parseSse } from '@src/core/llm/streaming/sseParser';
+import { StopScanner } from '@src/core/llm/streaming/stopSequences';
 
 async function* bytes(...parts: string[]) {
   for (const p of parts) yield new TextEncoder().encode(p);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ThinkTagSplitter } from '../../../../../src/core/llm/streaming/thinkTags';
+import { ThinkTagSplitter } from '@src/core/llm/streaming/thinkTags';
 
 /** Feeds the pieces and returns what came out as reasoning and as answer. */
 function split(...pieces: string[]): { thinking: string; text: string; tags: boolean } {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parseModelJson, parseToolArguments } from '../../../../../src/core/llm/structured/repairJson';
+import { parseModelJson, parseToolArguments } from '@src/core/llm/structured/repairJson';
 
 describe('JSON repair', () => {
   it('valid JSON is not marked repaired', () => {

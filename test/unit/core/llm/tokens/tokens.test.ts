@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { budgetFor, contextWindowFor, countMessages, trimFim, trimMessages } from '../../../../../src/core/llm/tokens/contextWindow';
-import { counterForModel } from '../../../../../src/core/llm/tokens/counterForModel';
-import { estimateCounter, estimateTokens } from '../../../../../src/core/llm/tokens/estimateTokens';
-import { tiktokenCounter } from '../../../../../src/core/llm/tokens/tiktokenCounter';
-import type { ChatMessage } from '../../../../../src/core/llm/types';
+import { budgetFor, contextWindowFor, countMessages, trimFim, trimMessages } from '@src/core/llm/tokens/contextWindow';
+import { counterForModel } from '@src/core/llm/tokens/counterForModel';
+import { estimateCounter, estimateTokens } from '@src/core/llm/tokens/estimateTokens';
+import { tiktokenCounter } from '@src/core/llm/tokens/tiktokenCounter';
+import type { ChatMessage } from '@src/core/llm/types';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 function sources(dir: string, out: string[] = []): string[] {

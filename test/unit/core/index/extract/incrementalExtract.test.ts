@@ -12,16 +12,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Tree } from 'web-tree-sitter';
-import { lineStartsOf } from '../../../../src/core/index/extract/chunker';
-import { extractFromTree, type PlacedFacts } from '../../../../src/core/index/extract/fileExtractor';
-import { incrementalExtract, rangesToRevisit } from '../../../../src/core/index/extract/incrementalExtract';
-import { languageOf } from '../../../../src/core/index/languages';
-import { type FileResult, processFile } from '../../../../src/core/index/parse/fileProcessor';
-import { editBetween, treeEdit } from '../../../../src/core/index/parse/textEdit';
-import { TreeSitterRuntime } from '../../../../src/core/index/parse/treeSitterRuntime';
+import { lineStartsOf } from '@src/core/index/extract/chunker';
+import { extractFromTree, type PlacedFacts } from '@src/core/index/extract/fileExtractor';
+import { incrementalExtract, rangesToRevisit } from '@src/core/index/extract/incrementalExtract';
+import { languageOf } from '@src/core/index/languages';
+import { type FileResult, processFile } from '@src/core/index/parse/fileProcessor';
+import { editBetween, treeEdit } from '@src/core/index/parse/textEdit';
+import { TreeSitterRuntime } from '@src/core/index/parse/treeSitterRuntime';
 
-const FIXTURES = path.resolve(__dirname, '../../../fixtures/index/extract');
-const REPO = path.resolve(__dirname, '../../../..');
+const FIXTURES = path.resolve(__dirname, '../../../../fixtures/index/extract');
+const REPO = path.resolve(__dirname, '../../../../..');
 const THIRD_PARTY = ['node_modules/zod/v4/mini/schemas.js', 'node_modules/openai/src/client.ts', 'node_modules/lodash/debounce.js'];
 /** Edit sequences per file (more with BANYAN_EDIT_SEEDS=0,1,…,99). */
 const SEEDS = (process.env.BANYAN_EDIT_SEEDS ?? '0,1,2,3').split(',').map(Number);

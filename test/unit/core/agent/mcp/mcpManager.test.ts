@@ -2,12 +2,12 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { McpManager, callName } from '../../../../src/core/agent/mcp/mcpManager';
-import { parseMcpServers } from '../../../../src/core/agent/mcp/mcpTypes';
-import type { ToolContext } from '../../../../src/core/agent/types';
-import { startHttpMcpServer } from '../../../fixtures/mcp/httpMcpServer';
+import { McpManager, callName } from '@src/core/agent/mcp/mcpManager';
+import { parseMcpServers } from '@src/core/agent/mcp/mcpTypes';
+import type { ToolContext } from '@src/core/agent/types';
+import { startHttpMcpServer } from '../../../../fixtures/mcp/httpMcpServer';
 
-const FIXTURE = path.resolve(__dirname, '../../../fixtures/mcp/wordCountServer.mjs');
+const FIXTURE = path.resolve(__dirname, '../../../../fixtures/mcp/wordCountServer.mjs');
 
 describe('MCP manager', () => {
   const logs: string[] = [];

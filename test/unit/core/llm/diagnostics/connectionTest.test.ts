@@ -1,9 +1,9 @@
 /** The connection report: each failure names what is wrong and the fix. */
 import { strict as assert } from 'node:assert';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { formatReport } from '../../../../src/core/llm/diagnostics/formatReport';
-import { closedBaseUrl, FakeModelServer } from '../../../fixtures/fakeModelServer';
-import { makeHub, role } from './helpers/hub';
+import { formatReport } from '@src/core/llm/diagnostics/formatReport';
+import { closedBaseUrl, FakeModelServer } from '../../../../fixtures/fakeModelServer';
+import { makeHub, role } from '../helpers/hub';
 
 const server = new FakeModelServer({ models: ['qwen2.5-coder:1.5b-base', 'qwen2.5-coder:7b-instruct', 'nomic-embed-text'] });
 before(() => server.start());

@@ -4,9 +4,9 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { CodeIndex } from '../../../../src/core/index/codeIndex';
-import { SNAPSHOT_FILE } from '../../../../src/core/index/persist/snapshot';
-import { collectingLogger, copyWorkspace, tempDir } from './helpers/tempWorkspace';
+import { CodeIndex } from '@src/core/index/codeIndex';
+import { SNAPSHOT_FILE } from '@src/core/index/persist/snapshot';
+import { collectingLogger, copyWorkspace, tempDir } from '../helpers/tempWorkspace';
 
 describe('snapshot', () => {
   let ws: ReturnType<typeof copyWorkspace>;

@@ -1,10 +1,10 @@
 /** Approval defaults, allow/deny lists by prefix, session grants, and that nothing from the model can approve. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ApprovalPolicy, hasPrefix } from '../../../../src/core/agent/approval/approvalPolicy';
-import type { ApprovalRequest, ApprovalSettings } from '../../../../src/core/agent/approval/approvalTypes';
-import { defaultSettings } from '../../../../src/core/config/settings';
-import { approvalSettings } from '../../../../src/core/config/agentSettings';
+import { ApprovalPolicy, hasPrefix } from '@src/core/agent/approval/approvalPolicy';
+import type { ApprovalRequest, ApprovalSettings } from '@src/core/agent/approval/approvalTypes';
+import { defaultSettings } from '@src/core/config/settings';
+import { approvalSettings } from '@src/core/config/agentSettings';
 
 const defaults = (): ApprovalSettings => approvalSettings(defaultSettings());
 const cmd = (command: string): ApprovalRequest => ({ category: 'command', tool: 'run_command', title: command, command });

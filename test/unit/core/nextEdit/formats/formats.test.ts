@@ -1,8 +1,8 @@
 /** Golden cases of each next-edit prompt format (golden/formats/<id>.toml): exact prompts, and answers read back. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { detectNextEditFormat, NEXT_EDIT_FORMATS } from '../../../../src/core/nextEdit/formats/formats';
-import { loadFormatCases } from './formatCases';
+import { detectNextEditFormat, NEXT_EDIT_FORMATS } from '@src/core/nextEdit/formats/formats';
+import { loadFormatCases } from '../formatCases';
 
 for (const format of Object.values(NEXT_EDIT_FORMATS)) {
   describe(`next-edit format ${format.id}`, () => {

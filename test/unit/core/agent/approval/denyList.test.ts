@@ -1,8 +1,8 @@
 /** The built-in deny list through the policy: refused even when commands are set to approve always. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { ApprovalPolicy } from '../../../../src/core/agent/approval/approvalPolicy';
-import type { ApprovalSettings } from '../../../../src/core/agent/approval/approvalTypes';
+import { ApprovalPolicy } from '@src/core/agent/approval/approvalPolicy';
+import type { ApprovalSettings } from '@src/core/agent/approval/approvalTypes';
 
 const always: ApprovalSettings = { edits: 'auto', commands: 'auto', allowCommands: ['rm', 'git push', 'curl'], denyCommands: [], mcpAutoApprove: [] };
 const verdict = (command: string, s: ApprovalSettings = always) => new ApprovalPolicy(() => s).evaluate({ category: 'command', tool: 'run_command', title: command, command });

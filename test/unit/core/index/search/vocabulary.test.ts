@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { bm25 } from '../../../../src/core/index/search/bm25';
-import { IdentifierTerms } from '../../../../src/core/index/search/identifierTerms';
-import { InvertedIndex } from '../../../../src/core/index/search/invertedIndex';
-import { jaccard } from '../../../../src/core/index/search/jaccard';
-import { forEachTermIdInBytes, forEachToken, STOP, termCounts } from '../../../../src/core/index/search/tokenizer';
-import { Vocabulary } from '../../../../src/core/index/search/vocabulary';
+import { bm25 } from '@src/core/index/search/bm25';
+import { IdentifierTerms } from '@src/core/index/search/identifierTerms';
+import { InvertedIndex } from '@src/core/index/search/invertedIndex';
+import { jaccard } from '@src/core/index/search/jaccard';
+import { forEachTermIdInBytes, forEachToken, STOP, termCounts } from '@src/core/index/search/tokenizer';
+import { Vocabulary } from '@src/core/index/search/vocabulary';
 
 const WORDS = ['getUserName', 'café', 'naïveΩmega', 'x_y_z', ' ', '\n', '日本語', 'HTTPServer2', '__proto__', '$el', '0x1F', '😀', 'Return', 'the', 'IF', 'user', 'USER_ID', 'a', 'ab', 'x'.repeat(65), 'Ab'.repeat(32), 'snake_Case_9x'];
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parseCommand } from '../../../../src/core/agent/approval/parseCommand';
+import { parseCommand } from '@src/core/agent/approval/parseCommand';
 
 const argvs = (line: string) => parseCommand(line).commands.map((c) => c.argv.join(' '));
 
