@@ -31,6 +31,13 @@ describe('architecture rules', () => {
     assert.equal(violations.length, 0, `architecture rules broken:\n${formatViolations(violations)}`);
   });
 
+  it('hold for the tests: they import the sources as @src/…', () => {
+    const files = sources('test');
+    assert.ok(files.some((f) => f.text.includes("from '@src/")), 'no test imports @src/');
+    const violations = checkArchitecture(files);
+    assert.equal(violations.length, 0, `architecture rules broken:\n${formatViolations(violations)}`);
+  });
+
   it('catches each kind of planted violation', () => {
     const planted: [SourceFile, string][] = [
       [{ path: 'src/core/llm/x.ts', text: "import type { ModelRole } from '../../protocol/lsp';" }, 'core-imports-only-core'],
@@ -48,6 +55,8 @@ describe('architecture rules', () => {
       [{ path: 'src/server/x.ts', text: "connection.onRequest('banyan/status', h);" }, 'method-names-only-in-protocol'],
       [{ path: 'src/extension/x.ts', text: 'client.sendNotification(`banyan/chat/${kind}`, p);' }, 'method-names-only-in-protocol'],
       [{ path: 'webview-ui/x.ts', text: 'const m = `banyan/chat/turn`;' }, 'method-names-only-in-protocol'],
+      [{ path: 'src/core/x.ts', text: "import { start } from '@src/server/startServer';" }, 'core-imports-only-core'],
+      [{ path: 'test/unit/core/x.test.ts', text: "import { a } from '../../../src/core/a';" }, 'tests-import-src-by-alias'],
     ];
     for (const [file, rule] of planted) {
       assert.deepEqual(rulesOf([file]), [rule], `${file.path}: ${file.text}`);
@@ -62,7 +71,8 @@ describe('architecture rules', () => {
       { path: 'src/extension/x.ts', text: "import * as vscode from 'vscode';\nimport { LanguageClient } from 'vscode-languageclient/node';\nconst s = 'banyan.chatView';" },
       { path: 'webview-ui/chat/x.ts', text: "import type { ChatState } from '../../src/protocol/webview';\nimport { marked } from 'marked';\nimport { el } from '../dom';" },
       { path: 'src/cli/x.ts', text: "import { startServer } from '../server/startServer';\nconst path = 'banyan.json';" },
-      { path: 'test/unit/x.test.ts', text: "import * as vscode from 'vscode';\nconst m = 'banyan/status';" },
+      { path: 'test/unit/x.test.ts', text: "import * as vscode from 'vscode';\nconst m = 'banyan/status';\nimport { a } from '@src/core/a';\nimport { h } from './helpers';" },
+      { path: 'test/fixtures/agent/repo/test/math.test.ts', text: "import { add } from '../src/math';" },
     ];
     assert.deepEqual(checkArchitecture(allowed), []);
   });

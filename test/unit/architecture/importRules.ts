@@ -78,24 +78,39 @@ function methodNameStrings(file: ts.SourceFile): ModuleRef[] {
   return found;
 }
 
-/** The repository path a relative specifier points into; undefined for packages. */
+/** The alias tests use for the sources (tsconfig paths). */
+const SRC_ALIAS = '@src/';
+
+/** The repository path a relative (or @src/) specifier points into; undefined for packages. */
 function resolveRelative(fromPath: string, specifier: string): string | undefined {
+  if (specifier.startsWith(SRC_ALIAS)) return `src/${specifier.slice(SRC_ALIAS.length)}`;
   if (!specifier.startsWith('.')) return undefined;
   return path.posix.normalize(path.posix.join(path.posix.dirname(fromPath), specifier));
 }
 
 /** A package (or node: built-in) rather than a path. */
 function isPackage(specifier: string): boolean {
-  return !specifier.startsWith('.') && !specifier.startsWith('/');
+  return !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith(SRC_ALIAS);
 }
+
+/** A test file, not a repository the tests work on (fixtures hold projects with src folders of their own). */
+const isTestCode = (repoPath: string) => repoPath.startsWith('test/') && !repoPath.startsWith('test/fixtures/');
 
 export function checkArchitecture(files: readonly SourceFile[]): Violation[] {
   const out: Violation[] = [];
   for (const f of files) {
     const area = areaOf(f.path);
-    if (area === 'other') continue;
+    if (area === 'other' && !isTestCode(f.path)) continue;
     const sf = ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, true, f.path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const report = (line: number, rule: string, detail: string) => out.push({ file: f.path, line, rule, detail });
+    if (area === 'other') {
+      for (const ref of moduleRefs(sf)) {
+        if (ref.specifier.startsWith('.') && resolveRelative(f.path, ref.specifier)?.startsWith('src/')) {
+          report(ref.line, 'tests-import-src-by-alias', `a test imports ${ref.specifier}: import the sources as @src/… (one alias instead of a chain of ../)`);
+        }
+      }
+      continue;
+    }
 
     for (const ref of moduleRefs(sf)) {
       const target = resolveRelative(f.path, ref.specifier);
