@@ -109,7 +109,7 @@ async function main() {
     workspace: ws,
     initializationOptions: {
       storageDir: path.join(work, 'storage'), grammarsDir: path.join(REPO_ROOT, 'dist', 'grammars'),
-      settings: { index: { enabled: true }, models: { edit: { provider: 'openai-compatible', baseUrl: fake.openaiBaseUrl, model: 'qwen2.5-coder:7b-instruct' } } },
+      settings: { index: { enabled: true }, nextEdit: { enabled: true }, models: { edit: { provider: 'openai-compatible', baseUrl: fake.openaiBaseUrl, model: 'qwen2.5-coder:7b-instruct' } } },
     },
   });
   try {

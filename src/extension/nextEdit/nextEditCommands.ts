@@ -25,7 +25,7 @@ export function nextEditController(ctx: BanyanContext): NextEditController {
 
 export async function toggleNextEdit(): Promise<void> {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const next = !config.get<boolean>('nextEdit.enabled', true);
+  const next = !config.get<boolean>('nextEdit.enabled', false);
   await config.update('nextEdit.enabled', next, vscode.ConfigurationTarget.Global);
   vscode.window.setStatusBarMessage(`Banyan: next-edit suggestions ${next ? 'on' : 'off'}`, 4000);
 }

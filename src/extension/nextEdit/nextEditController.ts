@@ -266,7 +266,7 @@ export class NextEditController implements vscode.Disposable {
 }
 
 function enabled(): boolean {
-  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('nextEdit.enabled', true);
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('nextEdit.enabled', false);
 }
 
 /** Where a content change leaves the cursor: after the text it inserted. */

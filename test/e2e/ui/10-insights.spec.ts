@@ -71,8 +71,10 @@ export const tests = [
       await page.keyboard.press('Enter');
       await page.keyboard.type('const insightTwo = service.', { delay: 40 });
       await waitFor('the second suggestion', async () => ((await ghost(page)).includes('findByEmail') ? true : undefined), 30_000);
-      // Typing something else dismisses it (the next request finds it no longer fits).
+      // Typing something else dismisses it: the next request finds it no longer fits. That request is
+      // what records the dismissal, so wait for it to reach the model before Escape can cancel it.
       await page.keyboard.type('x', { delay: 40 });
+      await waitFor('the request after the dismissal', async () => (fake.requests({ path: '/v1/completions' }).some((r) => /insightTwo = service\.x<\|fim_suffix\|>/.test(String((r.body as { prompt?: unknown }).prompt ?? ''))) ? true : undefined), 30_000);
       await page.keyboard.press('Escape');
 
       await palette(page, 'Banyan: Show Insights');

@@ -139,6 +139,6 @@ export const tests = [
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Revert File' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     await page.keyboard.press('Enter');
     await waitFor('the file as found', async () => (lineOf(await editorText(page), 'service.deactivate') === 'service.deactivate(ada.id);' && !(await editorText(page)).includes('hopper') ? true : undefined), 10_000);
-    server.updateWorkspaceSettings({ 'editor.quickSuggestions': undefined, 'editor.suggestOnTriggerCharacters': undefined });
+    server.updateWorkspaceSettings({ 'editor.quickSuggestions': undefined, 'editor.suggestOnTriggerCharacters': undefined, 'banyan.nextEdit.enabled': undefined });
   }, 120_000),
 ];

@@ -93,7 +93,7 @@ describe('next-edit suggestions through the language server', () => {
       workspace: ws,
       initializationOptions: {
         storageDir: path.join(tmp, 'storage'), grammarsDir: GRAMMARS,
-        settings: { index: { enabled: true }, models: { edit: { provider: 'openai-compatible', baseUrl: fake.openaiBaseUrl, model: 'qwen2.5-coder:7b-instruct' } } },
+        settings: { index: { enabled: true }, nextEdit: { enabled: true }, models: { edit: { provider: 'openai-compatible', baseUrl: fake.openaiBaseUrl, model: 'qwen2.5-coder:7b-instruct' } } },
       },
     });
     await session.initialize();
