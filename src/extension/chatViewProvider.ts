@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type ExtensionToWebview, isWebviewToExtension, type WebviewCommand, type WebviewToExtension } from '../protocol/webview';
 import { COMMANDS } from './commandIds';
-import { makeNonce } from './nonce';
+import { webviewDocument } from './webviewDocument';
 import type { ServerManager } from './serverManager';
 
 /**
@@ -81,30 +81,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = makeNonce();
-    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', ...p)).toString();
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('codicons', 'codicon.css')}">
-<link rel="stylesheet" href="${asset('webview.css')}">
-<title>Banyan Chat</title>
-</head>
-<body>
-<div id="root" data-banyan-root></div>
-<script nonce="${nonce}" src="${asset('webview.js')}"></script>
-</body>
-</html>`;
+    return webviewDocument(webview, this.extensionUri, { title: 'Banyan Chat', styles: [['codicons', 'codicon.css'], ['webview.css']], script: 'webview.js', rootAttribute: 'data-banyan-root' });
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import { type EvalReport, type InsightsExtensionToWebview, isInsightsWebviewToEx
 import { InsightsClearRequest, InsightsExportRequest, InsightsQueryRequest, type InsightsQuery } from '../../protocol/lsp';
 import type { BanyanContext } from '../banyanContext';
 import { COMMANDS } from '../commandIds';
-import { makeNonce } from '../nonce';
+import { webviewDocument } from '../webviewDocument';
 import { sendRequest } from '../typedClient';
 
 /**
@@ -111,23 +111,7 @@ export class InsightsPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = makeNonce();
-    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', ...p)).toString();
-    const csp = ["default-src 'none'", `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('insights.css')}">
-<title>Banyan Insights</title>
-</head>
-<body>
-<div id="root" data-banyan-insights></div>
-<script nonce="${nonce}" src="${asset('insights.js')}"></script>
-</body>
-</html>`;
+    return webviewDocument(webview, this.ctx.extension.extensionUri, { title: 'Banyan Insights', styles: [['insights.css']], script: 'insights.js', rootAttribute: 'data-banyan-insights' });
   }
 
   dispose(): void {
