@@ -8,6 +8,11 @@ import type { CodeServer } from './codeServer';
  * window a UI spec drives. Lets a spec see what only the log says (e.g. restart counts).
  */
 export function banyanLogFile(server: CodeServer): string | undefined {
+  return allBanyanLogs(server)[0];
+}
+
+/** Every window's Banyan log, the most recently written first. */
+function allBanyanLogs(server: CodeServer): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
@@ -18,7 +23,7 @@ export function banyanLogFile(server: CodeServer): string | undefined {
     }
   };
   walk(path.join(server.runDir, 'ud', 'logs'));
-  return found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  return found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
 }
 
 /** Current length of the log, to look only at lines written after this point. */
@@ -36,7 +41,16 @@ export async function waitForBanyanLog(server: CodeServer, re: RegExp, mark: num
     if (match) return match;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`the Banyan log never showed ${re} within ${timeoutMs} ms`);
+  throw new Error(`the Banyan log never showed ${re} within ${timeoutMs} ms\n${describeLogs(server)}`);
+}
+
+/** Which Banyan logs exist and how the newest ends: what a failure report needs to be read without a rerun. */
+function describeLogs(server: CodeServer): string {
+  const files = allBanyanLogs(server);
+  if (files.length === 0) return `no Banyan.log under ${path.join(server.runDir, 'ud', 'logs')}`;
+  const lines = files.map((f) => `${path.relative(server.runDir, f)} (${statSync(f).size} bytes)`);
+  const tail = readFileSync(files[0]!, 'utf8').trimEnd().split('\n').slice(-25);
+  return [`Banyan logs, newest first: ${lines.join(', ')}`, 'its last lines:', ...tail.map((l) => `  ${l}`)].join('\n');
 }
 
 /**
