@@ -11,6 +11,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { AdaptiveDebounce } from '../core/completion/economy/adaptiveDebounce';
 import { TreeSitterRuntime } from '../core/index/parse/treeSitterRuntime';
 import { ModelError } from '../core/llm/errors';
+import { documentLines } from '../core/nextEdit/documentLines';
 import { EditHistory } from '../core/nextEdit/editHistory';
 import { engineSettings } from '../core/nextEdit/engineSettings';
 import { NextEditEngine, type NextEditModel } from '../core/nextEdit/nextEditEngine';
@@ -74,6 +75,18 @@ export const nextEditFeature: ServerFeature = {
     const byId = new Map<string, Offered>();
     let seq = 0;
     let lastError = '';
+    /** Open documents by file path, and each one's lines at its current version (split once, not per lookup). */
+    const openByFile = new Map<string, string>();
+    const linesByUri = new Map<string, { version: number; lines: readonly string[] }>();
+    const documentLinesOf = (uri: string): readonly string[] | undefined => {
+      const d = ctx.documents.get(uri);
+      if (!d) return undefined;
+      const kept = linesByUri.get(uri);
+      if (kept?.version === d.version) return kept.lines;
+      const lines = documentLines(d.getText());
+      linesByUri.set(uri, { version: d.version, lines });
+      return lines;
+    };
 
     const fileOf = (uri: string) => fsPath(uri) ?? uri;
     const relPath = (file: string) => {
@@ -91,7 +104,10 @@ export const nextEditFeature: ServerFeature = {
     };
 
     const subscriptions = [
-      ctx.documents.onDidOpen(({ document }) => history.openDocument(fileOf(document.uri), document.getText())),
+      ctx.documents.onDidOpen(({ document }) => {
+        openByFile.set(fileOf(document.uri), document.uri);
+        history.openDocument(fileOf(document.uri), document.getText());
+      }),
       ctx.documents.onDidChangeContent(({ document }) => {
         const now = Date.now();
         history.update(fileOf(document.uri), document.getText(), now);
@@ -103,6 +119,8 @@ export const nextEditFeature: ServerFeature = {
         inFlight.get(document.uri)?.abort();
         history.closeDocument(fileOf(document.uri));
         rejections.forget(fileOf(document.uri));
+        if (openByFile.get(fileOf(document.uri)) === document.uri) openByFile.delete(fileOf(document.uri));
+        linesByUri.delete(document.uri);
       }),
       onRequest(ctx.connection, NextEditRequest, (params, token) => predict(params, token)),
       onNotification(ctx.connection, NextEditShownNotification, (p) => {
@@ -133,7 +151,11 @@ export const nextEditFeature: ServerFeature = {
       if (!ctx.settings()['nextEdit.enabled']) return null;
       const document = await synced(uri, params.textDocument.version, token);
       if (!document) return null;
+      // The document object is updated in place by later changes: what the prediction is computed
+      // against is this text at this version, and the answer is dropped once the document has moved on.
       const text = document.getText();
+      const version = document.version;
+      const docLines = documentLinesOf(uri);
       const file = fileOf(uri);
 
       // A suggestion on screen that the user is typing: re-mapped, no new request.
@@ -149,14 +171,15 @@ export const nextEditFeature: ServerFeature = {
             const edits = toTextEdits(text, remapped.edits);
             // What is left may now be an insertion at the cursor: ghost text again.
             const ghost = isInsertionAt(edits, params.position);
-            if (ghost) nextEditGhostText.offer({ id: current.id, uri, version: document.version, line: params.position.line, character: params.position.character, text: edits[0]!.newText });
-            return { id: current.id, version: document.version, edits: edits.map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
+            if (ghost) nextEditGhostText.offer({ id: current.id, uri, version, line: params.position.line, character: params.position.character, text: edits[0]!.newText });
+            return { id: current.id, version, edits: edits.map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
           }
         } else {
           settle(current, remapped.kind === 'consumed' ? 'accepted' : 'rejected', remapped.kind === 'consumed' ? 'typed' : 'typed-over');
         }
       }
 
+      const isStale = () => ctx.documents.get(uri)?.version !== version;
       const now = Date.now();
       if (params.trigger === 'cursor' && now - history.lastEditAt() > CURSOR_TRIGGER_MS) return null;
       inFlight.get(uri)?.abort();
@@ -166,7 +189,7 @@ export const nextEditFeature: ServerFeature = {
       try {
         const wait = params.trigger === 'edit' ? debounce.delayFor({ maxMs: DEBOUNCE_MAX_MS }) : 0;
         if (wait > 0 && !(await sleep(wait, controller.signal))) return null;
-        if (controller.signal.aborted) return null;
+        if (controller.signal.aborted || isStale()) return null;
         history.settle(Date.now());
         const diagnostics: EditorDiagnostic[] = (params.diagnostics ?? []).map((d) => ({ file: fileOf(d.uri), line: d.line, message: d.message, severity: d.severity }));
         const index = ctx.codeIndex.current();
@@ -174,8 +197,16 @@ export const nextEditFeature: ServerFeature = {
           file, text, cursor: params.position, history: history.hunks(), diagnostics, languageId: document.languageId,
           ...(index ? { index } : {}),
           readFile: (f) => {
-            const open = ctx.documents.all().find((d) => fileOf(d.uri) === f);
-            return open ? open.getText() : index?.linesOf(f)?.join('\n');
+            const open = openByFile.get(f);
+            return open ? ctx.documents.get(open)?.getText() : index?.linesOf(f)?.join('\n');
+          },
+          readLines: (f) => {
+            if (f === file) return docLines;
+            const open = openByFile.get(f);
+            if (open) return documentLinesOf(open);
+            const lines = index?.linesOf(f);
+            // The index splits on \n only: a file with other line breaks is split as documents are.
+            return lines && lines.some((l) => l.includes('\r')) ? documentLines(lines.join('\n')) : lines;
           },
           relPath,
           rejectedBefore: (f, edits, doc) => rejections.wasRejected(f, edits, doc),
@@ -184,7 +215,7 @@ export const nextEditFeature: ServerFeature = {
         metrics.recordPrediction(timings);
         if (timings.requests > 0) debounce.recordModelLatency(timings.modelMs / timings.requests);
         if (lastError) lastError = '';
-        if (controller.signal.aborted || document.version !== ctx.documents.get(uri)?.version) return null;
+        if (controller.signal.aborted || isStale()) return null;
         if (outcome.kind === 'none') {
           metrics.recordDropped(outcome.reason);
           ctx.logger.debug(`next edit: none (${outcome.reason})`);
@@ -199,11 +230,11 @@ export const nextEditFeature: ServerFeature = {
         offered.set(uri, o);
         byId.set(id, o);
         const ghost = isInsertionAt(p.edits, params.position) && p.file === file;
-        if (ghost) nextEditGhostText.offer({ id, uri, version: document.version, line: params.position.line, character: params.position.character, text: p.edits[0]!.newText });
+        if (ghost) nextEditGhostText.offer({ id, uri, version, line: params.position.line, character: params.position.character, text: p.edits[0]!.newText });
         ctx.logger.debug(`next edit ${id} in ${timings.totalMs.toFixed(0)} ms (locate ${timings.locateMs.toFixed(1)}, model ${timings.modelMs.toFixed(0)}, ${timings.requests} request(s))${p.jump ? `, jump to ${relPath(p.jump.file)}:${p.jump.startLine + 1}` : ''}`);
         return {
           id,
-          version: document.version,
+          version,
           edits: p.edits.map((e) => ({ uri: targetUri, ...e })),
           ...(p.jump ? { jump: { uri: targetUri, range: { start: { line: p.jump.startLine, character: 0 }, end: { line: p.jump.endLine, character: 0 } } } } : {}),
           ...(ghost ? { ghostText: true } : {}),

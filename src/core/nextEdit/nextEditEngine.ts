@@ -52,6 +52,8 @@ export interface PredictRequest {
   readonly index?: LocatorIndex;
   /** Text of another file (open document or disk). */
   readonly readFile: (file: string) => string | undefined;
+  /** Lines of a file as documentLines splits them, where the caller keeps them (saves a join and a split per lookup). */
+  readonly readLines?: (file: string) => readonly string[] | undefined;
   /** Workspace-relative path with forward slashes (what prompts show). */
   readonly relPath: (file: string) => string;
   readonly rejectedBefore: (file: string, edits: readonly TextEdit[], document: string) => boolean;
@@ -81,6 +83,15 @@ export interface PredictTimings {
   readonly requests: number;
 }
 
+/** A region the model is asked about: the cursor's, or the top location's when it is strong enough. */
+interface Attempt {
+  readonly file: string;
+  readonly text: string;
+  readonly lines: readonly string[];
+  readonly region: LineSpan;
+  readonly cursor: Position;
+}
+
 export type PredictOutcome =
   | { readonly kind: 'suggestion'; readonly prediction: NextEditPrediction }
   | { readonly kind: 'none'; readonly reason: string; readonly region?: LineSpan; readonly locations: readonly NextEditLocation[]; readonly timings: PredictTimings };
@@ -95,34 +106,40 @@ export class NextEditEngine {
   async predict(req: PredictRequest, signal?: AbortSignal): Promise<PredictOutcome> {
     const t0 = performance.now();
     const settings = this.settings();
-    const lines = documentLines(req.text);
+    const lines = req.readLines?.(req.file) ?? documentLines(req.text);
+    const readLines = (f: string) => {
+      if (req.readLines) return req.readLines(f);
+      const t = req.readFile(f);
+      return t === undefined ? undefined : documentLines(t);
+    };
     const located = await this.locator.locate({
       file: req.file, lines, cursor: req.cursor, history: req.history,
       ...(req.index ? { index: req.index } : {}), ...(req.languageId ? { languageId: req.languageId } : {}), ...(req.diagnostics ? { diagnostics: req.diagnostics } : {}),
-      openDocument: (f) => { const t = req.readFile(f); return t === undefined ? undefined : documentLines(t); },
+      openDocument: readLines,
     });
     const locateMs = performance.now() - t0;
     const format = nextEditFormat(settings.format, settings.model);
     let modelMs = 0;
     let requests = 0;
     const timings = (): PredictTimings => ({ locateMs, modelMs, totalMs: performance.now() - t0, requests });
-    const attempts: { file: string; text: string; region: LineSpan; cursor: Position }[] = [{ file: req.file, text: req.text, region: located.region, cursor: req.cursor }];
+    const attempts: Attempt[] = [{ file: req.file, text: req.text, lines, region: located.region, cursor: req.cursor }];
     const top = located.locations[0];
     if (top && top.score >= settings.jumpScore) {
       const text = top.file === req.file ? req.text : req.readFile(top.file);
       if (text !== undefined) {
-        const n = documentLines(text).length;
+        const topLines = top.file === req.file ? lines : documentLines(text);
+        const n = topLines.length;
         const half = Math.floor((Math.min(located.region.endLine - located.region.startLine + 1, 40) - (top.endLine - top.startLine + 1)) / 2);
         const start = Math.max(0, top.startLine - Math.max(0, half));
         const region = { file: top.file, startLine: start, endLine: Math.min(n - 1, start + (located.region.endLine - located.region.startLine)) };
-        attempts.push({ file: top.file, text, region, cursor: { line: top.startLine, character: 0 } });
+        attempts.push({ file: top.file, text, lines: topLines, region, cursor: { line: top.startLine, character: 0 } });
       }
     }
     let lastReason = 'no attempt';
     let filtered: string | undefined;
     for (const a of attempts) {
       if (signal?.aborted) return { kind: 'none', reason: 'cancelled', region: located.region, locations: located.locations, timings: timings() };
-      const input = this.promptInput(req, a, located.locations);
+      const input = this.promptInput(req, a, located.locations, readLines);
       const m0 = performance.now();
       requests++;
       const answer = await this.ask(format, input, signal);
@@ -160,14 +177,14 @@ export class NextEditEngine {
     return { kind: 'none', reason: filtered ?? lastReason, region: located.region, locations: located.locations, timings: timings() };
   }
 
-  private promptInput(req: PredictRequest, a: { file: string; text: string; region: LineSpan; cursor: Position }, locations: readonly NextEditLocation[]): NextEditPromptInput {
-    const lines = documentLines(a.text);
+  private promptInput(req: PredictRequest, a: Attempt, locations: readonly NextEditLocation[], readLines: (file: string) => readonly string[] | undefined): NextEditPromptInput {
+    const { lines } = a;
     const { contextLines } = this.settings();
     const events: PromptEvent[] = req.history.map((h) => ({ path: req.relPath(h.file), startLine: h.newStart, oldLines: h.oldLines, newLines: h.newLines }));
     const related: RelatedSnippet[] = [];
     for (const l of locations.filter((x) => x.file !== a.file).slice(0, 2)) {
-      const t = req.readFile(l.file);
-      if (t !== undefined) related.push({ path: req.relPath(l.file), startLine: l.startLine, text: documentLines(t).slice(l.startLine, l.endLine + 1).join('\n') });
+      const t = readLines(l.file);
+      if (t !== undefined) related.push({ path: req.relPath(l.file), startLine: l.startLine, text: t.slice(l.startLine, l.endLine + 1).join('\n') });
     }
     return {
       path: req.relPath(a.file),

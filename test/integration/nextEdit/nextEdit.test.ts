@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits } from '@src/core/edit';
 import {
   NextEditAcceptedNotification,
+  NextEditIgnoredNotification,
   NextEditMetricsRequest,
   NextEditRejectedNotification,
   NextEditRequest,
@@ -197,5 +198,23 @@ describe('next-edit suggestions through the language server', () => {
     assert.equal(await older, null);
     assert.equal(await newer, null);
     await until('both requests to settle', async () => fake.requests({ path: '/v1/chat/completions' }).every((q) => q.state !== 'open') || undefined);
+  });
+
+  it('drops an answer computed against a version the document has since left', async () => {
+    fake.reset();
+    const readonlyPrices = (req: ModelRequest) => ({ text: `\`\`\`ts\n${regionOf(req).replace('(prices: number[])', '(prices: readonly number[])')}\n\`\`\`` });
+    fake.addRule({ route: '/v1/chat/completions', times: 1, reply: readonlyPrices });
+    // On a quiet document the same model answer is a suggestion…
+    const quiet = await ask(uris.cart, 2, 0, 'explicit');
+    assert.ok(quiet, 'the answer is a suggestion when the document stays put');
+    await session.notify(NextEditIgnoredNotification, { id: quiet.id, reason: 'test' });
+    // …but the document changes while the model answers (an edit applied with no new request: an
+    // accept's WorkspaceEdit, another extension): the answer refers to the old text, never shown.
+    fake.addRule({ route: '/v1/chat/completions', times: 1, reply: readonlyPrices, fault: { kind: 'delay', ms: 800 } });
+    const stale = ask(uris.cart, 2, 0, 'explicit');
+    await until('the model request', async () => fake.requests({ path: '/v1/chat/completions' }).length >= 2 || undefined);
+    await change(uris.cart, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// cart\n' }]);
+    assert.equal(await stale, null);
+    assert.equal(fake.requests({ path: '/v1/chat/completions' }).at(-1)?.state, 'completed', 'the model did answer');
   });
 });
