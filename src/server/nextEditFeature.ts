@@ -19,6 +19,7 @@ import type { ModelHub } from '../core/llm/modelClient';
 import { NextEditLocator } from '../core/nextEdit/nextEditLocator';
 import { NextEditMetrics } from '../core/nextEdit/nextEditMetrics';
 import { RejectionMemory } from '../core/nextEdit/rejectionMemory';
+import { SyntaxTrees } from '../core/nextEdit/syntaxTrees';
 import { toOffsetEdits, toTextEdits, type OffsetEdit } from '../core/nextEdit/offsetEdits';
 import { remapThroughTyping } from '../core/nextEdit/typingThrough';
 import type { EditorDiagnostic, TextEdit } from '../core/nextEdit/types';
@@ -67,7 +68,8 @@ export const nextEditFeature: ServerFeature = {
     const metrics = new NextEditMetrics();
     const rejections = new RejectionMemory();
     const debounce = new AdaptiveDebounce();
-    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir));
+    const trees = new SyntaxTrees();
+    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir), trees);
     const engine = new NextEditEngine(locator, nextEditModel, () => engineSettings(ctx.settings(), nextEditModel().endpoints('nextEdit')[0]));
     const inFlight = new Map<string, AbortController>();
     /** The last suggestion returned per document, until an outcome or a newer one. */
@@ -107,6 +109,8 @@ export const nextEditFeature: ServerFeature = {
       ctx.documents.onDidOpen(({ document }) => {
         openByFile.set(fileOf(document.uri), document.uri);
         history.openDocument(fileOf(document.uri), document.getText());
+        // The first request then re-parses incrementally instead of parsing the whole file.
+        if (ctx.settings()['nextEdit.enabled']) setImmediate(() => void warm(document.uri));
       }),
       ctx.documents.onDidChangeContent(({ document }) => {
         const now = Date.now();
@@ -121,6 +125,7 @@ export const nextEditFeature: ServerFeature = {
         rejections.forget(fileOf(document.uri));
         if (openByFile.get(fileOf(document.uri)) === document.uri) openByFile.delete(fileOf(document.uri));
         linesByUri.delete(document.uri);
+        locator.forget(fileOf(document.uri));
       }),
       onRequest(ctx.connection, NextEditRequest, (params, token) => predict(params, token)),
       onNotification(ctx.connection, NextEditShownNotification, (p) => {
@@ -145,6 +150,11 @@ export const nextEditFeature: ServerFeature = {
       }),
       onRequest(ctx.connection, NextEditMetricsRequest, () => metrics.snapshot()),
     ];
+
+    async function warm(uri: string): Promise<void> {
+      const d = ctx.documents.get(uri);
+      if (d) await locator.warm(fileOf(uri), d.languageId, d.getText()).catch(() => undefined);
+    }
 
     async function predict(params: NextEditParams, token: CancellationToken): Promise<NextEditResult | null> {
       const uri = params.textDocument.uri;
@@ -279,6 +289,7 @@ export const nextEditFeature: ServerFeature = {
     return {
       dispose: () => {
         for (const c of inFlight.values()) c.abort();
+        trees.clear();
         for (const s of subscriptions) s.dispose();
       },
     };

@@ -113,7 +113,7 @@ export class NextEditEngine {
       return t === undefined ? undefined : documentLines(t);
     };
     const located = await this.locator.locate({
-      file: req.file, lines, cursor: req.cursor, history: req.history,
+      file: req.file, text: req.text, lines, cursor: req.cursor, history: req.history,
       ...(req.index ? { index: req.index } : {}), ...(req.languageId ? { languageId: req.languageId } : {}), ...(req.diagnostics ? { diagnostics: req.diagnostics } : {}),
       openDocument: readLines,
     });

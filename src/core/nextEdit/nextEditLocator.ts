@@ -1,14 +1,19 @@
 /**
  * The location engine as the server, the CLI and the bench run it: the syntax nodes around the cursor
  * (tree-sitter, the thread's shared runtime; without a grammar the region is grown by lines only), then
- * the model-free ranking of locateNextEdits. Reports how long it took.
+ * the model-free ranking of locateNextEdits. With SyntaxTrees and the document's text, the nodes come
+ * from the document's kept tree, re-parsed incrementally; otherwise from a parse of a window around the
+ * cursor. Reports how long each step took.
  */
 import type { TreeSitterRuntime } from '../index/parse/treeSitterRuntime';
 import { type LocateInput, type LocateResult, locateNextEdits } from './locateNextEdit';
-import { grammarOf, syntaxAncestors } from './syntaxAncestors';
+import { ancestorsInTree, ancestorsWith, grammarOf, type LineRange } from './syntaxAncestors';
+import type { SyntaxTrees } from './syntaxTrees';
 
 export interface LocateRequest extends Omit<LocateInput, 'ancestors'> {
   readonly languageId?: string;
+  /** The document's text (what `lines` were split from): its tree is kept and re-parsed incrementally. */
+  readonly text?: string;
 }
 
 export interface TimedLocateResult extends LocateResult {
@@ -16,22 +21,54 @@ export interface TimedLocateResult extends LocateResult {
 }
 
 export class NextEditLocator {
-  constructor(private readonly runtime: () => Promise<TreeSitterRuntime> | undefined) {}
+  constructor(
+    private readonly runtime: () => Promise<TreeSitterRuntime> | undefined,
+    private readonly trees?: SyntaxTrees,
+  ) {}
 
   async locate(request: LocateRequest): Promise<TimedLocateResult> {
     const t0 = performance.now();
-    const language = grammarOf(request.file, request.languageId);
-    const runtime = language ? this.runtime() : undefined;
-    let ancestors: Awaited<ReturnType<typeof syntaxAncestors>> = [];
-    if (runtime && language) {
-      try {
-        ancestors = await syntaxAncestors(await runtime, language, request.lines, request.cursor);
-      } catch {
-        ancestors = []; // no grammar here: lines only
-      }
-    }
+    const ancestors = await this.ancestors(request);
     const t1 = performance.now();
     const result = locateNextEdits({ ...request, ancestors });
     return { ...result, timings: { syntaxMs: t1 - t0, locateMs: performance.now() - t1 } };
   }
+
+  /** Parses (or re-parses) the document's tree ahead of its first request, e.g. when it is opened. */
+  async warm(file: string, languageId: string | undefined, text: string): Promise<void> {
+    const language = grammarOf(file, languageId);
+    const runtime = language && this.trees && treeable(text) ? this.runtime() : undefined;
+    if (!runtime || !language) return;
+    const rt = await runtime;
+    const loaded = await rt.language(language);
+    this.trees!.treeFor(file, rt.parser, loaded.language, text);
+  }
+
+  /** Frees what is kept for a closed document. */
+  forget(file: string): void {
+    this.trees?.close(file);
+  }
+
+  private async ancestors(request: LocateRequest): Promise<LineRange[]> {
+    const language = grammarOf(request.file, request.languageId);
+    const runtime = language ? this.runtime() : undefined;
+    if (!runtime || !language) return [];
+    try {
+      const rt = await runtime;
+      const loaded = await rt.language(language);
+      // Parsing and reading the tree happen without an await in between: the parser is shared.
+      if (this.trees && request.text !== undefined && treeable(request.text)) {
+        const tree = this.trees.treeFor(request.file, rt.parser, loaded.language, request.text);
+        if (tree) return ancestorsInTree(tree, request.lines, request.cursor);
+      }
+      return ancestorsWith(rt, loaded.language, request.lines, request.cursor);
+    } catch {
+      return []; // no grammar here: lines only
+    }
+  }
+}
+
+/** Tree rows count \n only; a document with lone \r line breaks (other lines than documentLines') gets the window parse. */
+function treeable(text: string): boolean {
+  return !text.includes('\r') || !/\r(?!\n)/.test(text);
 }

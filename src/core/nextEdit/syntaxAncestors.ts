@@ -3,6 +3,7 @@
  * around the cursor is parsed (a region never exceeds a few dozen lines, so a node reaching past the
  * window is too big anyway): about a millisecond where the whole file could take tens.
  */
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import type { TreeSitterRuntime } from '../index/parse/treeSitterRuntime';
 import { languageOf, type LanguageId } from '../index/languages';
 
@@ -37,22 +38,34 @@ export function ancestorsWith(runtime: TreeSitterRuntime, language: Parameters<T
   const tree = runtime.parser.parse(text);
   if (!tree) return [];
   try {
-    const row = cursor.line - from;
-    const column = Math.max(0, Math.min(cursor.character, (lines[cursor.line] ?? '').length) - 1);
-    let node = tree.rootNode.namedDescendantForPosition({ row, column });
-    const out: LineRange[] = [];
     const lastRow = to - from - 1;
-    while (node) {
-      const s = node.startPosition.row;
-      const e = node.endPosition.column === 0 && node.endPosition.row > s ? node.endPosition.row - 1 : node.endPosition.row;
-      // A node cut by the window's edge is bigger than any region: stop there.
-      if ((s === 0 && from > 0) || (e >= lastRow && to < lines.length)) break;
-      const prev = out[out.length - 1];
-      if (!prev || prev.startLine !== s + from || prev.endLine !== e + from) out.push({ startLine: s + from, endLine: e + from });
-      node = node.parent;
-    }
-    return out;
+    // A node cut by the window's edge is bigger than any region: stop there.
+    return walkUp(tree.rootNode, lines, cursor, from, (s, e) => (s === 0 && from > 0) || (e >= lastRow && to < lines.length));
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * The same from a tree of the whole document (see syntaxTrees.ts), whose rows are the document's lines.
+ * Nodes spanning more lines than the window would hold are bigger than any region: the walk stops there.
+ */
+export function ancestorsInTree(tree: Tree, lines: readonly string[], cursor: { line: number; character: number }): LineRange[] {
+  return walkUp(tree.rootNode, lines, cursor, 0, (s, e) => e - s > 2 * WINDOW_LINES);
+}
+
+function walkUp(root: SyntaxNode, lines: readonly string[], cursor: { line: number; character: number }, from: number, tooBig: (startRow: number, endRow: number) => boolean): LineRange[] {
+  const row = cursor.line - from;
+  const column = Math.max(0, Math.min(cursor.character, (lines[cursor.line] ?? '').length) - 1);
+  let node: SyntaxNode | null = root.namedDescendantForPosition({ row, column });
+  const out: LineRange[] = [];
+  while (node) {
+    const s = node.startPosition.row;
+    const e = node.endPosition.column === 0 && node.endPosition.row > s ? node.endPosition.row - 1 : node.endPosition.row;
+    if (tooBig(s, e)) break;
+    const prev = out[out.length - 1];
+    if (!prev || prev.startLine !== s + from || prev.endLine !== e + from) out.push({ startLine: s + from, endLine: e + from });
+    node = node.parent;
+  }
+  return out;
 }
