@@ -50,11 +50,35 @@ function apply(text: string, e: { at: number; length: number; insert: string }):
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
 }
 
+/** Edits that keep the code valid: a name's letters changed (typing a rename), a statement added or a line removed at the top level. */
+const validEditArb = fc.record({ kind: fc.constantFrom('rename', 'add', 'remove'), pick: fc.nat(), name: fc.constantFrom('q', 'zz', 'ü', 'x𝒳') });
+
+function applyValid(text: string, e: { kind: string; pick: number; name: string }, id: LanguageId): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (e.kind === 'rename') {
+    const names = [...text.matchAll(/\b(items|total|Cart|add|x|y)\w*/g)];
+    const m = names[e.pick % names.length]!;
+    return text.slice(0, m.index + m[0].length) + e.name + text.slice(m.index + m[0].length);
+  }
+  const lines = text.split(eol);
+  // Top-level lines only (no indentation): statements can be added or removed there without breaking a block.
+  const top = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.startsWith('v') || l === '');
+  if (e.kind === 'add') {
+    const at = top.length ? top[e.pick % top.length]!.i : lines.length;
+    lines.splice(at, 0, id === 'python' ? `v${e.pick % 100} = ${e.pick % 7}` : `var v${e.pick % 100} = ${e.pick % 7};`);
+  } else {
+    const added = top.filter(({ l }) => l.startsWith('v'));
+    if (added.length) lines.splice(added[e.pick % added.length]!.i, 1);
+  }
+  return lines.join(eol);
+}
+
 describe('kept syntax trees', () => {
   for (const [id, source] of Object.entries(SOURCES) as [LanguageId, string][]) {
     it(`${id}: the incrementally re-parsed tree equals a fresh parse after random edit sequences`, async () => {
       const runtime = await TreeSitterRuntime.shared();
       const { language } = await runtime.language(id);
+      let valid = 0;
       fc.assert(
         fc.property(fc.array(fc.array(editArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (batches) => {
           const trees = new SyntaxTrees();
@@ -67,7 +91,12 @@ describe('kept syntax trees', () => {
               runtime.parser.setLanguage(language);
               const fresh = runtime.parser.parse(text)!;
               try {
-                assert.equal(signature(kept), signature(fresh), JSON.stringify(text));
+                // Where the text has syntax errors, tree-sitter's error recovery may group the broken
+                // nodes differently when it reuses old ones (the library's own behaviour); both trees
+                // then say there is an error over the same text. An error-free text gets the same tree.
+                if (fresh.rootNode.hasError) assert.deepEqual([kept.rootNode.hasError, kept.rootNode.endIndex], [true, fresh.rootNode.endIndex], JSON.stringify(text));
+                else assert.equal(signature(kept), signature(fresh), JSON.stringify(text));
+                if (!fresh.rootNode.hasError) valid++;
               } finally {
                 fresh.delete();
               }
@@ -77,6 +106,36 @@ describe('kept syntax trees', () => {
           }
         }),
         { numRuns: 150 },
+      );
+      assert.ok(valid > 0, 'some edit sequences left an error-free text');
+    });
+
+    it(`${id}: edits that keep the code valid re-parse to exactly the fresh tree`, async () => {
+      const runtime = await TreeSitterRuntime.shared();
+      const { language } = await runtime.language(id);
+      fc.assert(
+        fc.property(fc.array(fc.array(validEditArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (batches) => {
+          const trees = new SyntaxTrees();
+          try {
+            let text = source;
+            trees.treeFor('doc', runtime.parser, language, text);
+            for (const batch of batches) {
+              for (const e of batch) text = applyValid(text, e, id);
+              const kept = trees.treeFor('doc', runtime.parser, language, text)!;
+              runtime.parser.setLanguage(language);
+              const fresh = runtime.parser.parse(text)!;
+              try {
+                assert.equal(fresh.rootNode.hasError, false, JSON.stringify(text));
+                assert.equal(signature(kept), signature(fresh), JSON.stringify(text));
+              } finally {
+                fresh.delete();
+              }
+            }
+          } finally {
+            trees.clear();
+          }
+        }),
+        { numRuns: 100 },
       );
     });
   }
