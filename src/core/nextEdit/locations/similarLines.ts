@@ -8,7 +8,7 @@
  * The cursor's file, the files already edited and their tests or subjects (relatedFiles) count in full.
  */
 import { tokenize } from '../../index/search/tokenizer';
-import { relatedFiles } from './relatedFiles';
+import { memoByLine } from './lineMemo';
 import type { Candidate, LocatorContext } from './locatorContext';
 
 /** Hunks of the history looked at, newest first. */
@@ -40,7 +40,7 @@ export function similarLines(ctx: LocatorContext): Candidate[] {
   const index = ctx.input.index;
   const out: Candidate[] = [];
   const edited = ctx.historyFiles();
-  const near = new Set([ctx.file, ...edited, ...(index ? relatedFiles([ctx.file, ...edited], index.filePaths()) : [])]);
+  const near = new Set([ctx.file, ...edited, ...(index ? ctx.relatedFiles([ctx.file, ...edited]) : [])]);
   const c = ctx.input.cursor.line;
   for (const s of ctx.signals().slice(0, MAX_HUNKS)) {
     const h = s.hunk;
@@ -117,14 +117,18 @@ const KEYWORDS = new Set(
     'self this import from export const let var new throw throws extends implements interface struct type package').split(' '),
 );
 
+/** Read-only: remembered across requests. */
+const tokenSetOf = memoByLine((line) => new Set(tokenize(line)));
+const memoShapeOf = memoByLine(shapeOf);
+
 function bestShare(queries: readonly Query[], line: string): number {
   const trimmed = line.trim();
-  const tokens = new Set(tokenize(line));
+  const tokens = tokenSetOf(line);
   let best = 0;
   let shape: string | undefined;
   for (const q of queries) {
     if (trimmed === q.text) return 1;
-    if (q.shape && (shape ??= shapeOf(line)) === q.shape) best = Math.max(best, SHAPE_MATCH);
+    if (q.shape && (shape ??= memoShapeOf(line)) === q.shape) best = Math.max(best, SHAPE_MATCH);
     let matched = 0;
     for (const t of tokens) matched += q.weights.get(t) ?? 0;
     // Lines much longer than the query match it by accident: count the extra tokens against them.

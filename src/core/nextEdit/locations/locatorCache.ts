@@ -1,0 +1,77 @@
+/**
+ * Index lookups that do not change between keystrokes, kept across requests: the indexed files by the
+ * stem they share with their tests (relatedFiles, without a pass over every path per request) and how
+ * many chunks hold each search token. Both follow the index's version: token counts are dropped on any
+ * change; the stems are kept through changes to files they already know (typing in a file re-indexes it
+ * on every pause) and rebuilt when a file they do not know changes or the index cannot say what changed.
+ */
+import { stemOf } from './relatedFiles';
+import * as path from 'node:path';
+
+/** What the cache needs of the index beyond the sources' lookups. */
+export interface VersionedIndex {
+  filePaths(): readonly string[];
+  chunksWithToken(token: string, limit: number): { readonly total: number };
+  version(): number;
+  changedSince(version: number): ReadonlySet<string> | undefined;
+}
+
+interface Stems {
+  /** Files by stem, each with its position in the index's file order (relatedFiles keeps that order). */
+  readonly byStem: Map<string, { file: string; order: number }[]>;
+  readonly known: Set<string>;
+}
+
+export class LocatorCache {
+  private index: VersionedIndex | undefined;
+  private version = -1;
+  private stems: Stems | undefined;
+  private readonly tokenCounts = new Map<string, number>();
+
+  /** Brings the cache to the index's current state; called once per request. */
+  sync(index: VersionedIndex): void {
+    const version = index.version();
+    if (index === this.index && version === this.version) return;
+    if (index !== this.index) this.stems = undefined;
+    else if (this.stems) {
+      const changed = index.changedSince(this.version);
+      if (!changed || [...changed].some((f) => !this.stems!.known.has(f))) this.stems = undefined;
+    }
+    this.tokenCounts.clear();
+    this.index = index;
+    this.version = version;
+  }
+
+  /** Rarity of a search token: chunks holding it. */
+  chunkCount(token: string): number {
+    let n = this.tokenCounts.get(token);
+    if (n === undefined) {
+      n = this.index?.chunksWithToken(token, 0).total ?? 0;
+      this.tokenCounts.set(token, n);
+    }
+    return n;
+  }
+
+  /** relatedFiles(files, index.filePaths(), limit) from the kept stems: the same files in the same order. */
+  relatedFiles(files: readonly string[], limit = 8): string[] {
+    const stems = (this.stems ??= this.buildStems());
+    const own = new Set(files);
+    const ext = new Set(files.map((f) => path.extname(f)));
+    const found = new Map<string, number>();
+    for (const stem of new Set(files.map(stemOf))) {
+      if (!stem) continue;
+      for (const c of stems.byStem.get(stem) ?? []) if (!own.has(c.file) && ext.has(path.extname(c.file))) found.set(c.file, c.order);
+    }
+    return [...found].sort((a, b) => a[1] - b[1]).slice(0, limit).map(([f]) => f);
+  }
+
+  private buildStems(): Stems {
+    const byStem = new Map<string, { file: string; order: number }[]>();
+    const all = this.index?.filePaths() ?? [];
+    all.forEach((file, order) => {
+      const s = stemOf(file);
+      if (s) (byStem.get(s) ?? byStem.set(s, []).get(s)!).push({ file, order });
+    });
+    return { byStem, known: new Set(all) };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Index lookups kept across requests: the related files from the kept stems are relatedFiles()'s over
+ * the index's file list; token counts are dropped when the index changes; the stems are kept through a
+ * change to a file they know and rebuilt for a file they do not know or an unknown change.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { LocatorCache, type VersionedIndex } from '@src/core/nextEdit/locations/locatorCache';
+import { relatedFiles } from '@src/core/nextEdit/locations/relatedFiles';
+
+class FakeIndex implements VersionedIndex {
+  counts = new Map<string, number>();
+  lookups = { files: 0, tokens: 0 };
+  private v = 1;
+  private changed: Set<string> | undefined = new Set();
+  constructor(public files: string[]) {}
+  filePaths() {
+    this.lookups.files++;
+    return [...this.files];
+  }
+  chunksWithToken(token: string) {
+    this.lookups.tokens++;
+    return { total: this.counts.get(token) ?? 0 };
+  }
+  version() {
+    return this.v;
+  }
+  changedSince() {
+    return this.changed;
+  }
+  /** A change to `file`, or to anything (no file: the index cannot say what changed). */
+  change(file?: string) {
+    this.v++;
+    this.changed = file ? new Set([file]) : undefined;
+  }
+}
+
+const FILES = ['/r/src/cart.ts', '/r/src/price.ts', '/r/test/cart.test.ts', '/r/test/price.spec.ts', '/r/src/cart.go', '/r/docs/cart.md', '/r/src/index.ts'];
+
+describe('locator cache', () => {
+  it('finds the same related files, in the same order, as a pass over every indexed path', () => {
+    const index = new FakeIndex(FILES);
+    const cache = new LocatorCache();
+    cache.sync(index);
+    for (const files of [['/r/src/cart.ts'], ['/r/test/price.spec.ts'], ['/r/src/cart.ts', '/r/src/price.ts'], ['/r/src/index.ts'], ['/r/src/cart.go']]) {
+      assert.deepEqual(cache.relatedFiles(files), relatedFiles(files, FILES), files.join());
+    }
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts'], 1), relatedFiles(['/r/src/cart.ts'], FILES, 1));
+    assert.equal(index.lookups.files, 1, 'the file list is read once');
+  });
+
+  it('keeps the stems through changes to known files, rebuilds them for a new file or an unknown change', () => {
+    const index = new FakeIndex(FILES);
+    const cache = new LocatorCache();
+    cache.sync(index);
+    cache.relatedFiles(['/r/src/cart.ts']);
+    index.change('/r/src/cart.ts'); // typing in a known file
+    cache.sync(index);
+    cache.relatedFiles(['/r/src/cart.ts']);
+    assert.equal(index.lookups.files, 1);
+    index.files.push('/r/test/cart_more.test.ts');
+    index.change('/r/test/cart_more.test.ts'); // a new file
+    cache.sync(index);
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files));
+    assert.equal(index.lookups.files, 2);
+    index.files = index.files.filter((f) => f !== '/r/test/cart.test.ts');
+    index.change(); // a rescan: anything may have changed
+    cache.sync(index);
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files));
+    assert.equal(index.lookups.files, 3);
+  });
+
+  it('drops token counts when the index changes, and starts over for another index', () => {
+    const index = new FakeIndex(FILES);
+    const cache = new LocatorCache();
+    index.counts.set('total', 3);
+    cache.sync(index);
+    assert.equal(cache.chunkCount('total'), 3);
+    assert.equal(cache.chunkCount('total'), 3);
+    assert.equal(index.lookups.tokens, 1);
+    cache.sync(index); // same version: kept
+    assert.equal(cache.chunkCount('total'), 3);
+    assert.equal(index.lookups.tokens, 1);
+    index.counts.set('total', 4);
+    index.change('/r/src/cart.ts');
+    cache.sync(index);
+    assert.equal(cache.chunkCount('total'), 4);
+    const other = new FakeIndex(['/s/a.ts']);
+    other.counts.set('total', 9);
+    cache.sync(other);
+    assert.equal(cache.chunkCount('total'), 9);
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), []);
+  });
+});
