@@ -81,6 +81,13 @@ export const nextEditFeature: ServerFeature = {
     /** Open documents by file path, and each one's lines at its current version (split once, not per lookup). */
     const openByFile = new Map<string, string>();
     const linesByUri = new Map<string, { version: number; lines: readonly string[] }>();
+    /** The index splits on \n only: a file with other line breaks is split as documents are (once per array the index hands out). */
+    const asDocument = new WeakMap<readonly string[], readonly string[]>();
+    const splitAsDocument = (lines: readonly string[]) => {
+      let out = asDocument.get(lines);
+      if (!out) asDocument.set(lines, (out = lines.some((l) => l.includes('\r')) ? documentLines(lines.join('\n')) : lines));
+      return out;
+    };
     const documentLinesOf = (uri: string): readonly string[] | undefined => {
       const d = ctx.documents.get(uri);
       if (!d) return undefined;
@@ -216,8 +223,7 @@ export const nextEditFeature: ServerFeature = {
             const open = openByFile.get(f);
             if (open) return documentLinesOf(open);
             const lines = index?.linesOf(f);
-            // The index splits on \n only: a file with other line breaks is split as documents are.
-            return lines && lines.some((l) => l.includes('\r')) ? documentLines(lines.join('\n')) : lines;
+            return lines && splitAsDocument(lines);
           },
           relPath,
           rejectedBefore: (f, edits, doc) => rejections.wasRejected(f, edits, doc),
