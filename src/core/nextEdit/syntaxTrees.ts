@@ -8,7 +8,8 @@
  * caller parses a window), and the least recently used trees are freed past `maxDocuments` or
  * `maxTotalChars`. Trees are WebAssembly memory: `close()` and `clear()` free them.
  */
-import { Edit, type Language, type Parser, type Point, type Tree } from 'web-tree-sitter';
+import type { Language, Parser, Tree } from 'web-tree-sitter';
+import { editBetween, treeEdit } from '../index/parse/textEdit';
 
 export interface SyntaxTreesOptions {
   readonly maxDocuments: number;
@@ -54,8 +55,7 @@ export class SyntaxTrees {
       if (before.text === text) {
         tree = before.tree;
       } else {
-        const edit = editBetween(before.text, text);
-        if (edit) before.tree.edit(edit);
+        before.tree.edit(treeEdit(before.text, text, editBetween(before.text, text)));
         tree = parser.parse(text, before.tree);
         before.tree.delete();
       }
@@ -100,55 +100,4 @@ export class SyntaxTrees {
       if (key !== keep) this.close(key);
     }
   }
-}
-
-/**
- * The one edit turning `before` into `after`: the span between their common prefix and common suffix,
- * in UTF-16 code units (web-tree-sitter's unit for JavaScript strings) and rows counted by \n as
- * tree-sitter counts them. Undefined when the texts are equal.
- */
-export function editBetween(before: string, after: string): Edit | undefined {
-  if (before === after) return undefined;
-  const min = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let oldEnd = before.length;
-  let newEnd = after.length;
-  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
-  // Never split a surrogate pair: the changed span covers whole characters.
-  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
-  if (oldEnd < before.length && isLowSurrogate(before.charCodeAt(oldEnd)) && newEnd < after.length) {
-    oldEnd++;
-    newEnd++;
-  }
-  const startPosition = pointAt(before, start);
-  return new Edit({
-    startIndex: start,
-    oldEndIndex: oldEnd,
-    newEndIndex: newEnd,
-    startPosition,
-    oldEndPosition: pointAfter(before, start, startPosition, oldEnd),
-    newEndPosition: pointAfter(after, start, startPosition, newEnd),
-  });
-}
-
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-
-function pointAt(text: string, index: number): Point {
-  return pointAfter(text, 0, { row: 0, column: 0 }, index);
-}
-
-/** The point of `index`, counting on from `from` (whose point is `at`). */
-function pointAfter(text: string, from: number, at: Point, index: number): Point {
-  let row = at.row;
-  let lineStart = from - at.column;
-  for (let nl = text.indexOf('\n', from); nl !== -1 && nl < index; nl = text.indexOf('\n', nl + 1)) {
-    row++;
-    lineStart = nl + 1;
-  }
-  return { row, column: index - lineStart };
 }

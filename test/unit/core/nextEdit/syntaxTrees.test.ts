@@ -11,7 +11,7 @@ import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import type { LanguageId } from '@src/core/index/languages';
 import { TreeSitterRuntime } from '@src/core/index/parse/treeSitterRuntime';
 import { ancestorsInTree, ancestorsWith } from '@src/core/nextEdit/syntaxAncestors';
-import { editBetween, SyntaxTrees } from '@src/core/nextEdit/syntaxTrees';
+import { SyntaxTrees } from '@src/core/nextEdit/syntaxTrees';
 
 const SOURCES: Partial<Record<LanguageId, string>> = {
   typescript: [
@@ -139,18 +139,6 @@ describe('kept syntax trees', () => {
       );
     });
   }
-
-  it('editBetween covers exactly what changed, in UTF-16 code units and \\n rows', () => {
-    const e = editBetween('ab\ncd\nef', 'ab\ncXd\nef')!;
-    assert.deepEqual([e.startIndex, e.oldEndIndex, e.newEndIndex], [4, 4, 5]);
-    assert.deepEqual([e.startPosition, e.oldEndPosition, e.newEndPosition], [{ row: 1, column: 1 }, { row: 1, column: 1 }, { row: 1, column: 2 }]);
-    const nl = editBetween('a\nb', 'a\nx\ny\nb')!;
-    assert.deepEqual([nl.startPosition, nl.oldEndPosition, nl.newEndPosition], [{ row: 1, column: 0 }, { row: 1, column: 0 }, { row: 3, column: 0 }]);
-    // One emoji for another with the same high surrogate: the whole pair is in the edit.
-    const pair = editBetween('x😀y', 'x😁y')!;
-    assert.deepEqual([pair.startIndex, pair.oldEndIndex, pair.newEndIndex], [1, 3, 3]);
-    assert.equal(editBetween('same', 'same'), undefined);
-  });
 
   it('frees a closed document\'s tree, keeps at most maxDocuments and maxTotalChars, and none above maxChars', async () => {
     const runtime = await TreeSitterRuntime.shared();
