@@ -73,70 +73,60 @@ function applyValid(text: string, e: { kind: string; pick: number; name: string 
   return lines.join(eol);
 }
 
+/**
+ * Edits `source` batch by batch (several edits between parses), re-parsing the kept tree after each
+ * batch and handing it to `check` with a fresh parse of the same text.
+ */
+async function replayEdits<E>(id: LanguageId, source: string, edit: fc.Arbitrary<E>, apply: (text: string, e: E) => string, check: (kept: Tree, fresh: Tree, text: string) => void, numRuns: number) {
+  const runtime = await TreeSitterRuntime.shared();
+  const { language } = await runtime.language(id);
+  fc.assert(
+    fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (batches) => {
+      const trees = new SyntaxTrees();
+      try {
+        let text = source;
+        trees.treeFor('doc', runtime.parser, language, text);
+        for (const batch of batches) {
+          for (const e of batch) text = apply(text, e);
+          const kept = trees.treeFor('doc', runtime.parser, language, text)!;
+          runtime.parser.setLanguage(language);
+          const fresh = runtime.parser.parse(text)!;
+          try {
+            check(kept, fresh, text);
+          } finally {
+            fresh.delete();
+          }
+        }
+      } finally {
+        trees.clear();
+      }
+    }),
+    { numRuns },
+  );
+}
+
 describe('kept syntax trees', () => {
   for (const [id, source] of Object.entries(SOURCES) as [LanguageId, string][]) {
     it(`${id}: the incrementally re-parsed tree equals a fresh parse after random edit sequences`, async () => {
-      const runtime = await TreeSitterRuntime.shared();
-      const { language } = await runtime.language(id);
       let valid = 0;
-      fc.assert(
-        fc.property(fc.array(fc.array(editArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (batches) => {
-          const trees = new SyntaxTrees();
-          try {
-            let text = source;
-            trees.treeFor('doc', runtime.parser, language, text);
-            for (const batch of batches) {
-              for (const e of batch) text = apply(text, e);
-              const kept = trees.treeFor('doc', runtime.parser, language, text)!;
-              runtime.parser.setLanguage(language);
-              const fresh = runtime.parser.parse(text)!;
-              try {
-                // Where the text has syntax errors, tree-sitter's error recovery may group the broken
-                // nodes differently when it reuses old ones (the library's own behaviour); both trees
-                // then say there is an error over the same text. An error-free text gets the same tree.
-                if (fresh.rootNode.hasError) assert.deepEqual([kept.rootNode.hasError, kept.rootNode.endIndex], [true, fresh.rootNode.endIndex], JSON.stringify(text));
-                else assert.equal(signature(kept), signature(fresh), JSON.stringify(text));
-                if (!fresh.rootNode.hasError) valid++;
-              } finally {
-                fresh.delete();
-              }
-            }
-          } finally {
-            trees.clear();
-          }
-        }),
-        { numRuns: 150 },
-      );
+      await replayEdits(id, source, editArb, apply, (kept, fresh, text) => {
+        // Where the text has syntax errors, tree-sitter's error recovery may group the broken nodes
+        // differently when it reuses old ones (the library's own behaviour); both trees then say there
+        // is an error over the same text. An error-free text gets the same tree.
+        if (fresh.rootNode.hasError) assert.deepEqual([kept.rootNode.hasError, kept.rootNode.endIndex], [true, fresh.rootNode.endIndex], JSON.stringify(text));
+        else {
+          assert.equal(signature(kept), signature(fresh), JSON.stringify(text));
+          valid++;
+        }
+      }, 150);
       assert.ok(valid > 0, 'some edit sequences left an error-free text');
     });
 
     it(`${id}: edits that keep the code valid re-parse to exactly the fresh tree`, async () => {
-      const runtime = await TreeSitterRuntime.shared();
-      const { language } = await runtime.language(id);
-      fc.assert(
-        fc.property(fc.array(fc.array(validEditArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (batches) => {
-          const trees = new SyntaxTrees();
-          try {
-            let text = source;
-            trees.treeFor('doc', runtime.parser, language, text);
-            for (const batch of batches) {
-              for (const e of batch) text = applyValid(text, e, id);
-              const kept = trees.treeFor('doc', runtime.parser, language, text)!;
-              runtime.parser.setLanguage(language);
-              const fresh = runtime.parser.parse(text)!;
-              try {
-                assert.equal(fresh.rootNode.hasError, false, JSON.stringify(text));
-                assert.equal(signature(kept), signature(fresh), JSON.stringify(text));
-              } finally {
-                fresh.delete();
-              }
-            }
-          } finally {
-            trees.clear();
-          }
-        }),
-        { numRuns: 100 },
-      );
+      await replayEdits(id, source, validEditArb, (text, e) => applyValid(text, e, id), (kept, fresh, text) => {
+        assert.equal(fresh.rootNode.hasError, false, JSON.stringify(text));
+        assert.equal(signature(kept), signature(fresh), JSON.stringify(text));
+      }, 100);
     });
   }
 
