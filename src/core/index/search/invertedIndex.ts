@@ -2,13 +2,14 @@
  * Chunks and their identifier terms, encoded as integers, with postings for BM25 and Jaccard.
  *
  * Layout, chosen for speed and memory on 100k+ chunks: every chunk column is a flat typed array; a
- * chunk's (term id, tf) pairs live in one shared pool; postings are a compressed-sparse-row "base"
- * (one array of chunk ids per term, built in one pass) plus a small "delta" map for chunks added
+ * chunk's (term id, tf) pairs live in one shared pool; postings are a "base" (each term's chunk ids
+ * a range of a reusable page, see postingPages.ts, built in one pass) plus a small "delta" map for chunks added
  * since. Removing a chunk only clears its alive flag; `maintain()` folds the delta into the base and
  * drops dead chunks when either grows, renumbering chunks densely (the caller gets the remap).
  */
 import { growInt32, growUint16, growUint8 } from './growable';
 import { IdentifierTerms } from './identifierTerms';
+import { PostingPages } from './postingPages';
 import { forEachTermIdInBytes, STOP } from './tokenizer';
 import { Vocabulary } from './vocabulary';
 
@@ -61,10 +62,8 @@ export class InvertedIndex {
   private deadChunks = 0;
   private totalLength = 0;
 
-  // CSR base over chunk ids < baseChunks and term ids < baseTerms.
-  private baseOffsets: Int32Array = new Int32Array(1);
-  private baseIds: Int32Array = EMPTY_IDS;
-  private baseTfs: Uint16Array = EMPTY_TFS;
+  // Base postings over chunk ids < baseChunks and term ids < baseTerms.
+  private readonly base = new PostingPages();
   private baseChunks = 0;
   private baseTerms = 0;
   private delta = new Map<number, number[]>();
@@ -258,14 +257,11 @@ export class InvertedIndex {
 
   postings(term: number): Postings {
     this.ready();
-    const inBase = term < this.baseTerms;
-    return {
-      ids: this.baseIds,
-      tfs: this.baseTfs,
-      from: inBase ? this.baseOffsets[term]! : 0,
-      to: inBase ? this.baseOffsets[term + 1]! : 0,
-      delta: this.delta.get(term),
-    };
+    const length = term < this.baseTerms ? this.base.lengthOf[term]! : 0;
+    if (length === 0) return { ids: EMPTY_IDS, tfs: EMPTY_TFS, from: 0, to: 0, delta: this.delta.get(term) };
+    const slab = this.base.slabOf[term]!;
+    const from = this.base.startOf[term]!;
+    return { ids: this.base.slabIds[slab]!, tfs: this.base.slabTfs[slab]!, from, to: from + length, delta: this.delta.get(term) };
   }
 
   /**
@@ -339,34 +335,29 @@ export class InvertedIndex {
 
   private rebuildBase(): void {
     const terms = this.vocab.size;
-    const offsets = new Int32Array(terms + 1);
+    const lengths = new Int32Array(terms);
     for (let id = 0; id < this.count; id++) {
       if (!this.alive[id]) continue;
       const start = this.termStart[id]!;
       const end = start + this.termCount[id]!;
-      for (let i = start; i < end; i++) offsets[this.termPool[i]! + 1]!++;
+      for (let i = start; i < end; i++) lengths[this.termPool[i]!]!++;
     }
-    for (let t = 0; t < terms; t++) offsets[t + 1]! += offsets[t]!;
-    const fill = offsets.slice(0, terms);
-    // The previous base's arrays are refilled when large enough (nothing reads them meanwhile; postings
-    // are ranges into them): a first build, which rebuilds every few seconds, then does not leave a
-    // base-sized array for the collector each time, and its last rebuild usually allocates nothing.
-    const total = offsets[terms]!;
-    const ids = this.baseIds.length >= total ? this.baseIds : new Int32Array(Math.max(total, this.termPool.length));
-    const tfs = this.baseTfs.length >= total ? this.baseTfs : new Uint16Array(Math.max(total, this.tfPool.length));
+    const base = this.base;
+    base.layout(lengths);
+    const { slabOf, slabIds, slabTfs } = base;
+    const fill = base.startOf.slice();
     for (let id = 0; id < this.count; id++) {
       if (!this.alive[id]) continue;
       const start = this.termStart[id]!;
       const end = start + this.termCount[id]!;
       for (let i = start; i < end; i++) {
-        const at = fill[this.termPool[i]!]!++;
-        ids[at] = id;
-        tfs[at] = this.tfPool[i]!;
+        const t = this.termPool[i]!;
+        const slab = slabOf[t]!;
+        const at = fill[t]!++;
+        slabIds[slab]![at] = id;
+        slabTfs[slab]![at] = this.tfPool[i]!;
       }
     }
-    this.baseOffsets = offsets;
-    this.baseIds = ids;
-    this.baseTfs = tfs;
     this.baseChunks = this.count;
     this.baseTerms = terms;
     this.delta.clear();
