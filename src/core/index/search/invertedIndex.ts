@@ -485,8 +485,8 @@ export class InvertedIndex {
     index.lengthOfChunk = s.chunkLength;
     index.termStart = s.chunkTermStart;
     index.termCount = s.chunkTermCount;
-    const pool = Array.isArray(s.termPool) ? joinInt32(s.termPool) : (s.termPool as Int32Array);
-    const tfPool = Array.isArray(s.tfPool) ? joinUint16(s.tfPool) : (s.tfPool as Uint16Array);
+    const pool = Array.isArray(s.termPool) ? joined(s.termPool, (n) => new Int32Array(n)) : (s.termPool as Int32Array);
+    const tfPool = Array.isArray(s.tfPool) ? joined(s.tfPool, (n) => new Uint16Array(n)) : (s.tfPool as Uint16Array);
     index.termPages = [pool];
     index.tfPages = [tfPool];
     index.pageOfChunk = new Int32Array(n);
@@ -515,20 +515,9 @@ export class InvertedIndex {
 }
 
 /** One array of an exported state's pieces (a snapshot's pools come whole; a state passed on in memory, in pieces). */
-function joinInt32(parts: readonly Int32Array[]): Int32Array {
+function joined<T extends Int32Array | Uint16Array>(parts: readonly T[], make: (length: number) => T): T {
   if (parts.length === 1) return parts[0]!;
-  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function joinUint16(parts: readonly Uint16Array[]): Uint16Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint16Array(parts.reduce((n, p) => n + p.length, 0));
+  const out = make(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
