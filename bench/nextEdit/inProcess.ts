@@ -11,7 +11,7 @@ import { TreeSitterRuntime } from '../../src/core/index/parse/treeSitterRuntime'
 import { historyFromDiff } from '../../src/core/nextEdit/historyFromDiff';
 import { NextEditLocator } from '../../src/core/nextEdit/nextEditLocator';
 
-interface Case {
+export interface Case {
   id: string; repo: string; file: string; line: number; character: number; history: string; sameFile: boolean;
   target: { file: string; startLine: number; endLine: number; insertion: boolean };
   remaining: unknown[]; revert: Record<string, unknown[]>;
@@ -23,6 +23,8 @@ export interface InProcessOptions {
   readonly work: string;
   readonly limit?: number;
   readonly log?: (m: string) => void;
+  /** Called after each case is scored, while its state is in the workspace (for the miss analysis). */
+  readonly onCase?: (c: Case, scored: { rank: number; inRegion: boolean }, ws: { root: string; index: CodeIndex; result: { region: unknown; locations: readonly { file: string; startLine: number; endLine: number; reason: string }[] } }) => void;
 }
 
 export async function runInProcess(o: InProcessOptions) {
@@ -67,6 +69,7 @@ export async function runInProcess(o: InProcessOptions) {
         const out = { region: { ...r.region, file: rel(r.region.file) }, locations: r.locations.map((l) => ({ ...l, file: rel(l.file) })) };
         const sc = score.scoreCase(c, score.normalize(out, ws));
         rows[repo]!.push({ id: c.id, sameFile: c.sameFile, ms, ...sc });
+        o.onCase?.(c, sc, { root: ws, index, result: out });
         if (process.env.NE_DEBUG) {
           const t = c.target;
           const hit = (l: { file: string; startLine: number; endLine: number }) => l.file === t.file && (t.insertion ? l.startLine - 1 <= t.startLine && t.startLine <= l.endLine + 1 : l.startLine <= t.endLine && t.startLine <= l.endLine);
