@@ -37,7 +37,6 @@ export type LocationReason =
   | 'missing-import'
   | 'new-symbol-usage'
   | 'sibling'
-  | 'test-counterpart'
   | 'recent-edit'
   | 'diagnostic'
   | 'nearby';

@@ -16,7 +16,6 @@ export const REASON_WEIGHTS: Readonly<Record<LocationReason, number>> = {
   'missing-import': 6,
   'new-symbol-usage': 4,
   sibling: 3,
-  'test-counterpart': 4,
   'recent-edit': 2,
   nearby: 1,
 };
