@@ -11,6 +11,7 @@
 // that is right most of the time: the rest of the real line for 2 requests in 3, something else otherwise.
 //
 //   npm run bench:complete [-- --lines 16 --seed 5 --no-recall]
+//   BANYAN_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=DIR' …   (Node flags for the server, e.g. to profile it)
 //
 // Prints one JSON object: pipeline overhead (server-side time that is not the debounce window or model
 // wait, p50/p95/p99; context assembly overlaps the window's end and counts only where it runs past it,
@@ -226,7 +227,7 @@ async function replay(latencyMs, ws, storage, targets, random) {
 
 /** dist/server.js over stdio, initialized for the workspace, answering the server's own requests minimally. */
 async function startServer(ws, initializationOptions) {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d.toString();

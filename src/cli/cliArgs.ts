@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './cliCommand';
@@ -13,9 +14,17 @@ export function parse<O extends Options>(args: readonly string[], options: O, al
   }
 }
 
-/** The workspace directory: --workspace or the current directory, absolute. */
+/** The workspace directory: --workspace or the current directory, absolute; one that is not a directory is a usage error. */
 export function workspaceDir(value: string | undefined): string {
-  return path.resolve(value ?? process.cwd());
+  const dir = path.resolve(value ?? process.cwd());
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CliError(`workspace ${dir} does not exist`, 2);
+  }
+  if (!isDir) throw new CliError(`workspace ${dir} is not a directory`, 2);
+  return dir;
 }
 
 /** A FILE argument: absolute, or relative to the workspace. */

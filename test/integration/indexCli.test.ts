@@ -54,5 +54,11 @@ describe('banyan index / search / symbols', () => {
     const r = cli('search', '--workspace', ws);
     assert.equal(r.code, 2);
     assert.match(r.err, /^banyan: search needs a query/);
+    const missing = cli('search', 'foo', '--workspace', path.join(tmp, 'no-such-dir'), '--storage', storage);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^banyan: workspace .*no-such-dir does not exist/);
+    const file = cli('symbols', 'Inventory', '--workspace', path.join(ws, 'src', 'util.ts'), '--storage', storage);
+    assert.equal(file.code, 2);
+    assert.match(file.err, /is not a directory/);
   });
 });

@@ -4,10 +4,10 @@ import { indexContextSource } from '../../core/completion/pipeline/indexContextS
 import { pipelineSettings } from '../../core/completion/pipeline/pipelineSettings';
 import { resolveSettings } from '../../core/config/settings';
 import { languageOf } from '../../core/index/languages';
-import { nonNegativeInt, parse, resolveFile, workspaceDir } from '../cliArgs';
-import { type CliCommand, CliError } from '../cliCommand';
+import { parse } from '../cliArgs';
+import type { CliCommand } from '../cliCommand';
 import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE, workspaceSettings } from '../cliModels';
-import { budgetArg, commandTimings, offsetAt, openPositionIndex, readFileArg, round2 } from './positionArgs';
+import { budgetArg, commandTimings, openPositionIndex, POSITION_FLAGS, positionArg, round2 } from './positionArgs';
 
 /**
  * `banyan complete`: the whole inline-completion pipeline at FILE:LINE:CHARACTER, as the editor would
@@ -21,23 +21,9 @@ export const completeCommand: CliCommand = {
   usage: `banyan complete --workspace DIR --file FILE --line L --character C [--budget TOKENS] [--no-context] [--storage DIR] ${MODEL_FLAGS_USAGE}`,
   async run(args, io) {
     const started = performance.now();
-    const { values } = parse(args, {
-      ...MODEL_FLAGS,
-      file: { type: 'string' },
-      line: { type: 'string' },
-      character: { type: 'string' },
-      budget: { type: 'string' },
-      storage: { type: 'string' },
-      'no-context': { type: 'boolean' },
-    }, false);
-    if (!values.file) throw new CliError('complete needs --file FILE --line L --character C', 2);
-    const workspace = workspaceDir(values.workspace);
-    const file = resolveFile(workspace, values.file);
-    const line = nonNegativeInt('line', values.line);
-    const character = nonNegativeInt('character', values.character);
+    const { values } = parse(args, { ...MODEL_FLAGS, ...POSITION_FLAGS, budget: { type: 'string' }, 'no-context': { type: 'boolean' } }, false);
+    const { workspace, file, text, line, character, offset } = positionArg('complete', values);
     const budget = budgetArg(values.budget);
-    const text = readFileArg(file);
-    const offset = offsetAt(text, line, character);
     const settings = pipelineSettings(resolveSettings(workspaceSettings(workspace)).settings);
     const hub = cliHub(workspace, values, ['completion'], io);
     const index = values['no-context'] ? undefined : await openPositionIndex(workspace, values.storage);

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { assembleCompletionContext } from '../../core/completion/context/assembleContext';
 import { languageOf } from '../../core/index/languages';
-import { nonNegativeInt, parse, resolveFile, workspaceDir } from '../cliArgs';
-import { type CliCommand, CliError } from '../cliCommand';
-import { budgetArg, commandTimings, offsetAt, openPositionIndex, readFileArg, round2 } from './positionArgs';
+import { parse } from '../cliArgs';
+import type { CliCommand } from '../cliCommand';
+import { budgetArg, commandTimings, openPositionIndex, POSITION_FLAGS, positionArg, round2 } from './positionArgs';
 
 const DEFAULT_BUDGET = 1024;
 
@@ -18,23 +18,9 @@ export const contextCommand: CliCommand = {
   usage: 'banyan context --workspace DIR --file FILE --line L --character C [--budget TOKENS] [--storage DIR] [--json]',
   async run(args, io) {
     const started = performance.now();
-    const { values } = parse(args, {
-      workspace: { type: 'string' },
-      file: { type: 'string' },
-      line: { type: 'string' },
-      character: { type: 'string' },
-      budget: { type: 'string' },
-      storage: { type: 'string' },
-      json: { type: 'boolean' },
-    }, false);
-    if (!values.file) throw new CliError('context needs --file FILE --line L --character C', 2);
-    const workspace = workspaceDir(values.workspace);
-    const file = resolveFile(workspace, values.file);
-    const line = nonNegativeInt('line', values.line);
-    const character = nonNegativeInt('character', values.character);
+    const { values } = parse(args, { ...POSITION_FLAGS, budget: { type: 'string' }, json: { type: 'boolean' } }, false);
+    const { workspace, file, text, line, character } = positionArg('context', values);
     const budget = budgetArg(values.budget) ?? DEFAULT_BUDGET;
-    const text = readFileArg(file);
-    offsetAt(text, line, character); // only to refuse a position outside the file
 
     const index = await openPositionIndex(workspace, values.storage);
     const indexed = performance.now();

@@ -8,11 +8,11 @@ import { HistoryDiffError, historyFromDiff } from '../../core/nextEdit/historyFr
 import { NextEditEngine } from '../../core/nextEdit/nextEditEngine';
 import { NextEditLocator } from '../../core/nextEdit/nextEditLocator';
 import type { HistoryHunk, LineSpan } from '../../core/nextEdit/types';
-import { nonNegativeInt, parse, resolveFile, workspaceDir } from '../cliArgs';
+import { parse } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
 import { cliHub, cliModelError, interruptSignal, MODEL_FLAGS, MODEL_FLAGS_USAGE, workspaceSettings } from '../cliModels';
 import { grammarsDir } from '../indexStorage';
-import { offsetAt, openPositionIndex, readFileArg, round2 } from './positionArgs';
+import { openPositionIndex, POSITION_FLAGS, positionArg, round2 } from './positionArgs';
 
 /**
  * `banyan next-edit`: where the next edit will be after the edits in --history (a git-style unified
@@ -27,21 +27,9 @@ export const nextEditCommand: CliCommand = {
   usage: `banyan next-edit --workspace DIR --file FILE --line L --character C [--history DIFF_FILE] [--locations] [--storage DIR] ${MODEL_FLAGS_USAGE}`,
   async run(args, io) {
     const started = performance.now();
-    const { values } = parse(args, {
-      ...MODEL_FLAGS,
-      file: { type: 'string' },
-      line: { type: 'string' },
-      character: { type: 'string' },
-      history: { type: 'string' },
-      locations: { type: 'boolean' },
-      storage: { type: 'string' },
-    }, false);
-    if (!values.file) throw new CliError('next-edit needs --file FILE --line L --character C', 2);
-    const workspace = workspaceDir(values.workspace);
-    const file = resolveFile(workspace, values.file);
-    const cursor = { line: nonNegativeInt('line', values.line), character: nonNegativeInt('character', values.character) };
-    const text = readFileArg(file);
-    offsetAt(text, cursor.line, cursor.character); // only to refuse a position outside the file
+    const { values } = parse(args, { ...MODEL_FLAGS, ...POSITION_FLAGS, history: { type: 'string' }, locations: { type: 'boolean' } }, false);
+    const { workspace, file, text, line, character } = positionArg('next-edit', values);
+    const cursor = { line, character };
     const history = readHistory(values.history, workspace, file, cursor);
     const rel = (p: string) => path.relative(workspace, p).split(path.sep).join('/');
     const span = (s: LineSpan) => ({ file: rel(s.file), startLine: s.startLine, endLine: s.endLine });

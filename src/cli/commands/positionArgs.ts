@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CodeIndex } from '../../core/index/codeIndex';
+import { nonNegativeInt, resolveFile, workspaceDir } from '../cliArgs';
 import { CliError } from '../cliCommand';
 import { openCliIndex } from '../indexStorage';
 
@@ -18,6 +19,36 @@ export function readFileArg(file: string): string {
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${(err as Error).message}`, 2);
   }
+}
+
+/** The flags every FILE:LINE:CHARACTER command takes (spread into its parseArgs options). */
+export const POSITION_FLAGS = {
+  workspace: { type: 'string' },
+  file: { type: 'string' },
+  line: { type: 'string' },
+  character: { type: 'string' },
+  storage: { type: 'string' },
+} as const;
+
+/** A position as the flags gave it: the workspace, the file (absolute), its text and the 0-based line, character and offset. */
+export interface PositionArg {
+  readonly workspace: string;
+  readonly file: string;
+  readonly text: string;
+  readonly line: number;
+  readonly character: number;
+  readonly offset: number;
+}
+
+/** Reads and checks --workspace, --file, --line and --character; what is missing or outside the file is a usage error. */
+export function positionArg(command: string, values: { workspace?: string | undefined; file?: string | undefined; line?: string | undefined; character?: string | undefined }): PositionArg {
+  if (!values.file) throw new CliError(`${command} needs --file FILE --line L --character C`, 2);
+  const workspace = workspaceDir(values.workspace);
+  const file = resolveFile(workspace, values.file);
+  const line = nonNegativeInt('line', values.line);
+  const character = nonNegativeInt('character', values.character);
+  const text = readFileArg(file);
+  return { workspace, file, text, line, character, offset: offsetAt(text, line, character) };
 }
 
 /** The offset of LINE:CHARACTER (0-based) in `text`; a position outside the file is a usage error. */
