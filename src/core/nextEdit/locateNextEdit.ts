@@ -16,10 +16,11 @@ import { recentEdits } from './locations/recentEdits';
 import { renamedIdentifiers } from './locations/renamedIdentifiers';
 import { repeatedEdit } from './locations/repeatedEdit';
 import { similarLines } from './locations/similarLines';
+import { testCounterpart } from './locations/testCounterpart';
 import type { LineSpan, NextEditLocation } from './types';
 
 /** The sources, in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: readonly LocationSource[] = [renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics];
+export const LOCATION_SOURCES: readonly LocationSource[] = [renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics, testCounterpart];
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */

@@ -12,10 +12,11 @@ export const REASON_WEIGHTS: Readonly<Record<LocationReason, number>> = {
   'repeated-edit': 9,
   'similar-code': 5,
   diagnostic: 8,
-  'changed-signature': 6,
-  'missing-import': 6,
+  'changed-signature': 3,
+  'missing-import': 4,
   'new-symbol-usage': 4,
   sibling: 3,
+  'test-counterpart': 4,
   'recent-edit': 2,
   nearby: 1,
 };
