@@ -32,17 +32,17 @@ function sharedTail(a: string, b: string): number {
 }
 
 /**
- * The tests of a code file, or the code files a test covers: files of the other kind named after the
- * same stem (or, for a code file, a test named after its package folder: `src/requests/models.py` →
- * `tests/test_requests.py`), nearest folders first, at most `limit`.
+ * Among `files`, the tests of a code file or the code files a test covers: files of the other kind
+ * named after the same stem (or, for a code file, a test named after its package folder:
+ * `src/requests/models.py` → `tests/test_requests.py`), nearest folders first, at most `limit`.
  */
-export function counterpartFiles(file: string, allFiles: readonly string[], limit = 2): string[] {
+export function counterpartFiles(file: string, files: readonly string[], limit = 2): string[] {
   const stem = stemOf(file);
   const wantTest = !isTestFile(file);
   const ext = path.extname(file);
   const pkg = wantTest ? path.basename(path.dirname(file)).toLowerCase().replace(/[-_]/g, '') : undefined;
   const found: { file: string; rank: number }[] = [];
-  for (const f of allFiles) {
+  for (const f of files) {
     if (f === file || path.extname(f) !== ext || isTestFile(f) !== wantTest) continue;
     const s = stemOf(f);
     if (!s) continue;
