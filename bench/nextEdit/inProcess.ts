@@ -103,13 +103,18 @@ export async function runInProcess(o: InProcessOptions) {
   };
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
+/** The options of the command line: --cases A.jsonl … --root NAME=DIR … [--work DIR] [--limit N]. */
+export function optionsFromArgs(argv: readonly string[]): InProcessOptions {
   const list = (k: string) => { const i = argv.indexOf(`--${k}`); if (i < 0) return []; const out: string[] = []; for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!); return out; };
   const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
   const work = list('work')[0] ?? path.join(os.tmpdir(), 'banyan-next-edit-dev');
   const limit = list('limit')[0];
-  const result = await runInProcess({ cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), log: (m) => process.stderr.write(`${m}\n`) });
+  return { cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), log: (m) => process.stderr.write(`${m}\n`) };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const result = await runInProcess(optionsFromArgs(argv));
   const { perCase, ...summary } = result;
   if (argv.includes('--why')) {
     for (const [repo, rs] of Object.entries(perCase)) for (const r of rs) process.stderr.write(`${repo} ${r.id} same=${+r.sameFile} inRegion=${+r.inRegion} rank=${r.rank} lines=${r.regionLines}\n`);

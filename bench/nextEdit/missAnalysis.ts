@@ -4,14 +4,13 @@
 // the edits already made (a removed name left over, a use of the edited function, a name the edits
 // added, a look-alike line, an import, a sibling member, just nearby). Run it on the dev set only.
 //   npx tsx bench/nextEdit/missAnalysis.ts --cases A.jsonl … --root NAME=DIR … [--work DIR] [--limit N] [--list]
-import os from 'node:os';
 import path from 'node:path';
 import type { CodeIndex } from '../../src/core/index/codeIndex';
 import { meaningfulIdentifiers } from '../../src/core/nextEdit/identifiers';
 import { stemOf } from '../../src/core/nextEdit/locations/relatedFiles';
 import { shapeOf } from '../../src/core/nextEdit/locations/similarLines';
 import { historyFromDiff } from '../../src/core/nextEdit/historyFromDiff';
-import { type Case, runInProcess } from './inProcess';
+import { type Case, optionsFromArgs, runInProcess } from './inProcess';
 
 const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|([._-](test|spec)|_test|Tests?)\.[a-z]+$|(^|\/)test_[^/]+$/i;
 const IMPORT = /^\s*(import\b|from\s+\S+\s+import\b|use\s|package\s|const\s+\w+\s*=\s*require\(|var\s+\w+\s*=\s*require\(|"[\w./-]+"\s*$|[\w.]+\s+"[\w./-]+"\s*$|\)\s*$)/;
@@ -76,13 +75,9 @@ function textRelation(c: Case, index: CodeIndex, root: string, history: ReturnTy
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const list = (k: string) => { const i = argv.indexOf(`--${k}`); if (i < 0) return []; const out: string[] = []; for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!); return out; };
-  const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
-  const work = list('work')[0] ?? path.join(os.tmpdir(), 'banyan-next-edit-dev');
-  const limit = list('limit')[0];
   const rows: Row[] = [];
   const result = await runInProcess({
-    cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), log: (m) => process.stderr.write(`${m}\n`),
+    ...optionsFromArgs(argv),
     onCase: (c, sc, ws) => {
       const history = historyFromDiff(c.history, ws.root, { file: path.join(ws.root, c.file), position: { line: c.line, character: c.character } });
       const historyFiles = [...new Set(history.map((h) => h.file))];
