@@ -47,7 +47,7 @@ describe('bundles and their lazy chunks', () => {
     assert.match(version.stdout, /^\d+\.\d+\.\d+/);
     const index = run('index', path.join(REPO_ROOT, 'no-such-folder'));
     assert.equal(index.status, 2);
-    assert.match(index.stderr, /^banyan: not a folder/);
+    assert.match(index.stderr, /^banyan: workspace .*no-such-folder does not exist/);
     const models = run('models', '--no-such-flag');
     assert.equal(models.status, 2, models.stderr);
     assert.doesNotMatch(models.stderr, /internal error/);

@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { parse, workspaceDir } from '../cliArgs';
 import { type CliCommand, CliError } from '../cliCommand';
 import { cliStorageDir, openCliIndex } from '../indexStorage';
@@ -18,7 +17,6 @@ export const indexCommand: CliCommand = {
       workspace: { type: 'string' },
     });
     const workspace = workspaceDir(positionals[0] ?? values.workspace);
-    if (!existsSync(workspace) || !statSync(workspace).isDirectory()) throw new CliError(`not a folder: ${workspace}`, 2);
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new CliError(`--workers must be a non-negative integer, got "${values.workers}"`, 2);
     const started = performance.now();
