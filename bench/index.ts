@@ -34,6 +34,7 @@ import { languageOf } from '../src/core/index/languages';
 import type { FileTask } from '../src/core/index/parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from '../src/core/index/parse/parserPool';
 import { corpusFiles, DEFAULT_PACKAGES, defaultCorpusRoots, NODE_MODULES, THIRD_PARTY } from './indexCorpus';
+import { INDEX_HOST_EXEC_ARGV } from '../src/core/index/hostFlags';
 import { benchCliStart, benchRepos, checkoutDir, DEFAULT_MIRRORS, DEFAULT_REPOS } from './indexRepos';
 
 const REPO = path.resolve(__dirname, '..');
@@ -242,7 +243,7 @@ async function updates(index: CodeIndex, edits: number): Promise<{ file: string;
 /** One cold build in a fresh plain-node process running the bundled code: its peak RSS (worker threads included). */
 function peakRss(roots: string[], options: Partial<CodeIndexOptions>, workers: number): { peakRssBytes: number; startRssBytes: number } {
   const child = bundle('bench/indexColdChild.ts', 'indexColdChild.js');
-  const run = spawnSync(process.execPath, [child, JSON.stringify({ roots, options, workers, workerScript: WORKER })], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync(process.execPath, [...INDEX_HOST_EXEC_ARGV, child, JSON.stringify({ roots, options, workers, workerScript: WORKER })], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`peak RSS child failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as { peakRssBytes: number; startRssBytes: number };
 }

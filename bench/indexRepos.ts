@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { INDEX_HOST_EXEC_ARGV } from '../src/core/index/hostFlags';
 import { RACY_MS } from '../src/core/index/scan/scanListing';
 
 export const DEFAULT_MIRRORS = '/work/.mirror';
@@ -101,7 +102,8 @@ interface ChildRun {
 }
 
 function child(options: RepoBenchOptions, root: string, storageDir: string): ChildRun {
-  const r = spawnSync(process.execPath, [options.childScript, JSON.stringify({ root, storageDir, workers: options.workers, workerScript: options.workerScript })], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  // Started as the extension starts the language server (its flags included).
+  const r = spawnSync(process.execPath, [...INDEX_HOST_EXEC_ARGV, options.childScript, JSON.stringify({ root, storageDir, workers: options.workers, workerScript: options.workerScript })], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`index child failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildRun;
 }

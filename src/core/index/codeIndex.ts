@@ -568,7 +568,7 @@ export class CodeIndex {
       rel: relativeTo(root, file),
       ...st,
       hash: x.hash,
-      language: x.language,
+      language: bulk && x.language ? (this.strings.get(x.language) as LanguageId) : x.language,
       lineCount: x.lineCount,
       ...(x.summary ? { summary: x.summary } : {}),
       ...(x.packageName ? { packageName: this.strings.get(x.packageName) } : {}),

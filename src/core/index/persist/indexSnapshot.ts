@@ -5,7 +5,7 @@
  */
 import { describeError } from '../../logging/logger';
 import type { IndexedFile, SkippedFile } from '../model';
-import { type IndexState as IndexArrays, InvertedIndex } from '../search/invertedIndex';
+import { type IndexStateParts as IndexArrays, InvertedIndex } from '../search/invertedIndex';
 import { decodeFile, type DetailsRow, encodeDetails, encodeFile, encodeSkipped, type FileRow, type SkippedRow } from './fileRows';
 import { decodeSnapshot, type EncodableHeader, parseDetails, SNAPSHOT_FORMAT } from './snapshot';
 

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import type { IndexState } from '../search/invertedIndex';
+import type { IndexState, IndexStateParts } from '../search/invertedIndex';
 
 const MAGIC = Buffer.from('BANYANIX', 'latin1');
 /** Magic, format, CRC, then offset and length of header, details and sections. */
@@ -83,15 +83,19 @@ class Checksum {
 }
 
 /** The sections as buffers: views on the index's arrays, not copies. */
-function sections(index: IndexState): Buffer[] {
+function sections(index: IndexStateParts): Buffer[] {
   const out: Buffer[] = [];
-  const add = (a: ArrayBufferView) => {
+  /** One section: its length, then the pieces one after the other. */
+  const add = (...pieces: readonly ArrayBufferView[]) => {
     const len = Buffer.alloc(4);
-    len.writeUInt32LE(a.byteLength, 0);
-    out.push(len, Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    len.writeUInt32LE(pieces.reduce((n, a) => n + a.byteLength, 0), 0);
+    out.push(len, ...pieces.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
   };
-  for (const col of INT_COLUMNS) add(index[col]);
-  add(index.tfPool);
+  for (const col of INT_COLUMNS) {
+    if (col === 'termPool') add(...index.termPool);
+    else add(index[col]);
+  }
+  add(...index.tfPool);
   add(Buffer.from(index.terms.join('\n'), 'utf8'));
   return out;
 }
@@ -147,7 +151,7 @@ function* jsonItems(rows: Iterable<unknown>, after = 0): Generator<string> {
  * The sections (live index arrays) are written before the first yield; `pause` runs between header
  * slices so a large index does not hold the event loop for the whole encoding. Returns the file size.
  */
-export async function writeSnapshot<F, S, D>(dir: string, header: EncodableHeader<F, S>, details: Iterable<D>, index: IndexState, pause: () => Promise<void>): Promise<number> {
+export async function writeSnapshot<F, S, D>(dir: string, header: EncodableHeader<F, S>, details: Iterable<D>, index: IndexStateParts, pause: () => Promise<void>): Promise<number> {
   const writer = new SnapshotWriter(dir);
   try {
     writer.begin('sections');
@@ -169,7 +173,7 @@ export async function writeSnapshot<F, S, D>(dir: string, header: EncodableHeade
 }
 
 /** The same, without yielding (process exit paths, where no more ticks may run). */
-export function writeSnapshotSync<F, S, D>(dir: string, header: EncodableHeader<F, S>, details: Iterable<D>, index: IndexState): number {
+export function writeSnapshotSync<F, S, D>(dir: string, header: EncodableHeader<F, S>, details: Iterable<D>, index: IndexStateParts): number {
   const writer = new SnapshotWriter(dir);
   try {
     writer.begin('sections');
@@ -223,7 +227,7 @@ export class SnapshotRowStream<F, D> {
   }
 
   /** Completes the file (header fields, skipped rows, details, sections) and renames it into place; returns its size. */
-  finish<S>(header: Omit<EncodableHeader<F, S>, 'files'>, index: IndexState): number {
+  finish<S>(header: Omit<EncodableHeader<F, S>, 'files'>, index: IndexStateParts): number {
     if (this.done) throw new Error('snapshot stream already finished');
     this.done = true;
     try {

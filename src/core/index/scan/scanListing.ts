@@ -29,6 +29,13 @@ export interface DirNode {
   readonly ignoreFiles: ReadonlyMap<string, Stamp | undefined>;
 }
 
+/**
+ * Shared by every folder without subfolders or ignore files (most of them): a Map costs a few hundred
+ * bytes even empty, and a large repository's listing has two per folder (18,000 on spring-boot).
+ */
+export const NO_SUBFOLDERS: ReadonlyMap<string, DirNode> = new Map();
+export const NO_IGNORE_FILES: ReadonlyMap<string, Stamp | undefined> = new Map();
+
 /** Listings of the workspace folders, by absolute root path. */
 export type ScanListing = ReadonlyMap<string, DirNode>;
 
@@ -81,11 +88,11 @@ function nodeFromJson(j: unknown): DirNode {
   return {
     stamp: stampFromJson(j[0]),
     files: files as string[],
-    dirs: new Map((j[2] as unknown[]).map((d) => {
+    dirs: (j[2] as unknown[]).length === 0 ? NO_SUBFOLDERS : new Map((j[2] as unknown[]).map((d) => {
       if (!Array.isArray(d) || typeof d[0] !== 'string') throw new Error('scan listing: bad subfolder');
       return [d[0], nodeFromJson(d[1])] as const;
     })),
-    ignoreFiles: new Map((j[3] as unknown[]).map((d) => {
+    ignoreFiles: (j[3] as unknown[]).length === 0 ? NO_IGNORE_FILES : new Map((j[3] as unknown[]).map((d) => {
       if (!Array.isArray(d) || typeof d[0] !== 'string') throw new Error('scan listing: bad ignore file');
       return [d[0], stampFromJson(d[1])] as const;
     })),

@@ -13,7 +13,7 @@
 import { type Dirent, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { type DirRules, IGNORE_FILES, IgnoreRules, ROOT_EXCLUDE_FILE } from './ignoreRules';
-import { type DirNode, isRacy, sameStamp, type ScanListing, type Stamp, stampOf } from './scanListing';
+import { type DirNode, isRacy, NO_IGNORE_FILES, NO_SUBFOLDERS, sameStamp, type ScanListing, type Stamp, stampOf } from './scanListing';
 
 export interface ScannedFile {
   readonly path: string; // absolute
@@ -119,9 +119,14 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
       }
       dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // deterministic order and cap
       const ignoreNames = rules.readsIgnoreFiles ? dirents.filter((e) => !e.isDirectory() && (IGNORE_FILES as readonly string[]).includes(e.name)).map((e) => e.name) : [];
-      const ignoreFiles = new Map<string, Stamp | undefined>();
-      for (const name of ignoreNames) ignoreFiles.set(name, settledStampAt(joinName(dir, name), readAt));
-      if (isRoot && rules.readsIgnoreFiles) ignoreFiles.set(ROOT_EXCLUDE_FILE, settledStampAt(path.join(dir, ROOT_EXCLUDE_FILE), readAt));
+      const readsRootExclude = isRoot && rules.readsIgnoreFiles;
+      let ignoreFiles: ReadonlyMap<string, Stamp | undefined> = NO_IGNORE_FILES;
+      if (ignoreNames.length > 0 || readsRootExclude) {
+        const own = new Map<string, Stamp | undefined>();
+        for (const name of ignoreNames) own.set(name, settledStampAt(joinName(dir, name), readAt));
+        if (readsRootExclude) own.set(ROOT_EXCLUDE_FILE, settledStampAt(path.join(dir, ROOT_EXCLUDE_FILE), readAt));
+        ignoreFiles = own;
+      }
       scopes = scopesOf(dir, isRoot, ignoreFiles, parentScopes);
       const here = scopes();
       const fileNames: string[] = [];
@@ -185,7 +190,7 @@ export async function scanWorkspace(roots: readonly string[], options: ScanOptio
       if (walked) dirs.set(name, walked);
       else lost = true; // a folder not walked this time must be looked at again next time
     }
-    return { stamp: lost ? undefined : entries.stamp, files: entries.files, dirs, ignoreFiles: entries.ignoreFiles };
+    return { stamp: lost ? undefined : entries.stamp, files: entries.files, dirs: dirs.size ? dirs : NO_SUBFOLDERS, ignoreFiles: entries.ignoreFiles };
   };
 
   for (const root of roots) {

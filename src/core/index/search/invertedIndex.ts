@@ -2,13 +2,14 @@
  * Chunks and their identifier terms, encoded as integers, with postings for BM25 and Jaccard.
  *
  * Layout, chosen for speed and memory on 100k+ chunks: every chunk column is a flat typed array; a
- * chunk's (term id, tf) pairs live in one shared pool; postings are a compressed-sparse-row "base"
- * (one array of chunk ids per term, built in one pass) plus a small "delta" map for chunks added
+ * chunk's (term id, tf) pairs live in one shared pool; postings are a "base" (each term's chunk ids
+ * a range of a reusable page, see postingPages.ts, built in one pass) plus a small "delta" map for chunks added
  * since. Removing a chunk only clears its alive flag; `maintain()` folds the delta into the base and
  * drops dead chunks when either grows, renumbering chunks densely (the caller gets the remap).
  */
-import { growInt32, growUint16, growUint8 } from './growable';
+import { growInt32, growUint8 } from './growable';
 import { IdentifierTerms } from './identifierTerms';
+import { PostingPages } from './postingPages';
 import { forEachTermIdInBytes, STOP } from './tokenizer';
 import { Vocabulary } from './vocabulary';
 
@@ -35,6 +36,20 @@ export interface IndexState {
   readonly chunkCount: number;
 }
 
+/** The state as exportState gives it: the term pools in pieces, to be written one after the other. */
+export interface IndexStateParts extends Omit<IndexState, 'termPool' | 'tfPool'> {
+  readonly termPool: readonly Int32Array[];
+  readonly tfPool: readonly Uint16Array[];
+}
+
+/**
+ * Entries per page of the chunks' (term id, tf) pairs. A chunk's pairs are one range of one page (a
+ * chunk with more distinct terms gets a page of its size). Pages are never copied to grow: one pool
+ * grown by half again as a first build went on left the arrays it replaced (as large as the pool)
+ * in memory until a full collection, and up to a third of the last one unused.
+ */
+const TERM_PAGE = 1 << 16;
+
 const EMPTY_IDS = new Int32Array(0);
 const EMPTY_TFS = new Uint16Array(0);
 
@@ -53,18 +68,23 @@ export class InvertedIndex {
   private lengthOfChunk: Int32Array = new Int32Array(1024);
   private termStart: Int32Array = new Int32Array(1024);
   private termCount: Int32Array = new Int32Array(1024);
-  private termPool: Int32Array = new Int32Array(16384);
-  private tfPool: Uint16Array = new Uint16Array(16384);
+  private termPages: Int32Array[] = [];
+  private tfPages: Uint16Array[] = [];
+  private pageOfChunk: Int32Array = new Int32Array(1024);
+  /** Entries reserved in the last page, and in all pages (what a compaction keeps at most). */
+  private pageUsed = 0;
   private poolUsed = 0;
+  /** Where the chunk being added writes its pairs. */
+  private writeTerms: Int32Array = EMPTY_IDS;
+  private writeTfs: Uint16Array = EMPTY_TFS;
+  private writeAt = 0;
 
   private aliveChunks = 0;
   private deadChunks = 0;
   private totalLength = 0;
 
-  // CSR base over chunk ids < baseChunks and term ids < baseTerms.
-  private baseOffsets: Int32Array = new Int32Array(1);
-  private baseIds: Int32Array = EMPTY_IDS;
-  private baseTfs: Uint16Array = EMPTY_TFS;
+  // Base postings over chunk ids < baseChunks and term ids < baseTerms.
+  private readonly base = new PostingPages();
   private baseChunks = 0;
   private baseTerms = 0;
   private delta = new Map<number, number[]>();
@@ -113,18 +133,30 @@ export class InvertedIndex {
     this.startOfChunk[id] = startLine;
     this.endOfChunk[id] = endLine;
     this.lengthOfChunk[id] = length;
-    this.termStart[id] = this.poolUsed;
+    let page = this.termPages.length - 1;
+    if (page < 0 || this.pageUsed + distinct > this.termPages[page]!.length) {
+      const size = Math.max(TERM_PAGE, distinct);
+      this.termPages.push(new Int32Array(size));
+      this.tfPages.push(new Uint16Array(size));
+      page++;
+      this.pageUsed = 0;
+    }
+    this.pageOfChunk[id] = page;
+    this.termStart[id] = this.pageUsed;
     this.termCount[id] = distinct;
-    this.termPool = growInt32(this.termPool, this.poolUsed + distinct);
-    this.tfPool = growUint16(this.tfPool, this.poolUsed + distinct);
+    this.writeTerms = this.termPages[page]!;
+    this.writeTfs = this.tfPages[page]!;
+    this.writeAt = this.pageUsed;
+    this.pageUsed += distinct;
+    this.poolUsed += distinct;
     return id;
   }
 
   /** One term of the chunk being added: pool entry, document frequency, and (unless deferred) its delta posting. */
   private recordTerm(id: number, t: number, count: number, deferPostings: boolean): void {
     const tf = Math.min(65535, count);
-    this.termPool[this.poolUsed] = t;
-    this.tfPool[this.poolUsed++] = tf;
+    this.writeTerms[this.writeAt] = t;
+    this.writeTfs[this.writeAt++] = tf;
     this.df[t]!++;
     if (deferPostings) return;
     let list = this.delta.get(t);
@@ -205,9 +237,10 @@ export class InvertedIndex {
     if (!this.alive[id]) return;
     this.ready();
     this.alive[id] = 0;
+    const pool = this.termPages[this.pageOfChunk[id]!]!;
     const start = this.termStart[id]!;
     const end = start + this.termCount[id]!;
-    for (let i = start; i < end; i++) this.df[this.termPool[i]!]!--;
+    for (let i = start; i < end; i++) this.df[pool[i]!]!--;
     this.aliveChunks--;
     this.deadChunks++;
     this.totalLength -= this.lengthOfChunk[id]!;
@@ -258,14 +291,11 @@ export class InvertedIndex {
 
   postings(term: number): Postings {
     this.ready();
-    const inBase = term < this.baseTerms;
-    return {
-      ids: this.baseIds,
-      tfs: this.baseTfs,
-      from: inBase ? this.baseOffsets[term]! : 0,
-      to: inBase ? this.baseOffsets[term + 1]! : 0,
-      delta: this.delta.get(term),
-    };
+    const length = term < this.baseTerms ? this.base.lengthOf[term]! : 0;
+    if (length === 0) return { ids: EMPTY_IDS, tfs: EMPTY_TFS, from: 0, to: 0, delta: this.delta.get(term) };
+    const slab = this.base.slabOf[term]!;
+    const from = this.base.startOf[term]!;
+    return { ids: this.base.slabIds[slab]!, tfs: this.base.slabTfs[slab]!, from, to: from + length, delta: this.delta.get(term) };
   }
 
   /**
@@ -316,8 +346,10 @@ export class InvertedIndex {
       remap[id] = next;
       const start = this.termStart[id]!;
       const n = this.termCount[id]!;
-      pool.set(this.termPool.subarray(start, start + n), used);
-      tfPool.set(this.tfPool.subarray(start, start + n), used);
+      const page = this.pageOfChunk[id]!;
+      pool.set(this.termPages[page]!.subarray(start, start + n), used);
+      tfPool.set(this.tfPages[page]!.subarray(start, start + n), used);
+      this.pageOfChunk[next] = 0;
       this.fileOfChunk[next] = this.fileOfChunk[id]!;
       this.startOfChunk[next] = this.startOfChunk[id]!;
       this.endOfChunk[next] = this.endOfChunk[id]!;
@@ -330,8 +362,9 @@ export class InvertedIndex {
     }
     this.alive.fill(0, next, this.count);
     this.count = next;
-    this.termPool = pool;
-    this.tfPool = tfPool;
+    this.termPages = [pool];
+    this.tfPages = [tfPool];
+    this.pageUsed = pool.length;
     this.poolUsed = used;
     this.deadChunks = 0;
     return remap;
@@ -339,34 +372,33 @@ export class InvertedIndex {
 
   private rebuildBase(): void {
     const terms = this.vocab.size;
-    const offsets = new Int32Array(terms + 1);
+    const lengths = new Int32Array(terms);
     for (let id = 0; id < this.count; id++) {
       if (!this.alive[id]) continue;
+      const pool = this.termPages[this.pageOfChunk[id]!]!;
       const start = this.termStart[id]!;
       const end = start + this.termCount[id]!;
-      for (let i = start; i < end; i++) offsets[this.termPool[i]! + 1]!++;
+      for (let i = start; i < end; i++) lengths[pool[i]!]!++;
     }
-    for (let t = 0; t < terms; t++) offsets[t + 1]! += offsets[t]!;
-    const fill = offsets.slice(0, terms);
-    // The previous base's arrays are refilled when large enough (nothing reads them meanwhile; postings
-    // are ranges into them): a first build, which rebuilds every few seconds, then does not leave a
-    // base-sized array for the collector each time, and its last rebuild usually allocates nothing.
-    const total = offsets[terms]!;
-    const ids = this.baseIds.length >= total ? this.baseIds : new Int32Array(Math.max(total, this.termPool.length));
-    const tfs = this.baseTfs.length >= total ? this.baseTfs : new Uint16Array(Math.max(total, this.tfPool.length));
+    const base = this.base;
+    base.layout(lengths);
+    const { slabOf, slabIds, slabTfs } = base;
+    const fill = base.startOf.slice();
     for (let id = 0; id < this.count; id++) {
       if (!this.alive[id]) continue;
+      const page = this.pageOfChunk[id]!;
+      const pool = this.termPages[page]!;
+      const tfPool = this.tfPages[page]!;
       const start = this.termStart[id]!;
       const end = start + this.termCount[id]!;
       for (let i = start; i < end; i++) {
-        const at = fill[this.termPool[i]!]!++;
-        ids[at] = id;
-        tfs[at] = this.tfPool[i]!;
+        const t = pool[i]!;
+        const slab = slabOf[t]!;
+        const at = fill[t]!++;
+        slabIds[slab]![at] = id;
+        slabTfs[slab]![at] = tfPool[i]!;
       }
     }
-    this.baseOffsets = offsets;
-    this.baseIds = ids;
-    this.baseTfs = tfs;
     this.baseChunks = this.count;
     this.baseTerms = terms;
     this.delta.clear();
@@ -383,16 +415,41 @@ export class InvertedIndex {
     this.lengthOfChunk = growInt32(this.lengthOfChunk, n);
     this.termStart = growInt32(this.termStart, n);
     this.termCount = growInt32(this.termCount, n);
+    this.pageOfChunk = growInt32(this.pageOfChunk, n);
   }
 
   // ── persistence ──
 
   /** Dense state for the snapshot (compacts first, so the caller must apply the returned remap). */
-  exportState(): { state: IndexState; remap: Int32Array | undefined } {
+  exportState(): { state: IndexStateParts; remap: Int32Array | undefined } {
     this.ready();
     const remap = this.deadChunks > 0 ? this.compactChunks() : undefined;
     if (remap || this.deltaChunks > 0 || this.deferredChunks > 0) this.rebuildBase();
     const n = this.count;
+    // Chunks fill pages in id order from each page's start, so the pool is the pages' used parts one
+    // after the other, and a chunk's start in it is its page's offset plus its start in the page.
+    const termPool: Int32Array[] = [];
+    const tfPool: Uint16Array[] = [];
+    const termStart = new Int32Array(n);
+    let page = -1;
+    let offset = 0;
+    let end = 0;
+    const closePage = () => {
+      if (page < 0) return;
+      termPool.push(this.termPages[page]!.subarray(0, end));
+      tfPool.push(this.tfPages[page]!.subarray(0, end));
+      offset += end;
+    };
+    for (let c = 0; c < n; c++) {
+      if (this.pageOfChunk[c] !== page) {
+        closePage();
+        page = this.pageOfChunk[c]!;
+        end = 0;
+      }
+      termStart[c] = offset + this.termStart[c]!;
+      end = Math.max(end, this.termStart[c]! + this.termCount[c]!);
+    }
+    closePage();
     return {
       remap,
       state: {
@@ -401,10 +458,10 @@ export class InvertedIndex {
         chunkStart: this.startOfChunk.subarray(0, n),
         chunkEnd: this.endOfChunk.subarray(0, n),
         chunkLength: this.lengthOfChunk.subarray(0, n),
-        chunkTermStart: this.termStart.subarray(0, n),
+        chunkTermStart: termStart,
         chunkTermCount: this.termCount.subarray(0, n),
-        termPool: this.termPool.subarray(0, this.poolUsed),
-        tfPool: this.tfPool.subarray(0, this.poolUsed),
+        termPool,
+        tfPool,
         chunkCount: n,
       },
     };
@@ -416,7 +473,7 @@ export class InvertedIndex {
    * postings are built on first use (see ready): a warm start that changes nothing and searches nothing
    * — `banyan index` — never needs them.
    */
-  static fromState(s: IndexState): InvertedIndex {
+  static fromState(s: IndexState | IndexStateParts): InvertedIndex {
     const index = new InvertedIndex();
     const n = s.chunkCount;
     index.count = n;
@@ -428,9 +485,13 @@ export class InvertedIndex {
     index.lengthOfChunk = s.chunkLength;
     index.termStart = s.chunkTermStart;
     index.termCount = s.chunkTermCount;
-    index.termPool = s.termPool;
-    index.tfPool = s.tfPool;
-    index.poolUsed = s.termPool.length;
+    const pool = Array.isArray(s.termPool) ? joined(s.termPool, (n) => new Int32Array(n)) : (s.termPool as Int32Array);
+    const tfPool = Array.isArray(s.tfPool) ? joined(s.tfPool, (n) => new Uint16Array(n)) : (s.tfPool as Uint16Array);
+    index.termPages = [pool];
+    index.tfPages = [tfPool];
+    index.pageOfChunk = new Int32Array(n);
+    index.pageUsed = pool.length;
+    index.poolUsed = pool.length;
     index.aliveChunks = n;
     index.baseChunks = n; // what the postings will hold (needsMaintenance's measure)
     for (let i = 0; i < n; i++) index.totalLength += index.lengthOfChunk[i]!;
@@ -448,7 +509,19 @@ export class InvertedIndex {
     this.pendingTerms = undefined;
     this.vocab.internAll(terms);
     this.df = new Int32Array(Math.max(16, this.vocab.size));
-    for (let i = 0; i < this.poolUsed; i++) this.df[this.termPool[i]!]!++;
+    for (const pool of this.termPages) for (let i = 0; i < pool.length; i++) this.df[pool[i]!]!++;
     this.rebuildBase();
   }
+}
+
+/** One array of an exported state's pieces (a snapshot's pools come whole; a state passed on in memory, in pieces). */
+function joined<T extends Int32Array | Uint16Array>(parts: readonly T[], make: (length: number) => T): T {
+  if (parts.length === 1) return parts[0]!;
+  const out = make(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
