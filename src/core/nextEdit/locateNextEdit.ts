@@ -49,5 +49,7 @@ export function locateNextEdits(input: LocateInput): LocateResult {
     .map((c) => c.line);
   const budget = input.budget ?? DEFAULT_REGION_BUDGET;
   const region = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget });
-  return { region, locations: rankLocations([...candidates, ...nearbyWindows(ctx, region)], { region, limit: input.limit ?? 20, ...JUMP_SHAPE }) };
+  return { region, locations: rankLocations([...candidates, ...nearbyWindows(ctx, region)], { region, limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine: (f) => lastLineOf(ctx.linesOf(f)) }) };
 }
+
+const lastLineOf = (lines: readonly string[] | undefined): number | undefined => (lines ? Math.max(0, lines.length - 1) : undefined);
