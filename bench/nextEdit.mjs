@@ -93,6 +93,8 @@ for (const s of sets) {
   const json = JSON.parse(fs.readFileSync(`${out}.json`, 'utf8'));
   // 3. The same engine in-process, as the server runs it: the figures again, and the compute time per request.
   log(`${s}: in-process engine`);
+  // A fresh index each run: a saved one opened again orders ties differently, and the figures with it.
+  for (const c of cs) fs.rmSync(path.join(work, 'inprocess', 'index', c.name), { recursive: true, force: true });
   const inproc = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/nextEdit/inProcess.ts'), '--cases', ...cs.map((c) => c.cases), '--root', ...cs.map((c) => `${c.name}=${c.snap}`), '--work', path.join(work, 'inprocess'), ...limit],
     { encoding: 'utf8', cwd: root, maxBuffer: 256 << 20 });
   if (inproc.status !== 0) throw new Error(`in-process run failed: ${inproc.stderr.slice(-2000)}`);

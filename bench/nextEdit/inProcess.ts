@@ -13,7 +13,7 @@ import { LocatorCache } from '../../src/core/nextEdit/locations/locatorCache';
 import { NextEditLocator } from '../../src/core/nextEdit/nextEditLocator';
 import { SyntaxTrees } from '../../src/core/nextEdit/syntaxTrees';
 
-interface Case {
+export interface Case {
   id: string; repo: string; file: string; line: number; character: number; history: string; sameFile: boolean;
   target: { file: string; startLine: number; endLine: number; insertion: boolean };
   remaining: unknown[]; revert: Record<string, unknown[]>;
@@ -25,6 +25,8 @@ export interface InProcessOptions {
   readonly work: string;
   readonly limit?: number;
   readonly log?: (m: string) => void;
+  /** Called after each case is scored, while its state is in the workspace (for the miss analysis). */
+  readonly onCase?: (c: Case, scored: { rank: number; inRegion: boolean }, ws: { root: string; index: CodeIndex; result: { region: unknown; locations: readonly { file: string; startLine: number; endLine: number; reason: string }[] } }) => void;
 }
 
 export async function runInProcess(o: InProcessOptions) {
@@ -74,6 +76,7 @@ export async function runInProcess(o: InProcessOptions) {
         const out = { region: { ...r.region, file: rel(r.region.file) }, locations: r.locations.map((l) => ({ ...l, file: rel(l.file) })) };
         const sc = score.scoreCase(c, score.normalize(out, ws));
         rows[repo]!.push({ id: c.id, sameFile: c.sameFile, ms, ...sc });
+        o.onCase?.(c, sc, { root: ws, index, result: out });
         if (process.env.NE_DEBUG) {
           const t = c.target;
           const hit = (l: { file: string; startLine: number; endLine: number }) => l.file === t.file && (t.insertion ? l.startLine - 1 <= t.startLine && t.startLine <= l.endLine + 1 : l.startLine <= t.endLine && t.startLine <= l.endLine);
@@ -119,13 +122,18 @@ function withoutLastKeystroke(text: string, cursor: { line: number; character: n
   return at <= text.length ? text.slice(0, at - 1) + text.slice(at) : text;
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
+/** The options of the command line: --cases A.jsonl … --root NAME=DIR … [--work DIR] [--limit N]. */
+export function optionsFromArgs(argv: readonly string[]): InProcessOptions {
   const list = (k: string) => { const i = argv.indexOf(`--${k}`); if (i < 0) return []; const out: string[] = []; for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!); return out; };
   const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
   const work = list('work')[0] ?? path.join(os.tmpdir(), 'banyan-next-edit-dev');
   const limit = list('limit')[0];
-  const result = await runInProcess({ cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), log: (m) => process.stderr.write(`${m}\n`) });
+  return { cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), log: (m) => process.stderr.write(`${m}\n`) };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const result = await runInProcess(optionsFromArgs(argv));
   const { perCase, ...summary } = result;
   if (argv.includes('--why')) {
     for (const [repo, rs] of Object.entries(perCase)) for (const r of rs) process.stderr.write(`${repo} ${r.id} same=${+r.sameFile} inRegion=${+r.inRegion} rank=${r.rank} lines=${r.regionLines}\n`);

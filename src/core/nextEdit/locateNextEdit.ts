@@ -16,10 +16,11 @@ import { recentEdits } from './locations/recentEdits';
 import { renamedIdentifiers } from './locations/renamedIdentifiers';
 import { repeatedEdit } from './locations/repeatedEdit';
 import { similarLines } from './locations/similarLines';
+import { testCounterpart } from './locations/testCounterpart';
 import type { LineSpan, NextEditLocation } from './types';
 
 /** The sources, in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: readonly LocationSource[] = [renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics];
+export const LOCATION_SOURCES: readonly LocationSource[] = [renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics, testCounterpart];
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */
@@ -48,5 +49,7 @@ export function locateNextEdits(input: LocateInput): LocateResult {
     .map((c) => c.line);
   const budget = input.budget ?? DEFAULT_REGION_BUDGET;
   const region = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget });
-  return { region, locations: rankLocations([...candidates, ...nearbyWindows(ctx, region)], { region, limit: input.limit ?? 20, ...JUMP_SHAPE }) };
+  return { region, locations: rankLocations([...candidates, ...nearbyWindows(ctx, region)], { region, limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine: (f) => lastLineOf(ctx.linesOf(f)) }) };
 }
+
+const lastLineOf = (lines: readonly string[] | undefined): number | undefined => (lines ? Math.max(0, lines.length - 1) : undefined);

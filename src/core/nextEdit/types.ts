@@ -37,6 +37,7 @@ export type LocationReason =
   | 'missing-import'
   | 'new-symbol-usage'
   | 'sibling'
+  | 'test-counterpart'
   | 'recent-edit'
   | 'diagnostic'
   | 'nearby';

@@ -96,7 +96,8 @@ describe('banyan next-edit', () => {
       assert.ok(hit >= 0 && hit < 3, `cart.ts line ${line} not among the first three locations: ${JSON.stringify(out.locations)}`);
       assert.equal(out.locations[hit]!.reason, 'renamed-identifier');
     }
-    for (const l of out.locations) assert.ok(l.startLine <= l.endLine && l.score > 0, JSON.stringify(l));
+    const lineCount: Record<string, number> = { 'src/price.ts': PRICE.split('\n').length, 'src/cart.ts': CART.split('\n').length };
+    for (const l of out.locations) assert.ok(l.startLine <= l.endLine && l.endLine < lineCount[l.file]! && l.score > 0, `a location past its file's end or unscored: ${JSON.stringify(l)}`);
     assert.ok(out.timings.locate! >= 0 && out.timings.command! >= out.timings.locate!);
   });
 

@@ -3,7 +3,7 @@
  * the few lookups the sources need, so tests can hand in a small fake). Built once per request; line
  * lookups of other files go through the index's line cache, never a scan of the workspace.
  */
-import type { SymbolInfo } from '../../index/model';
+import type { SymbolInfo, SymbolKind } from '../../index/model';
 import { languageOf } from '../../index/languages';
 import { editSignals, type EditSignals } from './editSignals';
 import type { LocatorCache, VersionedIndex } from './locatorCache';
@@ -14,6 +14,8 @@ export interface LocatorIndex {
   linesOf(file: string): readonly string[] | undefined;
   chunksWithToken(token: string, limit: number): { readonly total: number; readonly chunks: readonly { readonly path: string; readonly startLine: number; readonly endLine: number }[] };
   symbolsInFile(file: string): readonly SymbolInfo[];
+  /** Definitions named `name` anywhere in the workspace. */
+  symbols(name: string, options: { kinds?: readonly SymbolKind[]; limit?: number }): readonly (SymbolInfo & { readonly path: string })[];
   importersOf(file: string): readonly string[];
   importsOf(file: string): readonly string[];
   filePaths(): readonly string[];

@@ -12,10 +12,11 @@ export const REASON_WEIGHTS: Readonly<Record<LocationReason, number>> = {
   'repeated-edit': 9,
   'similar-code': 5,
   diagnostic: 8,
-  'changed-signature': 6,
-  'missing-import': 6,
+  'changed-signature': 3,
+  'missing-import': 4,
   'new-symbol-usage': 4,
   sibling: 3,
+  'test-counterpart': 4,
   'recent-edit': 2,
   nearby: 1,
 };
@@ -30,6 +31,8 @@ export interface RankOptions {
   readonly after: number;
   /** Candidates this many lines away or closer share one location. */
   readonly cluster: number;
+  /** The file's last line (0-based), when known: a location never reaches past it. */
+  readonly lastLine?: (file: string) => number | undefined;
 }
 
 export function rankLocations(candidates: readonly Candidate[], options: RankOptions): NextEditLocation[] {
@@ -68,6 +71,11 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
         hi = lo + MAX_LOCATION_LINES - 1;
       }
       span = { file: c.file, startLine: lo, endLine: hi };
+    }
+    const last = options.lastLine?.(c.file);
+    if (last !== undefined) {
+      if (span.startLine > last) continue;
+      span = { ...span, endLine: Math.min(span.endLine, last) };
     }
     taken.push(span);
     out.push({ ...span, score: round(c.weighted), reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });

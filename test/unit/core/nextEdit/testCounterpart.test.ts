@@ -1,0 +1,96 @@
+/** Tests and their subjects by each language's naming, and the test → code source built on them. */
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import { testCounterpart } from '@src/core/nextEdit/locations/testCounterpart';
+import { counterpartFiles, isTestFile } from '@src/core/nextEdit/locations/testFiles';
+import { context, hunk, type TestWorkspace, workspace } from './workspaceIndex';
+
+describe('test files by naming convention', () => {
+  it('knows a test per language', () => {
+    for (const f of ['/r/src/foo.test.ts', '/r/src/foo.spec.js', '/r/test/app.router.js', '/r/pkg/server_test.go', '/r/tests/test_models.py', '/r/pkg/models_test.py',
+      '/r/src/test/java/org/x/FooTest.java', '/r/src/test/java/org/x/FooTests.java', '/r/core/FooIT.java', '/r/tests/cli.rs', '/r/Foo.Tests/BarTests.cs']) {
+      assert.ok(isTestFile(f), f);
+    }
+    for (const f of ['/r/src/foo.ts', '/r/lib/router/index.js', '/r/pkg/server.go', '/r/src/requests/models.py', '/r/src/main/java/org/x/Foo.java', '/r/src/testing_utils.rs', '/r/src/Contest.java']) {
+      assert.ok(!isTestFile(f), f);
+    }
+  });
+
+  it('pairs a test with its subject, nearest folders first', () => {
+    const all = [
+      '/r/src/main/java/org/apache/commons/lang3/time/StopWatch.java',
+      '/r/src/main/java/org/apache/commons/lang3/other/StopWatch.java',
+      '/r/src/test/java/org/apache/commons/lang3/time/StopWatchTest.java',
+      '/r/src/test/java/org/apache/commons/lang3/time/FastDateParserTest.java',
+    ];
+    assert.deepEqual(counterpartFiles(all[2]!, all, 1), [all[0]]);
+    assert.deepEqual(counterpartFiles(all[0]!, all), [all[2]]);
+    assert.deepEqual(counterpartFiles('/r/scrape/manager_test.go', ['/r/scrape/manager.go', '/r/rules/manager.go', '/r/scrape/manager_test.go']), ['/r/scrape/manager.go', '/r/rules/manager.go']);
+    assert.deepEqual(counterpartFiles('/r/tests/test_adapters.py', ['/r/src/requests/adapters.py', '/r/tests/test_adapters.py', '/r/docs/adapters.md']), ['/r/src/requests/adapters.py']);
+    assert.deepEqual(counterpartFiles('/r/src/util/VersionUtils.ts', ['/r/test/unit/util/version-utils.test.ts', '/r/src/util/VersionUtils.ts']), ['/r/test/unit/util/version-utils.test.ts']);
+    // A code file's package-level test: src/requests/models.py → tests/test_requests.py.
+    assert.deepEqual(counterpartFiles('/r/src/requests/models.py', ['/r/tests/test_requests.py', '/r/tests/test_lowlevel.py']), ['/r/tests/test_requests.py']);
+  });
+});
+
+describe('test counterpart source', () => {
+  let ws: TestWorkspace;
+  before(async () => {
+    ws = await workspace({
+      'src/main/java/org/x/StopWatch.java': [
+        'package org.x;', //                                        0
+        '', //                                                      1
+        'public class StopWatch {', //                              2
+        '    public static StopWatch createStarted() {', //         3
+        '        return new StopWatch();', //                       4
+        '    }', //                                                 5
+        '    public void split() {', //                             6
+        '    }', //                                                 7
+        '    public String formatSplitTime() {', //                 8
+        '        return DurationFormatUtils.formatDurationHMS(getSplitTime());', // 9
+        '    }', //                                                10
+        '    public long getSplitTime() {', //                     11
+        '        return 0;', //                                    12
+        '    }', //                                                13
+        '}', //                                                    14
+      ].join('\n'),
+      'src/test/java/org/x/StopWatchTest.java': [
+        'package org.x;', //                                        0
+        '', //                                                      1
+        'class StopWatchTest {', //                                 2
+        '    @Test', //                                             3
+        '    void testFormatSplitTimeExceedingIntMillis() {', //    4
+        '        final StopWatch watch = StopWatch.createStarted();', // 5
+        '        watch.split();', //                                6
+        '        assertEquals("0:00:00.000", watch.formatSplitTime());', // 7
+        '    }', //                                                 8
+        '}', //                                                     9
+      ].join('\n'),
+      'relabel/relabel.go': 'package relabel\n\nfunc Process(cfg *Config) bool {\n\treturn true\n}\n\nfunc relabel(cfg *Config) bool {\n\treturn Process(cfg)\n}\n',
+      'relabel/relabel_test.go': 'package relabel\n\nfunc TestRelabel(t *testing.T) {\n\trequire.True(t, relabel(nil))\n}\n',
+    });
+  });
+  after(() => ws.close());
+
+  const at = (cs: ReturnType<typeof testCounterpart>) => cs.map((c) => `${c.file.slice(ws.root.length + 1)}:${c.line}:${c.detail}`);
+
+  it('a new test sends the user to the function its name spells out, then to the rarest one it calls', () => {
+    const history = [hunk(ws, 'src/test/java/org/x/StopWatchTest.java', 3, [], ws.lines('src/test/java/org/x/StopWatchTest.java').slice(3, 9))];
+    const found = testCounterpart(context(ws, 'src/test/java/org/x/StopWatchTest.java', { line: 8, character: 5 }, history));
+    assert.deepEqual(at(found), ['src/main/java/org/x/StopWatch.java:8:formatSplitTime', 'src/main/java/org/x/StopWatch.java:6:split']);
+    assert.ok(found[0]!.score > found[1]!.score);
+  });
+
+  it('a call the test stopped making counts as much as a new one (Go)', () => {
+    const history = [hunk(ws, 'relabel/relabel_test.go', 3, ['\trequire.True(t, Process(nil))'], ['\trequire.True(t, relabel(nil))'])];
+    const found = testCounterpart(context(ws, 'relabel/relabel_test.go', { line: 3, character: 20 }, history));
+    assert.deepEqual(at(found).sort(), ['relabel/relabel.go:2:Process', 'relabel/relabel.go:6:relabel']);
+  });
+
+  it('an edit to code proposes nothing (its test edit is not predictable by name), nor does a test without a subject', () => {
+    const code = [hunk(ws, 'src/main/java/org/x/StopWatch.java', 12, ['        return 1;'], ['        return 0;'])];
+    assert.deepEqual(testCounterpart(context(ws, 'src/main/java/org/x/StopWatch.java', { line: 12, character: 10 }, code)), []);
+    const lonely = [hunk(ws, 'relabel/relabel_test.go', 3, ['\trequire.True(t, unknownHelper(nil))'], ['\trequire.True(t, otherHelper(nil))'])];
+    assert.deepEqual(testCounterpart(context(ws, 'relabel/relabel_test.go', { line: 3, character: 20 }, lonely)), []);
+  });
+});
