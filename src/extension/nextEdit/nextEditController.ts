@@ -214,6 +214,9 @@ export class NextEditController implements vscode.Disposable {
     const edit = new vscode.WorkspaceEdit();
     for (const e of s.result.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
     this.busy = true;
+    // Cleared before the edit is applied: the editor shows the new text before applyEdit's promise
+    // settles here, and the old diff must not be drawn over it meanwhile (seen under load).
+    this.decorations.clear();
     let applied = false;
     try {
       applied = await vscode.workspace.applyEdit(edit);
@@ -225,7 +228,6 @@ export class NextEditController implements vscode.Disposable {
     } finally {
       this.busy = false;
     }
-    this.decorations.clear();
     void vscode.commands.executeCommand('setContext', NEXT_EDIT_VISIBLE_CONTEXT, false);
     this.showing = undefined;
     this.settle(s.result.id);
