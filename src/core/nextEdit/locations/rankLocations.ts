@@ -1,7 +1,9 @@
 /**
  * Turns the sources' candidates into the ranked list of places to jump to: each candidate weighted by
  * how often its kind of evidence is right, candidates on the same line merged, places the region
- * already covers dropped, and each kept place shown as a few lines around it (at most 12).
+ * already covers dropped, and each kept place shown as a few lines around it (at most 12). A candidate
+ * just beside a place already listed counts for less (ADJACENT_*): two jumps a few lines apart mostly
+ * name one place twice, and the slot is worth more to the next distinct one.
  */
 import type { LineSpan, LocationReason, NextEditLocation } from '../types';
 import type { Candidate } from './locatorContext';
@@ -22,6 +24,10 @@ export const REASON_WEIGHTS: Readonly<Record<LocationReason, number>> = {
 };
 
 export const MAX_LOCATION_LINES = 12;
+/** Lines beyond a listed place (not the region: the next edit is often just outside it) within which a candidate is beside it. */
+export const ADJACENT_LINES = 4;
+/** What a candidate beside a listed place keeps of its weight. */
+export const ADJACENT_FACTOR = 0.5;
 
 export interface RankOptions {
   readonly region: LineSpan;
@@ -35,8 +41,10 @@ export interface RankOptions {
   readonly lastLine?: (file: string) => number | undefined;
 }
 
+type Weighted = Candidate & { weighted: number };
+
 export function rankLocations(candidates: readonly Candidate[], options: RankOptions): NextEditLocation[] {
-  const merged = new Map<string, Candidate & { weighted: number }>();
+  const merged = new Map<string, Weighted>();
   for (const c of candidates) {
     const weighted = REASON_WEIGHTS[c.reason] * c.score;
     const key = `${c.file}\0${c.line}`;
@@ -52,9 +60,27 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
   }
   const taken: LineSpan[] = [options.region];
   const covered = (file: string, line: number) => taken.some((t) => t.file === file && t.startLine <= line && line <= t.endLine);
+  const listed: LineSpan[] = [];
+  const beside = (file: string, line: number) => listed.some((t) => t.file === file && t.startLine - ADJACENT_LINES <= line && line <= t.endLine + ADJACENT_LINES);
+  // Candidates beside a listed place wait here, weight reduced, in descending order (a place is only ever
+  // added to `listed`, so a candidate once beside one stays so).
+  const deferred: Weighted[] = [];
+  let next = 0;
+  const take = (): Weighted | undefined => {
+    for (;;) {
+      const r = ranked[next];
+      const d = deferred[0];
+      if (d && (!r || d.weighted >= r.weighted)) return deferred.shift();
+      if (!r) return undefined;
+      next++;
+      if (covered(r.file, r.line) || !beside(r.file, r.line)) return r;
+      const reduced = { ...r, weighted: r.weighted * ADJACENT_FACTOR };
+      const at = deferred.findIndex((e) => e.weighted < reduced.weighted);
+      deferred.splice(at < 0 ? deferred.length : at, 0, reduced);
+    }
+  };
   const out: NextEditLocation[] = [];
-  for (const c of ranked) {
-    if (out.length >= options.limit) break;
+  for (let c = take(); c && out.length < options.limit; c = take()) {
     if (covered(c.file, c.line)) continue;
     let span: LineSpan;
     if (c.endLine !== undefined) {
@@ -78,6 +104,7 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
       span = { ...span, endLine: Math.min(span.endLine, last) };
     }
     taken.push(span);
+    listed.push(span);
     out.push({ ...span, score: round(c.weighted), reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });
   }
   return out;
