@@ -18,31 +18,12 @@ const IGNORED = new Set(
   ).split(' '),
 );
 
-/**
- * English words of comments, docstrings and test titles (`// the cache is…`, `it('should …')`): an edit
- * of prose that drops or adds `the` says nothing about where the code changes next. Compared lower-cased
- * (`The` starts a sentence); words that are also names (`then`, `done`, `all`, `some`, `once`, `now`) are not here.
- */
-const PROSE = new Set(
-  (
-    'the and that are was were has have had but can cannot will should would could may might must been being than when where which who whom ' +
-    'whose what why how its our your their there here these those they them his her she him you also only very because does such into onto ' +
-    'upon about both too many much nor either neither whether until unless though although however therefore thus hence already often'
-  ).split(' '),
-);
-
 export function identifiersOf(text: string): string[] {
   return text.match(IDENT) ?? [];
 }
 
-/** A name that can key a lookup of text holding it (prose words included: `should should` is found by `should`). */
-export function isSearchableName(name: string): boolean {
-  return name.length >= MIN_LENGTH && !IGNORED.has(name);
-}
-
-/** A name whose other uses are worth following. */
 export function isMeaningful(name: string): boolean {
-  return isSearchableName(name) && !PROSE.has(name.toLowerCase());
+  return name.length >= MIN_LENGTH && !IGNORED.has(name);
 }
 
 /** Distinct meaningful identifiers of some lines, in first-seen order. */

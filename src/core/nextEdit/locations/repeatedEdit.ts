@@ -3,7 +3,7 @@
  * context, e.g. `should should` when a doubled word was fixed, `.jsonp(` when a call was replaced) that
  * still occurs in other lines marks places the user will change the same way.
  */
-import { identifiersOf, isSearchableName, searchToken } from '../identifiers';
+import { identifiersOf, isMeaningful, searchToken } from '../identifiers';
 import { findText } from './occurrences';
 import { editSignalsOf, proximity } from './scoring';
 import type { Candidate, LocatorContext } from './locatorContext';
@@ -32,7 +32,7 @@ export function repeatedEdit(ctx: LocatorContext): Candidate[] {
 function rarestToken(ctx: LocatorContext, fragment: string): string | undefined {
   let best: { token: string; total: number } | undefined;
   for (const name of identifiersOf(fragment)) {
-    if (!isSearchableName(name)) continue;
+    if (!isMeaningful(name)) continue;
     const token = searchToken(name);
     if (!token) continue;
     const total = ctx.chunkCount(token);
