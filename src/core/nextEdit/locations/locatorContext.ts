@@ -57,6 +57,7 @@ export class LocatorContext {
   private readonly tokenCounts = new Map<string, number>();
   private family: string | undefined;
   private signalCache: readonly EditSignals[] | undefined;
+  private linked: Set<string> | undefined;
 
   private readonly cache: LocatorCache | undefined;
 
@@ -103,6 +104,19 @@ export class LocatorContext {
   relatedFiles(files: readonly string[]): string[] {
     if (this.cache) return this.cache.relatedFiles(files);
     return this.input.index ? relatedFiles(files, this.input.index.filePaths()) : [];
+  }
+
+  /**
+   * A file tied to the edits: one the history edited, one that imports an edited file or that an edited
+   * file imports, or one that belongs with an edited file by name (its test, its subject).
+   */
+  isLinked(file: string): boolean {
+    if (!this.linked) {
+      const edited = this.historyFiles();
+      const index = this.input.index;
+      this.linked = new Set([this.file, ...edited, ...(index ? edited.flatMap((f) => [...index.importersOf(f), ...index.importsOf(f)]) : []), ...this.relatedFiles(edited)]);
+    }
+    return this.linked.has(file);
   }
 
   /** A file in the cursor file's language family (code edits propagate to code, not to changelogs and docs). */
