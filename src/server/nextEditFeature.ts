@@ -72,7 +72,8 @@ export const nextEditFeature: ServerFeature = {
     const rejections = new RejectionMemory();
     const economy = new NextEditEconomy();
     const trees = new SyntaxTrees();
-    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir), { trees, cache: new LocatorCache() });
+    const cache = new LocatorCache();
+    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir), { trees, cache });
     const engine = new NextEditEngine(locator, nextEditModel, () => engineSettings(ctx.settings(), nextEditModel().endpoints('nextEdit')[0]));
     const inFlight = new Map<string, AbortController>();
     /** The last suggestion returned per document, until an outcome or a newer one. */
@@ -246,7 +247,8 @@ export const nextEditFeature: ServerFeature = {
             if (f === file) return docLines;
             const open = openByFile.get(f);
             if (open) return documentLinesOf(open);
-            const lines = index?.linesOf(f);
+            // Kept across requests until the index takes the file in again (see LocatorCache.linesOf).
+            const lines = index && cache.linesOf(f, (x) => index.linesOf(x));
             return lines && splitAsDocument(lines);
           },
           relPath,
