@@ -21,7 +21,7 @@ import { NextEditMetrics } from '../core/nextEdit/nextEditMetrics';
 import { RejectionMemory } from '../core/nextEdit/rejectionMemory';
 import { NextEditEconomy } from '../core/nextEdit/requestEconomy';
 import { SyntaxTrees } from '../core/nextEdit/syntaxTrees';
-import { toOffsetEdits, toTextEdits, type OffsetEdit } from '../core/nextEdit/offsetEdits';
+import { toOffsetEdits, toTextEdits, withOldText, type OffsetEdit } from '../core/nextEdit/offsetEdits';
 import { remapThroughTyping } from '../core/nextEdit/typingThrough';
 import type { EditorDiagnostic, TextEdit } from '../core/nextEdit/types';
 import {
@@ -198,7 +198,7 @@ export const nextEditFeature: ServerFeature = {
             const ghost = isInsertionAt(edits, params.position);
             if (ghost) nextEditGhostText.offer({ id: current.id, uri, version, line: params.position.line, character: params.position.character, text: edits[0]!.newText });
             metrics.recordStage(trigger, 'typed-through');
-            const answer: NextEditResult = { id: current.id, version, edits: edits.map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
+            const answer: NextEditResult = { id: current.id, version, edits: withOldText(text, edits).map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
             current.answer = answer;
             economy.recordAnswered(uri, { version, ...params.position, lastEditAt: history.lastEditAt() }, current.id);
             return answer;
@@ -285,7 +285,7 @@ export const nextEditFeature: ServerFeature = {
         o.answer = {
           id,
           version,
-          edits: p.edits.map((e) => ({ uri: targetUri, ...e })),
+          edits: withOldText(p.document, p.edits).map((e) => ({ uri: targetUri, ...e })),
           ...(p.jump ? { jump: { uri: targetUri, range: { start: { line: p.jump.startLine, character: 0 }, end: { line: p.jump.endLine, character: 0 } } } } : {}),
           ...(ghost ? { ghostText: true } : {}),
         };
