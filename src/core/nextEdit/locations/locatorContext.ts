@@ -58,6 +58,7 @@ export class LocatorContext {
   private family: string | undefined;
   private signalCache: readonly EditSignals[] | undefined;
   private linked: Set<string> | undefined;
+  private historyFileList: readonly string[] | undefined;
 
   private readonly cache: LocatorCache | undefined;
 
@@ -129,9 +130,9 @@ export class LocatorContext {
     return this.madeLines.get(file)?.has(line) ?? false;
   }
 
-  /** Files the history touched, most recent first. */
-  historyFiles(): string[] {
-    return [...new Set(this.recent.map((h) => h.file))];
+  /** Files the history touched, most recent first (asked per candidate: computed once per request). */
+  historyFiles(): readonly string[] {
+    return (this.historyFileList ??= [...new Set(this.recent.map((h) => h.file))]);
   }
 }
 
