@@ -57,7 +57,7 @@ export class LocatorContext {
   private readonly tokenCounts = new Map<string, number>();
   private family: string | undefined;
   private signalCache: readonly EditSignals[] | undefined;
-  private linked: Set<string> | undefined;
+  private linked: Map<string, boolean> | undefined;
   private historyFileList: readonly string[] | undefined;
 
   private readonly cache: LocatorCache | undefined;
@@ -109,15 +109,23 @@ export class LocatorContext {
 
   /**
    * A file tied to the edits: one the history edited, one that imports an edited file or that an edited
-   * file imports, or one that belongs with an edited file by name (its test, its subject).
+   * file imports, or one that belongs with an edited file by name (its test, its subject). Asked per
+   * candidate file: its own imports are looked up (the index's importers would build a reverse map of
+   * the whole graph after each change), remembered for the request.
    */
   isLinked(file: string): boolean {
+    const edited = this.historyFiles();
+    const index = this.input.index;
     if (!this.linked) {
-      const edited = this.historyFiles();
-      const index = this.input.index;
-      this.linked = new Set([this.file, ...edited, ...(index ? edited.flatMap((f) => [...index.importersOf(f), ...index.importsOf(f)]) : []), ...this.relatedFiles(edited)]);
+      this.linked = new Map([this.file, ...edited, ...(index ? edited.flatMap((f) => index.importsOf(f)) : []), ...this.relatedFiles(edited)].map((f) => [f, true]));
     }
-    return this.linked.has(file);
+    let linked = this.linked.get(file);
+    if (linked === undefined) {
+      const imports = index?.importsOf(file) ?? [];
+      linked = edited.some((f) => imports.includes(f));
+      this.linked.set(file, linked);
+    }
+    return linked;
   }
 
   /** A file in the cursor file's language family (code edits propagate to code, not to changelogs and docs). */
