@@ -450,6 +450,8 @@ export interface NextEditTextEdit {
   readonly uri: string;
   readonly range: Range;
   readonly newText: string;
+  /** What the range held when the edit was computed: the editor refuses the edit where its document says otherwise. */
+  readonly oldText: string;
 }
 
 export interface NextEditResult {

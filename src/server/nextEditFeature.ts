@@ -21,7 +21,7 @@ import { NextEditLocator } from '../core/nextEdit/nextEditLocator';
 import { NextEditMetrics } from '../core/nextEdit/nextEditMetrics';
 import { RejectionMemory } from '../core/nextEdit/rejectionMemory';
 import { SyntaxTrees } from '../core/nextEdit/syntaxTrees';
-import { toOffsetEdits, toTextEdits, type OffsetEdit } from '../core/nextEdit/offsetEdits';
+import { toOffsetEdits, toTextEdits, withOldText, type OffsetEdit } from '../core/nextEdit/offsetEdits';
 import { remapThroughTyping } from '../core/nextEdit/typingThrough';
 import type { EditorDiagnostic, TextEdit } from '../core/nextEdit/types';
 import {
@@ -190,7 +190,7 @@ export const nextEditFeature: ServerFeature = {
             // What is left may now be an insertion at the cursor: ghost text again.
             const ghost = isInsertionAt(edits, params.position);
             if (ghost) nextEditGhostText.offer({ id: current.id, uri, version, line: params.position.line, character: params.position.character, text: edits[0]!.newText });
-            return { id: current.id, version, edits: edits.map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
+            return { id: current.id, version, edits: withOldText(text, edits).map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
           }
         } else {
           settle(current, remapped.kind === 'consumed' ? 'accepted' : 'rejected', remapped.kind === 'consumed' ? 'typed' : 'typed-over');
@@ -252,7 +252,7 @@ export const nextEditFeature: ServerFeature = {
         return {
           id,
           version,
-          edits: p.edits.map((e) => ({ uri: targetUri, ...e })),
+          edits: withOldText(p.document, p.edits).map((e) => ({ uri: targetUri, ...e })),
           ...(p.jump ? { jump: { uri: targetUri, range: { start: { line: p.jump.startLine, character: 0 }, end: { line: p.jump.endLine, character: 0 } } } } : {}),
           ...(ghost ? { ghostText: true } : {}),
         };

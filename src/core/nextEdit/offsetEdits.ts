@@ -17,9 +17,23 @@ export interface OffsetEdit {
 }
 
 export function toOffsetEdits(text: string, edits: readonly TextEdit[]): OffsetEdit[] {
-  const starts = lineStarts(text);
-  const off = (p: { line: number; character: number }) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
+  const off = offsetIn(text);
   return edits.map((e) => ({ start: off(e.range.start), end: off(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Each edit with the text its range covers in `text`, the text it was computed on: the editor applies
+ * an edit only where its document still holds that (another file can change between the suggestion
+ * and the accept, and only the cursor's document has a version the suggestion names).
+ */
+export function withOldText(text: string, edits: readonly TextEdit[]): (TextEdit & { readonly oldText: string })[] {
+  const off = offsetIn(text);
+  return edits.map((e) => ({ ...e, oldText: text.slice(off(e.range.start), off(e.range.end)) }));
+}
+
+function offsetIn(text: string): (p: { line: number; character: number }) => number {
+  const starts = lineStarts(text);
+  return (p) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
 }
 
 export function toTextEdits(text: string, edits: readonly OffsetEdit[]): TextEdit[] {

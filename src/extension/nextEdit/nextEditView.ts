@@ -58,6 +58,14 @@ export function tabAction(s: { readonly sameDocument: boolean; readonly cursorLi
   return s.cursorLine >= s.firstLine - 1 && s.cursorLine <= s.lastLine + 1 ? 'accept' : 'jump';
 }
 
+/**
+ * The first edit whose range no longer holds the text it was computed on (`textAt` reads the target
+ * document now); undefined when every edit still applies where it was meant to.
+ */
+export function staleEdit<E extends ViewEdit & { readonly oldText: string }>(edits: readonly E[], textAt: (range: ViewRange) => string): E | undefined {
+  return edits.find((e) => textAt(e.range) !== e.oldText);
+}
+
 /** Where the cursor goes after accepting: the end of the last inserted text (document coordinates after the edits). */
 export function cursorAfter(edits: readonly ViewEdit[]): ViewPosition {
   const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -45,7 +45,7 @@ export async function waitForBanyanLog(server: CodeServer, re: RegExp, mark: num
 }
 
 /** Which Banyan logs exist and how the newest ends: what a failure report needs to be read without a rerun. */
-function describeLogs(server: CodeServer): string {
+export function describeLogs(server: CodeServer): string {
   const files = allBanyanLogs(server);
   if (files.length === 0) return `no Banyan.log under ${path.join(server.runDir, 'ud', 'logs')}`;
   const lines = files.map((f) => `${path.relative(server.runDir, f)} (${statSync(f).size} bytes)`);

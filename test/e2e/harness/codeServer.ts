@@ -27,6 +27,8 @@ export interface CodeServerOptions {
   readonly workspaceTrust?: boolean;
   /** User settings beside the run's defaults (written when the settings file is new). */
   readonly userSettings?: Record<string, unknown>;
+  /** The window's log level (`--log`): `debug` lets the Banyan log keep the server's debug lines. */
+  readonly logLevel?: 'debug' | 'trace';
 }
 
 const USER_SETTINGS = {
@@ -103,7 +105,7 @@ export class CodeServer {
       ...opts.env,
     };
     const trust = opts.workspaceTrust ? [] : ['--disable-workspace-trust'];
-    const common = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', ...trust, '--disable-getting-started-override', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+    const common = ['--auth', 'none', '--disable-telemetry', '--disable-update-check', ...trust, '--disable-getting-started-override', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, ...(opts.logLevel ? ['--log', opts.logLevel] : [])];
 
     const install = spawnGroup([...common, '--install-extension', opts.vsix, '--force'], env, path.join(dirs.logs, 'install.log'), 120);
     const code = await exited(install);

@@ -34,6 +34,8 @@ export async function runEmbeddedStage(browser: Browser, runDir: string, shotsDi
     'editor.quickSuggestions': { other: false, comments: false, strings: false }, 'editor.suggestOnTriggerCharacters': false,
     'banyan.models.embedded.catalogueFile': catalogue, 'banyan.models.embedded.threads': 1, 'banyan.models.embedded.contextSize': 2048,
     'banyan.models.completion.maxTokens': 24,
+    // Each completion's outcome ("none (reason)", timings) in the Banyan log: a failure explains itself.
+    'banyan.server.debugLogging': true,
   };
   writeFileSync(path.join(dir, 'ud', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   // code-server reads machine-scoped settings (the catalogue file) from the remote machine's file too.
@@ -44,7 +46,7 @@ export async function runEmbeddedStage(browser: Browser, runDir: string, shotsDi
   let server: CodeServer | undefined;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
-    server = await CodeServer.start({ runDir: dir, vsix: VSIX_PLATFORM, workspace: SAMPLE_WORKSPACE });
+    server = await CodeServer.start({ runDir: dir, vsix: VSIX_PLATFORM, workspace: SAMPLE_WORKSPACE, logLevel: 'debug' });
     const page = await context.newPage();
     const screenshot = async (name: string) => {
       const file = path.join(shotsDir, `${name}.png`);

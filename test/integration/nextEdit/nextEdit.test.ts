@@ -124,6 +124,10 @@ describe('next-edit suggestions through the language server', () => {
     assert.ok(second, 'the chain goes on in the other file');
     assert.equal(second.edits[0]!.uri, uris.cart);
     assert.equal(second.jump?.uri, uris.cart);
+    // The other file has no version in the answer: each edit names the text it replaces there.
+    const cartLines = docs.get(uris.cart)!.getText().split('\n');
+    assert.deepEqual(second.edits.map((e) => e.oldText), second.edits.map((e) => cartLines[e.range.start.line]!.slice(e.range.start.character, e.range.end.character)));
+    assert.ok(second.edits.every((e) => e.oldText === 'sumPrices'), JSON.stringify(second.edits));
     await accept(second);
 
     const third = await ask(uris.cart, second.edits[0]!.range.start.line, 0, 'accept');

@@ -6,7 +6,14 @@
  * the next request can adopt it if the new prefix extends it (`InFlightRequests.plan`). A run the
  * next request cannot use is aborted at once, and an orphan at the end of its grace period; either
  * way the AbortSignal closes the HTTP socket, so the model stops generating.
+ *
+ * The grace period only runs while no newer request has come (a newer one that cannot adopt the run
+ * aborts it at once), so it can be long enough for a busy editor: an explicit re-ask (Alt+\) cancels
+ * the request before it sends the new one, and a run that outlived every gap in between would start
+ * over each time — on a CPU model whose prompt takes seconds, forever.
  */
+/** How long a run nobody waits for keeps streaming for a request that may adopt it. */
+export const ORPHAN_GRACE_MS = 1_000;
 import type { FimRequest } from '../../llm/types';
 import { InFlightRequests } from '../economy/inFlightReuse';
 import { BlockEndDetector, type StreamCutInput } from '../streaming/blockEndDetector';
@@ -41,7 +48,7 @@ export class ModelRuns {
 
   constructor(
     private readonly clock: PipelineClock,
-    private readonly graceMs = 150,
+    private readonly graceMs = ORPHAN_GRACE_MS,
   ) {}
 
   /**

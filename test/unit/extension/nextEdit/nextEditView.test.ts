@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { applyTextEdits } from '@src/core/edit';
-import { cursorAfter, diffPieces, jumpLabel, MAX_SHOWN_CHARS, shown, tabAction, type ViewEdit } from '@src/extension/nextEdit/nextEditView';
+import { cursorAfter, diffPieces, jumpLabel, MAX_SHOWN_CHARS, shown, staleEdit, tabAction, type ViewEdit, type ViewRange } from '@src/extension/nextEdit/nextEditView';
 
 const edit = (sl: number, sc: number, el: number, ec: number, newText: string): ViewEdit => ({ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, newText });
 
@@ -23,6 +23,15 @@ describe('next-edit view', () => {
     const long = shown('x'.repeat(500));
     assert.equal(long.length, MAX_SHOWN_CHARS);
     assert.ok(long.endsWith('…'));
+  });
+
+  it('finds an edit whose range no longer holds the text it was computed on (another file changed meanwhile)', () => {
+    const lines = ['export function price(p: Item) {', '  return p.cost;', '}'];
+    const textAt = (r: ViewRange) => (r.start.line === r.end.line ? lines[r.start.line]!.slice(r.start.character, r.end.character) : '\u0000');
+    const rename = { ...edit(1, 11, 1, 15, 'price'), oldText: 'cost' };
+    assert.equal(staleEdit([rename], textAt), undefined);
+    lines[1] = '  return p.total;';
+    assert.equal(staleEdit([rename], textAt), rename);
   });
 
   it('labels the jump with the line, and the file when it is another one', () => {
