@@ -7,10 +7,14 @@
  * typing rhythm and thinking pauses.
  *
  *   node --import tsx bench/nextEdit/typingReplay.ts [--sessions 12] [--seed 7] [--latency 300]
+ *   BANYAN_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=DIR' …   (Node flags for the server, e.g. to profile it)
+ *   BANYAN_BENCH_SERVER=OTHER/dist/server.js …                   (another build's server, to compare two builds)
  *
  * Prints one JSON object: model requests per 100 typed characters, the most model requests in flight
  * for one document at any moment (from the fake server's request log), the server's overhead per
- * prediction (all its time that is not the debounce or the model), and the client's round trips.
+ * prediction (all its time that is not the debounce or the model), the client's round trips, and per
+ * trigger where the requests ended (answered without the model, given up in the debounce, aborted at
+ * the model, answered; see NextEditStage).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -107,6 +111,8 @@ async function main() {
   fake.addRule({ route: '/v1/chat/completions', reply: { text: 'NO_CHANGE' } });
   const lsp = new LspSession({
     workspace: ws,
+    nodeArgs: (process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
+    ...(process.env.BANYAN_BENCH_SERVER ? { serverJs: path.resolve(process.env.BANYAN_BENCH_SERVER) } : {}),
     initializationOptions: {
       storageDir: path.join(work, 'storage'), grammarsDir: path.join(REPO_ROOT, 'dist', 'grammars'),
       settings: { index: { enabled: true }, nextEdit: { enabled: true }, models: { edit: { provider: 'openai-compatible', baseUrl: fake.openaiBaseUrl, model: 'qwen2.5-coder:7b-instruct' } } },
@@ -167,7 +173,7 @@ async function main() {
       for (const [start] of spans) maxInFlight = Math.max(maxInFlight, spans.filter(([a, b]) => a <= start && start < b).length);
     }
     const out = {
-      bench: 'next-edit-typing-replay', node: process.version, seed: SEED, modelLatencyMs: LATENCY,
+      bench: 'next-edit-typing-replay', node: process.version, server: process.env.BANYAN_BENCH_SERVER ?? 'dist/server.js', seed: SEED, modelLatencyMs: LATENCY,
       corpus: { packages: PACKAGES, files: files.length, sessions: sessions.length },
       machine: { cpus: os.cpus().length, loadavg1m: +os.loadavg()[0].toFixed(2) },
       typedChars: typed,
@@ -178,6 +184,7 @@ async function main() {
       maxModelRequestsInFlightPerDocument: maxInFlight,
       serverOverheadMs: metrics.latency.overhead,
       locateMs: metrics.latency.locate,
+      stagesByTrigger: metrics.stages,
       clientRoundTripMs: pct(roundTrips),
       targets: { overheadP99Ms: 15, modelRequestsPer100Chars: 15, inFlightPerDocument: 1 },
     };

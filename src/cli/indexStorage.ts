@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeIndex } from '../core/index/codeIndex';
+import { applyIndexHostHeapFlags } from '../core/index/hostFlags';
 import type { Logger } from '../core/logging/logger';
 import { silentLogger } from '../core/logging/logger';
 
@@ -44,6 +45,8 @@ export interface CliIndexOptions {
 
 /** Opens the workspace's index and brings it up to date with the disk. */
 export async function openCliIndex(workspace: string, options: CliIndexOptions = {}): Promise<CodeIndex> {
+  // This process now hosts an index, as the language server does (a first build's peak memory).
+  applyIndexHostHeapFlags();
   const grammars = grammarsDir();
   const index = await CodeIndex.open({
     roots: [workspace],

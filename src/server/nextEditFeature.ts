@@ -8,7 +8,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { AdaptiveDebounce } from '../core/completion/economy/adaptiveDebounce';
 import { TreeSitterRuntime } from '../core/index/parse/treeSitterRuntime';
 import { ModelError } from '../core/llm/errors';
 import { documentLines } from '../core/nextEdit/documentLines';
@@ -20,6 +19,7 @@ import { LocatorCache } from '../core/nextEdit/locations/locatorCache';
 import { NextEditLocator } from '../core/nextEdit/nextEditLocator';
 import { NextEditMetrics } from '../core/nextEdit/nextEditMetrics';
 import { RejectionMemory } from '../core/nextEdit/rejectionMemory';
+import { NextEditEconomy } from '../core/nextEdit/requestEconomy';
 import { SyntaxTrees } from '../core/nextEdit/syntaxTrees';
 import { toOffsetEdits, toTextEdits, withOldText, type OffsetEdit } from '../core/nextEdit/offsetEdits';
 import { remapThroughTyping } from '../core/nextEdit/typingThrough';
@@ -60,6 +60,8 @@ interface Offered {
   /** For the insights log: language and model, never code or paths. */
   readonly lang: string;
   readonly model: string;
+  /** What was returned for it, for a request that asks again exactly the same (see requestEconomy.ts). */
+  answer?: NextEditResult;
 }
 
 export const nextEditFeature: ServerFeature = {
@@ -68,9 +70,10 @@ export const nextEditFeature: ServerFeature = {
     const history = new EditHistory();
     const metrics = new NextEditMetrics();
     const rejections = new RejectionMemory();
-    const debounce = new AdaptiveDebounce();
+    const economy = new NextEditEconomy();
     const trees = new SyntaxTrees();
-    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir), { trees, cache: new LocatorCache() });
+    const cache = new LocatorCache();
+    const locator = new NextEditLocator(() => TreeSitterRuntime.shared(ctx.initOptions.grammarsDir), { trees, cache });
     const engine = new NextEditEngine(locator, nextEditModel, () => engineSettings(ctx.settings(), nextEditModel().endpoints('nextEdit')[0]));
     const inFlight = new Map<string, AbortController>();
     /** The last suggestion returned per document, until an outcome or a newer one. */
@@ -110,6 +113,7 @@ export const nextEditFeature: ServerFeature = {
       if (outcome === 'accepted') history.markAccepted(o.jumpFile ?? o.file);
       offered.delete(o.uri);
       byId.delete(o.id);
+      economy.forget(o.uri);
       nextEditGhostText.withdraw(o.uri, o.id);
     };
 
@@ -123,7 +127,7 @@ export const nextEditFeature: ServerFeature = {
       ctx.documents.onDidChangeContent(({ document }) => {
         const now = Date.now();
         history.update(fileOf(document.uri), document.getText(), now);
-        debounce.recordKeystroke(now);
+        economy.recordKeystroke(now);
       }),
       ctx.documents.onDidClose(({ document }) => {
         const o = offered.get(document.uri);
@@ -131,6 +135,7 @@ export const nextEditFeature: ServerFeature = {
         inFlight.get(document.uri)?.abort();
         history.closeDocument(fileOf(document.uri));
         rejections.forget(fileOf(document.uri));
+        economy.forget(document.uri);
         if (openByFile.get(fileOf(document.uri)) === document.uri) openByFile.delete(fileOf(document.uri));
         linesByUri.delete(document.uri);
         locator.forget(fileOf(document.uri));
@@ -175,6 +180,8 @@ export const nextEditFeature: ServerFeature = {
       const version = document.version;
       const docLines = documentLinesOf(uri);
       const file = fileOf(uri);
+      const trigger = params.trigger;
+      metrics.recordStage(trigger, 'asked');
 
       // A suggestion on screen that the user is typing: re-mapped, no new request.
       const current = offered.get(uri);
@@ -190,7 +197,11 @@ export const nextEditFeature: ServerFeature = {
             // What is left may now be an insertion at the cursor: ghost text again.
             const ghost = isInsertionAt(edits, params.position);
             if (ghost) nextEditGhostText.offer({ id: current.id, uri, version, line: params.position.line, character: params.position.character, text: edits[0]!.newText });
-            return { id: current.id, version, edits: withOldText(text, edits).map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
+            metrics.recordStage(trigger, 'typed-through');
+            const answer: NextEditResult = { id: current.id, version, edits: withOldText(text, edits).map((e) => ({ uri, ...e })), ...(ghost ? { ghostText: true } : {}) };
+            current.answer = answer;
+            economy.recordAnswered(uri, { version, ...params.position, lastEditAt: history.lastEditAt() }, current.id);
+            return answer;
           }
         } else {
           settle(current, remapped.kind === 'consumed' ? 'accepted' : 'rejected', remapped.kind === 'consumed' ? 'typed' : 'typed-over');
@@ -199,15 +210,29 @@ export const nextEditFeature: ServerFeature = {
 
       const isStale = () => ctx.documents.get(uri)?.version !== version;
       const now = Date.now();
-      if (params.trigger === 'cursor' && now - history.lastEditAt() > CURSOR_TRIGGER_MS) return null;
+      if (trigger === 'cursor' && now - history.lastEditAt() > CURSOR_TRIGGER_MS) {
+        metrics.recordStage(trigger, 'skipped');
+        return null;
+      }
+      // Asked exactly what was just answered: the same answer (a suggestion only while it is still offered).
+      const asked = { version, ...params.position, lastEditAt: history.lastEditAt() };
+      const repeat = trigger === 'explicit' ? undefined : economy.repeatOf(uri, asked);
+      const repeated = repeat && (repeat.id === undefined ? null : offered.get(uri)?.id === repeat.id ? offered.get(uri)!.answer : undefined);
+      if (repeated !== undefined) {
+        metrics.recordStage(trigger, 'repeat');
+        return repeated;
+      }
       inFlight.get(uri)?.abort();
       const controller = new AbortController();
       inFlight.set(uri, controller);
       const cancel = token.onCancellationRequested(() => controller.abort());
       try {
-        const wait = params.trigger === 'edit' ? debounce.delayFor({ maxMs: DEBOUNCE_MAX_MS }) : 0;
-        if (wait > 0 && !(await sleep(wait, controller.signal))) return null;
-        if (controller.signal.aborted || isStale()) return null;
+        const wait = trigger === 'edit' ? economy.delayAfterEdit(DEBOUNCE_MAX_MS) : 0;
+        if ((wait > 0 && !(await sleep(wait, controller.signal))) || controller.signal.aborted || isStale()) {
+          metrics.recordStage(trigger, 'superseded');
+          return null;
+        }
+        metrics.recordStage(trigger, 'predicted');
         history.settle(Date.now());
         const diagnostics: EditorDiagnostic[] = (params.diagnostics ?? []).map((d) => ({ file: fileOf(d.uri), line: d.line, message: d.message, severity: d.severity }));
         const index = ctx.codeIndex.current();
@@ -222,7 +247,8 @@ export const nextEditFeature: ServerFeature = {
             if (f === file) return docLines;
             const open = openByFile.get(f);
             if (open) return documentLinesOf(open);
-            const lines = index?.linesOf(f);
+            // Kept across requests until the index takes the file in again (see LocatorCache.linesOf).
+            const lines = index && cache.linesOf(f, (x) => index.linesOf(x));
             return lines && splitAsDocument(lines);
           },
           relPath,
@@ -230,10 +256,16 @@ export const nextEditFeature: ServerFeature = {
         }, controller.signal);
         const timings = outcome.kind === 'suggestion' ? outcome.prediction.timings : outcome.timings;
         metrics.recordPrediction(timings);
-        if (timings.requests > 0) debounce.recordModelLatency(timings.modelMs / timings.requests);
+        if (timings.requests > 0) economy.recordModelLatency(timings.modelMs / timings.requests);
         if (lastError) lastError = '';
-        if (controller.signal.aborted || isStale()) return null;
+        if (controller.signal.aborted || isStale()) {
+          metrics.recordStage(trigger, controller.signal.aborted ? 'aborted' : 'stale');
+          if (timings.requests > 0) economy.recordWasted();
+          return null;
+        }
+        metrics.recordStage(trigger, 'answered');
         if (outcome.kind === 'none') {
+          economy.recordAnswered(uri, asked, undefined);
           metrics.recordDropped(outcome.reason);
           ctx.logger.debug(`next edit: none (${outcome.reason})`);
           return null;
@@ -248,16 +280,22 @@ export const nextEditFeature: ServerFeature = {
         byId.set(id, o);
         const ghost = isInsertionAt(p.edits, params.position) && p.file === file;
         if (ghost) nextEditGhostText.offer({ id, uri, version, line: params.position.line, character: params.position.character, text: p.edits[0]!.newText });
+        economy.recordAnswered(uri, asked, id);
         ctx.logger.debug(`next edit ${id} in ${timings.totalMs.toFixed(0)} ms (locate ${timings.locateMs.toFixed(1)}, model ${timings.modelMs.toFixed(0)}, ${timings.requests} request(s))${p.jump ? `, jump to ${relPath(p.jump.file)}:${p.jump.startLine + 1}` : ''}`);
-        return {
+        o.answer = {
           id,
           version,
           edits: withOldText(p.document, p.edits).map((e) => ({ uri: targetUri, ...e })),
           ...(p.jump ? { jump: { uri: targetUri, range: { start: { line: p.jump.startLine, character: 0 }, end: { line: p.jump.endLine, character: 0 } } } } : {}),
           ...(ghost ? { ghostText: true } : {}),
         };
+        return o.answer;
       } catch (err) {
-        if (controller.signal.aborted) return null;
+        if (controller.signal.aborted) {
+          metrics.recordStage(trigger, 'aborted');
+          economy.recordWasted();
+          return null;
+        }
         const message = err instanceof ModelError ? err.describe() : String(err);
         metrics.recordDropped(`error: ${message}`);
         // Logged once per distinct failure: a down model would otherwise log on every pause in typing.

@@ -70,6 +70,12 @@ const MAX_ERRORS = 50;
 const MAIN_TOKENIZES_UP_TO = 3;
 const BULK_MAINTENANCE_MS = 3000;
 /**
+ * A refresh that parsed at least this many files ends its idle parse workers before the final
+ * maintenance and snapshot write, where a first build's memory peaks: each holds ≈ 60 MB (its heap and
+ * tree-sitter's memory) until then. The next update starts a worker again (a grammar load, once).
+ */
+const RELEASE_WORKERS_AFTER_FILES = 1000;
+/**
  * Batches in flight per worker (queued to it, or their results waiting for the main thread). More keep
  * a worker busier through the main thread's pauses (garbage collections of 40–80 ms: with 12, the
  * worker sat idle ≈ 90 ms per cold build of the bench corpus instead of 120–170 ms), but every one can
@@ -346,6 +352,8 @@ export class CodeIndex {
     }
     if (consuming && (await consuming)) setChanged = true;
     if (feed.total) this.logger.debug(`index: processed ${feed.total} changed files in ${Math.round(performance.now() - started)} ms (scan included)`);
+    if (generation !== this.generation || this.closed) return;
+    if (feed.total >= RELEASE_WORKERS_AFTER_FILES) await this.pool?.releaseIdle();
     if (generation !== this.generation || this.closed) return;
     if (setChanged || feed.total) {
       this.maintain(true);

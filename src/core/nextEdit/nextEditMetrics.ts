@@ -7,6 +7,14 @@ import { type LatencySummary, nearestRank, summarize } from '../completion/compl
 
 export type NextEditOutcome = 'accepted' | 'rejected' | 'ignored';
 
+/**
+ * Where a request for a prediction ended, for the request economy: answered without the model (typed
+ * through, the same as the last answer, a cursor move long after the last edit), given up while waiting
+ * (a newer request came during the debounce), or sent to the model and then answered, aborted by a newer
+ * request, or dropped because the document moved on.
+ */
+export type NextEditStage = 'asked' | 'typed-through' | 'repeat' | 'skipped' | 'superseded' | 'predicted' | 'aborted' | 'stale' | 'answered';
+
 export interface NextEditMetricsSnapshot {
   /** Predictions asked for (model requests may be fewer: typed-through suggestions need none). */
   readonly requests: number;
@@ -23,6 +31,8 @@ export interface NextEditMetricsSnapshot {
   readonly dropped: Readonly<Record<string, number>>;
   /** Why suggestions were rejected or ignored, by count. */
   readonly outcomeReasons: Readonly<Record<string, number>>;
+  /** Per trigger (edit, cursor, accept, explicit): how many requests reached each stage. */
+  readonly stages: Readonly<Record<string, Readonly<Partial<Record<NextEditStage, number>>>>>;
   /** overhead: all of a prediction's server time that is not waiting for the model (locating, prompting, parsing, filtering). */
   readonly latency: { readonly locate: LatencySummary & { readonly p99: number }; readonly model: LatencySummary; readonly total: LatencySummary; readonly overhead: LatencySummary & { readonly p99: number } };
 }
@@ -36,6 +46,7 @@ export class NextEditMetrics {
   private readonly pending = new Set<string>();
   private readonly dropped = new Map<string, number>();
   private readonly reasons = new Map<string, number>();
+  private readonly stages = new Map<string, Partial<Record<NextEditStage, number>>>();
   private readonly samples = { locate: [] as number[], model: [] as number[], total: [] as number[], overhead: [] as number[] };
 
   constructor(private readonly window = 1000) {}
@@ -61,6 +72,11 @@ export class NextEditMetrics {
     if (this.pending.size > this.window) this.pending.delete(this.pending.values().next().value as string);
   }
 
+  recordStage(trigger: string, stage: NextEditStage): void {
+    const counts = this.stages.get(trigger) ?? this.stages.set(trigger, {}).get(trigger)!;
+    counts[stage] = (counts[stage] ?? 0) + 1;
+  }
+
   recordTypedThrough(): void {
     this.typedThrough++;
   }
@@ -82,6 +98,7 @@ export class NextEditMetrics {
       typedThrough: this.typedThrough,
       dropped: Object.fromEntries(this.dropped),
       outcomeReasons: Object.fromEntries(this.reasons),
+      stages: Object.fromEntries([...this.stages].map(([t, c]) => [t, { ...c }])),
       latency: { locate: { ...summarize(this.samples.locate), p99: p99(this.samples.locate) }, model: summarize(this.samples.model), total: summarize(this.samples.total), overhead: { ...summarize(this.samples.overhead), p99: p99(this.samples.overhead) } },
     };
   }

@@ -16,6 +16,10 @@ export interface LspSessionOptions {
   workspace?: string;
   initializationOptions?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
+  /** Node flags for the server process (a bench profiling it: `--cpu-prof`). */
+  nodeArgs?: readonly string[];
+  /** Another build's server (a bench comparing two builds in one run); dist/server.js by default. */
+  serverJs?: string;
 }
 
 /**
@@ -31,7 +35,7 @@ export class LspSession {
   private readonly waiters: { method: string; pred: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
 
   constructor(private readonly options: LspSessionOptions = {}) {
-    const args = options.viaCli ? [CLI_JS, 'serve', '--stdio'] : [SERVER_JS, '--stdio'];
+    const args = [...(options.nodeArgs ?? []), ...(options.viaCli ? [CLI_JS, 'serve', '--stdio'] : [options.serverJs ?? SERVER_JS, '--stdio'])];
     this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.child.stderr!.on('data', (d: Buffer) => {
       this.stderr += d.toString();

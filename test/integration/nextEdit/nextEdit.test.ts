@@ -221,4 +221,24 @@ describe('next-edit suggestions through the language server', () => {
     assert.equal(await stale, null);
     assert.equal(fake.requests({ path: '/v1/chat/completions' }).at(-1)?.state, 'completed', 'the model did answer');
   });
+
+  it('a cursor request asking exactly what the edit just asked gets its answer again, no new model request', async () => {
+    fake.reset();
+    fake.addRule({ route: '/v1/chat/completions', reply: (req) => ({ text: `\`\`\`ts\n${regionOf(req).replace('cartTotal(', 'cartSum(')}\n\`\`\`` }) });
+    await change(uris.cart, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// total\n' }]);
+    const byEdit = await ask(uris.cart, 1, 0, 'edit');
+    assert.ok(byEdit, 'a suggestion after the edit');
+    const asked = fake.requests({ path: '/v1/chat/completions' }).length;
+    const byCursor = await ask(uris.cart, 1, 0, 'cursor');
+    assert.deepEqual(byCursor, byEdit, 'the same suggestion, same id');
+    assert.equal(fake.requests({ path: '/v1/chat/completions' }).length, asked, 'no new model request');
+    // Once the suggestion is settled it is not served again: the same question is asked anew.
+    await session.notify(NextEditIgnoredNotification, { id: byEdit.id, reason: 'test' });
+    const anew = await ask(uris.cart, 1, 0, 'cursor');
+    assert.ok(anew && anew.id !== byEdit.id, JSON.stringify(anew));
+    assert.ok(fake.requests({ path: '/v1/chat/completions' }).length > asked, 'asked the model again');
+    const metrics = await session.request(NextEditMetricsRequest, undefined);
+    assert.equal(metrics.stages.cursor?.repeat, 1, JSON.stringify(metrics.stages));
+  });
 });
+

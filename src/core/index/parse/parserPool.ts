@@ -66,9 +66,24 @@ export class ParserPool {
     });
   }
 
+  /** Workers running now (they start with the first batch and end on releaseIdle or close). */
+  get workers(): number {
+    return this.slots.length;
+  }
+
   /** Batches in flight across all workers. */
   inFlight(): number {
     return this.slots.reduce((n, s) => n + s.pending.size, 0);
+  }
+
+  /**
+   * Ends the workers that have nothing to do; the pool starts new ones when work comes (each loads the
+   * tree-sitter runtime and its grammars again: ≈ 60 MB a worker holds while it lives).
+   */
+  async releaseIdle(): Promise<void> {
+    const idle = this.slots.filter((s) => s.pending.size === 0);
+    for (const s of idle) this.slots.splice(this.slots.indexOf(s), 1);
+    await Promise.all(idle.map((s) => s.worker.terminate()));
   }
 
   async close(): Promise<void> {

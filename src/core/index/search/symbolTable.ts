@@ -21,16 +21,19 @@ export class SymbolTable {
 
   add(file: number, symbols: readonly SymbolInfo[]): void {
     for (const symbol of symbols) {
-      let list = this.byName.get(symbol.name);
-      if (!list) {
-        this.byName.set(symbol.name, (list = []));
-        const lower = symbol.name.toLowerCase();
-        const names = this.byLower.get(lower);
-        if (names) names.push(symbol.name);
-        else this.byLower.set(lower, [symbol.name]);
-      }
-      list.push({ file, symbol });
+      const list = this.byName.get(symbol.name);
       this.count++;
+      if (list) {
+        list.push({ file, symbol });
+        continue;
+      }
+      // Most names have one definition: a list made by its first push reserves 17 slots (6 MB over
+      // spring-boot's 40,000 names), a literal exactly one.
+      this.byName.set(symbol.name, [{ file, symbol }]);
+      const lower = symbol.name.toLowerCase();
+      const names = this.byLower.get(lower);
+      if (names) names.push(symbol.name);
+      else this.byLower.set(lower, [symbol.name]);
     }
   }
 

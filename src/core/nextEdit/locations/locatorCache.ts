@@ -4,6 +4,9 @@
  * many chunks hold each search token. Both follow the index's version: token counts are dropped on any
  * change; the stems are kept through changes to files they already know (typing in a file re-indexes it
  * on every pause) and rebuilt when a file they do not know changes or the index cannot say what changed.
+ * Files' lines as the index read them are kept too (the index checks the disk on every read: a stat per
+ * file per request), each until the index takes that file in again; a change on disk the index has not
+ * taken in yet is seen once it has.
  */
 import { stemOf } from './relatedFiles';
 import * as path from 'node:path';
@@ -16,6 +19,9 @@ export interface VersionedIndex {
   changedSince(version: number): ReadonlySet<string> | undefined;
 }
 
+/** Files whose lines are kept at most (the index's own line cache holds the arrays anyway). */
+const MAX_KEPT_FILES = 512;
+
 interface Stems {
   /** Files by stem, each with its position in the index's file order (relatedFiles keeps that order). */
   readonly byStem: Map<string, { file: string; order: number }[]>;
@@ -27,16 +33,16 @@ export class LocatorCache {
   private version = -1;
   private stems: Stems | undefined;
   private readonly tokenCounts = new Map<string, number>();
+  private readonly lines = new Map<string, readonly string[] | undefined>();
 
   /** Brings the cache to the index's current state; called once per request. */
   sync(index: VersionedIndex): void {
     const version = index.version();
     if (index === this.index && version === this.version) return;
-    if (index !== this.index) this.stems = undefined;
-    else if (this.stems) {
-      const changed = index.changedSince(this.version);
-      if (!changed || [...changed].some((f) => !this.stems!.known.has(f))) this.stems = undefined;
-    }
+    const changed = index === this.index ? index.changedSince(this.version) : undefined;
+    if (index !== this.index || (this.stems && (!changed || [...changed].some((f) => !this.stems!.known.has(f))))) this.stems = undefined;
+    if (changed) for (const f of changed) this.lines.delete(f);
+    else this.lines.clear();
     this.tokenCounts.clear();
     this.index = index;
     this.version = version;
@@ -50,6 +56,15 @@ export class LocatorCache {
       this.tokenCounts.set(token, n);
     }
     return n;
+  }
+
+  /** `read(file)` (the index's lines of a file), kept until the index changes that file. */
+  linesOf(file: string, read: (file: string) => readonly string[] | undefined): readonly string[] | undefined {
+    if (this.lines.has(file)) return this.lines.get(file);
+    if (this.lines.size >= MAX_KEPT_FILES) this.lines.clear();
+    const lines = read(file);
+    this.lines.set(file, lines);
+    return lines;
   }
 
   /** relatedFiles(files, index.filePaths(), limit) from the kept stems: the same files in the same order. */

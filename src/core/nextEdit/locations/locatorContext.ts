@@ -57,6 +57,7 @@ export class LocatorContext {
   private readonly tokenCounts = new Map<string, number>();
   private family: string | undefined;
   private signalCache: readonly EditSignals[] | undefined;
+  private historyFileList: readonly string[] | undefined;
 
   private readonly cache: LocatorCache | undefined;
 
@@ -115,9 +116,9 @@ export class LocatorContext {
     return this.madeLines.get(file)?.has(line) ?? false;
   }
 
-  /** Files the history touched, most recent first. */
-  historyFiles(): string[] {
-    return [...new Set(this.recent.map((h) => h.file))];
+  /** Files the history touched, most recent first (asked per candidate: computed once per request). */
+  historyFiles(): readonly string[] {
+    return (this.historyFileList ??= [...new Set(this.recent.map((h) => h.file))]);
   }
 }
 

@@ -4,6 +4,7 @@
  * already covers dropped, and each kept place shown as a few lines around it (at most 12).
  */
 import type { LineSpan, LocationReason, NextEditLocation } from '../types';
+import { bestFirst } from './bestFirst';
 import type { Candidate } from './locatorContext';
 
 /** How much each kind of evidence counts (a renamed name's leftover use is nearly always edited next). */
@@ -35,35 +36,56 @@ export interface RankOptions {
   readonly lastLine?: (file: string) => number | undefined;
 }
 
+/** What String#localeCompare compares by, built once (localeCompare builds its collator per call). */
+const collator = new Intl.Collator();
+/** Places read from the ranking before the rest is sorted at all (most requests need the first 20 or so). */
+const FIRST_READ = 64;
+
+interface Merged {
+  /** The strongest candidate on the line (its reason, detail and span are the location's). */
+  c: Candidate;
+  weighted: number;
+}
+
 export function rankLocations(candidates: readonly Candidate[], options: RankOptions): NextEditLocation[] {
-  const merged = new Map<string, Candidate & { weighted: number }>();
+  // Candidates on one line merge: the strongest leads, the others add a quarter of their weight.
+  const byLine = new Map<string, Map<number, Merged>>();
+  const merged: Merged[] = [];
   for (const c of candidates) {
     const weighted = REASON_WEIGHTS[c.reason] * c.score;
-    const key = `${c.file}\0${c.line}`;
-    const prev = merged.get(key);
-    if (!prev) merged.set(key, { ...c, weighted });
-    else if (weighted > prev.weighted) merged.set(key, { ...c, weighted: weighted + prev.weighted * 0.25 });
-    else prev.weighted += weighted * 0.25;
-  }
-  const ranked = [...merged.values()].sort((a, b) => b.weighted - a.weighted || a.file.localeCompare(b.file) || a.line - b.line);
-  const byFile = new Map<string, number[]>();
-  for (const c of ranked) {
-    if (c.endLine === undefined) (byFile.get(c.file) ?? byFile.set(c.file, []).get(c.file)!).push(c.line);
+    let lines = byLine.get(c.file);
+    if (!lines) byLine.set(c.file, (lines = new Map()));
+    const prev = lines.get(c.line);
+    if (!prev) {
+      const m = { c, weighted };
+      lines.set(c.line, m);
+      merged.push(m);
+    } else if (weighted > prev.weighted) {
+      prev.weighted = weighted + prev.weighted * 0.25;
+      prev.c = c;
+    } else prev.weighted += weighted * 0.25;
   }
   const taken: LineSpan[] = [options.region];
   const covered = (file: string, line: number) => taken.some((t) => t.file === file && t.startLine <= line && line <= t.endLine);
   const out: NextEditLocation[] = [];
-  for (const c of ranked) {
+  const order = (a: Merged, b: Merged) => b.weighted - a.weighted || collator.compare(a.c.file, b.c.file) || a.c.line - b.c.line;
+  for (const { c, weighted } of bestFirst(merged, Math.max(FIRST_READ, options.limit), order)) {
     if (out.length >= options.limit) break;
     if (covered(c.file, c.line)) continue;
     let span: LineSpan;
     if (c.endLine !== undefined) {
       span = { file: c.file, startLine: c.line, endLine: Math.min(c.endLine, c.line + MAX_LOCATION_LINES - 1) };
     } else {
-      // Other candidates close by join the location, as far as its size allows.
-      const near = (byFile.get(c.file) ?? []).filter((l) => Math.abs(l - c.line) <= options.cluster && !covered(c.file, l));
-      let lo = Math.min(c.line, ...near.filter((l) => l <= c.line));
-      let hi = Math.max(c.line, ...near.filter((l) => l >= c.line));
+      // Other one-line candidates close by join the location, as far as its size allows.
+      const lines = byLine.get(c.file)!;
+      let lo = c.line;
+      let hi = c.line;
+      for (let l = c.line - options.cluster; l <= c.line + options.cluster; l++) {
+        const near = lines.get(l);
+        if (!near || near.c.endLine !== undefined || covered(c.file, l)) continue;
+        lo = Math.min(lo, l);
+        hi = Math.max(hi, l);
+      }
       lo = Math.max(0, lo - options.before);
       hi = hi + options.after;
       if (hi - lo + 1 > MAX_LOCATION_LINES) {
@@ -78,7 +100,7 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
       span = { ...span, endLine: Math.min(span.endLine, last) };
     }
     taken.push(span);
-    out.push({ ...span, score: round(c.weighted), reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });
+    out.push({ ...span, score: round(weighted), reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });
   }
   return out;
 }

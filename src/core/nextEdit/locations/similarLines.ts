@@ -57,14 +57,14 @@ export function similarLines(ctx: LocatorContext): Candidate[] {
         spans.push({ file: hit.path, startLine: hit.startLine, endLine: hit.endLine, fileWeight: near.has(hit.path) ? 1 : OTHER_FILE_WEIGHT });
       }
     }
-    const seen = new Set<string>();
+    const seen = new Map<string, Set<number>>();
     for (const span of spans) {
       const lines = ctx.linesOf(span.file);
       if (!lines) continue;
+      const seenHere = seen.get(span.file) ?? seen.set(span.file, new Set()).get(span.file)!;
       for (let i = span.startLine; i <= Math.min(span.endLine, lines.length - 1); i++) {
-        const key = `${span.file}\0${i}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seenHere.has(i)) continue;
+        seenHere.add(i);
         const line = lines[i]!;
         if (line.length > 400 || !line.trim()) continue;
         const share = bestShare(queries, line);

@@ -91,4 +91,37 @@ describe('locator cache', () => {
     assert.equal(cache.chunkCount('total'), 9);
     assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), []);
   });
+
+  it('keeps files\' lines until the index takes that file in again, or cannot say what changed', () => {
+    const index = new FakeIndex(FILES);
+    const cache = new LocatorCache();
+    const reads: string[] = [];
+    const disk = new Map([['/r/src/cart.ts', ['a']], ['/r/src/price.ts', ['b']]]);
+    const read = (f: string) => {
+      reads.push(f);
+      return disk.get(f);
+    };
+    cache.sync(index);
+    assert.deepEqual(cache.linesOf('/r/src/cart.ts', read), ['a']);
+    assert.deepEqual(cache.linesOf('/r/src/price.ts', read), ['b']);
+    assert.equal(cache.linesOf('/r/src/gone.ts', read), undefined);
+    cache.sync(index);
+    cache.linesOf('/r/src/cart.ts', read);
+    cache.linesOf('/r/src/gone.ts', read);
+    assert.deepEqual(reads, ['/r/src/cart.ts', '/r/src/price.ts', '/r/src/gone.ts'], 'read once while the index stays put');
+    disk.set('/r/src/cart.ts', ['a2']);
+    index.change('/r/src/cart.ts');
+    cache.sync(index);
+    assert.deepEqual(cache.linesOf('/r/src/cart.ts', read), ['a2'], 'the changed file is read again');
+    assert.deepEqual(cache.linesOf('/r/src/price.ts', read), ['b']);
+    assert.equal(reads.length, 4, 'the others are kept');
+    index.change();
+    cache.sync(index);
+    cache.linesOf('/r/src/price.ts', read);
+    assert.equal(reads.length, 5, 'an unknown change drops them all');
+    cache.sync(new FakeIndex(FILES));
+    cache.linesOf('/r/src/price.ts', read);
+    assert.equal(reads.length, 6, 'another index: read anew');
+  });
 });
+
