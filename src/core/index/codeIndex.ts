@@ -35,7 +35,7 @@ import { type LanguageId, languageLabel } from './languages';
 import { ChangeLog } from './changeLog';
 import { keptImports, keptSymbols, StringPool } from './keptFacts';
 import { LineCache } from './lineCache';
-import { type ChunkRange, type FileExtract, type ImportInfo, type IndexedFile, type SkippedFile, type SymbolInfo, type SymbolKind, UNSETTLED_TIME } from './model';
+import { type ChunkRange, type FileExtract, type IndexedFile, type SkippedFile, type SymbolInfo, type SymbolKind, UNSETTLED_TIME } from './model';
 import type { FileResult, FileStat, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
 import { decodeDetails, type DetailsRow, relativeTo } from './persist/fileRows';
@@ -45,7 +45,7 @@ import { readScanListing, writeScanListing } from './persist/scanListingFile';
 import { SnapshotKeeper } from './persist/snapshotKeeper';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
 import { TaskFeed } from './parse/taskFeed';
-import { ImportGraph } from './resolve/importGraph';
+import { ImportGraph, type ResolvedImport } from './resolve/importGraph';
 import { type FileEvents, FileEventQueue } from './scan/fileEventQueue';
 import { IgnoreRules } from './scan/ignoreRules';
 import { isRacy, type ScanListing } from './scan/scanListing';
@@ -677,8 +677,10 @@ export class CodeIndex {
     if (!this.inWorkspace(abs) || this.rules.excludedPath(this.rootOf(abs), abs, false)) return;
     // Opening a file sends its text too: when it equals what is indexed, nothing is re-parsed.
     const existing = this.byPath.get(abs);
-    await this.runTaskList([{ path: abs, text, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) }], false);
-    this.graph.invalidateFile(abs);
+    const entered = await this.runTaskList([{ path: abs, text, maxBytes: this.maxFileBytes, ...(existing ? { expectHash: existing.hash } : {}) }], false);
+    // A file new to the index may be what other files' imports were looking for.
+    if (entered) this.graph.invalidateAll();
+    else this.graph.invalidateFile(abs);
     this.maintainSoon();
     // No snapshot save per keystroke burst: editor text is not the disk's; close() saves.
   }
@@ -908,7 +910,7 @@ export class CodeIndex {
   }
 
   /** Each import of `file` with the workspace files it resolved to (empty for external packages). */
-  resolvedImports(file: string): { readonly import: ImportInfo; readonly files: readonly string[] }[] {
+  resolvedImports(file: string): readonly ResolvedImport[] {
     this.ensureDetails();
     return this.graph.resolvedImports(path.resolve(file));
   }
@@ -923,7 +925,8 @@ export class CodeIndex {
   linesOf(file: string): readonly string[] | undefined {
     const overlay = this.options.documentText?.(file);
     if (overlay !== undefined) return overlay.split('\n');
-    return this.lineCache.read(file);
+    // The index's change events drop the copy of a file it holds (dropContent): no stat per read then.
+    return this.lineCache.read(file, this.byPath.has(file));
   }
 
   repoInfo(): RepoInfo[] {

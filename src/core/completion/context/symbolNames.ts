@@ -55,6 +55,16 @@ class SymbolNameTable implements SymbolNames {
     }
   }
 
+  /** Brings the table up to the files named (those changed since it was last brought up to date). */
+  syncFiles(files: Iterable<string>, entry: (file: string) => IndexedFile | undefined): void {
+    for (const p of files) {
+      const e = entry(p);
+      if (e && this.source.get(p) === e.symbols) continue;
+      this.remove(p, false);
+      if (e) this.add(p, e.symbols, false);
+    }
+  }
+
   /** Brings the table up to the index's files. */
   sync(entries: Iterable<IndexedFile>): void {
     const seen = new Set<string>();
@@ -145,7 +155,10 @@ export function symbolNames(index: CodeIndex): SymbolNames {
   if (!table) tables.set(index, (table = new SymbolNameTable()));
   const version = index.version();
   if (table.version !== version) {
-    table.sync(index.entries());
+    // Usually one file changed (the one being typed in): patch it without walking every file.
+    const changed = table.version >= 0 ? index.changedSince(table.version) : undefined;
+    if (changed && changed.size <= 64) table.syncFiles(changed, (f) => index.file(f));
+    else table.sync(index.entries());
     table.version = version;
   }
   return table;

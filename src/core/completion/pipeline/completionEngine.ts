@@ -18,6 +18,7 @@ import { createPostprocessContext } from '../postprocess/createPostprocessContex
 import type { CompletionCandidate, PostprocessContext } from '../postprocess/types';
 import { type ContextResult, contextStage, type ContextSnippet, type ContextSource } from './contextStage';
 import { type CursorWindows, cursorWindows } from './cursorWindows';
+import { linePrefixOf } from '../text/splitCursorLine';
 import { ContextLead, debounceDelay, debounceStage } from './debounceStage';
 import { percentiles, type Percentiles } from './percentiles';
 import type { PipelineSettings } from './pipelineSettings';
@@ -209,18 +210,14 @@ export class CompletionEngine {
       }
 
       const windows = cursorWindows(input.text, input.offset, settings.prefixTokens, settings.suffixTokens);
-      const syntax = this.deps.syntax?.(input, windows);
-      const facts = syntax?.facts ?? cursorFactsFromText(windows.prefix, windows.suffix, input.languageId, input.tabSize);
-      const { multiline } = decideMultiline(facts, settings.multiline);
-      const ppContext = createPostprocessContext({
-        prefix: windows.prefix, suffix: windows.suffix, languageId: input.languageId, multiline,
-        ...(syntax ? { syntax: syntax.postprocess } : {}),
-        ...(input.indentUnit !== undefined ? { indentUnit: input.indentUnit } : {}),
-        ...(input.tabSize !== undefined ? { tabSize: input.tabSize } : {}),
-      });
+      // The parse of the windows (single or multi-line, the filters' syntax checks) is first needed when
+      // the prompt is built: a request that waits out a debounce makes it during that wait (below).
+      let parsed: { multiline: boolean; ppContext: PostprocessContext } | undefined;
+      const parse = () => (parsed ??= this.parseWindows(input, windows, settings));
 
       const adopted = this.runs.adopt(prefix, suffix);
       if (adopted) {
+        const { ppContext } = parse();
         const result = await waiting(this.runs.resultFor(adopted.run, signal));
         if (result.error) return this.failed(result.error, none);
         const rest = adaptReusedAnswer(result.text, adopted.typed);
@@ -228,13 +225,22 @@ export class CompletionEngine {
         return this.finishCandidate(input, prefix, suffix, rest, ppContext, 'inFlight', t, started, [], finish, none);
       }
 
-      const atLineStart = /^[ \t]*$/.test(ppContext.linePrefix) && ppContext.prefix.length > 0;
+      const atLineStart = /^[ \t]*$/.test(linePrefixOf(windows.prefix)) && windows.prefix.length > 0;
       const planned = debounceDelay(this.debounce, { explicit: input.explicit, atLineStart }, settings.debounceMaxMs);
       t.debounce = planned;
       // The debounce window, with the context assembled in its last milliseconds: the window counts as
       // waiting, and only context work running past its end adds latency (and counts as overhead).
       const windowStart = this.clock.now();
       let context: ContextResult;
+      const early = planned > 0
+        ? setImmediate(() => {
+            try {
+              parse();
+            } catch {
+              // Made again after the wait, where its failure is the request's.
+            }
+          })
+        : undefined;
       try {
         context = await debounceStage(this.clock, planned, this.contextLead.ms(), signal, () => {
           const contextStart = this.clock.now();
@@ -249,11 +255,13 @@ export class CompletionEngine {
           });
         });
       } finally {
+        if (early) clearImmediate(early);
         const elapsed = this.clock.now() - windowStart;
         waited += Math.min(elapsed, planned);
         contextExcess = Math.max(0, elapsed - planned);
       }
       mark = this.clock.now();
+      const { multiline, ppContext } = parse();
 
       const repoName = this.deps.repoName?.();
       const request = promptStage({
@@ -322,6 +330,20 @@ export class CompletionEngine {
       },
     });
     return { id, text: candidate.text, replaceBefore: candidate.replaceBefore, replaceAfter: candidate.replaceAfter };
+  }
+
+  /** The windows parsed (tree-sitter where a grammar is ready, else the text rules): single or multi-line, and the filters' context. */
+  private parseWindows(input: CompletionInput, windows: CursorWindows, settings: PipelineSettings): { multiline: boolean; ppContext: PostprocessContext } {
+    const syntax = this.deps.syntax?.(input, windows);
+    const facts = syntax?.facts ?? cursorFactsFromText(windows.prefix, windows.suffix, input.languageId, input.tabSize);
+    const { multiline } = decideMultiline(facts, settings.multiline);
+    const ppContext = createPostprocessContext({
+      prefix: windows.prefix, suffix: windows.suffix, languageId: input.languageId, multiline,
+      ...(syntax ? { syntax: syntax.postprocess } : {}),
+      ...(input.indentUnit !== undefined ? { indentUnit: input.indentUnit } : {}),
+      ...(input.tabSize !== undefined ? { tabSize: input.tabSize } : {}),
+    });
+    return { multiline, ppContext };
   }
 
   private failed(error: unknown, none: (reason: string, error?: unknown) => CompletionOutcome): CompletionOutcome {

@@ -1,7 +1,10 @@
 /**
  * The import graph: each file's imports resolved to workspace files (per-language resolvers), and the
- * reverse edges. Resolved lazily and cached; a change to the set of files invalidates everything (a
- * new file can satisfy old imports), a change to one file's imports only that file.
+ * reverse edges. Resolved lazily and cached, per file and per import statement: a resolution depends on
+ * the set of files and on config files (tsconfig and what it extends, go.mod, Cargo.toml), never on the
+ * importing file's text, so an edit re-resolves only imports it added or changed. A change to the set of
+ * files or to a config file read by a resolution invalidates everything (a new file can satisfy old
+ * imports); a Java file moved to another package drops what depended on the package table.
  */
 import * as path from 'node:path';
 import type { LanguageId } from '../languages';
@@ -35,12 +38,16 @@ export interface GraphFile {
 }
 
 export class ImportGraph {
-  private forward = new Map<string, string[]>();
+  /** Workspace files each file imports, with the imports' signature they were resolved for. */
+  private forward = new Map<string, { readonly signature: string; readonly files: string[] }>();
+  /** Each file's resolved imports (asked for by context assembly keystroke after keystroke). */
+  private resolved = new Map<string, { readonly imports: readonly ImportInfo[]; readonly out: ResolvedImport[] }>();
   private reverse: Map<string, string[]> | undefined;
   private byDir: Map<string, string[]> | undefined;
-  private javaClasses: Map<string, string> | undefined;
-  private javaPackages: Map<string, string[]> | undefined;
+  private java: { classes: Map<string, string>; packages: Map<string, string[]>; packageOf: Map<string, string> } | undefined;
   private readonly configs = new Map<string, string | undefined>();
+  /** One context per state of the graph: resolvers may keep what they derive from it (parsed configs) on it. */
+  private ctx: ResolveContext | undefined;
 
   constructor(
     private readonly files: () => Iterable<GraphFile>,
@@ -52,41 +59,69 @@ export class ImportGraph {
   /** The set of files changed (added/removed): everything is resolved again on next use. */
   invalidateAll(): void {
     this.forward.clear();
+    this.resolved.clear();
     this.reverse = undefined;
     this.byDir = undefined;
-    this.javaClasses = undefined;
-    this.javaPackages = undefined;
+    this.java = undefined;
     this.configs.clear();
+    this.ctx = undefined;
   }
 
-  /** One file's imports (or content) changed. */
+  /** One file's content changed (it was indexed again). */
   invalidateFile(file: string): void {
-    this.forward.delete(file);
-    this.reverse = undefined;
-    this.javaClasses = undefined;
-    this.javaPackages = undefined;
     const base = path.basename(file);
-    if (base === 'tsconfig.json' || base === 'jsconfig.json' || base === 'go.mod' || base === 'Cargo.toml') this.invalidateAll();
+    // A config file some resolution read (tsconfig's `extends` chain included), or one that may now apply.
+    if (this.configs.has(file) || base === 'tsconfig.json' || base === 'jsconfig.json' || base === 'go.mod' || base === 'Cargo.toml') {
+      this.invalidateAll();
+      return;
+    }
+    const f = this.lookup(file);
+    if (this.java && file.endsWith('.java') && this.java.packageOf.get(file) !== (f?.packageName ?? '')) {
+      // Java imports resolve through the package table: resolve them again.
+      this.java = undefined;
+      for (const table of [this.forward, this.resolved]) for (const k of [...table.keys()]) if (k.endsWith('.java')) table.delete(k);
+      this.reverse = undefined;
+      return;
+    }
+    // The reverse edges hold only while the file imports the same modules.
+    const known = this.forward.get(file);
+    if (!known || !f || known.signature !== importsSignature(f.imports)) this.reverse = undefined;
   }
 
   /** Workspace files that `file` imports. */
   importsOf(file: string): readonly string[] {
-    let out = this.forward.get(file);
-    if (!out) {
-      const f = this.lookup(file);
-      out = f ? this.resolveFile(f) : [];
-      this.forward.set(file, out);
+    const f = this.lookup(file);
+    if (!f) return [];
+    const signature = importsSignature(f.imports);
+    let known = this.forward.get(file);
+    if (!known || known.signature !== signature) {
+      // Not kept per statement: the reverse edges ask this of every file.
+      const out = new Set<string>();
+      for (const r of this.resolve(f, this.resolved.get(file))) for (const target of r.files) if (target !== f.path) out.add(target);
+      this.forward.set(file, (known = { signature, files: [...out] }));
     }
-    return out;
+    return known.files;
   }
 
   /** Resolution of each import of `file`, in order (for consumers that need to know which name came from where). */
-  resolvedImports(file: string): { readonly import: ImportInfo; readonly files: readonly string[] }[] {
+  resolvedImports(file: string): readonly ResolvedImport[] {
     const f = this.lookup(file);
-    const resolver = f?.language ? RESOLVERS[f.language] : undefined;
-    if (!f || !resolver) return [];
+    if (!f) return [];
+    const cached = this.resolved.get(file);
+    if (cached?.imports === f.imports) return cached.out;
+    const out = this.resolve(f, cached);
+    this.resolved.set(file, { imports: f.imports, out });
+    return out;
+  }
+
+  /** Each import resolved; statements `before` already resolved (moved by lines typed above them) are not resolved again. */
+  private resolve(f: GraphFile, before: { readonly out: readonly ResolvedImport[] } | undefined): ResolvedImport[] {
+    const resolver = f.language ? RESOLVERS[f.language] : undefined;
+    if (!resolver || f.imports.length === 0) return [];
+    const known = new Map<string, readonly string[]>();
+    for (const r of before?.out ?? []) known.set(importKey(r.import), r.files);
     const ctx = this.context();
-    return f.imports.map((imp) => ({ import: imp, files: safeResolve(resolver, f.path, imp, ctx) }));
+    return f.imports.map((imp) => ({ import: imp, files: known.get(importKey(imp)) ?? safeResolve(resolver, f.path, imp, ctx) }));
   }
 
   /** Workspace files that import `file`. */
@@ -105,19 +140,16 @@ export class ImportGraph {
     return this.reverse.get(file) ?? [];
   }
 
-  private resolveFile(f: GraphFile): string[] {
-    const resolver = f.language ? RESOLVERS[f.language] : undefined;
-    if (!resolver || f.imports.length === 0) return [];
-    const ctx = this.context();
-    const out = new Set<string>();
-    for (const imp of f.imports) for (const target of safeResolve(resolver, f.path, imp, ctx)) if (target !== f.path) out.add(target);
-    return [...out];
-  }
-
   private context(): ResolveContext {
-    return {
-      roots: this.roots(),
-      includeDirs: this.includeDirs(),
+    if (this.ctx) return this.ctx;
+    const graph = this;
+    this.ctx = {
+      get roots() {
+        return graph.roots();
+      },
+      get includeDirs() {
+        return graph.includeDirs();
+      },
       hasFile: (abs) => this.lookup(abs) !== undefined,
       filesInDir: (dir) => this.dirIndex().get(dir) ?? [],
       readConfig: (abs) => {
@@ -127,6 +159,7 @@ export class ImportGraph {
       javaClass: (fqcn) => this.javaIndex().classes.get(fqcn),
       javaPackage: (pkg) => this.javaIndex().packages.get(pkg) ?? [],
     };
+    return this.ctx;
   }
 
   private dirIndex(): Map<string, string[]> {
@@ -144,23 +177,34 @@ export class ImportGraph {
   }
 
   private javaIndex(): { classes: Map<string, string>; packages: Map<string, string[]> } {
-    if (!this.javaClasses || !this.javaPackages) {
+    if (!this.java) {
       const classes = new Map<string, string>();
       const packages = new Map<string, string[]>();
+      const packageOf = new Map<string, string>();
       for (const f of this.files()) {
         if (f.language !== 'java') continue;
         const pkg = f.packageName ?? '';
+        packageOf.set(f.path, pkg);
         classes.set(pkg ? `${pkg}.${path.basename(f.path, '.java')}` : path.basename(f.path, '.java'), f.path);
         let list = packages.get(pkg);
         if (!list) packages.set(pkg, (list = []));
         list.push(f.path);
       }
-      this.javaClasses = classes;
-      this.javaPackages = packages;
+      this.java = { classes, packages, packageOf };
     }
-    return { classes: this.javaClasses, packages: this.javaPackages };
+    return this.java;
   }
 }
+
+export interface ResolvedImport {
+  readonly import: ImportInfo;
+  readonly files: readonly string[];
+}
+
+/** What a resolution depends on in an import statement (not its line). */
+const importKey = (imp: ImportInfo): string => `${imp.flavor ?? ''}\0${imp.source}\0${imp.names?.join('\0') ?? ''}`;
+
+const importsSignature = (imports: readonly ImportInfo[]): string => imports.map(importKey).join('\n');
 
 /** A resolver bug must not take the index down: an import it cannot handle is simply unresolved. */
 function safeResolve(resolver: ImportResolver, file: string, imp: ImportInfo, ctx: ResolveContext): string[] {

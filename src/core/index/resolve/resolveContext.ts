@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ImportInfo } from '../model';
 
+/**
+ * One context stands for one state of the workspace's files and configs (a change brings a new one), so
+ * a resolver may keep what it derives from it (a parsed tsconfig) in a WeakMap keyed by the context.
+ */
 export interface ResolveContext {
   readonly roots: readonly string[];
   /** Absolute include folders for C/C++ (`banyan.index.includeDirs`, resolved against each root). */

@@ -46,9 +46,20 @@ interface TsConfig {
   readonly paths: [string, string[]][];
 }
 
+/** The config of each folder, per context (a new context comes with any change to the files or configs). */
+const configByDir = new WeakMap<ResolveContext, Map<string, TsConfig | undefined>>();
+
 function tsConfigFor(file: string, ctx: ResolveContext): TsConfig | undefined {
+  const dir = path.dirname(file);
+  let byDir = configByDir.get(ctx);
+  if (!byDir) configByDir.set(ctx, (byDir = new Map()));
+  if (!byDir.has(dir)) byDir.set(dir, nearestTsConfig(dir, ctx));
+  return byDir.get(dir);
+}
+
+function nearestTsConfig(from: string, ctx: ResolveContext): TsConfig | undefined {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
-    const dir = findUp(ctx, path.dirname(file), name);
+    const dir = findUp(ctx, from, name);
     if (dir) return readTsConfig(path.join(dir, name), ctx, 0);
   }
   return undefined;

@@ -47,11 +47,13 @@ describe('index change tracking', () => {
     assert.equal(index.version(), v0);
   });
 
-  it('linesOf follows the disk: a cached file rewritten is read again', () => {
+  it('linesOf follows the disk: a cached file rewritten outside the editor is read again once the watcher reports it', async () => {
     const p = file('src/util.ts');
     const before = index.linesOf(p);
     assert.equal(index.linesOf(p), before, 'the second read comes from the cache');
     writeFileSync(p, 'export const rewritten = 1;\nexport const andLonger = 2;\n');
+    index.applyFileEvents({ changed: [p] }, 0);
+    await index.settled();
     assert.deepEqual(index.linesOf(p), ['export const rewritten = 1;', 'export const andLonger = 2;', '']);
   });
 
@@ -64,7 +66,18 @@ describe('index change tracking', () => {
     assert.equal(Buffer.byteLength(same), statSync(p).size);
     writeFileSync(p, same);
     utimesSync(p, stamp, stamp); // as `touch -r` or `rsync -t` would
+    index.applyFileEvents({ changed: [p] }, 0);
+    await index.settled();
     assert.deepEqual(index.linesOf(p), same.split('\n'));
+  });
+
+  it('linesOf checks the disk at once for a file the index does not hold (no event would tell it)', () => {
+    const p = file('notes-written-after-the-scan.txt');
+    writeFileSync(p, 'first\n');
+    assert.equal(index.file(p), undefined);
+    assert.deepEqual(index.linesOf(p), ['first', '']);
+    writeFileSync(p, 'second, longer\n');
+    assert.deepEqual(index.linesOf(p), ['second, longer', '']);
   });
 
   it('linesOf drops its copy of a file the index takes in again', async () => {

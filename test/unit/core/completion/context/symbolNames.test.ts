@@ -3,6 +3,8 @@
  * it must equal a table built from scratch over the same index.
  */
 import { strict as assert } from 'node:assert';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeIndex } from '@src/core/index/codeIndex';
 import { symbolNames, type SymbolNames } from '@src/core/completion/context/symbolNames';
@@ -55,6 +57,30 @@ describe('symbolNames (patched as the index changes)', () => {
       await fresh.refresh();
       await fresh.updateDocument(edited, editedText);
       await fresh.updateDocument(files[1]!, '// emptied\n');
+      assert.deepEqual(describeTable(patched), describeTable(symbolNames(fresh)));
+    } finally {
+      await fresh.close({ save: false });
+    }
+  });
+
+  it('files created and deleted on disk: patched from the changed files alone, it equals a table built from scratch', async () => {
+    // The editor texts of the test above go: the index follows the disk again.
+    for (const f of ws.index.filePaths()) await ws.index.updateFromDisk(f);
+    const table = symbolNames(ws.index);
+    const files = ws.index.filePaths().filter((f) => f.endsWith('.ts')).sort();
+    const gone = files[files.length - 1]!;
+    const created = path.join(ws.dir, 'src', 'createdOnDisk.ts');
+    writeFileSync(created, 'export function createdOnDiskHelper() {}\n');
+    rmSync(gone);
+    ws.index.applyFileEvents({ created: [created], deleted: [gone] }, 0);
+    await ws.index.settled();
+    const patched = symbolNames(ws.index);
+    assert.equal(patched, table, 'the same table, patched');
+    assert.ok([...patched.withPrefix('createdOnDisk')].length === 1);
+    assert.equal(patched.byFile.get(gone), undefined);
+    const fresh = await CodeIndex.open({ roots: [ws.dir], workers: 0 });
+    try {
+      await fresh.refresh();
       assert.deepEqual(describeTable(patched), describeTable(symbolNames(fresh)));
     } finally {
       await fresh.close({ save: false });

@@ -153,4 +153,28 @@ describe('CompletionEngine', () => {
     e.snooze(0);
     assert.equal(e.snoozeLeftMs(), 0);
   });
+
+  it('the windows are parsed while the request waits out its debounce, not before it; a parse that fails there fails the request as before', async () => {
+    // Sleeps that take a real turn of the event loop, as timers do.
+    class WaitingClock extends FakeClock {
+      sleeping = 0;
+      override sleep(ms: number, signal?: AbortSignal): Promise<void> {
+        this.sleeping++;
+        return new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => {
+          this.sleeping--;
+          return super.sleep(ms, signal);
+        });
+      }
+    }
+    const clock = new WaitingClock();
+    const parsedWhile: number[] = [];
+    const model = new FakeModel(() => ['findUser(id);']);
+    const e = engine(model, { clock, syntax: () => (parsedWhile.push(clock.sleeping), undefined) });
+    const outcome = await e.complete(at(DOC, 21), new AbortController().signal);
+    assert.ok(outcome.kind === 'suggestion' && outcome.timings.debounce > 0);
+    assert.deepEqual(parsedWhile, [1], 'parsed once, during the debounce sleep');
+
+    const broken = engine(model, { clock: new WaitingClock(), syntax: () => { throw new Error('grammar trouble'); } });
+    await assert.rejects(broken.complete(at(DOC, 21), new AbortController().signal), /grammar trouble/);
+  });
 });
