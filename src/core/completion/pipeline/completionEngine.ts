@@ -221,8 +221,11 @@ export class CompletionEngine {
         const result = await waiting(this.runs.resultFor(adopted.run, signal));
         if (result.error) return this.failed(result.error, none);
         const rest = adaptReusedAnswer(result.text, adopted.typed);
-        if (rest === undefined) return none('reused answer already typed');
-        return this.finishCandidate(input, prefix, suffix, rest, ppContext, 'inFlight', t, started, [], finish, none);
+        if (rest !== undefined) return this.finishCandidate(input, prefix, suffix, rest, ppContext, 'inFlight', t, started, [], finish, none);
+        if (result.text === adopted.typed) return none('reused answer already typed');
+        // Adopted before it had streamed as far as the user typed, the run then wrote something else: ask
+        // the model for this place rather than leave the pause without a suggestion (on a CPU model the
+        // user types ahead of a multi-second prompt all the time).
       }
 
       const atLineStart = /^[ \t]*$/.test(linePrefixOf(windows.prefix)) && windows.prefix.length > 0;

@@ -5,7 +5,8 @@ import { pipelineSettings } from '@src/core/completion/pipeline/pipelineSettings
 import type { CompletionInput } from '@src/core/completion/pipeline/types';
 import { defaultSettings } from '@src/core/config/settings';
 import { ModelError } from '@src/core/llm/errors';
-import { FakeClock, FakeModel } from './fakes';
+import { FakeClock, FakeModel, gate } from './fakes';
+import type { CompletionModel } from '@src/core/completion/pipeline/types';
 
 const DOC = 'const user = service.\n';
 const at = (text: string, offset: number, explicit = false): CompletionInput => ({
@@ -109,6 +110,33 @@ describe('CompletionEngine', () => {
     assert.equal(snap.engine.modelRequests, 1);
     assert.equal(snap.engine.served.typedAhead, 1);
     assert.ok(snap.cacheServedShare > 0.6);
+  });
+
+  it('a run adopted before it streamed what was typed since, that then writes something else, gives way to a new request for this place', async () => {
+    const slowPrompt = gate();
+    const prefixes: string[] = [];
+    const model: CompletionModel = {
+      async *complete(req) {
+        prefixes.push(req.prefix);
+        if (req.prefix.endsWith('return')) {
+          await slowPrompt.promise;
+          yield { type: 'text', text: 'Wfunction();' };
+        } else yield { type: 'text', text: 'total;' };
+      },
+    };
+    const e = engine(new FakeModel(() => []), { model: () => model });
+    const first = e.complete(at('  return\n', 8), new AbortController().signal);
+    while (prefixes.length === 0) await new Promise((r) => setImmediate(r));
+    // The user typed a space while the model was still reading its prompt: the run is adopted.
+    const second = e.complete(at('  return \n', 9, true), new AbortController().signal);
+    await new Promise((r) => setImmediate(r));
+    slowPrompt.release();
+    assert.equal((await first).kind, 'suggestion');
+    const outcome = await second;
+    assert.ok(outcome.kind === 'suggestion', JSON.stringify(outcome));
+    assert.equal(outcome.suggestion.text, 'total;');
+    assert.equal(outcome.source, 'model');
+    assert.deepEqual(prefixes, ['  return', '  return ']);
   });
 
   it('accept, partial accept and dismissal are counted once per suggestion', async () => {
