@@ -14,7 +14,7 @@ import {
 import type { BanyanContext } from '../banyanContext';
 import { sendNotification, sendRequest } from '../typedClient';
 import { NextEditDecorations } from './nextEditDecorations';
-import { cursorAfter, jumpLabel, staleEdit, tabAction } from './nextEditView';
+import { cursorAfter, jumpLabel, staleEdit, tabAction, type ViewRange } from './nextEditView';
 
 /** Set while a next-edit diff (not ghost text) is on screen: Tab and Esc are ours only then. */
 export const NEXT_EDIT_VISIBLE_CONTEXT = 'banyan.nextEditVisible';
@@ -208,15 +208,15 @@ export class NextEditController implements vscode.Disposable {
   }
 
   private async accept(s: Showing, editor: vscode.TextEditor): Promise<void> {
-    const uri = vscode.Uri.parse(s.target);
+    // Tab accepts only in the target's editor (it jumps there first), so `editor.document` is the target.
+    const uri = editor.document.uri;
+    const range = (r: ViewRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     // The edits were computed against the request's version of its document; anything newer is stale.
     if (s.source.toString() === s.target && editor.document.version !== s.result.version) return this.dismiss('ignored', 'superseded');
     // Another file has no version in the answer: its text where the edits go must be what they were computed on.
-    const target = editor.document.uri.toString() === s.target ? editor.document : await vscode.workspace.openTextDocument(uri);
-    if (this.showing !== s) return;
-    if (staleEdit(s.result.edits, (r) => target.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)))) return this.dismiss('ignored', 'stale');
+    if (staleEdit(s.result.edits, (r) => editor.document.getText(range(r)))) return this.dismiss('ignored', 'stale');
     const edit = new vscode.WorkspaceEdit();
-    for (const e of s.result.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    for (const e of s.result.edits) edit.replace(uri, range(e.range), e.newText);
     this.busy = true;
     // Cleared before the edit is applied: the editor shows the new text before applyEdit's promise
     // settles here, and the old diff must not be drawn over it meanwhile (seen under load).
