@@ -3,6 +3,7 @@
 // the harness's own score.mjs, so its figures match run.mjs; the latency is the server-side compute
 // (syntax + ranking), which the harness's per-process figures cannot show.
 //   npx tsx bench/nextEdit/inProcess.ts --cases A.jsonl [B.jsonl …] --root NAME=DIR … [--work DIR] [--limit N] [--why]
+//   BANYAN_NEXT_EDIT_DUMP=FILE …   appends each case's region and locations (one JSON line) to FILE
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,6 +78,8 @@ export async function runInProcess(o: InProcessOptions) {
         const sc = score.scoreCase(c, score.normalize(out, ws));
         rows[repo]!.push({ id: c.id, sameFile: c.sameFile, ms, ...sc });
         o.onCase?.(c, sc, { root: ws, index, result: out });
+        // Every case's whole answer, to check that a change meant for speed leaves the locations as they were.
+        if (process.env.BANYAN_NEXT_EDIT_DUMP) fs.appendFileSync(process.env.BANYAN_NEXT_EDIT_DUMP, `${JSON.stringify({ id: c.id, ...out })}\n`);
         if (process.env.NE_DEBUG) {
           const t = c.target;
           const hit = (l: { file: string; startLine: number; endLine: number }) => l.file === t.file && (t.insertion ? l.startLine - 1 <= t.startLine && t.startLine <= l.endLine + 1 : l.startLine <= t.endLine && t.startLine <= l.endLine);
