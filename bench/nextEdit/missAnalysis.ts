@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CodeIndex } from '../../src/core/index/codeIndex';
 import { meaningfulIdentifiers } from '../../src/core/nextEdit/identifiers';
 import { stemOf } from '../../src/core/nextEdit/locations/relatedFiles';
-import { shapeOf } from '../../src/core/nextEdit/locations/similarLines';
+import { shapeOf } from '../../src/core/nextEdit/locations/lineShape';
 import { historyFromDiff } from '../../src/core/nextEdit/historyFromDiff';
 import { type Case, optionsFromArgs, runInProcess } from './inProcess';
 

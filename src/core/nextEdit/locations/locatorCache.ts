@@ -8,6 +8,7 @@
  * file per request), each until the index takes that file in again; a change on disk the index has not
  * taken in yet is seen once it has.
  */
+import { carriedLineFacts, type LineFacts, lineFacts } from './lineFacts';
 import { stemOf } from './relatedFiles';
 import * as path from 'node:path';
 
@@ -21,6 +22,8 @@ export interface VersionedIndex {
 
 /** Files whose lines are kept at most (the index's own line cache holds the arrays anyway). */
 const MAX_KEPT_FILES = 512;
+/** Documents whose last lines are kept, to carry their facts to the next version. */
+const MAX_DOCUMENTS = 8;
 
 interface Stems {
   /** Files by stem, each with its position in the index's file order (relatedFiles keeps that order). */
@@ -34,6 +37,8 @@ export class LocatorCache {
   private stems: Stems | undefined;
   private readonly tokenCounts = new Map<string, number>();
   private readonly lines = new Map<string, readonly string[] | undefined>();
+  /** The cursor documents' lines at their last request, most recent last. */
+  private readonly documents = new Map<string, readonly string[]>();
 
   /** Brings the cache to the index's current state; called once per request. */
   sync(index: VersionedIndex): void {
@@ -65,6 +70,19 @@ export class LocatorCache {
     const lines = read(file);
     this.lines.set(file, lines);
     return lines;
+  }
+
+  /**
+   * The facts of a cursor document's lines (see lineFacts.ts), carried from its lines at the last
+   * request for the same file: between keystrokes only the changed lines are looked at again.
+   */
+  documentFacts(file: string, lines: readonly string[]): LineFacts {
+    const prev = this.documents.get(file);
+    const facts = prev && prev !== lines ? carriedLineFacts(prev, lines) : lineFacts(lines);
+    this.documents.delete(file);
+    this.documents.set(file, lines);
+    if (this.documents.size > MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
+    return facts;
   }
 
   /** relatedFiles(files, index.filePaths(), limit) from the kept stems: the same files in the same order. */

@@ -6,6 +6,7 @@
 import type { SymbolInfo, SymbolKind } from '../../index/model';
 import { languageOf } from '../../index/languages';
 import { editSignals, type EditSignals } from './editSignals';
+import { type LineFacts, lineFacts } from './lineFacts';
 import type { LocatorCache, VersionedIndex } from './locatorCache';
 import { relatedFiles } from './relatedFiles';
 import type { EditorDiagnostic, HistoryHunk, LineSpan, LocationReason, Position } from '../types';
@@ -59,6 +60,8 @@ export class LocatorContext {
   private signalCache: readonly EditSignals[] | undefined;
   private linked: Map<string, boolean> | undefined;
   private historyFileList: readonly string[] | undefined;
+  /** The cursor document's facts, carried from its previous version's when the cache kept them. */
+  private readonly documentFacts: LineFacts;
 
   private readonly cache: LocatorCache | undefined;
 
@@ -66,6 +69,7 @@ export class LocatorContext {
     const index = input.index;
     this.cache = input.cache && index && isVersioned(index) ? input.cache : undefined;
     if (this.cache && index && isVersioned(index)) this.cache.sync(index);
+    this.documentFacts = input.cache ? input.cache.documentFacts(input.file, input.lines) : lineFacts(input.lines);
     this.recent = [...input.history].sort((a, b) => b.seq - a.seq);
     for (const h of input.history) {
       let set = this.madeLines.get(h.file);
@@ -84,6 +88,11 @@ export class LocatorContext {
     const lines = this.input.openDocument?.(file) ?? this.input.index?.linesOf(file);
     this.lineCache.set(file, lines);
     return lines;
+  }
+
+  /** Per-line facts of a lines array from linesOf (tokens, shapes, names; see lineFacts.ts). */
+  factsOf(lines: readonly string[]): LineFacts {
+    return lines === this.input.lines ? this.documentFacts : lineFacts(lines);
   }
 
   /** What each history hunk says, newest first. */

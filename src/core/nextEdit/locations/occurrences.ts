@@ -24,7 +24,7 @@ const DEFAULT_MAX_CHUNKS = 120;
 /** Whole-word occurrences of `name`. `lookupToken` names the index token to look up (default: the name's own). */
 export function findOccurrences(ctx: LocatorContext, name: string, options: OccurrenceOptions = {}): Occurrence[] {
   const re = wordPattern(name);
-  return findLines(ctx, (l) => l.includes(name) && re.test(l), searchToken(name), options);
+  return findLines(ctx, (l) => l.includes(name) && re.test(l), searchToken(name), options, name);
 }
 
 /** Lines containing `text` literally; `token` (a search token of an identifier inside it) finds the chunks. */
@@ -32,10 +32,16 @@ export function findText(ctx: LocatorContext, text: string, token: string | unde
   return findLines(ctx, (l) => l.includes(text), token, options);
 }
 
-function findLines(ctx: LocatorContext, matches: (line: string) => boolean, token: string | undefined, options: OccurrenceOptions): Occurrence[] {
+/** `name`: a whole word `matches` looks for, found in the cursor's document through its name map (lineFacts.ts). */
+function findLines(ctx: LocatorContext, matches: (line: string) => boolean, token: string | undefined, options: OccurrenceOptions, name?: string): Occurrence[] {
   const out: Occurrence[] = [];
   const own = ctx.input.lines;
-  for (let i = 0; i < own.length; i++) if (matches(own[i]!) && !ctx.isMade(ctx.file, i)) out.push({ file: ctx.file, line: i });
+  const named = name === undefined ? undefined : ctx.factsOf(own).linesWithName(name);
+  if (named) {
+    for (const i of named) if (!ctx.isMade(ctx.file, i)) out.push({ file: ctx.file, line: i });
+  } else {
+    for (let i = 0; i < own.length; i++) if (matches(own[i]!) && !ctx.isMade(ctx.file, i)) out.push({ file: ctx.file, line: i });
+  }
   const index = ctx.input.index;
   if (options.sameFileOnly || !index || !token) return out;
   const maxChunks = options.maxChunks ?? DEFAULT_MAX_CHUNKS;

@@ -8,7 +8,8 @@
  * The cursor's file, the files already edited and their tests or subjects (relatedFiles) count in full.
  */
 import { tokenize } from '../../index/search/tokenizer';
-import { memoByLine } from './lineMemo';
+import type { LineFacts } from './lineFacts';
+import { shapeOf } from './lineShape';
 import type { Candidate, LocatorContext } from './locatorContext';
 
 /** Hunks of the history looked at, newest first. */
@@ -61,13 +62,14 @@ export function similarLines(ctx: LocatorContext): Candidate[] {
     for (const span of spans) {
       const lines = ctx.linesOf(span.file);
       if (!lines) continue;
+      const facts = ctx.factsOf(lines);
       const seenHere = seen.get(span.file) ?? seen.set(span.file, new Set()).get(span.file)!;
       for (let i = span.startLine; i <= Math.min(span.endLine, lines.length - 1); i++) {
         if (seenHere.has(i)) continue;
         seenHere.add(i);
         const line = lines[i]!;
         if (line.length > 400 || !line.trim()) continue;
-        const share = bestShare(queries, line);
+        const share = bestShare(queries, line, facts, i);
         if (share < MIN_MATCH) continue;
         // An insertion goes after the look-alike of the line it followed, unless it is there already.
         const at = insertion ? i + 1 : i;
@@ -101,34 +103,15 @@ function query(ctx: LocatorContext, line: string): Query | undefined {
   return { weights, total, text: line.trim(), shape: parts >= MIN_SHAPE_PARTS ? shape : undefined };
 }
 
-/** A line with its names, strings and numbers replaced by `_` (keywords kept): `def _(self):` for every test method. */
-export function shapeOf(line: string): string {
-  return line
-    .trim()
-    .replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '_')
-    .replace(/\b\d[\w.]*/g, '_')
-    .replace(/[A-Za-z_$][\w$]*/g, (w) => (KEYWORDS.has(w) ? w : '_'))
-    .replace(/_(?:\s*\.\s*_)+/g, '_')
-    .replace(/\s+/g, ' ');
-}
-
-const KEYWORDS = new Set(
-  ('def class function func fn public private protected static final void return if else for while try catch with async await ' +
-    'self this import from export const let var new throw throws extends implements interface struct type package').split(' '),
-);
-
-/** Read-only: remembered across requests. */
-const tokenSetOf = memoByLine((line) => new Set(tokenize(line)));
-const memoShapeOf = memoByLine(shapeOf);
-
-function bestShare(queries: readonly Query[], line: string): number {
+/** Line `i`'s best share of a query's weight (its facts, tokens and shape, kept with the lines). */
+function bestShare(queries: readonly Query[], line: string, facts: LineFacts, i: number): number {
   const trimmed = line.trim();
-  const tokens = tokenSetOf(line);
+  const tokens = facts.tokensAt(i);
   let best = 0;
   let shape: string | undefined;
   for (const q of queries) {
     if (trimmed === q.text) return 1;
-    if (q.shape && (shape ??= memoShapeOf(line)) === q.shape) best = Math.max(best, SHAPE_MATCH);
+    if (q.shape && (shape ??= facts.shapeAt(i)) === q.shape) best = Math.max(best, SHAPE_MATCH);
     let matched = 0;
     for (const t of tokens) matched += q.weights.get(t) ?? 0;
     // Lines much longer than the query match it by accident: count the extra tokens against them.

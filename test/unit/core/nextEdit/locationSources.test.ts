@@ -11,7 +11,8 @@ import { recentEdits } from '@src/core/nextEdit/locations/recentEdits';
 import { relatedFiles, stemOf } from '@src/core/nextEdit/locations/relatedFiles';
 import { renamedIdentifiers } from '@src/core/nextEdit/locations/renamedIdentifiers';
 import { repeatedEdit } from '@src/core/nextEdit/locations/repeatedEdit';
-import { shapeOf, similarLines } from '@src/core/nextEdit/locations/similarLines';
+import { shapeOf } from '@src/core/nextEdit/locations/lineShape';
+import { similarLines } from '@src/core/nextEdit/locations/similarLines';
 import { context, hunk, type TestWorkspace, workspace } from './workspaceIndex';
 
 const at = (ws: TestWorkspace, cs: readonly Candidate[]) => cs.map((c) => `${c.file.slice(ws.root.length + 1)}:${c.line}`).sort();
