@@ -75,7 +75,8 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
   const covered = (file: string, line: number) => taken.some((t) => t.file === file && t.startLine <= line && line <= t.endLine);
   const listed: LineSpan[] = [];
   const beside = (file: string, line: number) => listed.some((t) => t.file === file && t.startLine - ADJACENT_LINES <= line && line <= t.endLine + ADJACENT_LINES);
-  const order = (a: Merged, b: Merged) => b.weighted - a.weighted || collator.compare(a.c.file, b.c.file) || a.c.line - b.c.line;
+  const fileRank = fileOrder(byLine.keys());
+  const order = (a: Merged, b: Merged) => b.weighted - a.weighted || fileRank.get(a.c.file)! - fileRank.get(b.c.file)! || a.c.line - b.c.line;
   const ranked = bestFirst(merged, Math.max(FIRST_READ, options.limit), order);
   let ahead = ranked.next();
   // Candidates beside a listed place wait here, weight reduced, strongest first (a place is only ever
@@ -130,6 +131,14 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
     out.push({ ...span, score: round(weighted), reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });
   }
   return out;
+}
+
+/** Each file's place in the collator's order (files it holds equal share one): compared per pair of candidates, collated once per file. */
+function fileOrder(files: Iterable<string>): Map<string, number> {
+  const sorted = [...files].sort(collator.compare);
+  const rank = new Map<string, number>();
+  sorted.forEach((f, i) => rank.set(f, i > 0 && collator.compare(sorted[i - 1]!, f) === 0 ? rank.get(sorted[i - 1]!)! : i));
+  return rank;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
