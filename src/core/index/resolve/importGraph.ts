@@ -39,7 +39,7 @@ export interface GraphFile {
 
 export class ImportGraph {
   /** Workspace files each file imports, with the imports' signature they were resolved for. */
-  private forward = new Map<string, { readonly signature: string; readonly files: string[] }>();
+  private forward = new Map<string, { readonly signature: string; readonly files: string[]; readonly imports: readonly ImportInfo[] }>();
   /** Each file's resolved imports (asked for by context assembly keystroke after keystroke). */
   private resolved = new Map<string, { readonly imports: readonly ImportInfo[]; readonly out: ResolvedImport[] }>();
   private reverse: Map<string, string[]> | undefined;
@@ -92,14 +92,16 @@ export class ImportGraph {
   importsOf(file: string): readonly string[] {
     const f = this.lookup(file);
     if (!f) return [];
-    const signature = importsSignature(f.imports);
     let known = this.forward.get(file);
+    // The same imports array (an entry's is replaced when the file is indexed again): no signature to build.
+    if (known?.imports === f.imports) return known.files;
+    const signature = importsSignature(f.imports);
     if (!known || known.signature !== signature) {
       // Not kept per statement: the reverse edges ask this of every file.
       const out = new Set<string>();
       for (const r of this.resolve(f, this.resolved.get(file))) for (const target of r.files) if (target !== f.path) out.add(target);
-      this.forward.set(file, (known = { signature, files: [...out] }));
-    }
+      this.forward.set(file, (known = { signature, files: [...out], imports: f.imports }));
+    } else if (known.imports !== f.imports) this.forward.set(file, { ...known, imports: f.imports });
     return known.files;
   }
 

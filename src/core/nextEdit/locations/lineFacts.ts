@@ -15,12 +15,15 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Changed lines beyond which the name map is rebuilt when next asked rather than updated. */
 const MAX_UPDATED_LINES = 256;
 const NONE: readonly number[] = [];
+/** Lookups of a file's names before its name map is built (a file read once is cheaper to scan). */
+const ASKED_BEFORE_MAP = 16;
 
 export class LineFacts {
   private readonly tokens: (ReadonlySet<string> | undefined)[];
   private readonly shapes: (string | undefined)[];
   /** Name → the lines holding it as a whole word, ascending; built on first use. */
   private names: Map<string, number[]> | undefined;
+  private asked = 0;
 
   constructor(readonly lines: readonly string[]) {
     this.tokens = new Array<ReadonlySet<string> | undefined>(lines.length);
@@ -41,6 +44,11 @@ export class LineFacts {
   linesWithName(name: string): readonly number[] | undefined {
     if (!IDENTIFIER.test(name)) return undefined;
     return (this.names ??= buildNames(this.lines)).get(name) ?? NONE;
+  }
+
+  /** linesWithName once this file has been asked about often enough to be worth its map; undefined before (the caller scans). */
+  linesWithNameOnceAsked(name: string): readonly number[] | undefined {
+    return this.names || ++this.asked > ASKED_BEFORE_MAP ? this.linesWithName(name) : undefined;
   }
 
   /**
@@ -125,7 +133,7 @@ function addLine(names: Map<string, number[]>, line: string, i: number): void {
 }
 
 /** First position in ascending `list` whose value is >= x. */
-function lowerBound(list: readonly number[], x: number): number {
+export function lowerBound(list: readonly number[], x: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

@@ -90,6 +90,11 @@ export class LocatorContext {
     return lines;
   }
 
+  /** Whether other files' lines are kept across requests (a LocatorCache), and facts built for them with them. */
+  get keepsLines(): boolean {
+    return this.cache !== undefined;
+  }
+
   /** Per-line facts of a lines array from linesOf (tokens, shapes, names; see lineFacts.ts). */
   factsOf(lines: readonly string[]): LineFacts {
     return lines === this.input.lines ? this.documentFacts : lineFacts(lines);

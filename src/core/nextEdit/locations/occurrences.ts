@@ -5,6 +5,7 @@
  * left out: those edits are made.
  */
 import { searchToken, wordPattern } from '../identifiers';
+import { lowerBound } from './lineFacts';
 import type { LocatorContext } from './locatorContext';
 
 export interface Occurrence {
@@ -52,7 +53,13 @@ function findLines(ctx: LocatorContext, matches: (line: string) => boolean, toke
     const lines = ctx.linesOf(c.path);
     if (!lines) continue;
     const end = Math.min(c.endLine, lines.length - 1);
-    for (let i = c.startLine; i <= end; i++) if (matches(lines[i]!) && !ctx.isMade(c.path, i)) out.push({ file: c.path, line: i });
+    // A file looked in again and again (its lines kept across requests) is looked up in its name map.
+    const named = name !== undefined && ctx.keepsLines ? ctx.factsOf(lines).linesWithNameOnceAsked(name) : undefined;
+    if (named) {
+      for (let k = lowerBound(named, c.startLine); k < named.length && named[k]! <= end; k++) if (!ctx.isMade(c.path, named[k]!)) out.push({ file: c.path, line: named[k]! });
+    } else {
+      for (let i = c.startLine; i <= end; i++) if (matches(lines[i]!) && !ctx.isMade(c.path, i)) out.push({ file: c.path, line: i });
+    }
   }
   return out;
 }

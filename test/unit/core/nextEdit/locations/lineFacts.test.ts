@@ -95,6 +95,13 @@ describe('line facts', () => {
     assert.deepEqual(old.linesWithName('foo'), [0]);
   });
 
+  it('another file is scanned by the caller until it has been asked about often, then answered from its map', () => {
+    const facts = new LineFacts(['foo()', 'bar(foo)']);
+    const answers = Array.from({ length: 20 }, () => facts.linesWithNameOnceAsked('foo'));
+    assert.ok(answers.slice(0, 16).every((a) => a === undefined));
+    assert.ok(answers.slice(16).every((a) => a !== undefined && a.join() === '0,1'));
+  });
+
   it('one facts object per lines array; a new array (the file read again) gets its own', () => {
     const a = ['foo'];
     assert.equal(lineFacts(a), lineFacts(a));
