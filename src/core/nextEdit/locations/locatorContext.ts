@@ -57,6 +57,8 @@ export class LocatorContext {
   private readonly lineCache = new Map<string, readonly string[] | undefined>();
   private readonly tokenCounts = new Map<string, number>();
   private family: string | undefined;
+  /** isCodeLike per file, for the request: the search's file weight asks it per scored chunk. */
+  private readonly codeLike = new Map<string, boolean>();
   private signalCache: readonly EditSignals[] | undefined;
   private linked: Map<string, boolean> | undefined;
   private historyFileList: readonly string[] | undefined;
@@ -144,8 +146,13 @@ export class LocatorContext {
 
   /** A file in the cursor file's language family (code edits propagate to code, not to changelogs and docs). */
   isCodeLike(file: string): boolean {
-    const family = languageFamily(file);
-    return family !== undefined && family === (this.family ??= languageFamily(this.input.file) ?? '');
+    let codeLike = this.codeLike.get(file);
+    if (codeLike === undefined) {
+      const family = languageFamily(file);
+      codeLike = family !== undefined && family === (this.family ??= languageFamily(this.input.file) ?? '');
+      this.codeLike.set(file, codeLike);
+    }
+    return codeLike;
   }
 
   isMade(file: string, line: number): boolean {
