@@ -24,8 +24,9 @@ const DEFAULT_MAX_CHUNKS = 120;
 
 /** Whole-word occurrences of `name`. `lookupToken` names the index token to look up (default: the name's own). */
 export function findOccurrences(ctx: LocatorContext, name: string, options: OccurrenceOptions = {}): Occurrence[] {
-  const re = wordPattern(name);
-  return findLines(ctx, (l) => l.includes(name) && re.test(l), searchToken(name), options, name);
+  // Built only where a line is scanned (the name maps answer most lookups without it).
+  let re: RegExp | undefined;
+  return findLines(ctx, (l) => l.includes(name) && (re ??= wordPattern(name)).test(l), searchToken(name), options, name);
 }
 
 /** Lines containing `text` literally; `token` (a search token of an identifier inside it) finds the chunks. */
