@@ -19,6 +19,7 @@ import path from 'node:path';
 import { buildCli } from './buildCli.mjs';
 import { parseArgs } from './parseArgs.mjs';
 import { checkoutHead } from './nextEdit/checkout.mjs';
+import { compareAnswers } from './nextEdit/compareCli.mjs';
 import { harnessDir } from './nextEdit/harnessDir.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -79,9 +80,13 @@ for (const s of sets) {
   const limit = args.limit ? ['--limit', String(args.limit)] : [];
   const retrievers = [...BASELINES];
   const labels = [];
+  // Each answer is also kept as <case id>.json, to be compared with the in-process engine's.
+  const answers = { cli: path.join(work, 'answers', s, 'cli'), inProcess: path.join(work, 'answers', s, 'in-process') };
+  for (const d of Object.values(answers)) { fs.rmSync(d, { recursive: true, force: true }); fs.mkdirSync(d, { recursive: true }); }
   if (!args['no-cli']) {
-    const cli = buildCli(path.join(work, 'cli'));
-    retrievers.push(`cmd:${process.execPath} ${cli} next-edit --locations --workspace {repo} --file {file} --line {line} --character {character} --history {history}`);
+    const cli = process.env.BANYAN_BENCH_CLI ? path.resolve(process.env.BANYAN_BENCH_CLI) : buildCli(path.join(work, 'cli'));
+    const kept = `${answers.cli}/{id}.json`;
+    retrievers.push(`cmd:${process.execPath} ${cli} next-edit --locations --workspace {repo} --file {file} --line {line} --character {character} --history {history} > ${kept} && cat ${kept}`);
     labels.push('banyan-cli');
   }
   log(`${s}: harness over ${cs.map((c) => c.name).join(', ')} (${retrievers.length} retrievers)`);
@@ -95,7 +100,7 @@ for (const s of sets) {
   log(`${s}: in-process engine`);
   // A fresh index each run: a saved one opened again orders ties differently, and the figures with it.
   for (const c of cs) fs.rmSync(path.join(work, 'inprocess', 'index', c.name), { recursive: true, force: true });
-  const inproc = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/nextEdit/inProcess.ts'), '--cases', ...cs.map((c) => c.cases), '--root', ...cs.map((c) => `${c.name}=${c.snap}`), '--work', path.join(work, 'inprocess'), ...limit],
+  const inproc = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/nextEdit/inProcess.ts'), '--cases', ...cs.map((c) => c.cases), '--root', ...cs.map((c) => `${c.name}=${c.snap}`), '--work', path.join(work, 'inprocess'), '--record', answers.inProcess, ...limit],
     { encoding: 'utf8', cwd: root, maxBuffer: 256 << 20 });
   if (inproc.status !== 0) throw new Error(`in-process run failed: ${inproc.stderr.slice(-2000)}`);
   const engine = JSON.parse(inproc.stdout);
@@ -108,6 +113,8 @@ for (const s of sets) {
     repos: Object.fromEntries(cs.map((c) => [c.name, { lang: c.lang, cases: json.corpora[c.name]?.cases }])),
     retrievers: table,
     serverLocateMs: engine.locateMs,
+    // The CLI's answers against the in-process engine's, case by case (any difference is a bug).
+    cliVsInProcess: args['no-cli'] ? null : summarizeComparison(compareAnswers(answers.cli, answers.inProcess)),
     targets: {
       loc3: { value: ours.overall.loc3, met: ours.overall.loc3 >= 75 && ours.overall.loc3 > bestBaseline, rule: '>= 75 % and above every baseline', bestBaseline },
       crossFileLoc5: { value: ours.crossFile.loc5, met: ours.crossFile.loc5 >= 35, rule: '>= 35 %' },
@@ -127,6 +134,10 @@ console.log(JSON.stringify({
   results, replay,
 }, null, 1));
 if (!args.keep) fs.rmSync(path.join(work, 'inprocess', 'ws'), { recursive: true, force: true });
+
+function summarizeComparison(c) {
+  return { cases: c.cases, identical: c.identical, missing: c.missing.length, regionDiffers: c.regionDiffers.length, locationsDiffer: c.locationsDiffer.length, examples: [...c.regionDiffers, ...c.locationsDiffer].slice(0, 5) };
+}
 
 function runReplay() {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/nextEdit/typingReplay.ts'), ...(args['replay-args'] ? String(args['replay-args']).split(' ') : [])], { encoding: 'utf8', cwd: root, maxBuffer: 64 << 20 });
