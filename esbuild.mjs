@@ -63,7 +63,7 @@ export const LAZY_CHUNKS = [
 ];
 
 /** Turns each LAZY_CHUNKS require into a run-time require of its file beside the bundle (all node bundles sit in dist/). */
-const lazyChunks = {
+export const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
     for (const chunk of LAZY_CHUNKS) {
@@ -155,7 +155,10 @@ async function main() {
   console.log(`[esbuild] ${production ? 'production' : 'development'} build in ${Date.now() - started} ms`);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run as a script; bench/buildCli.mjs imports GRAMMARS, LAZY_CHUNKS and lazyChunks without building.
+if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
