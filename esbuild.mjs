@@ -15,9 +15,10 @@
  *   node esbuild.mjs --watch       rebuild on change
  */
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, existsSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -156,7 +157,7 @@ async function main() {
 }
 
 // Run as a script; bench/buildCli.mjs imports GRAMMARS, LAZY_CHUNKS and lazyChunks without building.
-if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
+if (process.argv[1] && realpathSync(path.resolve(process.argv[1])) === fileURLToPath(import.meta.url)) {
   main().catch((err) => {
     console.error(err);
     process.exit(1);

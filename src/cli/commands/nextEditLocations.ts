@@ -20,6 +20,8 @@ import { openPositionIndex, POSITION_FLAGS, type PositionArg, positionArg, round
 export const NEXT_EDIT_SUMMARY = 'Predict the next edit after recent edits: the region and ranked locations (--locations), or the edits from a model';
 export const NEXT_EDIT_USAGE_HEAD = 'banyan next-edit --workspace DIR --file FILE --line L --character C [--history DIFF_FILE] [--locations] [--storage DIR]';
 const FLAGS = { ...POSITION_FLAGS, history: { type: 'string' }, locations: { type: 'boolean' } } as const;
+/** --json is every command's flag for machine-readable output: --locations prints JSON with or without it. */
+const LOCATION_FLAGS = { ...FLAGS, json: { type: 'boolean' } } as const;
 
 /** What both forms of the command read first: the position, the history, the index and the locator. */
 export interface NextEditSetup {
@@ -60,7 +62,7 @@ export async function printLocations(setup: NextEditSetup, started: number, io: 
 export const NEXT_EDIT_FLAGS = FLAGS;
 
 function parseLocationFlags(args: readonly string[]) {
-  return parse(args, FLAGS, false).values;
+  return parse(args, LOCATION_FLAGS, false).values;
 }
 
 /** The --locations form, served from the index commands' bundle (see main.ts's commandNamed). */
