@@ -121,7 +121,9 @@ export interface CodeIndexOptions {
   /**
    * A refresh that re-indexed fewer files than this does not write the snapshot: a short-lived CLI call
    * (`banyan context` per keystroke-like bench case) re-parses those few next time, which costs less
-   * than rewriting the whole snapshot every call. Default 0 (always write).
+   * than rewriting the whole snapshot every call. Files read again and found unchanged with new times
+   * count too: unsaved, every later call would read them again (a workspace indexed right after it was
+   * copied or checked out, its times too recent to trust). Default 0 (always write).
    */
   readonly saveAfterParsing?: number;
   /**
@@ -482,7 +484,7 @@ export class CodeIndex {
     return this.pool;
   }
   private inlinePool: ParserPool | undefined;
-  /** Files whose content was (re)indexed since open (saveAfterParsing counts them per refresh). */
+  /** Files whose content was (re)indexed, or read again and found unchanged with new times, since open (saveAfterParsing counts them per refresh). */
   private reindexed = 0;
 
   /** A sequence number for a task on `file`, whose stat (if any) is taken after `statAfter` (wall clock). */
@@ -517,6 +519,7 @@ export class CodeIndex {
           // Same content, new times: recorded so the next scan trusts them (not a content change).
           this.replaceEntry({ ...f, ...st });
           this.snapshot?.markDirty();
+          this.reindexed++;
         }
         return false;
       }
