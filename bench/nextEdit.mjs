@@ -6,7 +6,7 @@
 // per request, and (unless --no-replay) the typing replay over LSP for overhead and request economy.
 //
 //   npm run bench:next-edit -- [--mirrors /work/.mirror] [--set dev|held-out|all] [--repos a,b]
-//        [--n 60] [--seed 1] [--limit N] [--no-cli] [--no-baselines] [--no-replay] [--work DIR] [--keep]
+//        [--n 60] [--seed 1] [--limit N] [--timeout-ms 300000] [--no-cli] [--no-baselines] [--no-replay] [--work DIR] [--keep]
 //
 // Repositories (dev = tuned on; held-out = never tuned on): see CORPORA below; a mirror is looked up as
 // MIRRORS/<owner>+<name>/repo (a git dir with full history; clone one with `git clone --mirror`).
@@ -80,6 +80,8 @@ for (const s of sets) {
   const cs = corpora.filter((c) => c.set === s);
   const roots = cs.flatMap((c) => ['--root', `${c.name}=${c.snap}`]);
   const limit = args.limit ? ['--limit', String(args.limit)] : [];
+  // The first call per repository builds its index cold (a fresh copy per run): more than the harness's 60 s default on a busy machine.
+  const timeout = ['--timeout-ms', String(args['timeout-ms'] ?? 300000)];
   const retrievers = [...BASELINES];
   const labels = [];
   // Each answer is also kept as <case id>.json, to be compared with the in-process engine's.
@@ -94,7 +96,7 @@ for (const s of sets) {
   log(`${s}: harness over ${cs.map((c) => c.name).join(', ')} (${retrievers.length} retrievers)`);
   const out = path.join(work, 'results', s);
   const env = { ...process.env, XDG_CACHE_HOME: path.join(work, 'xdg-cache'), BANYAN_INDEX_DIR: '' };
-  const run = !retrievers.length ? { status: 0 } : spawnSync(process.execPath, [path.join(harness, 'run.mjs'), '--cases', ...cs.map((c) => c.cases), ...roots, '--retriever', ...retrievers, ...labels.flatMap((l) => ['--label', l]), ...limit, '--out', out],
+  const run = !retrievers.length ? { status: 0 } : spawnSync(process.execPath, [path.join(harness, 'run.mjs'), '--cases', ...cs.map((c) => c.cases), ...roots, '--retriever', ...retrievers, ...labels.flatMap((l) => ['--label', l]), ...limit, ...timeout, '--out', out],
     { encoding: 'utf8', env, maxBuffer: 256 << 20, cwd: harness });
   if (run.status !== 0) throw new Error(`run.mjs failed: ${run.stderr.slice(-2000)}`);
   const json = retrievers.length ? JSON.parse(fs.readFileSync(`${out}.json`, 'utf8')) : { results: [], corpora: {} };
