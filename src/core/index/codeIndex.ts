@@ -62,8 +62,6 @@ const EXTRACTOR_VERSION = 6;
 const BATCH_FILES = 24;
 const BATCH_BYTES = 384 * 1024;
 const MAX_ERRORS = 50;
-/** Reading and hashing an unchanged file costs about 1/15 of parsing it (typeorm, 3,761 files: 0.19 against 2.8 ms per file). */
-const RECHECKS_PER_PARSE = 16;
 /**
  * Up to this many workers, workers send chunk text and the main thread tokenizes it: the workers
  * are the bottleneck and the main thread would otherwise wait. With more workers, tokenizing there
@@ -124,9 +122,9 @@ export interface CodeIndexOptions {
    * A refresh that re-indexed fewer files than this does not write the snapshot: a short-lived CLI call
    * (`banyan context` per keystroke-like bench case) re-parses those few next time, which costs less
    * than rewriting the whole snapshot every call. Files read again and found unchanged with new times
-   * count as 1/RECHECKS_PER_PARSE of a parse each: unsaved, every later call reads them again, which
-   * matters when they are many (a workspace indexed right after it was copied or checked out, all its
-   * times too recent to trust). Default 0 (always write).
+   * count too: unsaved, every later call reads them again (all of them in a workspace indexed right
+   * after it was copied or checked out, its times too recent to trust), and once they reach inlineBelow
+   * it starts workers for them. Default 0 (always write).
    */
   readonly saveAfterParsing?: number;
   /**
@@ -370,7 +368,7 @@ export class CodeIndex {
     this.setState('idle');
     this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
-    if (this.reindexed - reindexedBefore + (this.rechecked - recheckedBefore) / RECHECKS_PER_PARSE < (this.options.saveAfterParsing ?? 0)) {
+    if (this.reindexed - reindexedBefore + (this.rechecked - recheckedBefore) < (this.options.saveAfterParsing ?? 0)) {
       this.snapshot?.dropRows();
       return;
     }
