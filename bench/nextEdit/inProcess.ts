@@ -129,8 +129,10 @@ function withoutLastKeystroke(text: string, cursor: { line: number; character: n
 /** The options of the command line: --cases A.jsonl … --root NAME=DIR … [--work DIR] [--limit N] [--record DIR]. */
 export function optionsFromArgs(argv: readonly string[]): InProcessOptions {
   const list = (k: string) => { const i = argv.indexOf(`--${k}`); if (i < 0) return []; const out: string[] = []; for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!); return out; };
-  const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
-  const work = list('work')[0] ?? path.join(os.tmpdir(), 'banyan-next-edit-dev');
+  const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), path.resolve(s.slice(s.indexOf('=') + 1))]));
+  // Absolute: the history's paths are resolved against the workspace, and a relative workspace would
+  // make the cursor's file another file than the edited one.
+  const work = path.resolve(list('work')[0] ?? path.join(os.tmpdir(), 'banyan-next-edit-dev'));
   const limit = list('limit')[0];
   const record = list('record')[0];
   return { cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), ...(record ? { record } : {}), log: (m) => process.stderr.write(`${m}\n`) };
