@@ -11,6 +11,7 @@ import { TreeSitterRuntime } from '../../core/index/parse/treeSitterRuntime';
 import { documentLines } from '../../core/nextEdit/documentLines';
 import { HistoryDiffError, historyFromDiff } from '../../core/nextEdit/historyFromDiff';
 import { NextEditLocator } from '../../core/nextEdit/nextEditLocator';
+import { SyntaxTrees } from '../../core/nextEdit/syntaxTrees';
 import type { HistoryHunk, LineSpan } from '../../core/nextEdit/types';
 import { parse } from '../cliArgs';
 import { type CliCommand, CliError, type CliIO } from '../cliCommand';
@@ -42,7 +43,9 @@ export async function nextEditSetup(values: { workspace?: string; file?: string;
   const index = await openPositionIndex(position.workspace, values.storage);
   const indexMs = performance.now() - started;
   const grammars = grammarsDir();
-  const locator = new NextEditLocator(() => TreeSitterRuntime.shared(grammars));
+  // The document's whole tree, as the server keeps it (a parse of a window around the cursor can start
+  // inside a long string or comment and give other syntax nodes, hence another region).
+  const locator = new NextEditLocator(() => TreeSitterRuntime.shared(grammars), { trees: new SyntaxTrees() });
   const rel = (p: string) => path.relative(position.workspace, p).split(path.sep).join('/');
   return { position, history, index, indexMs, locator, rel, span: (s) => ({ file: rel(s.file), startLine: s.startLine, endLine: s.endLine }) };
 }
@@ -50,7 +53,7 @@ export async function nextEditSetup(values: { workspace?: string; file?: string;
 /** Prints `{"region":…,"locations":[…],"timings":…}` for the set-up position. */
 export async function printLocations(setup: NextEditSetup, started: number, io: CliIO): Promise<void> {
   const { position: p, history, index, locator, span } = setup;
-  const r = await locator.locate({ file: p.file, lines: documentLines(p.text), cursor: { line: p.line, character: p.character }, history, index });
+  const r = await locator.locate({ file: p.file, text: p.text, lines: documentLines(p.text), cursor: { line: p.line, character: p.character }, history, index });
   io.stdout(JSON.stringify({
     region: span(r.region),
     locations: r.locations.map((l) => ({ ...span(l), score: l.score, reason: l.reason })),
