@@ -15,9 +15,10 @@
  *   node esbuild.mjs --watch       rebuild on change
  */
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, existsSync, realpathSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -63,7 +64,7 @@ export const LAZY_CHUNKS = [
 ];
 
 /** Turns each LAZY_CHUNKS require into a run-time require of its file beside the bundle (all node bundles sit in dist/). */
-const lazyChunks = {
+export const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
     for (const chunk of LAZY_CHUNKS) {
@@ -155,7 +156,10 @@ async function main() {
   console.log(`[esbuild] ${production ? 'production' : 'development'} build in ${Date.now() - started} ms`);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run as a script; bench/buildCli.mjs imports GRAMMARS, LAZY_CHUNKS and lazyChunks without building.
+if (process.argv[1] && realpathSync(path.resolve(process.argv[1])) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

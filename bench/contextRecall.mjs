@@ -72,7 +72,7 @@ for (const c of corpora) {
 }
 
 // 3. The CLI under test.
-const cli = args.cli ? path.resolve(args.cli) : buildCli(path.join(work, 'cli'));
+const cli = args.cli ? path.resolve(args.cli) : await buildCli(path.join(work, 'cli'));
 const template = `cmd:${process.execPath} ${cli} context --workspace {repo} --file {file} --line {line} --character {character} --budget {budget} --json`;
 const outBase = path.join(args.out ? path.resolve(args.out) : work, 'context-recall');
 const loadBefore = os.loadavg();

@@ -2,8 +2,7 @@
 // repository kept open, the case's state written and re-indexed, then one locate call timed. Scores with
 // the harness's own score.mjs, so its figures match run.mjs; the latency is the server-side compute
 // (syntax + ranking), which the harness's per-process figures cannot show.
-//   npx tsx bench/nextEdit/inProcess.ts --cases A.jsonl [B.jsonl …] --root NAME=DIR … [--work DIR] [--limit N] [--why]
-//   BANYAN_NEXT_EDIT_DUMP=FILE …   appends each case's region and locations (one JSON line) to FILE
+//   npx tsx bench/nextEdit/inProcess.ts --cases A.jsonl [B.jsonl …] --root NAME=DIR … [--work DIR] [--limit N] [--record DIR] [--why]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +24,8 @@ export interface InProcessOptions {
   readonly roots: Readonly<Record<string, string>>;
   readonly work: string;
   readonly limit?: number;
+  /** A folder to write each case's answer to, as `<id>.json` in the CLI's contract (compareCli.mjs reads it). */
+  readonly record?: string;
   readonly log?: (m: string) => void;
   /** Called after each case is scored, while its state is in the workspace (for the miss analysis). */
   readonly onCase?: (c: Case, scored: { rank: number; inRegion: boolean }, ws: { root: string; index: CodeIndex; result: { region: unknown; locations: readonly { file: string; startLine: number; endLine: number; reason: string }[] } }) => void;
@@ -38,6 +39,7 @@ export async function runInProcess(o: InProcessOptions) {
   // Kept as the server keeps them: one tree per document, index lookups across requests.
   const locator = new NextEditLocator(() => TreeSitterRuntime.shared(), { trees: new SyntaxTrees(), cache: new LocatorCache() });
   const rows: Record<string, any[]> = {};
+  if (o.record) fs.mkdirSync(o.record, { recursive: true });
   const reasons: Record<string, { hits: number; first: number }> = {};
   const timings: number[] = [];
   for (const file of o.cases) {
@@ -76,10 +78,9 @@ export async function runInProcess(o: InProcessOptions) {
         const rel = (p: string) => path.relative(ws, p).split(path.sep).join('/');
         const out = { region: { ...r.region, file: rel(r.region.file) }, locations: r.locations.map((l) => ({ ...l, file: rel(l.file) })) };
         const sc = score.scoreCase(c, score.normalize(out, ws));
+        if (o.record) fs.writeFileSync(path.join(o.record, `${c.id}.json`), JSON.stringify(out));
         rows[repo]!.push({ id: c.id, sameFile: c.sameFile, ms, ...sc });
         o.onCase?.(c, sc, { root: ws, index, result: out });
-        // Every case's whole answer, to check that a change meant for speed leaves the locations as they were.
-        if (process.env.BANYAN_NEXT_EDIT_DUMP) fs.appendFileSync(process.env.BANYAN_NEXT_EDIT_DUMP, `${JSON.stringify({ id: c.id, ...out })}\n`);
         if (process.env.NE_DEBUG) {
           const t = c.target;
           const hit = (l: { file: string; startLine: number; endLine: number }) => l.file === t.file && (t.insertion ? l.startLine - 1 <= t.startLine && t.startLine <= l.endLine + 1 : l.startLine <= t.endLine && t.startLine <= l.endLine);
@@ -125,13 +126,16 @@ function withoutLastKeystroke(text: string, cursor: { line: number; character: n
   return at <= text.length ? text.slice(0, at - 1) + text.slice(at) : text;
 }
 
-/** The options of the command line: --cases A.jsonl … --root NAME=DIR … [--work DIR] [--limit N]. */
+/** The options of the command line: --cases A.jsonl … --root NAME=DIR … [--work DIR] [--limit N] [--record DIR]. */
 export function optionsFromArgs(argv: readonly string[]): InProcessOptions {
   const list = (k: string) => { const i = argv.indexOf(`--${k}`); if (i < 0) return []; const out: string[] = []; for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!); return out; };
-  const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]));
-  const work = list('work')[0] ?? path.join(os.tmpdir(), 'banyan-next-edit-dev');
+  const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), path.resolve(s.slice(s.indexOf('=') + 1))]));
+  // Absolute: the history's paths are resolved against the workspace, and a relative workspace would
+  // make the cursor's file another file than the edited one.
+  const work = path.resolve(list('work')[0] ?? path.join(os.tmpdir(), 'banyan-next-edit-dev'));
   const limit = list('limit')[0];
-  return { cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), log: (m) => process.stderr.write(`${m}\n`) };
+  const record = list('record')[0];
+  return { cases: list('cases'), roots, work, ...(limit ? { limit: Number(limit) } : {}), ...(record ? { record } : {}), log: (m) => process.stderr.write(`${m}\n`) };
 }
 
 async function main(): Promise<void> {

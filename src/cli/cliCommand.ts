@@ -8,6 +8,11 @@ export interface CliCommand {
   readonly summary: string;
   /** Usage lines shown by `banyan help NAME`. */
   readonly usage: string;
+  /**
+   * For a command of the index commands' bundle that serves only some calls of its name (`next-edit
+   * --locations`): whether it takes these arguments; the others go to the registry's command of that name.
+   */
+  accepts?(args: readonly string[]): boolean;
   run(args: readonly string[], io: CliIO): Promise<number>;
 }
 

@@ -4,8 +4,8 @@ import { type CliCommand, type CliIO, CliError } from './cliCommand';
 
 /**
  * Commands are required on first use, so a process loads only what its command needs: `--version`
- * nothing but this file, the index commands (`banyan context` is started once per call by the
- * context-recall bench and other tools) the index (dist/cli-index.js), and the others the registry
+ * nothing but this file, the index commands (`banyan context` and `banyan next-edit --locations` are
+ * started once per call by the benches and other tools) the index (dist/cli-index.js), and the others the registry
  * with every command's dependencies (model SDKs, MCP, LSP: dist/cli-commands.js). Both are bundles of
  * their own (LAZY_CHUNKS in esbuild.mjs).
  */
@@ -14,14 +14,16 @@ function indexCommands(): readonly CliCommand[] {
   return loadedIndexCommands;
 }
 let loadedIndexCommands: readonly CliCommand[] | undefined;
+/** The command that ran, when it was one of the index commands (main exits at once after it). */
+let ranIndexCommand = false;
 
 function commands(): readonly CliCommand[] {
   return (require('./commandRegistry') as typeof import('./commandRegistry')).CLI_COMMANDS;
 }
 
-/** The command named `name`: from the index commands when it is one of them, else from the registry. */
-function commandNamed(name: string): CliCommand | undefined {
-  return indexCommands().find((c) => c.name === name) ?? commands().find((c) => c.name === name);
+/** The command named `name`: from the index commands when one of them takes `args`, else from the registry. */
+function commandNamed(name: string, args: readonly string[]): CliCommand | undefined {
+  return indexCommands().find((c) => c.name === name && (c.accepts?.(args) ?? true)) ?? commands().find((c) => c.name === name);
 }
 
 const io: CliIO = {
@@ -64,12 +66,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     io.stdout(cmd ? `${cmd.summary}\n\nUsage: ${cmd.usage}` : helpText());
     return 0;
   }
-  const cmd = commandNamed(first);
+  const cmd = commandNamed(first, rest);
   if (!cmd) throw new CliError(`unknown command "${first}"; run "banyan --help" for the list`, 2);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${cmd.summary}\n\nUsage: ${cmd.usage}`);
     return 0;
   }
+  ranIndexCommand = loadedIndexCommands?.includes(cmd) ?? false;
   return cmd.run(rest, io);
 }
 
@@ -80,8 +83,7 @@ if (require.main === module) {
       // An index command has finished all its work when it returns (CodeIndex.close waits for its writes
       // and workers): exiting at once skips freeing the index's heap piece by piece, ≈ 150 ms of a
       // `banyan context` call on a loaded machine (bench:index cliStart). Once stdout has its output.
-      // (`loadedIndexCommands`, not indexCommands(): `--version` must not load them here either.)
-      if (loadedIndexCommands?.some((c) => c.name === process.argv[2])) process.stdout.write('', () => process.exit(code));
+      if (ranIndexCommand) process.stdout.write('', () => process.exit(code));
     },
     (err: unknown) => {
       // CliError.is, not instanceof: commands from dist/cli-index.js and dist/cli-commands.js throw their bundle's copy of the class.

@@ -76,6 +76,8 @@ export const agentFeature: ServerFeature = {
         if (trustChanged || JSON.stringify(now['agent.mcp.servers']) !== JSON.stringify(before['agent.mcp.servers'])) syncMcp();
       }),
       onRequest(ctx.connection, AgentTurnRequest, (p, token) => {
+        // Not awaited: this task goes on with the tools it has; the next one gets what came back.
+        void mcp.retryFailed().catch((err) => ctx.logger.error('Starting MCP servers again failed', err));
         return runTurn(ctx, p, token, { running, ledger: ledgers.get(p.conversationId), checkpoints, policy, mcp });
       }),
       onNotification(ctx.connection, AgentCancelNotification, (p) => running.cancel(p.turnId)),

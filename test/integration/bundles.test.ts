@@ -54,7 +54,7 @@ describe('bundles and their lazy chunks', () => {
     assert.match(run('--help').stdout, /\bagent\b/);
   });
 
-  it('banyan --version loads no bundle but dist/cli.js; an index command loads the index bundle and not the others', () => {
+  it('banyan --version loads no bundle but dist/cli.js; an index command (next-edit --locations too) loads the index bundle and not the others', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'banyan-bundles-'));
     try {
       const hook = path.join(dir, 'loaded.cjs');
@@ -62,6 +62,10 @@ describe('bundles and their lazy chunks', () => {
       const loaded = (...args: string[]) => /loaded: (.*)/.exec(spawnSync(process.execPath, ['--require', hook, CLI_JS, ...args], { encoding: 'utf8' }).stderr)?.[1];
       assert.equal(loaded('--version'), 'cli.js');
       assert.equal(loaded('index', path.join(dir, 'no-such-folder')), 'cli-index.js,cli.js');
+      // next-edit --locations is an index command; with a model (no --locations) it is the registry's.
+      const nextEdit = ['next-edit', '--workspace', path.join(dir, 'no-such-folder'), '--file', 'a.ts', '--line', '0', '--character', '0'];
+      assert.equal(loaded(...nextEdit, '--locations'), 'cli-index.js,cli.js');
+      assert.equal(loaded(...nextEdit), 'cli-commands.js,cli-index.js,cli.js');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -121,7 +121,10 @@ export interface CodeIndexOptions {
   /**
    * A refresh that re-indexed fewer files than this does not write the snapshot: a short-lived CLI call
    * (`banyan context` per keystroke-like bench case) re-parses those few next time, which costs less
-   * than rewriting the whole snapshot every call. Default 0 (always write).
+   * than rewriting the whole snapshot every call. Files read again and found unchanged with new times
+   * count too: unsaved, every later call reads them again (all of them in a workspace indexed right
+   * after it was copied or checked out, its times too recent to trust), and once they reach inlineBelow
+   * it starts workers for them. Default 0 (always write).
    */
   readonly saveAfterParsing?: number;
   /**
@@ -291,6 +294,7 @@ export class CodeIndex {
   private async runRefresh(): Promise<void> {
     const generation = ++this.generation;
     const reindexedBefore = this.reindexed;
+    const recheckedBefore = this.rechecked;
     this.setState('scanning');
     this.report(0, 0, 'scanning');
     this.rules.forgetIgnoreFiles();
@@ -364,7 +368,7 @@ export class CodeIndex {
     this.setState('idle');
     this.report(feed.total, feed.total, 'idle');
     const saveStarted = performance.now();
-    if (this.reindexed - reindexedBefore < (this.options.saveAfterParsing ?? 0)) {
+    if (this.reindexed - reindexedBefore + (this.rechecked - recheckedBefore) < (this.options.saveAfterParsing ?? 0)) {
       this.snapshot?.dropRows();
       return;
     }
@@ -484,6 +488,8 @@ export class CodeIndex {
   private inlinePool: ParserPool | undefined;
   /** Files whose content was (re)indexed since open (saveAfterParsing counts them per refresh). */
   private reindexed = 0;
+  /** Files read again and found unchanged, with new times, since open (saveAfterParsing counts them per refresh too). */
+  private rechecked = 0;
 
   /** A sequence number for a task on `file`, whose stat (if any) is taken after `statAfter` (wall clock). */
   private stamp(file: string, statAfter = this.clock()): number {
@@ -517,6 +523,7 @@ export class CodeIndex {
           // Same content, new times: recorded so the next scan trusts them (not a content change).
           this.replaceEntry({ ...f, ...st });
           this.snapshot?.markDirty();
+          this.rechecked++;
         }
         return false;
       }

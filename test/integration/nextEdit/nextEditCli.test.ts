@@ -101,6 +101,19 @@ describe('banyan next-edit', () => {
     assert.ok(out.timings.locate! >= 0 && out.timings.command! >= out.timings.locate!);
   });
 
+  it('--locations answers the same from the index commands\' bundle and, with a model flag, from the registry\'s', async () => {
+    const plain = await cli(...atDefinition, '--locations', '--json');
+    const withModelFlag = await cli(...atDefinition, '--locations', '--model', 'qwen2.5-coder:7b-instruct');
+    assert.equal(plain.code, 0, plain.err);
+    assert.equal(withModelFlag.code, 0, withModelFlag.err);
+    const answer = (out: string) => {
+      const { region, locations } = JSON.parse(out) as LocationsOutput;
+      return { region, locations };
+    };
+    assert.ok(answer(plain.out).locations.length > 0);
+    assert.deepEqual(answer(withModelFlag.out), answer(plain.out));
+  });
+
   it('with a model: the edits of the predicted change, as JSON', async () => {
     fake.addRule({
       route: '/v1/chat/completions',

@@ -2,7 +2,9 @@
  * Connects the MCP servers from settings (stdio and streamable HTTP, through @modelcontextprotocol/sdk),
  * lists their tools and turns each into an agent tool of category `mcp` (approved per tool). Each
  * server is isolated: one that fails to start, times out or dies is marked failed with its error and
- * its tools are withdrawn; the others and the agent go on.
+ * its tools are withdrawn; the others and the agent go on. A failed server is tried again when the
+ * next agent task starts, so a slow first start (an `npx` download, a busy machine) does not keep it
+ * away for the rest of the session.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -12,7 +14,8 @@ import type { AgentTool } from '../types';
 import { cap, failed } from '../tools/toolArgs';
 import type { McpServerConfig, McpServerStatus, McpToolInfo } from './mcpTypes';
 
-const CONNECT_TIMEOUT_MS = 15_000;
+/** Generous: a server started through `npx` may download its package on first start. */
+const CONNECT_TIMEOUT_MS = 60_000;
 
 interface Connection {
   readonly key: string;
@@ -25,13 +28,17 @@ interface Connection {
 export class McpManager {
   private readonly connections = new Map<string, Connection>();
 
+  private cwd: string | undefined;
+
   constructor(
     private readonly log: (message: string) => void = () => undefined,
     private readonly onChange: () => void = () => undefined,
+    private readonly connectTimeoutMs: () => number = () => CONNECT_TIMEOUT_MS,
   ) {}
 
   /** Starts new or changed servers, stops removed ones; resolves when every start settled. */
   async sync(configs: Readonly<Record<string, McpServerConfig>>, cwd: string | undefined): Promise<void> {
+    this.cwd = cwd;
     for (const [name, c] of this.connections) {
       if (configs[name] === undefined || c.key !== JSON.stringify(configs[name])) {
         this.connections.delete(name);
@@ -46,6 +53,22 @@ export class McpManager {
       this.connections.set(name, conn);
       if (!config.disabled) starts.push(this.connect(name, conn, cwd));
     }
+    this.onChange();
+    await Promise.all(starts);
+  }
+
+  /** Starts again each server whose last start or connection failed; resolves when those settled. */
+  async retryFailed(): Promise<void> {
+    const starts: Promise<void>[] = [];
+    for (const [name, old] of this.connections) {
+      if (old.status.state !== 'failed') continue;
+      void old.client?.close().catch(() => undefined);
+      const conn: Connection = { key: old.key, config: old.config, status: { name, transport: old.status.transport, state: 'connecting', tools: [] }, tools: [] };
+      this.connections.set(name, conn);
+      this.log(`MCP server "${name}": trying again.`);
+      starts.push(this.connect(name, conn, this.cwd));
+    }
+    if (!starts.length) return;
     this.onChange();
     await Promise.all(starts);
   }
@@ -77,8 +100,9 @@ export class McpManager {
             ...(conn.config.cwd ?? cwd ? { cwd: conn.config.cwd ?? cwd! } : {}),
             stderr: 'pipe',
           });
+      const limit = this.connectTimeoutMs();
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(`no answer within ${limit / 1000} s`)), limit);
       });
       await Promise.race([client.connect(transport), timeout]);
       const listed = await Promise.race([client.listTools(), timeout]);

@@ -65,16 +65,16 @@ export class TreeSitterRuntime {
   private async load(id: LanguageId): Promise<LoadedLanguage> {
     const language = await Language.load(this.grammarPath(id));
     const spec = LANGUAGE_SPECS[id];
-    const query = new Query(language, spec.query);
-    // Constant patterns move to the top-level query (see ExtractionQueries), compiled from their text alone.
-    const topLevel: string[] = spec.topLevelQuery ? [spec.topLevelQuery] : [];
-    for (let i = 0; spec.topLevelConstants && i < query.patternCount(); i++) {
-      const pattern = spec.query.slice(query.startIndexForPattern(i), query.endIndexForPattern(i));
-      if (!pattern.includes('@definition.constant')) continue;
-      topLevel.push(pattern);
-      query.disablePattern(i);
-    }
-    return { language, spec, queries: { query, ...(topLevel.length ? { topLevel: new Query(language, topLevel.join('\n')) } : {}) } };
+    // Compiled when first extracted with: a thread that only walks trees (the next-edit locator, a
+    // `banyan next-edit --locations` call) never pays for it (≈ 80–200 ms for TypeScript's on a loaded machine).
+    let queries: ExtractionQueries | undefined;
+    return {
+      language,
+      spec,
+      get queries() {
+        return (queries ??= compileQueries(language, spec));
+      },
+    };
   }
 
   private grammarPath(id: LanguageId): string {
@@ -84,4 +84,17 @@ export class TreeSitterRuntime {
     }
     return require.resolve(GRAMMAR_PACKAGES[id]);
   }
+}
+
+function compileQueries(language: Language, spec: LanguageSpec): ExtractionQueries {
+  const query = new Query(language, spec.query);
+  // Constant patterns move to the top-level query (see ExtractionQueries), compiled from their text alone.
+  const topLevel: string[] = spec.topLevelQuery ? [spec.topLevelQuery] : [];
+  for (let i = 0; spec.topLevelConstants && i < query.patternCount(); i++) {
+    const pattern = spec.query.slice(query.startIndexForPattern(i), query.endIndexForPattern(i));
+    if (!pattern.includes('@definition.constant')) continue;
+    topLevel.push(pattern);
+    query.disablePattern(i);
+  }
+  return { query, ...(topLevel.length ? { topLevel: new Query(language, topLevel.join('\n')) } : {}) };
 }

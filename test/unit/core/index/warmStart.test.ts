@@ -23,9 +23,9 @@ describe('warm start', () => {
   const file = (rel: string) => path.join(ws.dir, rel);
 
   /** Opens and refreshes the index; `foldersRead`/`parsed` from its debug log. */
-  const open = async (options: { clock?: () => number; storageDir?: string } = {}) => {
+  const open = async (options: { clock?: () => number; storageDir?: string; saveAfterParsing?: number } = {}) => {
     const log = collectingLogger();
-    const index = await CodeIndex.open({ roots: [ws.dir], storageDir: options.storageDir ?? store.dir, workers: 0, logger: log.logger, clock: options.clock ?? settledClock });
+    const index = await CodeIndex.open({ roots: [ws.dir], storageDir: options.storageDir ?? store.dir, workers: 0, logger: log.logger, clock: options.clock ?? settledClock, ...(options.saveAfterParsing ? { saveAfterParsing: options.saveAfterParsing } : {}) });
     opened.push(index);
     await index.refresh();
     const scanned = log.lines.find((l) => /scanned \d+ files \(\d+ folders read\)/.test(l));
@@ -208,6 +208,19 @@ describe('warm start', () => {
     await second.index.close();
     // Now settled and saved: nothing to check.
     assert.equal((await open()).parsed, 0);
+  });
+
+  it('as the CLI opens it (no save on close, saveAfterParsing), settles times read too soon: a later start checks nothing', async () => {
+    // A workspace indexed right after it was copied: every time too recent to trust.
+    const first = await open({ clock: Date.now, saveAfterParsing: 2 });
+    const files = first.index.stats().files;
+    assert.ok(files > 2);
+    await first.index.close({ save: false });
+    // Every file's content checked, none changed: their new times are worth writing down.
+    const second = await open({ saveAfterParsing: 2 });
+    assert.equal(second.parsed, files);
+    await second.index.close({ save: false });
+    assert.equal((await open({ saveAfterParsing: 2 })).parsed, 0);
   });
 });
 

@@ -1,6 +1,9 @@
 /** MCP through the SDK against the stdio fixture: tools listed and called; a failing server is isolated. */
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { McpManager, callName } from '@src/core/agent/mcp/mcpManager';
 import { parseMcpServers } from '@src/core/agent/mcp/mcpTypes';
@@ -52,6 +55,37 @@ describe('MCP manager', () => {
     } finally {
       await other.dispose();
       await http.close();
+    }
+  });
+
+  it('a server that does not answer in time is marked failed, and retryFailed starts it again', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'banyan-mcp-'));
+    // Silent until the marker file exists, then the real fixture: a start that never answers, then one that does.
+    const script = path.join(dir, 'slowOnce.mjs');
+    writeFileSync(script, `import { existsSync } from 'node:fs';\nif (!existsSync(${JSON.stringify(path.join(dir, 'ready'))})) setInterval(() => {}, 1000);\nelse await import(${JSON.stringify(pathToFileURL(FIXTURE).href)});\n`);
+    const changes: string[] = [];
+    let limit = 300;
+    const slow = new McpManager(undefined, () => changes.push(slow.status().map((s) => s.state).join()), () => limit);
+    try {
+      await slow.sync({ words: { command: process.execPath, args: [script] } }, dir);
+      assert.equal(slow.status()[0]?.state, 'failed');
+      assert.match(slow.status()[0]?.error ?? '', /no answer within 0\.3 s/);
+      assert.deepEqual(slow.tools(), []);
+
+      writeFileSync(path.join(dir, 'ready'), '');
+      limit = 60_000;
+      await slow.retryFailed();
+      assert.equal(slow.status()[0]?.state, 'connected', JSON.stringify(slow.status()));
+      assert.equal(slow.status()[0]?.error, undefined);
+      assert.deepEqual(slow.tools().map((t) => t.definition.name), ['mcp_words_count_words']);
+      assert.deepEqual(changes.slice(-2), ['connecting', 'connected']);
+
+      const before = changes.length;
+      await slow.retryFailed();
+      assert.equal(changes.length, before, 'a connected server is left alone');
+    } finally {
+      await slow.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
