@@ -1,7 +1,7 @@
 /**
- * Runs every *.test.ts under the given folders with Node's test runner (TypeScript through tsx).
- * Node 20's --test does not expand globs, so the files are listed here.
- *   node scripts/run-node-tests.mjs test/unit [more folders] [-- extra node --test flags]
+ * Runs every *.test.ts under the given folders, and the given test files, with Node's test runner
+ * (TypeScript through tsx). Node 20's --test does not expand globs, so the files are listed here.
+ *   node scripts/run-node-tests.mjs test/unit [more folders or files] [-- extra node --test flags]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -21,9 +21,18 @@ function collect(dir, out) {
   return out;
 }
 
-const files = dirs.flatMap((d) => collect(d, []));
+function kindOf(p) {
+  try {
+    return statSync(p).isDirectory() ? 'dir' : 'file';
+  } catch {
+    console.error(`no such test folder or file: ${p}`);
+    process.exit(1);
+  }
+}
+
+const files = dirs.flatMap((d) => (kindOf(d) === 'dir' ? collect(d, []) : [d]));
 if (files.length === 0) {
-  console.error(`no *.test.ts files under ${dirs.join(', ')}`);
+  console.error(`no *.test.ts files in ${dirs.join(', ')}`);
   process.exit(1);
 }
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files], { stdio: 'inherit' });
