@@ -12,6 +12,7 @@
 //
 //   npm run bench:complete [-- --lines 16 --seed 5 --no-recall]
 //   BANYAN_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=DIR' …   (Node flags for the server, e.g. to profile it)
+//   BANYAN_BENCH_SERVER=OTHER/dist/server.js …                   (another build's server, to compare two builds)
 //
 // Prints one JSON object: pipeline overhead (server-side time that is not the debounce window or model
 // wait, p50/p95/p99; context assembly overlaps the window's end and counts only where it runs past it,
@@ -25,6 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { FakeModelServer } from '../test/fixtures/fakeModelServer/index.ts';
 import { CompletionMetricsRequest, IndexStatusRequest } from '../src/protocol/lsp.ts';
+import { INDEX_HOST_EXEC_ARGV } from '../src/core/index/hostFlags.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const argv = process.argv.slice(2);
@@ -35,6 +37,7 @@ const arg = (name, def) => {
 const LINES = arg('lines', 16);
 const SEED = arg('seed', 5);
 const LATENCIES = [0, 150];
+const serverJs = path.resolve(process.env.BANYAN_BENCH_SERVER ?? path.join(root, 'dist', 'server.js'));
 const DEBOUNCE_MAX_MS = 350;
 const log = (m) => process.stderr.write(`[complete] ${m}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -205,10 +208,15 @@ async function replay(latencyMs, ws, storage, targets, random) {
     modelRequestsPer100Chars: round((100 * modelRequests) / typedChars),
     pipelineOverheadMs: metrics.engine.overheadMs,
     pipelineOverheadWithoutContextMs: metrics.engine.overheadWithoutContextMs,
+    // Only the requests the client was still waiting for (not cancelled by the next key): the latency a
+    // user can see. pipelineOverheadMs counts every request, since a cancelled one's work delays the next.
+    pipelineOverheadAnsweredMs: metrics.engine.overheadAnsweredMs,
     // Context assembly's own duration per run; it starts contextLeadMs before the debounce ends, so only
     // the part running past the window counts in pipelineOverheadMs.
     contextAssemblyMs: metrics.engine.contextMs,
     contextLeadMs: metrics.engine.contextLeadMs,
+    // Assemblies made for a request cancelled before its prompt went out: the cost of a longer lead.
+    contextDiscarded: metrics.engine.contextDiscarded,
     // Each post-processing of a model answer (the filters and their syntax-tree parses), inside the overhead.
     postprocessMs: metrics.engine.postprocessMs,
     pauseCoverage: {
@@ -225,9 +233,12 @@ async function replay(latencyMs, ws, storage, targets, random) {
   };
 }
 
-/** dist/server.js over stdio, initialized for the workspace, answering the server's own requests minimally. */
+/**
+ * dist/server.js over stdio, initialized for the workspace, answering the server's own requests minimally;
+ * with the V8 flags the extension starts it with (its young generation's size changes how often it collects).
+ */
 async function startServer(ws, initializationOptions) {
-  const child = spawn(process.execPath, [...(process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...INDEX_HOST_EXEC_ARGV, ...(process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d.toString();
@@ -273,7 +284,7 @@ function pct(values) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`npm run build\` first`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'banyan-bench-complete-'));
   const ws = path.join(work, 'ws');
   try {
@@ -285,6 +296,7 @@ async function main() {
     for (const latency of LATENCIES) results.push(await replay(latency, ws, path.join(work, 'storage'), targets, rng(SEED + latency)));
     const out = {
       bench: 'complete',
+      server: path.relative(root, serverJs),
       corpus: { packages: PACKAGES, files: files.length, lines: targets.length, seed: SEED },
       targets: { overheadP99Ms: 10, modelRequestsPer100CharsAt150ms: 35, pauseCoverage: 1 },
       runs: results,

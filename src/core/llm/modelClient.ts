@@ -29,6 +29,7 @@ import { ThinkTagSplitter } from './streaming/thinkTags';
 import { parseToolArguments } from './structured/repairJson';
 import { budgetFor, contextWindowFor, countMessages, inputBudget, trimFim } from './tokens/contextWindow';
 import { counterForModel } from './tokens/counterForModel';
+import { countOnce } from './tokens/tokenCounter';
 import type { TokenCounter } from './tokens/tokenCounter';
 import type { ChatRequest, EmbeddingResult, EndpointHealth, FimRequest, FinishReason, ModelRole, ModelTestReport, Reasoning, ReasoningEcho, RawCompletionRequest, StreamEvent, Timing, ToolCall, Usage } from './types';
 
@@ -164,7 +165,7 @@ export class ModelHub implements ModelClient {
     return this.stream('completion', signal, {
       op: 'fim',
       build: (e, provider) => {
-        const counter = counterForModel(e.model);
+        const counter = countOnce(counterForModel(e.model));
         const window = contextWindowFor(e.model, e.provider, e.contextWindow);
         const maxTokens = Math.min(req.maxTokens ?? e.maxTokens, Math.max(1, window - FIM_OVERHEAD - 64));
         // Completions trim to fit rather than fail: the code nearest the cursor is kept.

@@ -30,11 +30,14 @@ const RECENT_FILE_SHARE = 0.15;
 const MIN_REST_SHARE = 0.4;
 
 /**
- * Builds the per-index tables context assembly reads (the symbol-name table), so the first completion
- * after indexing does not pay for them; later edits patch them file by file.
+ * Builds what context assembly reads, so the first completion after indexing does not pay for it: the
+ * symbol-name table (later edits patch it file by file) and, for an index restored from its snapshot,
+ * the search postings it rebuilds on first use (one query does it; on a restart the first keystroke's
+ * similar-code search paid for it, and it grows with the workspace).
  */
 export function warmCompletionContext(index: CodeIndex): void {
   symbolNames(index);
+  index.similar('warm', { limit: 1 });
 }
 
 /** A cooperative assembly yields after a step once this much time has passed since it last did. */

@@ -71,8 +71,16 @@ export interface EngineStats {
   overheadMs: Percentiles;
   /** The same without repository context assembly (the index search), to show where the time goes. */
   overheadWithoutContextMs: Percentiles;
+  /**
+   * The overhead of the requests the editor got an answer to (a suggestion or none). `overheadMs` also
+   * counts those it had cancelled: nobody waits for their answer, but the server's time on them is
+   * taken from the next request, so both are reported.
+   */
+  overheadAnsweredMs: Percentiles;
   /** Each context assembly's own duration, wherever it ran. */
   contextMs: Percentiles;
+  /** Context assemblies made for a request cancelled before its prompt went out (a key came within the lead). */
+  contextDiscarded: number;
   /** Each post-processing of a model answer (the filters, with their syntax-tree parses). */
   postprocessMs: Percentiles;
   /** How long before the debounce ends context assembly starts now. */
@@ -92,6 +100,8 @@ export class CompletionEngine {
   private readonly stats = { requests: 0, cancelled: 0, served: { model: 0, inFlight: 0, typedAhead: 0, nextLines: 0, cache: 0 }, none: {} as Record<string, number> };
   private readonly overhead: number[] = [];
   private readonly overheadWithoutContext: number[] = [];
+  private readonly overheadAnswered: number[] = [];
+  private contextDiscarded = 0;
   /** Duration of each context assembly (most of it overlaps the debounce: see debounceStage). */
   private readonly contextRuns: number[] = [];
   private readonly postprocessRuns: number[] = [];
@@ -145,7 +155,9 @@ export class CompletionEngine {
         cancelled: this.stats.cancelled,
         overheadMs: percentiles(this.overhead),
         overheadWithoutContextMs: percentiles(this.overheadWithoutContext),
+        overheadAnsweredMs: percentiles(this.overheadAnswered),
         contextMs: percentiles(this.contextRuns),
+        contextDiscarded: this.contextDiscarded,
         postprocessMs: percentiles(this.postprocessRuns),
         contextLeadMs: this.contextLead.ms(),
       },
@@ -165,6 +177,8 @@ export class CompletionEngine {
     /** Context time past the end of the debounce window (the part of it that delays the request). */
     let contextExcess = 0;
     let waitingSince: number | undefined;
+    /** A context assembly was started for this request and its prompt has not gone out yet. */
+    let contextPending = false;
     const waiting = async <T>(work: Promise<T>): Promise<T> => {
       waitingSince = this.clock.now();
       try {
@@ -181,7 +195,7 @@ export class CompletionEngine {
     };
     const finish = (outcome: CompletionOutcome): CompletionOutcome => {
       t.total = this.clock.now() - started;
-      this.recordOverhead(t.total - waited, contextExcess);
+      this.recordOverhead(t.total - waited, contextExcess, outcome.kind !== 'cancelled');
       if (outcome.kind === 'cancelled') this.stats.cancelled++;
       else if (outcome.kind === 'none') this.stats.none[outcome.reason] = (this.stats.none[outcome.reason] ?? 0) + 1;
       else this.stats.served[outcome.source]++;
@@ -246,6 +260,7 @@ export class CompletionEngine {
         : undefined;
       try {
         context = await debounceStage(this.clock, planned, this.contextLead.ms(), signal, () => {
+          contextPending = true;
           const contextStart = this.clock.now();
           return contextStage(
             this.deps.context?.(),
@@ -279,6 +294,7 @@ export class CompletionEngine {
         return this.failed(err, none);
       }
       const run = this.runs.start(model, request, prefix, suffix, ppContext);
+      contextPending = false;
       mark = lap('prompt', mark);
 
       const result = await waiting(this.runs.resultFor(run, signal));
@@ -288,7 +304,10 @@ export class CompletionEngine {
       this.debounce.recordModelLatency(result.modelMs);
       return this.finishCandidate(input, prefix, suffix, result.text, ppContext, 'model', t, started, context.snippets, finish, none);
     } catch (err) {
-      if (err instanceof CancelledError || signal.aborted) return finish({ kind: 'cancelled', timings: t });
+      if (err instanceof CancelledError || signal.aborted) {
+        if (contextPending) this.contextDiscarded++;
+        return finish({ kind: 'cancelled', timings: t });
+      }
       throw err;
     }
   }
@@ -356,9 +375,10 @@ export class CompletionEngine {
     return none(`model failed${kind ? ` (${kind})` : ''}`, error);
   }
 
-  private recordOverhead(ms: number, contextMs: number): void {
+  private recordOverhead(ms: number, contextMs: number, answered: boolean): void {
     keepSample(this.overhead, ms);
     keepSample(this.overheadWithoutContext, ms - contextMs);
+    if (answered) keepSample(this.overheadAnswered, ms);
   }
 }
 
@@ -369,3 +389,4 @@ function keepSample(samples: number[], ms: number): void {
   samples.push(ms);
   if (samples.length > MAX_SAMPLES) samples.shift();
 }
+

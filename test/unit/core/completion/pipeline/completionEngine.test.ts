@@ -70,8 +70,8 @@ describe('CompletionEngine', () => {
     const outcome = await e.complete(at(DOC, 21), new AbortController().signal);
     assert.ok(outcome.kind === 'suggestion');
     const planned = outcome.timings.debounce;
-    assert.ok(planned > 20, 'an automatic request waits');
-    assert.equal(contextAt - start, planned - 20, 'context starts the initial 20 ms lead before the window ends');
+    assert.ok(planned > 40, 'an automatic request waits');
+    assert.equal(contextAt - start, planned - 40, 'context starts the initial 40 ms lead before the window ends');
     assert.equal(outcome.timings.context, 6);
     const engineStats = e.snapshot().engine;
     assert.equal(engineStats.overheadMs.max, 0, 'the context ran inside the window: no latency added');
@@ -89,8 +89,36 @@ describe('CompletionEngine', () => {
       },
     });
     await slow.complete(at(DOC, 21), new AbortController().signal);
-    assert.equal(slow.snapshot().engine.overheadMs.max, 30);
+    assert.equal(slow.snapshot().engine.overheadMs.max, 10);
     assert.equal(slow.snapshot().engine.overheadWithoutContextMs.max, 0);
+  });
+
+  it('an assembly whose request is cancelled before its prompt goes out counts as discarded; the answered-only overhead leaves cancelled requests out', async () => {
+    const controller = new AbortController();
+    const clock = new FakeClock();
+    const model = new FakeModel(() => ['findUser(id);']);
+    const e = engine(model, {
+      clock,
+      context: () => async () => {
+        // The next key arrives while the context is assembled, and the server notices it 25 ms late.
+        clock.time += 25;
+        controller.abort();
+        return { snippets: [] };
+      },
+    });
+    const cancelled = await e.complete(at(DOC, 21), controller.signal);
+    assert.equal(cancelled.kind, 'cancelled');
+    const after = e.snapshot().engine;
+    assert.equal(after.contextDiscarded, 1);
+    assert.equal(after.overheadMs.count, 1);
+    assert.equal(after.overheadAnsweredMs.count, 0);
+    assert.equal(model.calls.length, 0);
+
+    const answered = engine(new FakeModel(() => ['findUser(id);']), { context: () => async () => ({ snippets: [] }) });
+    assert.equal((await answered.complete(at(DOC, 21), new AbortController().signal)).kind, 'suggestion');
+    const stats = answered.snapshot().engine;
+    assert.equal(stats.contextDiscarded, 0, 'an assembly whose prompt went out was used');
+    assert.equal(stats.overheadAnsweredMs.count, 1);
   });
 
   it('typing the start of the suggestion serves the rest with no new model request; the same context again comes from the cache', async () => {

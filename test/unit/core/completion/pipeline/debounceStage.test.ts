@@ -72,11 +72,17 @@ describe('debounceStage', () => {
 });
 
 describe('ContextLead', () => {
+  it('starts at its bound: the first assemblies after a start are the slowest', () => {
+    assert.equal(new ContextLead().ms(), 40);
+  });
+
   it('starts at its initial value and follows a high percentile of recent durations, within bounds', () => {
     const lead = new ContextLead(10, 40, 32);
     assert.equal(lead.ms(), 10);
     for (const ms of [2, 3, 3, 4, 5, 3, 2, 3, 4, 9]) lead.record(ms);
-    assert.equal(lead.ms(), 7, 'p90 of the ten (5) + 2');
+    assert.equal(lead.ms(), 11, 'p95 of the ten (9) + 2');
+    for (const ms of [2, 3, 3, 4, 5, 3, 2, 3, 4, 3]) lead.record(ms);
+    assert.equal(lead.ms(), 7, 'p95 of the twenty (5) + 2: one slow run in twenty is not followed');
     for (let i = 0; i < 32; i++) lead.record(100);
     assert.equal(lead.ms(), 40);
   });

@@ -6,6 +6,7 @@ import { budgetFor, contextWindowFor, countMessages, trimFim, trimMessages } fro
 import { counterForModel } from '@src/core/llm/tokens/counterForModel';
 import { estimateCounter, estimateTokens } from '@src/core/llm/tokens/estimateTokens';
 import { tiktokenCounter } from '@src/core/llm/tokens/tiktokenCounter';
+import { countOnce } from '@src/core/llm/tokens/tokenCounter';
 import type { ChatMessage } from '@src/core/llm/types';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
@@ -92,5 +93,20 @@ describe('context window arithmetic', () => {
     assert.ok(out.suffix.startsWith('s0\n') && !out.suffix.includes('s99'));
     assert.ok(estimateCounter.count(out.prefix) + estimateCounter.count(out.suffix) <= 120);
     assert.ok(estimateCounter.count(out.prefix) > estimateCounter.count(out.suffix), 'prefix gets the larger share');
+  });
+
+  it('countOnce counts each distinct text once and fits a prompt exactly as the counter it wraps', () => {
+    const counted: string[] = [];
+    const spy = { ...estimateCounter, count: (t: string) => (counted.push(t), estimateCounter.count(t)) };
+    const prefix = Array.from({ length: 60 }, (_, i) => `const p${i} = compute(${i});`).join('\n');
+    const suffix = Array.from({ length: 30 }, (_, i) => `s${i}();`).join('\n');
+    const snippets = [0, 1, 2, 3].map((i) => ({ path: `lib/m${i}.ts`, content: `export function m${i}(a: number) {\n  return a * ${i};\n}\n`.repeat(4) }));
+    for (const budget of [2000, 300, 120]) {
+      const once = countOnce(spy);
+      counted.length = 0;
+      assert.deepEqual(trimFim({ prefix, suffix, snippets }, budget, once, 20), trimFim({ prefix, suffix, snippets }, budget, estimateCounter, 20), `budget ${budget}`);
+      assert.equal(new Set(counted).size, counted.length, `budget ${budget}: no text counted twice`);
+      assert.equal(once.count(prefix), estimateCounter.count(prefix));
+    }
   });
 });
