@@ -389,4 +389,3 @@ function keepSample(samples: number[], ms: number): void {
   samples.push(ms);
   if (samples.length > MAX_SAMPLES) samples.shift();
 }
-

@@ -101,7 +101,7 @@ export class ImportGraph {
       const out = new Set<string>();
       for (const r of this.resolve(f, this.resolved.get(file))) for (const target of r.files) if (target !== f.path) out.add(target);
       this.forward.set(file, (known = { signature, files: [...out], imports: f.imports }));
-    } else if (known.imports !== f.imports) this.forward.set(file, { ...known, imports: f.imports });
+    } else this.forward.set(file, { ...known, imports: f.imports });
     return known.files;
   }
 
