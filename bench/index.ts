@@ -17,7 +17,8 @@
  *                                                  through `banyan index`, from git mirrors in --mirrors
  *                                                  (default /work/.mirror or $BANYAN_MIRRORS; skipped
  *                                                  with a message when absent), --repo-runs runs (3)
- *   cliStart                                       `banyan --version` and `banyan context` start-up,
+ *   cliStart                                       `banyan --version` and `banyan context` start-up of the
+ *                                                  production build, NODE_EXTRA_CA_CERTS unset (reported),
  *                                                  wall and CPU time (`--only-repos --repo-runs 0`: only this)
  *
  * Default corpus: real third-party code already installed — a fixed list of this project's
