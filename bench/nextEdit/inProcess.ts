@@ -10,7 +10,7 @@ import { CodeIndex } from '../../src/core/index/codeIndex';
 import { TreeSitterRuntime } from '../../src/core/index/parse/treeSitterRuntime';
 import { historyFromDiff } from '../../src/core/nextEdit/historyFromDiff';
 import { LocatorCache } from '../../src/core/nextEdit/locations/locatorCache';
-import { NextEditLocator } from '../../src/core/nextEdit/nextEditLocator';
+import { type LocateRequest, NextEditLocator } from '../../src/core/nextEdit/nextEditLocator';
 import { SyntaxTrees } from '../../src/core/nextEdit/syntaxTrees';
 
 export interface Case {
@@ -28,6 +28,8 @@ export interface InProcessOptions {
   readonly record?: string;
   readonly log?: (m: string) => void;
   /** Called after each case is scored, while its state is in the workspace (for the miss analysis). */
+  /** Sees each case's candidates before ranking (bench/nextEdit/rankingData.ts keeps them to fit the ranking). */
+  readonly observe?: LocateRequest['observe'];
   readonly onCase?: (c: Case, scored: { rank: number; inRegion: boolean }, ws: { root: string; index: CodeIndex; result: { region: unknown; locations: readonly { file: string; startLine: number; endLine: number; reason: string }[] } }) => void;
 }
 
@@ -71,7 +73,7 @@ export async function runInProcess(o: InProcessOptions) {
         // request re-parses the last keystroke. Here: the text without the character before the cursor.
         await locator.warm(abs, undefined, withoutLastKeystroke(text, cursor));
         const t = performance.now();
-        const r = await locator.locate({ file: abs, text, lines: text.split('\n'), cursor, history, index, limit: 100 });
+        const r = await locator.locate({ file: abs, text, lines: text.split('\n'), cursor, history, index, limit: 100, ...(o.observe ? { observe: o.observe } : {}) });
         const ms = performance.now() - t;
         locator.forget(abs);
         timings.push(ms);

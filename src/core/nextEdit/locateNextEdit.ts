@@ -28,6 +28,8 @@ export interface LocateInput extends LocatorInput {
   readonly budget?: RegionBudget;
   /** Most locations returned. */
   readonly limit?: number;
+  /** Sees every candidate before ranking, with the region (the ranking's fit script reads them: bench/nextEdit/fitRanking.ts). */
+  readonly observe?: (candidates: readonly Candidate[], region: LineSpan, lastLine: (file: string) => number | undefined) => void;
 }
 
 export interface LocateResult {
@@ -38,7 +40,7 @@ export interface LocateResult {
 /** How far (in lines) a same-file candidate may be to pull the region toward it. */
 const HINT_DISTANCE = 40;
 /** Lines shown before / after a candidate, and how close candidates share one jump (tuned on the dev set). */
-const JUMP_SHAPE = { before: 3, after: 5, cluster: 5 } as const;
+export const JUMP_SHAPE = { before: 3, after: 5, cluster: 5 } as const;
 
 export function locateNextEdits(input: LocateInput): LocateResult {
   const ctx = new LocatorContext(input);
@@ -49,7 +51,10 @@ export function locateNextEdits(input: LocateInput): LocateResult {
     .map((c) => c.line);
   const budget = input.budget ?? DEFAULT_REGION_BUDGET;
   const region = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget });
-  return { region, locations: rankLocations([...candidates, ...nearbyWindows(ctx, region)], { region, limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine: (f) => lastLineOf(ctx.linesOf(f)) }) };
+  const all = [...candidates, ...nearbyWindows(ctx, region)];
+  const lastLine = (f: string) => lastLineOf(ctx.linesOf(f));
+  input.observe?.(all, region, lastLine);
+  return { region, locations: rankLocations(all, { region, cursor: input.cursor, editedFiles: ctx.historyFiles(), limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine }) };
 }
 
 const lastLineOf = (lines: readonly string[] | undefined): number | undefined => (lines ? Math.max(0, lines.length - 1) : undefined);

@@ -1,34 +1,23 @@
 /**
  * Turns the sources' candidates into the ranked list of places to jump to: each candidate weighted by
- * how often its kind of evidence is right, candidates on the same line merged, places the region
- * already covers dropped, and each kept place shown as a few lines around it (at most 12). A candidate
+ * how often its kind of evidence is right and where it lies (rankingWeights.ts, fitted), candidates on
+ * the same line merged, places the region already covers dropped, and each kept place shown as a few lines around it (at most 12). A candidate
  * just beside a place already listed counts for less (ADJACENT_*): two jumps a few lines apart mostly
  * name one place twice, and the slot is worth more to the next distinct one.
  */
-import type { LineSpan, LocationReason, NextEditLocation } from '../types';
+import type { LineSpan, NextEditLocation, Position } from '../types';
 import { bestFirst } from './bestFirst';
 import type { Candidate } from './locatorContext';
+import { RANKING_WEIGHTS, type RankingWeights } from './rankingWeights';
 
-/** How much each kind of evidence counts (a renamed name's leftover use is nearly always edited next). */
-export const REASON_WEIGHTS: Readonly<Record<LocationReason, number>> = {
-  'renamed-identifier': 10,
-  'repeated-edit': 9,
-  'similar-code': 5,
-  diagnostic: 8,
-  'changed-signature': 3,
-  'missing-import': 4,
-  'new-symbol-usage': 4,
-  sibling: 3,
-  'test-counterpart': 4,
-  'recent-edit': 2,
-  nearby: 1,
-};
+/** How much each kind of evidence counts, before the other weights (see rankingWeights.ts). */
+export const REASON_WEIGHTS = RANKING_WEIGHTS.reason;
 
 export const MAX_LOCATION_LINES = 12;
 /** Lines beyond a listed place (not the region: the next edit is often just outside it) within which a candidate is beside it. */
 export const ADJACENT_LINES = 4;
-/** What a candidate beside a listed place keeps of its weight. */
-export const ADJACENT_FACTOR = 0.5;
+/** What a candidate beside a listed place keeps of its weight (default weights). */
+export const ADJACENT_FACTOR = RANKING_WEIGHTS.adjacentFactor;
 
 export interface RankOptions {
   readonly region: LineSpan;
@@ -40,6 +29,27 @@ export interface RankOptions {
   readonly cluster: number;
   /** The file's last line (0-based), when known: a location never reaches past it. */
   readonly lastLine?: (file: string) => number | undefined;
+  /** The cursor (in the region's file): nearer places can count for more. */
+  readonly cursor?: Position;
+  /** Files the history edited, besides the cursor's. */
+  readonly editedFiles?: readonly string[];
+  /** Default: the fitted RANKING_WEIGHTS. */
+  readonly weights?: RankingWeights;
+}
+
+/** A candidate's weight before merging: its kind, its source's score, and where it lies from the cursor. */
+export function candidateWeight(c: Candidate, options: RankOptions): number {
+  const w = options.weights ?? RANKING_WEIGHTS;
+  let log = 0;
+  if (c.file !== options.region.file) {
+    log += w.otherFile;
+    if (options.editedFiles?.includes(c.file)) log += w.editedFile;
+  } else if (options.cursor) {
+    const d = c.line - options.cursor.line;
+    log += w.distance * Math.log2(1 + Math.abs(d) / 10) + (d > 0 ? w.below : 0);
+  }
+  const score = w.scorePower === 1 ? c.score : Math.pow(c.score, w.scorePower);
+  return log === 0 ? w.reason[c.reason] * score : w.reason[c.reason] * score * Math.exp(log);
 }
 
 /** What String#localeCompare compares by, built once (localeCompare builds its collator per call). */
@@ -57,8 +67,9 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
   // Candidates on one line merge: the strongest leads, the others add a quarter of their weight.
   const byLine = new Map<string, Map<number, Merged>>();
   const merged: Merged[] = [];
+  const { mergeShare, adjacentFactor } = options.weights ?? RANKING_WEIGHTS;
   for (const c of candidates) {
-    const weighted = REASON_WEIGHTS[c.reason] * c.score;
+    const weighted = candidateWeight(c, options);
     let lines = byLine.get(c.file);
     if (!lines) byLine.set(c.file, (lines = new Map()));
     const prev = lines.get(c.line);
@@ -67,9 +78,9 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
       lines.set(c.line, m);
       merged.push(m);
     } else if (weighted > prev.weighted) {
-      prev.weighted = weighted + prev.weighted * 0.25;
+      prev.weighted = weighted + prev.weighted * mergeShare;
       prev.c = c;
-    } else prev.weighted += weighted * 0.25;
+    } else prev.weighted += weighted * mergeShare;
   }
   const taken: LineSpan[] = [options.region];
   const covered = (file: string, line: number) => taken.some((t) => t.file === file && t.startLine <= line && line <= t.endLine);
@@ -90,7 +101,7 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
       if (!r) return undefined;
       ahead = ranked.next();
       if (covered(r.c.file, r.c.line) || !beside(r.c.file, r.c.line)) return r;
-      const reduced = { c: r.c, weighted: r.weighted * ADJACENT_FACTOR };
+      const reduced = { c: r.c, weighted: r.weighted * adjacentFactor };
       const at = deferred.findIndex((e) => e.weighted < reduced.weighted);
       deferred.splice(at < 0 ? deferred.length : at, 0, reduced);
     }

@@ -2,12 +2,20 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Candidate } from '@src/core/nextEdit/locations/locatorContext';
-import { ADJACENT_FACTOR, ADJACENT_LINES, MAX_LOCATION_LINES, REASON_WEIGHTS, type RankOptions, rankLocations } from '@src/core/nextEdit/locations/rankLocations';
+import { ADJACENT_FACTOR, ADJACENT_LINES, MAX_LOCATION_LINES, REASON_WEIGHTS, type RankOptions, candidateWeight, rankLocations } from '@src/core/nextEdit/locations/rankLocations';
+import { RANKING_WEIGHTS } from '@src/core/nextEdit/locations/rankingWeights';
 import type { LineSpan, LocationReason, NextEditLocation } from '@src/core/nextEdit/types';
 
 const region = { file: '/ws/a.ts', startLine: 10, endLine: 20 };
 const shape = { region, limit: 10, before: 3, after: 5, cluster: 5 };
 const at = (file: string, line: number, reason: Candidate['reason'], score = 1): Candidate => ({ file, line, reason, score });
+
+/** Weights where the cursor, the other files and every other knob count (the defaults may leave some at 0). */
+const placed: Partial<RankOptions> = {
+  cursor: { line: 15, character: 0 },
+  editedFiles: ['/ws/b.ts'],
+  weights: { ...RANKING_WEIGHTS, scorePower: 0.7, otherFile: -0.5, editedFile: 0.3, distance: -0.2, below: 0.1, mergeShare: 0.4, adjacentFactor: 0.6 },
+};
 
 describe('rankLocations', () => {
   it('orders by the weight of the evidence, drops what the region covers and shows a few lines around each place', () => {
@@ -67,8 +75,8 @@ describe('rankLocations', () => {
       detail: fc.option(fc.constantFrom('x', 'y'), { nil: undefined }),
     }).map(({ span, detail, ...c }): Candidate => ({ ...c, ...(span !== undefined ? { endLine: c.line + span } : {}), ...(detail ? { detail } : {}) }));
     fc.assert(
-      fc.property(fc.array(candidate, { maxLength: 400, size: 'max' }), fc.integer({ min: 1, max: 90 }), fc.boolean(), (cs, limit, withLast) => {
-        const options: RankOptions = { ...shape, limit, ...(withLast ? { lastLine: (f: string) => (f === '/ws/b.ts' ? 100 : undefined) } : {}) };
+      fc.property(fc.array(candidate, { maxLength: 400, size: 'max' }), fc.integer({ min: 1, max: 90 }), fc.boolean(), fc.boolean(), (cs, limit, withLast, withPlace) => {
+        const options: RankOptions = { ...shape, limit, ...(withLast ? { lastLine: (f: string) => (f === '/ws/b.ts' ? 100 : undefined) } : {}), ...(withPlace ? placed : {}) };
         assert.deepEqual(rankLocations(cs, options), fullSortRanking(cs, options));
       }),
       { numRuns: 300 },
@@ -78,14 +86,15 @@ describe('rankLocations', () => {
 
 /** The ranking written plainly: every merged candidate sorted, then the strongest by its current weight taken at each step. */
 function fullSortRanking(candidates: readonly Candidate[], options: RankOptions): NextEditLocation[] {
+  const weights = options.weights ?? RANKING_WEIGHTS;
   const merged = new Map<string, Candidate & { weighted: number }>();
   for (const c of candidates) {
-    const weighted = REASON_WEIGHTS[c.reason] * c.score;
+    const weighted = candidateWeight(c, options);
     const key = `${c.file}\0${c.line}`;
     const prev = merged.get(key);
     if (!prev) merged.set(key, { ...c, weighted });
-    else if (weighted > prev.weighted) merged.set(key, { ...c, weighted: weighted + prev.weighted * 0.25 });
-    else prev.weighted += weighted * 0.25;
+    else if (weighted > prev.weighted) merged.set(key, { ...c, weighted: weighted + prev.weighted * weights.mergeShare });
+    else prev.weighted += weighted * weights.mergeShare;
   }
   const ranked = [...merged.values()].sort((a, b) => b.weighted - a.weighted || a.file.localeCompare(b.file) || a.line - b.line);
   const byFile = new Map<string, number[]>();
@@ -104,7 +113,7 @@ function fullSortRanking(candidates: readonly Candidate[], options: RankOptions)
     let bestBeside = false;
     remaining.forEach((r, i) => {
       const b = !covered(r.file, r.line) && beside(r.file, r.line);
-      const w = b ? r.weighted * ADJACENT_FACTOR : r.weighted;
+      const w = b ? r.weighted * weights.adjacentFactor : r.weighted;
       if (w > bestWeight || (w === bestWeight && b && !bestBeside)) [best, bestWeight, bestBeside] = [i, w, b];
     });
     const c = { ...remaining.splice(best, 1)[0]!, weighted: bestWeight };
