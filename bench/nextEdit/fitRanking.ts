@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const read = (f: string): Prepared[] => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => prepare(JSON.parse(l) as RankingCase));
   const cases = files.flatMap(read);
   const out: Record<string, unknown> = { cases: cases.length, repos: [...new Set(cases.map((c) => c.repo))] };
+  out.current = figures(cases, RANKING_WEIGHTS, score);
   out.headroom = headroom(cases, score);
   if (!argv.includes('--headroom-only')) {
     const fitted = fit(cases, score);
