@@ -168,7 +168,7 @@ export const nextEditFeature: ServerFeature = {
 
     async function warm(uri: string): Promise<void> {
       const d = ctx.documents.get(uri);
-      if (d) await locator.warm(fileOf(uri), d.languageId, d.getText()).catch(() => undefined);
+      if (d) await locator.warm(fileOf(uri), d.languageId, d.getText(), documentLinesOf(uri)).catch(() => undefined);
     }
 
     async function predict(params: NextEditParams, token: CancellationToken): Promise<NextEditResult | null> {

@@ -44,8 +44,12 @@ export class NextEditLocator {
     return { ...result, timings: { syntaxMs: t1 - t0, locateMs: performance.now() - t1, phases: Object.fromEntries(phases) } };
   }
 
-  /** Parses (or re-parses) the document's tree ahead of its first request, e.g. when it is opened. */
-  async warm(file: string, languageId: string | undefined, text: string): Promise<void> {
+  /**
+   * Parses (or re-parses) the document's tree ahead of its first request, e.g. when it is opened, and
+   * builds its lines' name map (`lines`: the document's split text, see LocatorCache.warmDocument).
+   */
+  async warm(file: string, languageId: string | undefined, text: string, lines?: readonly string[]): Promise<void> {
+    if (lines) this.cache?.warmDocument(file, lines);
     const language = grammarOf(file, languageId);
     const runtime = language && this.trees && treeable(text) ? this.runtime() : undefined;
     if (!runtime || !language) return;

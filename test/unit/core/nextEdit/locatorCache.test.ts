@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { lineFacts } from '@src/core/nextEdit/locations/lineFacts';
 import { LocatorCache, type VersionedIndex } from '@src/core/nextEdit/locations/locatorCache';
 import { relatedFiles } from '@src/core/nextEdit/locations/relatedFiles';
 
@@ -123,5 +124,23 @@ describe('locator cache', () => {
     cache.linesOf('/r/src/price.ts', read);
     assert.equal(reads.length, 6, 'another index: read anew');
   });
-});
 
+  it('a warmed document\'s first request carries its name map (the same lines as a fresh map), through edits and an undo', () => {
+    const cache = new LocatorCache();
+    const opened = ['const total = 1;', 'function add(a) {', '  return a + total;', '}', 'add(total);'];
+    cache.warmDocument('/ws/a.js', opened);
+    // Typed since the open: `total` renamed on its declaration line, a line added below.
+    const typed = ['const sum = 1;', 'function add(a) {', '  return a + total;', '}', 'add(total);', 'add(sum);'];
+    const facts = cache.documentFacts('/ws/a.js', typed);
+    for (const name of ['total', 'sum', 'add', 'a', 'missing']) {
+      assert.deepEqual(facts.linesWithNameOnceAsked(name), lineFacts([...typed]).linesWithName(name), name);
+    }
+    // Undone: back to the opened text in a new array.
+    const undone = cache.documentFacts('/ws/a.js', [...opened]);
+    assert.deepEqual(undone.linesWithNameOnceAsked('total'), [0, 2, 4]);
+    assert.deepEqual(undone.linesWithNameOnceAsked('sum'), []);
+    // Another document is not carried from this one's map: built when asked often enough.
+    const other = cache.documentFacts('/ws/b.js', ['let total = 2;']);
+    assert.equal(other.linesWithNameOnceAsked('total'), undefined);
+  });
+});
