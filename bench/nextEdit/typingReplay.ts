@@ -7,12 +7,14 @@
  * typing rhythm and thinking pauses.
  *
  *   node --import tsx bench/nextEdit/typingReplay.ts [--sessions 12] [--seed 7] [--latency 300]
- *   BANYAN_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=DIR' …   (Node flags for the server, e.g. to profile it)
+ *   BANYAN_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=DIR' …   (more Node flags for the server, e.g. to profile it)
+ *   BANYAN_BENCH_HOST_FLAGS=0 …                                   (without the V8 flags the extension starts the server with)
  *   BANYAN_BENCH_SERVER=OTHER/dist/server.js …                   (another build's server, to compare two builds)
  *
  * Prints one JSON object: model requests per 100 typed characters, the most model requests in flight
  * for one document at any moment (from the fake server's request log), the server's overhead per
- * prediction (all its time that is not the debounce or the model), the client's round trips, and per
+ * prediction (all its time that is not the debounce or the model) and where the slowest three spent
+ * it (phases, garbage collection; undefined from a build that does not report them), the client's round trips, and per
  * trigger where the requests ended (answered without the model, given up in the debounce, aborted at
  * the model, answered; see NextEditStage).
  */
@@ -22,6 +24,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { NextEditMetricsRequest, NextEditRequest } from '../../src/protocol/lsp';
+import { INDEX_HOST_EXEC_ARGV } from '../../src/core/index/hostFlags';
 import { FakeModelServer } from '../../test/fixtures/fakeModelServer';
 import { LspSession, REPO_ROOT } from '../../test/integration/helpers/lspSession';
 
@@ -36,6 +39,8 @@ const LATENCY = arg('latency', 300);
 const PACKAGES = ['vscode-jsonrpc/lib', 'vscode-languageserver/lib'];
 const log = (m: string) => process.stderr.write(`[next-edit replay] ${m}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The server runs with the V8 flags the extension gives it (its young generation's size decides how often a collection lands in a request). */
+const SERVER_ARGS = [...(process.env.BANYAN_BENCH_HOST_FLAGS === '0' ? [] : INDEX_HOST_EXEC_ARGV), ...(process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)];
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -111,7 +116,7 @@ async function main() {
   fake.addRule({ route: '/v1/chat/completions', reply: { text: 'NO_CHANGE' } });
   const lsp = new LspSession({
     workspace: ws,
-    nodeArgs: (process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
+    nodeArgs: SERVER_ARGS,
     ...(process.env.BANYAN_BENCH_SERVER ? { serverJs: path.resolve(process.env.BANYAN_BENCH_SERVER) } : {}),
     initializationOptions: {
       storageDir: path.join(work, 'storage'), grammarsDir: path.join(REPO_ROOT, 'dist', 'grammars'),
@@ -173,7 +178,7 @@ async function main() {
       for (const [start] of spans) maxInFlight = Math.max(maxInFlight, spans.filter(([a, b]) => a <= start && start < b).length);
     }
     const out = {
-      bench: 'next-edit-typing-replay', node: process.version, server: process.env.BANYAN_BENCH_SERVER ?? 'dist/server.js', seed: SEED, modelLatencyMs: LATENCY,
+      bench: 'next-edit-typing-replay', node: process.version, server: process.env.BANYAN_BENCH_SERVER ?? 'dist/server.js', serverArgs: SERVER_ARGS, seed: SEED, modelLatencyMs: LATENCY,
       corpus: { packages: PACKAGES, files: files.length, sessions: sessions.length },
       machine: { cpus: os.cpus().length, loadavg1m: +os.loadavg()[0].toFixed(2) },
       typedChars: typed,
@@ -184,6 +189,7 @@ async function main() {
       maxModelRequestsInFlightPerDocument: maxInFlight,
       serverOverheadMs: metrics.latency.overhead,
       locateMs: metrics.latency.locate,
+      slowestPredictions: metrics.slowest,
       stagesByTrigger: metrics.stages,
       clientRoundTripMs: pct(roundTrips),
       targets: { overheadP99Ms: 15, modelRequestsPer100Chars: 15, inFlightPerDocument: 1 },

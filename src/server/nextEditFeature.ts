@@ -35,6 +35,7 @@ import {
   type NextEditResult,
 } from '../protocol/lsp';
 import { fsPath } from './fileUri';
+import { GcPauses } from './gcPauses';
 import { onNotification, onRequest } from './lspTyped';
 import { serverInsights } from './insightsFeature';
 import { serverModels } from './modelsFeature';
@@ -69,6 +70,7 @@ export const nextEditFeature: ServerFeature = {
   register(ctx) {
     const history = new EditHistory();
     const metrics = new NextEditMetrics();
+    const gc = new GcPauses();
     const rejections = new RejectionMemory();
     const economy = new NextEditEconomy();
     const trees = new SyntaxTrees();
@@ -161,12 +163,12 @@ export const nextEditFeature: ServerFeature = {
         const o = byId.get(p.id);
         if (o) settle(o, 'ignored', p.reason);
       }),
-      onRequest(ctx.connection, NextEditMetricsRequest, () => metrics.snapshot()),
+      onRequest(ctx.connection, NextEditMetricsRequest, () => metrics.snapshot((from, to) => gc.within(from, to))),
     ];
 
     async function warm(uri: string): Promise<void> {
       const d = ctx.documents.get(uri);
-      if (d) await locator.warm(fileOf(uri), d.languageId, d.getText()).catch(() => undefined);
+      if (d) await locator.warm(fileOf(uri), d.languageId, d.getText(), documentLinesOf(uri)).catch(() => undefined);
     }
 
     async function predict(params: NextEditParams, token: CancellationToken): Promise<NextEditResult | null> {
@@ -335,6 +337,7 @@ export const nextEditFeature: ServerFeature = {
       dispose: () => {
         for (const c of inFlight.values()) c.abort();
         trees.clear();
+        gc.dispose();
         for (const s of subscriptions) s.dispose();
       },
     };

@@ -19,8 +19,8 @@ import { similarLines } from './locations/similarLines';
 import { testCounterpart } from './locations/testCounterpart';
 import type { LineSpan, NextEditLocation } from './types';
 
-/** The sources, in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: readonly LocationSource[] = [renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics, testCounterpart];
+/** The sources by name (what the phase timings call them), in no particular order: each is one file under ./locations. */
+export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics, testCounterpart };
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */
@@ -42,9 +42,25 @@ const HINT_DISTANCE = 40;
 /** Lines shown before / after a candidate, and how close candidates share one jump (tuned on the dev set). */
 export const JUMP_SHAPE = { before: 3, after: 5, cluster: 5 } as const;
 
-export function locateNextEdits(input: LocateInput): LocateResult {
+/**
+ * `phases`, when given, receives the milliseconds each step took (`context`, each source by its
+ * function's name, `rank`): where a slow request spent its time (the metrics keep the slowest).
+ */
+export function locateNextEdits(input: LocateInput, phases?: Map<string, number>): LocateResult {
+  let t = phases ? performance.now() : 0;
+  const lap = (name: string) => {
+    if (!phases) return;
+    const now = performance.now();
+    phases.set(name, now - t);
+    t = now;
+  };
   const ctx = new LocatorContext(input);
-  const candidates: Candidate[] = LOCATION_SOURCES.flatMap((source) => source(ctx));
+  lap('context');
+  const candidates: Candidate[] = Object.entries(LOCATION_SOURCES).flatMap(([name, source]) => {
+    const found = source(ctx);
+    lap(name);
+    return found;
+  });
   const cursor = input.cursor.line;
   const hints = candidates
     .filter((c) => c.file === input.file && c.reason !== 'recent-edit' && Math.abs(c.line - cursor) <= HINT_DISTANCE)
@@ -54,7 +70,9 @@ export function locateNextEdits(input: LocateInput): LocateResult {
   const all = [...candidates, ...nearbyWindows(ctx, region)];
   const lastLine = (f: string) => lastLineOf(ctx.linesOf(f));
   input.observe?.(all, region, lastLine);
-  return { region, locations: rankLocations(all, { region, cursor: input.cursor, editedFiles: ctx.historyFiles(), limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine }) };
+  const locations = rankLocations(all, { region, cursor: input.cursor, editedFiles: ctx.historyFiles(), limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine });
+  lap('rank');
+  return { region, locations };
 }
 
 const lastLineOf = (lines: readonly string[] | undefined): number | undefined => (lines ? Math.max(0, lines.length - 1) : undefined);

@@ -77,6 +77,10 @@ export interface NextEditPrediction {
 
 export interface PredictTimings {
   readonly locateMs: number;
+  /** Where the locate time went (see NextEditLocator's timings) and `prompts`: building the prompts and reading the answers. */
+  readonly phases?: Readonly<Record<string, number>>;
+  /** When the prediction's own work ran (everything but the model waits), on performance.now()'s clock. */
+  readonly spans?: readonly (readonly [number, number])[];
   /** Waiting for the model (all requests). */
   readonly modelMs: number;
   readonly totalMs: number;
@@ -121,7 +125,13 @@ export class NextEditEngine {
     const format = nextEditFormat(settings.format, settings.model);
     let modelMs = 0;
     let requests = 0;
-    const timings = (): PredictTimings => ({ locateMs, modelMs, totalMs: performance.now() - t0, requests });
+    const spans: [number, number][] = [];
+    let workFrom = t0;
+    const timings = (): PredictTimings => {
+      const now = performance.now();
+      const totalMs = now - t0;
+      return { locateMs, modelMs, totalMs, requests, phases: { ...located.timings.phases, prompts: Math.max(0, totalMs - modelMs - locateMs) }, spans: [...spans, [workFrom, now]] };
+    };
     const attempts: Attempt[] = [{ file: req.file, text: req.text, lines, region: located.region, cursor: req.cursor }];
     const top = located.locations[0];
     if (top && top.score >= settings.jumpScore) {
@@ -142,8 +152,10 @@ export class NextEditEngine {
       const input = this.promptInput(req, a, located.locations, readLines);
       const m0 = performance.now();
       requests++;
+      spans.push([workFrom, m0]);
       const answer = await this.ask(format, input, signal);
-      modelMs += performance.now() - m0;
+      workFrom = performance.now();
+      modelMs += workFrom - m0;
       const parsed = format.parse(answer.text, input, answer.truncated);
       if (parsed.kind === 'none') {
         lastReason = 'the model proposes no change';

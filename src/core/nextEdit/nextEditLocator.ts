@@ -18,7 +18,8 @@ export interface LocateRequest extends Omit<LocateInput, 'ancestors'> {
 }
 
 export interface TimedLocateResult extends LocateResult {
-  readonly timings: { readonly syntaxMs: number; readonly locateMs: number };
+  /** `phases`: syntax, then locateNextEdits' steps (context, each source, rank), in milliseconds. */
+  readonly timings: { readonly syntaxMs: number; readonly locateMs: number; readonly phases: Readonly<Record<string, number>> };
 }
 
 export class NextEditLocator {
@@ -38,12 +39,17 @@ export class NextEditLocator {
     const t0 = performance.now();
     const ancestors = await this.ancestors(request);
     const t1 = performance.now();
-    const result = locateNextEdits({ ...request, ancestors, ...(this.cache ? { cache: this.cache } : {}) });
-    return { ...result, timings: { syntaxMs: t1 - t0, locateMs: performance.now() - t1 } };
+    const phases = new Map<string, number>([['syntax', t1 - t0]]);
+    const result = locateNextEdits({ ...request, ancestors, ...(this.cache ? { cache: this.cache } : {}) }, phases);
+    return { ...result, timings: { syntaxMs: t1 - t0, locateMs: performance.now() - t1, phases: Object.fromEntries(phases) } };
   }
 
-  /** Parses (or re-parses) the document's tree ahead of its first request, e.g. when it is opened. */
-  async warm(file: string, languageId: string | undefined, text: string): Promise<void> {
+  /**
+   * Parses (or re-parses) the document's tree ahead of its first request, e.g. when it is opened, and
+   * builds its lines' name map (`lines`: the document's split text, see LocatorCache.warmDocument).
+   */
+  async warm(file: string, languageId: string | undefined, text: string, lines?: readonly string[]): Promise<void> {
+    if (lines) this.cache?.warmDocument(file, lines);
     const language = grammarOf(file, languageId);
     const runtime = language && this.trees && treeable(text) ? this.runtime() : undefined;
     if (!runtime || !language) return;

@@ -35,7 +35,24 @@ export interface NextEditMetricsSnapshot {
   readonly stages: Readonly<Record<string, Readonly<Partial<Record<NextEditStage, number>>>>>;
   /** overhead: all of a prediction's server time that is not waiting for the model (locating, prompting, parsing, filtering). */
   readonly latency: { readonly locate: LatencySummary & { readonly p99: number }; readonly model: LatencySummary; readonly total: LatencySummary; readonly overhead: LatencySummary & { readonly p99: number } };
+  /** The predictions with the most overhead (they decide its p99), slowest first: where their time went. */
+  readonly slowest: readonly SlowPrediction[];
 }
+
+export interface SlowPrediction {
+  readonly overheadMs: number;
+  readonly locateMs: number;
+  /** Milliseconds per step (see PredictTimings.phases). */
+  readonly phases: Readonly<Record<string, number>>;
+  /** Garbage collection during the prediction's own work (not the model wait), where the host can tell. */
+  readonly gcMs?: number;
+}
+
+/** The time of a prediction's own work: [start, end) spans on performance.now()'s clock. */
+export type WorkSpans = readonly (readonly [number, number])[];
+
+/** Slowest predictions kept. */
+const SLOWEST = 3;
 
 export class NextEditMetrics {
   private requests = 0;
@@ -48,10 +65,19 @@ export class NextEditMetrics {
   private readonly reasons = new Map<string, number>();
   private readonly stages = new Map<string, Partial<Record<NextEditStage, number>>>();
   private readonly samples = { locate: [] as number[], model: [] as number[], total: [] as number[], overhead: [] as number[] };
+  private readonly slowest: (Omit<SlowPrediction, 'gcMs'> & { readonly spans?: WorkSpans })[] = [];
 
   constructor(private readonly window = 1000) {}
 
-  recordPrediction(timings: { readonly locateMs: number; readonly modelMs: number; readonly totalMs: number; readonly requests: number }): void {
+  /** `timings.spans`: when the prediction's own work ran, to tell garbage collection in it at snapshot time. */
+  recordPrediction(timings: { readonly locateMs: number; readonly modelMs: number; readonly totalMs: number; readonly requests: number; readonly phases?: Readonly<Record<string, number>>; readonly spans?: WorkSpans }): void {
+    const spans = timings.spans;
+    const overheadMs = timings.totalMs - timings.modelMs;
+    if (Number.isFinite(overheadMs) && (this.slowest.length < SLOWEST || overheadMs > this.slowest[this.slowest.length - 1]!.overheadMs)) {
+      this.slowest.push({ overheadMs, locateMs: timings.locateMs, phases: timings.phases ?? {}, ...(spans ? { spans } : {}) });
+      this.slowest.sort((a, b) => b.overheadMs - a.overheadMs);
+      this.slowest.length = Math.min(this.slowest.length, SLOWEST);
+    }
     this.requests++;
     this.modelRequests += timings.requests;
     this.push('locate', timings.locateMs);
@@ -88,7 +114,8 @@ export class NextEditMetrics {
     if (reason) this.reasons.set(`${outcome}: ${reason}`, (this.reasons.get(`${outcome}: ${reason}`) ?? 0) + 1);
   }
 
-  snapshot(): NextEditMetricsSnapshot {
+  /** `gcWithin(from, to)`: milliseconds of garbage collection in that span, where the host watches it. */
+  snapshot(gcWithin?: (from: number, to: number) => number): NextEditMetricsSnapshot {
     return {
       requests: this.requests,
       modelRequests: this.modelRequests,
@@ -100,6 +127,7 @@ export class NextEditMetrics {
       outcomeReasons: Object.fromEntries(this.reasons),
       stages: Object.fromEntries([...this.stages].map(([t, c]) => [t, { ...c }])),
       latency: { locate: { ...summarize(this.samples.locate), p99: p99(this.samples.locate) }, model: summarize(this.samples.model), total: summarize(this.samples.total), overhead: { ...summarize(this.samples.overhead), p99: p99(this.samples.overhead) } },
+      slowest: this.slowest.map(({ spans, ...p }) => ({ ...p, ...(spans && gcWithin ? { gcMs: spans.reduce((sum, [a, b]) => sum + gcWithin(a, b), 0) } : {}) })),
     };
   }
 

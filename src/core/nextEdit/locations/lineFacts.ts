@@ -46,6 +46,11 @@ export class LineFacts {
     return (this.names ??= buildNames(this.lines)).get(name) ?? NONE;
   }
 
+  /** Builds the name map now (a document just opened: its first request then only updates it). */
+  buildNameMap(): void {
+    this.names ??= buildNames(this.lines);
+  }
+
   /** linesWithName once this file has been asked about often enough to be worth its map; undefined before (the caller scans). */
   linesWithNameOnceAsked(name: string): readonly number[] | undefined {
     return this.names || ++this.asked > ASKED_BEFORE_MAP ? this.linesWithName(name) : undefined;

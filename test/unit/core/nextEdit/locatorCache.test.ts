@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { lineFacts } from '@src/core/nextEdit/locations/lineFacts';
 import { LocatorCache, type VersionedIndex } from '@src/core/nextEdit/locations/locatorCache';
 import { relatedFiles } from '@src/core/nextEdit/locations/relatedFiles';
 
@@ -17,6 +18,9 @@ class FakeIndex implements VersionedIndex {
   filePaths() {
     this.lookups.files++;
     return [...this.files];
+  }
+  roots() {
+    return ['/r'];
   }
   chunksWithToken(token: string) {
     this.lookups.tokens++;
@@ -43,9 +47,9 @@ describe('locator cache', () => {
     const cache = new LocatorCache();
     cache.sync(index);
     for (const files of [['/r/src/cart.ts'], ['/r/test/price.spec.ts'], ['/r/src/cart.ts', '/r/src/price.ts'], ['/r/src/index.ts'], ['/r/src/cart.go']]) {
-      assert.deepEqual(cache.relatedFiles(files), relatedFiles(files, FILES), files.join());
+      assert.deepEqual(cache.relatedFiles(files), relatedFiles(files, FILES, ['/r']), files.join());
     }
-    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts'], 1), relatedFiles(['/r/src/cart.ts'], FILES, 1));
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts'], 1), relatedFiles(['/r/src/cart.ts'], FILES, ['/r'], 1));
     assert.equal(index.lookups.files, 1, 'the file list is read once');
   });
 
@@ -61,12 +65,12 @@ describe('locator cache', () => {
     index.files.push('/r/test/cart_more.test.ts');
     index.change('/r/test/cart_more.test.ts'); // a new file
     cache.sync(index);
-    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files));
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files, ['/r']));
     assert.equal(index.lookups.files, 2);
     index.files = index.files.filter((f) => f !== '/r/test/cart.test.ts');
     index.change(); // a rescan: anything may have changed
     cache.sync(index);
-    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files));
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files, ['/r']));
     assert.equal(index.lookups.files, 3);
   });
 
@@ -123,5 +127,23 @@ describe('locator cache', () => {
     cache.linesOf('/r/src/price.ts', read);
     assert.equal(reads.length, 6, 'another index: read anew');
   });
-});
 
+  it('a warmed document\'s first request carries its name map (the same lines as a fresh map), through edits and an undo', () => {
+    const cache = new LocatorCache();
+    const opened = ['const total = 1;', 'function add(a) {', '  return a + total;', '}', 'add(total);'];
+    cache.warmDocument('/ws/a.js', opened);
+    // Typed since the open: `total` renamed on its declaration line, a line added below.
+    const typed = ['const sum = 1;', 'function add(a) {', '  return a + total;', '}', 'add(total);', 'add(sum);'];
+    const facts = cache.documentFacts('/ws/a.js', typed);
+    for (const name of ['total', 'sum', 'add', 'a', 'missing']) {
+      assert.deepEqual(facts.linesWithNameOnceAsked(name), lineFacts([...typed]).linesWithName(name), name);
+    }
+    // Undone: back to the opened text in a new array.
+    const undone = cache.documentFacts('/ws/a.js', [...opened]);
+    assert.deepEqual(undone.linesWithNameOnceAsked('total'), [0, 2, 4]);
+    assert.deepEqual(undone.linesWithNameOnceAsked('sum'), []);
+    // Another document is not carried from this one's map: built when asked often enough.
+    const other = cache.documentFacts('/ws/b.js', ['let total = 2;']);
+    assert.equal(other.linesWithNameOnceAsked('total'), undefined);
+  });
+});
