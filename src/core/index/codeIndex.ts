@@ -40,7 +40,7 @@ import type { FileResult, FileStat, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
 import { decodeDetails, type DetailsRow, relativeTo } from './persist/fileRows';
 import { captureSnapshot, type CapturedSnapshot, restoreSnapshot } from './persist/indexSnapshot';
-import { readSnapshotFile, SNAPSHOT_FILE } from './persist/snapshot';
+import { SNAPSHOT_FILE } from './persist/snapshot';
 import { readScanListing, writeScanListing } from './persist/scanListingFile';
 import { SnapshotKeeper } from './persist/snapshotKeeper';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
@@ -999,20 +999,19 @@ export class CodeIndex {
     const dir = this.options.storageDir;
     if (!dir || !this.snapshot) return;
     const started = performance.now();
-    const buf = readSnapshotFile(dir);
-    if (!buf) return;
-    const result = restoreSnapshot(buf, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
+    const result = restoreSnapshot(dir, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
+    if (!result) return;
     if (!result.ok) {
       this.logger.info(`Index snapshot in ${dir} discarded (${result.reason}); rebuilding the index.`);
       return;
     }
-    const { files, symbolCounts, details, skipped, index, savedAt } = result.restored;
+    const { files, symbolCounts, details, skipped, index, savedAt, sizeOnDisk } = result.restored;
     this.index = index;
     this.files = files;
     for (const f of files) this.byPath.set(f.path, f);
     this.pendingDetails = { rows: details, pending: new Uint8Array(files.length).fill(1), counts: symbolCounts, symbols: symbolCounts.reduce((a, b) => a + b, 0) };
     for (const [p, s] of skipped) this.skipped.set(p, s);
-    this.snapshot.sizeOnDisk = buf.length;
+    this.snapshot.sizeOnDisk = sizeOnDisk;
     this.lastUpdated = savedAt;
     this.changes.record();
     this.logger.info(`Index snapshot loaded: ${files.length} files, ${index.size} chunks (${Math.round(performance.now() - started)} ms).`);
