@@ -1106,7 +1106,8 @@ export class CodeIndex {
 
   private rootOf(abs: string): string {
     let best = '';
-    for (const r of this.options.roots) if ((abs === r || abs.startsWith(r + path.sep)) && r.length > best.length) best = r;
+    // No `r + path.sep` per call: a warm start asks for every file, and each concatenation is a new string to flatten.
+    for (const r of this.options.roots) if (r.length > best.length && abs.startsWith(r) && (abs.length === r.length || abs[r.length] === path.sep)) best = r;
     return best || path.dirname(abs);
   }
 }
