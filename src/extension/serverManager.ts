@@ -71,6 +71,7 @@ export class ServerManager implements vscode.Disposable {
     client.onDidChangeState((e) => {
       if (e.newState === lc().State.Running) {
         this.setClientState('running');
+        this.catchUp();
         void this.refreshStatus();
       } else if (e.newState === lc().State.Starting) {
         this.status = null;
@@ -116,7 +117,30 @@ export class ServerManager implements vscode.Disposable {
 
   private pushSettings(): void {
     this.logIgnoredSettings();
-    if (this.isRunning()) void sendNotification(this.languageClient!, SettingsChangedNotification, serverSettings());
+    if (!this.isRunning()) return;
+    const settings = serverSettings();
+    this.sentSettings = JSON.stringify(settings);
+    void sendNotification(this.languageClient!, SettingsChangedNotification, settings);
+  }
+
+  /** What the server was last told (initialization options or a push), to catch up on what it missed. */
+  private sentSettings = '';
+  private sentSecrets = '';
+
+  /**
+   * A change of settings, trust or secrets made while the server was starting was not pushed (there
+   * was no connection yet) and may postdate the initialization options: tell the running server now.
+   */
+  private catchUp(): void {
+    const settings = serverSettings();
+    if (JSON.stringify(settings) !== this.sentSettings) {
+      this.sentSettings = JSON.stringify(settings);
+      void sendNotification(this.languageClient!, SettingsChangedNotification, settings);
+    }
+    if (JSON.stringify(this.secrets) !== this.sentSecrets) {
+      this.sentSecrets = JSON.stringify(this.secrets);
+      void sendNotification(this.languageClient!, SetSecretsNotification, { secrets: this.secrets });
+    }
   }
 
   private ignoredLogged = '';
@@ -156,11 +180,14 @@ export class ServerManager implements vscode.Disposable {
   private initializationOptions(): InitializationOptions {
     const storage = this.context.storageUri ?? this.context.globalStorageUri;
     this.logIgnoredSettings();
+    const settings = serverSettings();
+    this.sentSettings = JSON.stringify(settings);
+    this.sentSecrets = JSON.stringify(this.secrets);
     return {
       storageDir: storage.fsPath,
       globalStorageDir: this.context.globalStorageUri.fsPath,
       grammarsDir: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'grammars').fsPath,
-      ...serverSettings(),
+      ...settings,
       secrets: this.secrets,
       clientKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
     };
@@ -207,7 +234,9 @@ export class ServerManager implements vscode.Disposable {
 
   private async pushSecrets(): Promise<void> {
     this.secrets = await this.secretStore.all();
-    if (this.isRunning()) await sendNotification(this.languageClient!, SetSecretsNotification, { secrets: this.secrets });
+    if (!this.isRunning()) return;
+    this.sentSecrets = JSON.stringify(this.secrets);
+    await sendNotification(this.languageClient!, SetSecretsNotification, { secrets: this.secrets });
   }
 
   private setClientState(state: ClientState): void {

@@ -64,6 +64,7 @@ export const agentFeature: ServerFeature = {
       const { servers, problems } = parseMcpServers(ctx.settings()['agent.mcp.servers']);
       for (const p of problems) ctx.logger.warn(`banyan.agent.mcp.servers: ${p}`);
       const names = Object.keys(servers);
+      ctx.logger.debug(`MCP servers configured: ${names.join(', ') || 'none'}; workspace ${trusted ? 'trusted' : 'untrusted'}`);
       if (!trusted && names.length) ctx.logger.info(`MCP servers not started in an untrusted workspace: ${names.join(', ')}`);
       void mcp.sync(trusted ? servers : {}, ctx.workspaceFolders()[0]).catch((err) => ctx.logger.error('Starting MCP servers failed', err));
     };

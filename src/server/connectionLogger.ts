@@ -10,8 +10,10 @@ export function connectionLogger(connection: Connection, debugEnabled: () => boo
     error: (m) => connection.console.error(m),
     warn: (m) => connection.console.warn(m),
     info: (m) => connection.console.info(m),
+    // A debug-level line would be dropped by the channel's default level (info): the user who turned
+    // on banyan.server.debugLogging wants to see these, so they go out as plain log lines.
     debug: (m) => {
-      if (debugEnabled()) connection.console.debug(m);
+      if (debugEnabled()) connection.console.log(`[debug] ${m}`);
     },
   };
 }
