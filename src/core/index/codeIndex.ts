@@ -260,7 +260,7 @@ export class CodeIndex {
   /** Creates the index and loads its snapshot if there is a usable one (no scan yet: call refresh()). */
   static async open(options: CodeIndexOptions): Promise<CodeIndex> {
     const index = new CodeIndex({ ...options, roots: options.roots.map((r) => path.resolve(r)) });
-    index.loadSnapshot();
+    await index.loadSnapshot();
     return index;
   }
 
@@ -995,11 +995,11 @@ export class CodeIndex {
     return captureSnapshot(this.files, this.skipped, state, { configKey: this.configKey(), roots: this.options.roots });
   }
 
-  private loadSnapshot(): void {
+  private async loadSnapshot(): Promise<void> {
     const dir = this.options.storageDir;
     if (!dir || !this.snapshot) return;
     const started = performance.now();
-    const result = restoreSnapshot(dir, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
+    const result = await restoreSnapshot(dir, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
     if (!result) return;
     if (!result.ok) {
       this.logger.info(`Index snapshot in ${dir} discarded (${result.reason}); rebuilding the index.`);

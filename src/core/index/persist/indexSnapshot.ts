@@ -74,8 +74,8 @@ export type RestoreResult = { readonly ok: true; readonly restored: RestoredInde
  * Rebuilds the index from the snapshot in `dir` (undefined: there is none); anything wrong with it is
  * a reason, never a throw.
  */
-export function restoreSnapshot(dir: string, identity: SnapshotIdentity, rootOf: (file: string) => string): RestoreResult | undefined {
-  const decoded = readSnapshot<FileRow, SkippedRow>(dir, identity);
+export async function restoreSnapshot(dir: string, identity: SnapshotIdentity, rootOf: (file: string) => string): Promise<RestoreResult | undefined> {
+  const decoded = await readSnapshot<FileRow, SkippedRow>(dir, identity);
   if (!decoded?.ok) return decoded;
   try {
     const { header, index } = decoded.snapshot;

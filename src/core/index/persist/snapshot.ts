@@ -22,7 +22,8 @@
  * fresh pages cost more than the read on a large repository) and leaves the details on disk.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { type FileHandle, open as openFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { IndexState, IndexStateParts } from '../search/invertedIndex';
@@ -421,18 +422,22 @@ class SnapshotWriter {
 
 export type DecodeResult<F, S> = { ok: true; snapshot: Snapshot<F, S>; sizeOnDisk: number } | { ok: false; reason: string };
 
-/** Reads and checks the snapshot in `dir`: its header and index arrays now, its details when asked for. */
-export function readSnapshot<F, S>(dir: string, expected: { configKey: string; roots: readonly string[] }): DecodeResult<F, S> | undefined {
+/**
+ * Reads and checks the snapshot in `dir`: its header and index arrays now, its details when asked for.
+ * The index arrays are read in the thread pool while this thread checks and parses the header.
+ */
+export async function readSnapshot<F, S>(dir: string, expected: { configKey: string; roots: readonly string[] }): Promise<DecodeResult<F, S> | undefined> {
   const file = path.join(dir, SNAPSHOT_FILE);
-  let fd: number;
+  let handle: FileHandle;
   try {
-    fd = openSync(file, 'r');
+    handle = await openFile(file, 'r');
   } catch {
     return undefined;
   }
+  let sectionsRead: Promise<unknown> | undefined;
   try {
-    const size = fstatSync(fd).size;
-    const prefix = readAt(fd, Buffer.allocUnsafe(Math.min(PREFIX_BYTES, size)), 0);
+    const size = (await handle.stat()).size;
+    const prefix = await readAt(handle, Buffer.allocUnsafe(Math.min(PREFIX_BYTES, size)), 0);
     if (prefix.length < PREFIX_BYTES || !prefix.subarray(0, 8).equals(MAGIC)) return { ok: false, reason: 'not a Banyan index snapshot' };
     const format = prefix.readUInt32LE(8);
     if (format !== SNAPSHOT_FORMAT) return { ok: false, reason: `snapshot format ${format}, this version uses ${SNAPSHOT_FORMAT}` };
@@ -442,12 +447,15 @@ export function readSnapshot<F, S>(dir: string, expected: { configKey: string; r
       if (place.start < PREFIX_BYTES || place.start + place.length > size) return { ok: false, reason: 'truncated snapshot' };
       parts[part] = place;
     }
-    const headerBytes = readAt(fd, Buffer.allocUnsafe(parts.header.length), parts.header.start);
-    if (!sameCrc(parts.header, [headerBytes])) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
+    // Its own ArrayBuffer, at offset 0: the sections' arrays are views on it (see indexOfSections).
+    const sections = readAt(handle, Buffer.allocUnsafeSlow(parts.sections.length), parts.sections.start);
+    sectionsRead = sections.catch(() => undefined);
+    const headerBytes = await readAt(handle, Buffer.allocUnsafe(parts.header.length), parts.header.start);
+    if (!sameCrc(parts.header, headerBytes)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
     const header = JSON.parse(headerBytes.toString('utf8')) as SnapshotHeader<F, S>;
     if (header.configKey !== expected.configKey) return { ok: false, reason: 'the extractor changed since it was saved' };
     if (JSON.stringify(header.roots) !== JSON.stringify(expected.roots)) return { ok: false, reason: 'workspace folders changed' };
-    const sectionBytes = readSections(fd, parts.sections);
+    const sectionBytes = await sections;
     if (!sameCrc(parts.sections, sectionBytes)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
     const index = indexOfSections(sectionBytes);
     const details = <D>(): D[] => parseDetails<D>(readDetails(file, parts.details), header.files.length);
@@ -455,61 +463,49 @@ export function readSnapshot<F, S>(dir: string, expected: { configKey: string; r
   } catch (err) {
     return { ok: false, reason: `unreadable snapshot: ${err instanceof Error ? err.message : String(err)}` };
   } finally {
-    closeSync(fd);
+    await sectionsRead;
+    await handle.close().catch(() => undefined);
   }
 }
 
 /** Fills `into` from the file at `position`; fewer bytes than asked for means the file is truncated. */
-function readAt<T extends ArrayBufferView>(fd: number, into: T, position: number): T {
-  const bytes = new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
-  for (let at = 0; at < bytes.byteLength; ) {
-    const n = readSync(fd, bytes, at, bytes.byteLength - at, position + at);
-    if (n <= 0) throw new Error('truncated snapshot');
-    at += n;
+async function readAt<T extends Uint8Array>(handle: FileHandle, into: T, position: number): Promise<T> {
+  for (let at = 0; at < into.byteLength; ) {
+    const { bytesRead } = await handle.read(into, at, into.byteLength - at, position + at);
+    if (bytesRead <= 0) throw new Error('truncated snapshot');
+    at += bytesRead;
   }
   return into;
 }
 
-function sameCrc(place: PartPlace, pieces: readonly ArrayBufferView[]): boolean {
+function sameCrc(place: PartPlace, bytes: Uint8Array): boolean {
   const crc = new Checksum();
-  for (const p of pieces) crc.update(new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
+  crc.update(bytes);
   return crc.value() === place.crc;
 }
 
 /**
- * The sections part, each section read into an array of its own (typed arrays need aligned offsets, and
- * a view on one shared buffer would keep all of it alive): the length words and the contents, in file
- * order, for the checksum. Element arrays for the columns and pools, bytes for the vocabulary.
+ * The index arrays, views on the sections part's bytes (no copy; only the vocabulary's bytes, turned
+ * into strings, are kept beyond need), checked for consistency. Each section is a u32 length and its
+ * contents; every length before the vocabulary's is a multiple of 4, so each array starts aligned.
  */
-function readSections(fd: number, place: PartPlace): ArrayBufferView[] {
-  const end = place.start + place.length;
-  let at = place.start;
-  const out: ArrayBufferView[] = [];
-  const next = <T extends ArrayBufferView>(make: (length: number) => T, unit: number): T => {
-    if (at + 4 > end) throw new Error('truncated section');
-    const len = readAt(fd, Buffer.allocUnsafe(4), at);
-    const bytes = len.readUInt32LE(0);
-    if (at + 4 + bytes > end) throw new Error('truncated section');
-    if (bytes % unit !== 0) throw new Error('section length is not a whole number of items');
-    const data = readAt(fd, make(bytes / unit), at + 4);
+function indexOfSections(part: Uint8Array): IndexState {
+  const view = new DataView(part.buffer, part.byteOffset, part.byteLength);
+  let at = 0;
+  const next = <T>(make: (offset: number, length: number) => T, unit: number): T => {
+    if (at + 4 > part.byteLength) throw new Error('truncated section');
+    const bytes = view.getUint32(at, true);
+    if (at + 4 + bytes > part.byteLength) throw new Error('truncated section');
+    if (bytes % unit !== 0 || (part.byteOffset + at + 4) % unit !== 0) throw new Error('misaligned section');
+    const data = make(part.byteOffset + at + 4, bytes / unit);
     at += 4 + bytes;
-    out.push(len, data);
     return data;
   };
-  for (let i = 0; i < INT_COLUMNS.length; i++) next((n) => new Int32Array(n), 4);
-  next((n) => new Uint16Array(n), 2);
-  next((n) => Buffer.allocUnsafe(n), 1);
-  if (at !== end) throw new Error('unexpected bytes after the sections');
-  return out;
-}
-
-/** The index arrays of readSections' pieces (every second one is a length word), checked for consistency. */
-function indexOfSections(pieces: readonly ArrayBufferView[]): IndexState {
-  const data = pieces.filter((_, i) => i % 2 === 1);
   const ints: Partial<Record<Column, Int32Array>> = {};
-  INT_COLUMNS.forEach((col, i) => (ints[col] = data[i] as Int32Array));
-  const tfPool = data[INT_COLUMNS.length] as Uint16Array;
-  const termText = (data[INT_COLUMNS.length + 1] as Buffer).toString('utf8');
+  for (const col of INT_COLUMNS) ints[col] = next((offset, n) => new Int32Array(part.buffer, offset, n), 4);
+  const tfPool = next((offset, n) => new Uint16Array(part.buffer, offset, n), 2);
+  const termText = next((offset, n) => Buffer.from(part.buffer, offset, n).toString('utf8'), 1);
+  if (at !== part.byteLength) throw new Error('unexpected bytes after the sections');
   const terms = termText ? termText.split('\n') : [];
   const chunkCount = ints.chunkFile!.length;
   for (const col of INT_COLUMNS) if (col !== 'termPool' && ints[col]!.length !== chunkCount) throw new Error(`column ${col} has the wrong length`);
@@ -541,8 +537,13 @@ function indexOfSections(pieces: readonly ArrayBufferView[]): IndexState {
 function readDetails(file: string, place: PartPlace): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const bytes = readAt(fd, Buffer.allocUnsafe(place.length), place.start);
-    if (!sameCrc(place, [bytes])) throw new Error('snapshot details changed on disk or are corrupt');
+    const bytes = Buffer.allocUnsafe(place.length);
+    for (let at = 0; at < bytes.length; ) {
+      const n = readSync(fd, bytes, at, bytes.length - at, place.start + at);
+      if (n <= 0) throw new Error('snapshot details cut short on disk');
+      at += n;
+    }
+    if (!sameCrc(place, bytes)) throw new Error('snapshot details changed on disk or are corrupt');
     return bytes;
   } finally {
     closeSync(fd);

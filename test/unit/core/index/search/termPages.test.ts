@@ -61,13 +61,13 @@ describe('InvertedIndex term pages', () => {
     sameAnswers(index, InvertedIndex.fromState(state), sample);
   });
 
-  it('writes the pieces as one pool: the snapshot restores the same index', () => {
+  it('writes the pieces as one pool: the snapshot restores the same index', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'banyan-term-pages-'));
     try {
       const { state } = index.exportState();
       const identity = { configKey: 'k', roots: ['/w'] };
       writeSnapshotSync(dir, { format: SNAPSHOT_FORMAT, ...identity, savedAt: new Date(0).toISOString(), files: [], skipped: [] }, [], state);
-      const decoded = readSnapshot(dir, identity);
+      const decoded = await readSnapshot(dir, identity);
       assert.ok(decoded?.ok, decoded?.ok ? '' : decoded?.reason);
       sameAnswers(index, InvertedIndex.fromState(decoded.snapshot.index), sample);
     } finally {
