@@ -25,7 +25,7 @@ function fileRelation(c: Case, index: CodeIndex, root: string, historyFiles: rea
   const cur = path.join(root, c.file);
   const tgt = path.join(root, c.target.file);
   const testish = TEST_FILE.test(c.target.file) !== TEST_FILE.test(c.file);
-  if (testish && stemOf(cur) && stemOf(cur) === stemOf(tgt)) return 'test/subject by name';
+  if (testish && stemOf(cur, [root]) && stemOf(cur, [root]) === stemOf(tgt, [root])) return 'test/subject by name';
   if (historyFiles.includes(tgt)) return 'already edited';
   if (index.importsOf(tgt).includes(cur)) return 'imports cursor file';
   if (index.importsOf(cur).includes(tgt)) return 'imported by cursor file';

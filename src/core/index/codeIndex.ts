@@ -885,6 +885,11 @@ export class CodeIndex {
     return this.byPath.get(path.resolve(file));
   }
 
+  /** The workspace folders (absolute, resolved). */
+  roots(): readonly string[] {
+    return this.options.roots;
+  }
+
   /** Every indexed file (absolute paths). */
   filePaths(): string[] {
     return [...this.byPath.keys()];

@@ -2,6 +2,8 @@
  * `banyan complete --json` runs the whole pipeline from the command line: the persisted index gives
  * the other file's definition to the prompt, the answer is post-processed, and the JSON has the
  * suggestion, the context it used and the time per stage. A model that is down: exit 1 with the fix.
+ * The test sets the context's time box itself (an hour: the context is waited for, however busy the
+ * machine; the default 10 s was once exceeded at load 32-39 and the prompt went without the definition).
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
@@ -42,7 +44,7 @@ describe('banyan complete (whole pipeline)', () => {
 
   it('prints the suggestion, the repository context it used and the stage timings', async () => {
     fake.addRule({ route: '/api/generate', prompt: /findUserById\(id: string\): User \| undefined/, reply: { text: 'findUserById(id);\n  return user;' } });
-    const r = await run('--base-url', fake.baseUrl);
+    const r = await run('--base-url', fake.baseUrl, '--context-time-box', '3600000');
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { completion: string; multiline: boolean; context: { file: string; source: string }[]; timings: Record<string, number> };
     assert.equal(out.completion, 'findUserById(id);');
@@ -50,6 +52,14 @@ describe('banyan complete (whole pipeline)', () => {
     assert.ok(out.context.some((s) => s.file === 'src/userService.ts' && s.source === 'definition'), JSON.stringify(out.context));
     for (const stage of ['index', 'context', 'prompt', 'model', 'postprocess', 'total']) assert.equal(typeof out.timings[stage], 'number', stage);
     assert.equal(out.timings.debounce, 0);
+  });
+
+  it('a time box that is not a positive number of milliseconds: exit 2 and why', async () => {
+    for (const bad of ['0', 'soon', '3600001']) {
+      const r = await run('--base-url', fake.baseUrl, '--context-time-box', bad);
+      assert.equal(r.status, 2, bad);
+      assert.match(r.stderr, new RegExp(`--context-time-box must be an integer from 1 to 3600000 \\(milliseconds\\), got "${bad}"`), bad);
+    }
   });
 
   it('a model that is down: exit 1 and the fix on stderr', async () => {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type FileResult, type FileTask, processFile } from './fileProcessor';
 import { TreeSitterRuntime } from './treeSitterRuntime';
 
@@ -116,6 +116,8 @@ export class ParserPool {
     // A worker's garbage is short-lived (query matches, node wrappers): a small young generation
     // keeps its memory down at no measurable cost in speed.
     const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+    // Required here, not at the top: a CLI call that parses its few files inline never loads it.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = script.endsWith('.ts')
       ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(script)});`, { eval: true, workerData, resourceLimits })
       : new Worker(script, { workerData, resourceLimits });

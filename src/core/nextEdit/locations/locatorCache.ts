@@ -15,6 +15,7 @@ import * as path from 'node:path';
 /** What the cache needs of the index beyond the sources' lookups. */
 export interface VersionedIndex {
   filePaths(): readonly string[];
+  roots(): readonly string[];
   chunksWithToken(token: string, limit: number): { readonly total: number };
   version(): number;
   changedSince(version: number): ReadonlySet<string> | undefined;
@@ -29,6 +30,7 @@ interface Stems {
   /** Files by stem, each with its position in the index's file order (relatedFiles keeps that order). */
   readonly byStem: Map<string, { file: string; order: number }[]>;
   readonly known: Set<string>;
+  readonly roots: readonly string[];
 }
 
 export class LocatorCache {
@@ -85,13 +87,13 @@ export class LocatorCache {
     return facts;
   }
 
-  /** relatedFiles(files, index.filePaths(), limit) from the kept stems: the same files in the same order. */
+  /** relatedFiles(files, index.filePaths(), index.roots(), limit) from the kept stems: the same files in the same order. */
   relatedFiles(files: readonly string[], limit = 8): string[] {
     const stems = (this.stems ??= this.buildStems());
     const own = new Set(files);
     const ext = new Set(files.map((f) => path.extname(f)));
     const found = new Map<string, number>();
-    for (const stem of new Set(files.map(stemOf))) {
+    for (const stem of new Set(files.map((f) => stemOf(f, stems.roots)))) {
       if (!stem) continue;
       for (const c of stems.byStem.get(stem) ?? []) if (!own.has(c.file) && ext.has(path.extname(c.file))) found.set(c.file, c.order);
     }
@@ -101,10 +103,11 @@ export class LocatorCache {
   private buildStems(): Stems {
     const byStem = new Map<string, { file: string; order: number }[]>();
     const all = this.index?.filePaths() ?? [];
+    const roots = this.index?.roots() ?? [];
     all.forEach((file, order) => {
-      const s = stemOf(file);
+      const s = stemOf(file, roots);
       if (s) (byStem.get(s) ?? byStem.set(s, []).get(s)!).push({ file, order });
     });
-    return { byStem, known: new Set(all) };
+    return { byStem, known: new Set(all), roots };
   }
 }

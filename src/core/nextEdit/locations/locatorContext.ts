@@ -20,6 +20,8 @@ export interface LocatorIndex {
   importersOf(file: string): readonly string[];
   importsOf(file: string): readonly string[];
   filePaths(): readonly string[];
+  /** The workspace folders (absolute). */
+  roots(): readonly string[];
   searchTerms(terms: readonly string[], scorer: 'bm25', options: { limit: number; withText: false; fileWeight?: (file: string) => number }): readonly { readonly path: string; readonly startLine: number; readonly endLine: number; readonly score: number }[];
 }
 
@@ -120,7 +122,7 @@ export class LocatorContext {
   /** Indexed files that belong with `files` by name (their tests, their subjects): see relatedFiles.ts. */
   relatedFiles(files: readonly string[]): string[] {
     if (this.cache) return this.cache.relatedFiles(files);
-    return this.input.index ? relatedFiles(files, this.input.index.filePaths()) : [];
+    return this.input.index ? relatedFiles(files, this.input.index.filePaths(), this.input.index.roots()) : [];
   }
 
   /**

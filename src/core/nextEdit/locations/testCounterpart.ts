@@ -35,7 +35,7 @@ export function testCounterpart(ctx: LocatorContext): Candidate[] {
     if (!names.size) return;
     const testNames = index.symbolsInFile(file).filter((s) => CALLABLE.has(s.kind) && hunks.some((h) => s.nameLine >= h.newStart && s.nameLine < h.newStart + h.newLines.length)).map((s) => s.name.toLowerCase());
     const defs = [...names].slice(0, MAX_NAMES).flatMap((n) => index.symbols(n, { kinds: CALLABLE_KINDS, limit: MAX_DEFS_PER_NAME }));
-    for (const subject of counterpartFiles(file, [...new Set(defs.map((d) => d.path))])) {
+    for (const subject of counterpartFiles(file, [...new Set(defs.map((d) => d.path))], index.roots())) {
       if (!ctx.isCodeLike(subject)) continue;
       const own = defs.filter((d) => d.path === subject);
       for (const [rank, s] of rankDefinitions(ctx, own, testNames).slice(0, MAX_DEFINITIONS).entries()) {

@@ -5,7 +5,7 @@
  * followed by the matching change to its test, and a change to a test by one to the code it covers.
  */
 import * as path from 'node:path';
-import { stemOf } from './relatedFiles';
+import { folderName, stemOf } from './relatedFiles';
 
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|testing)\//i;
 const TEST_NAME = /(\.(test|spec)\.[cm]?[jt]sx?$)|(_test\.(go|py|rs|rb|cc|cpp|c)$)|(^test_[^/]+\.py$)|((Tests?|IT|Spec)\.(java|kt|cs|scala|groovy)$)|(_spec\.rb$)/;
@@ -34,17 +34,18 @@ function sharedTail(a: string, b: string): number {
 /**
  * Among `files`, the tests of a code file or the code files a test covers: files of the other kind
  * named after the same stem (or, for a code file, a test named after its package folder:
- * `src/requests/models.py` → `tests/test_requests.py`), nearest folders first, at most `limit`.
+ * `src/requests/models.py` → `tests/test_requests.py`), nearest folders first, at most `limit`. `roots`:
+ * the workspace folders (see folderName).
  */
-export function counterpartFiles(file: string, files: readonly string[], limit = 2): string[] {
-  const stem = stemOf(file);
+export function counterpartFiles(file: string, files: readonly string[], roots: readonly string[], limit = 2): string[] {
+  const stem = stemOf(file, roots);
   const wantTest = !isTestFile(file);
   const ext = path.extname(file);
-  const pkg = wantTest ? path.basename(path.dirname(file)).toLowerCase().replace(/[-_]/g, '') : undefined;
+  const pkg = wantTest ? folderName(file, roots)?.toLowerCase().replace(/[-_]/g, '') : undefined;
   const found: { file: string; rank: number }[] = [];
   for (const f of files) {
     if (f === file || path.extname(f) !== ext || isTestFile(f) !== wantTest) continue;
-    const s = stemOf(f);
+    const s = stemOf(f, roots);
     if (!s) continue;
     const byName = s === stem;
     const byPackage = !byName && pkg !== undefined && s === pkg;

@@ -159,9 +159,9 @@ describe('next-edit location sources', () => {
   });
 
   it('related files: a file and its test share a stem', () => {
-    assert.equal(stemOf('/r/pkg/server.go'), stemOf('/r/pkg/server_test.go'));
-    assert.equal(stemOf('/r/src/Foo.java'), stemOf('/r/test/FooTest.java'));
-    assert.equal(stemOf('/r/examples/web-service/index.js'), stemOf('/r/test/acceptance/web-service.js'));
-    assert.deepEqual(relatedFiles(['/r/a/matcher.go'], ['/r/a/matcher.go', '/r/a/matcher_test.go', '/r/a/other.go', '/r/a/matcher.md']), ['/r/a/matcher_test.go']);
+    assert.equal(stemOf('/r/pkg/server.go', ['/r']), stemOf('/r/pkg/server_test.go', ['/r']));
+    assert.equal(stemOf('/r/src/Foo.java', ['/r']), stemOf('/r/test/FooTest.java', ['/r']));
+    assert.equal(stemOf('/r/examples/web-service/index.js', ['/r']), stemOf('/r/test/acceptance/web-service.js', ['/r']));
+    assert.deepEqual(relatedFiles(['/r/a/matcher.go'], ['/r/a/matcher.go', '/r/a/matcher_test.go', '/r/a/other.go', '/r/a/matcher.md'], ['/r']), ['/r/a/matcher_test.go']);
   });
 });

@@ -18,6 +18,9 @@ class FakeIndex implements VersionedIndex {
     this.lookups.files++;
     return [...this.files];
   }
+  roots() {
+    return ['/r'];
+  }
   chunksWithToken(token: string) {
     this.lookups.tokens++;
     return { total: this.counts.get(token) ?? 0 };
@@ -43,9 +46,9 @@ describe('locator cache', () => {
     const cache = new LocatorCache();
     cache.sync(index);
     for (const files of [['/r/src/cart.ts'], ['/r/test/price.spec.ts'], ['/r/src/cart.ts', '/r/src/price.ts'], ['/r/src/index.ts'], ['/r/src/cart.go']]) {
-      assert.deepEqual(cache.relatedFiles(files), relatedFiles(files, FILES), files.join());
+      assert.deepEqual(cache.relatedFiles(files), relatedFiles(files, FILES, ['/r']), files.join());
     }
-    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts'], 1), relatedFiles(['/r/src/cart.ts'], FILES, 1));
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts'], 1), relatedFiles(['/r/src/cart.ts'], FILES, ['/r'], 1));
     assert.equal(index.lookups.files, 1, 'the file list is read once');
   });
 
@@ -61,12 +64,12 @@ describe('locator cache', () => {
     index.files.push('/r/test/cart_more.test.ts');
     index.change('/r/test/cart_more.test.ts'); // a new file
     cache.sync(index);
-    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files));
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files, ['/r']));
     assert.equal(index.lookups.files, 2);
     index.files = index.files.filter((f) => f !== '/r/test/cart.test.ts');
     index.change(); // a rescan: anything may have changed
     cache.sync(index);
-    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files));
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files, ['/r']));
     assert.equal(index.lookups.files, 3);
   });
 

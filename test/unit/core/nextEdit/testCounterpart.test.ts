@@ -23,13 +23,13 @@ describe('test files by naming convention', () => {
       '/r/src/test/java/org/apache/commons/lang3/time/StopWatchTest.java',
       '/r/src/test/java/org/apache/commons/lang3/time/FastDateParserTest.java',
     ];
-    assert.deepEqual(counterpartFiles(all[2]!, all, 1), [all[0]]);
-    assert.deepEqual(counterpartFiles(all[0]!, all), [all[2]]);
-    assert.deepEqual(counterpartFiles('/r/scrape/manager_test.go', ['/r/scrape/manager.go', '/r/rules/manager.go', '/r/scrape/manager_test.go']), ['/r/scrape/manager.go', '/r/rules/manager.go']);
-    assert.deepEqual(counterpartFiles('/r/tests/test_adapters.py', ['/r/src/requests/adapters.py', '/r/tests/test_adapters.py', '/r/docs/adapters.md']), ['/r/src/requests/adapters.py']);
-    assert.deepEqual(counterpartFiles('/r/src/util/VersionUtils.ts', ['/r/test/unit/util/version-utils.test.ts', '/r/src/util/VersionUtils.ts']), ['/r/test/unit/util/version-utils.test.ts']);
+    assert.deepEqual(counterpartFiles(all[2]!, all, ['/r'], 1), [all[0]]);
+    assert.deepEqual(counterpartFiles(all[0]!, all, ['/r']), [all[2]]);
+    assert.deepEqual(counterpartFiles('/r/scrape/manager_test.go', ['/r/scrape/manager.go', '/r/rules/manager.go', '/r/scrape/manager_test.go'], ['/r']), ['/r/scrape/manager.go', '/r/rules/manager.go']);
+    assert.deepEqual(counterpartFiles('/r/tests/test_adapters.py', ['/r/src/requests/adapters.py', '/r/tests/test_adapters.py', '/r/docs/adapters.md'], ['/r']), ['/r/src/requests/adapters.py']);
+    assert.deepEqual(counterpartFiles('/r/src/util/VersionUtils.ts', ['/r/test/unit/util/version-utils.test.ts', '/r/src/util/VersionUtils.ts'], ['/r']), ['/r/test/unit/util/version-utils.test.ts']);
     // A code file's package-level test: src/requests/models.py → tests/test_requests.py.
-    assert.deepEqual(counterpartFiles('/r/src/requests/models.py', ['/r/tests/test_requests.py', '/r/tests/test_lowlevel.py']), ['/r/tests/test_requests.py']);
+    assert.deepEqual(counterpartFiles('/r/src/requests/models.py', ['/r/tests/test_requests.py', '/r/tests/test_lowlevel.py'], ['/r']), ['/r/tests/test_requests.py']);
   });
 });
 

@@ -14,8 +14,10 @@ export interface TestWorkspace {
   close(): Promise<void>;
 }
 
-export async function workspace(files: Readonly<Record<string, string>>): Promise<TestWorkspace> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'banyan-next-edit-'));
+/** `name`: the workspace folder's name (default: a temporary folder's). */
+export async function workspace(files: Readonly<Record<string, string>>, name?: string): Promise<TestWorkspace> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'banyan-next-edit-'));
+  const root = name ? path.join(tmp, name) : tmp;
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), text);
@@ -29,7 +31,7 @@ export async function workspace(files: Readonly<Record<string, string>>): Promis
     lines: (rel) => files[rel]!.split('\n'),
     close: async () => {
       await index.close({ save: false });
-      rmSync(root, { recursive: true, force: true });
+      rmSync(tmp, { recursive: true, force: true });
     },
   };
 }
