@@ -40,7 +40,7 @@ import type { FileResult, FileStat, FileTask } from './parse/fileProcessor';
 import { defaultWorkerCount, ParserPool } from './parse/parserPool';
 import { decodeDetails, type DetailsRow, relativeTo } from './persist/fileRows';
 import { captureSnapshot, type CapturedSnapshot, restoreSnapshot } from './persist/indexSnapshot';
-import { readSnapshotFile, SNAPSHOT_FILE } from './persist/snapshot';
+import { SNAPSHOT_FILE } from './persist/snapshot';
 import { readScanListing, writeScanListing } from './persist/scanListingFile';
 import { SnapshotKeeper } from './persist/snapshotKeeper';
 import { type RepoInfo, readRepoInfo } from './repoInfo';
@@ -260,7 +260,7 @@ export class CodeIndex {
   /** Creates the index and loads its snapshot if there is a usable one (no scan yet: call refresh()). */
   static async open(options: CodeIndexOptions): Promise<CodeIndex> {
     const index = new CodeIndex({ ...options, roots: options.roots.map((r) => path.resolve(r)) });
-    index.loadSnapshot();
+    await index.loadSnapshot();
     return index;
   }
 
@@ -1000,24 +1000,23 @@ export class CodeIndex {
     return captureSnapshot(this.files, this.skipped, state, { configKey: this.configKey(), roots: this.options.roots });
   }
 
-  private loadSnapshot(): void {
+  private async loadSnapshot(): Promise<void> {
     const dir = this.options.storageDir;
     if (!dir || !this.snapshot) return;
     const started = performance.now();
-    const buf = readSnapshotFile(dir);
-    if (!buf) return;
-    const result = restoreSnapshot(buf, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
+    const result = await restoreSnapshot(dir, { configKey: this.configKey(), roots: this.options.roots }, (p) => this.rootOf(p));
+    if (!result) return;
     if (!result.ok) {
       this.logger.info(`Index snapshot in ${dir} discarded (${result.reason}); rebuilding the index.`);
       return;
     }
-    const { files, symbolCounts, details, skipped, index, savedAt } = result.restored;
+    const { files, symbolCounts, details, skipped, index, savedAt, sizeOnDisk } = result.restored;
     this.index = index;
     this.files = files;
     for (const f of files) this.byPath.set(f.path, f);
     this.pendingDetails = { rows: details, pending: new Uint8Array(files.length).fill(1), counts: symbolCounts, symbols: symbolCounts.reduce((a, b) => a + b, 0) };
     for (const [p, s] of skipped) this.skipped.set(p, s);
-    this.snapshot.sizeOnDisk = buf.length;
+    this.snapshot.sizeOnDisk = sizeOnDisk;
     this.lastUpdated = savedAt;
     this.changes.record();
     this.logger.info(`Index snapshot loaded: ${files.length} files, ${index.size} chunks (${Math.round(performance.now() - started)} ms).`);
@@ -1112,7 +1111,8 @@ export class CodeIndex {
 
   private rootOf(abs: string): string {
     let best = '';
-    for (const r of this.options.roots) if ((abs === r || abs.startsWith(r + path.sep)) && r.length > best.length) best = r;
+    // No `r + path.sep` per call: a warm start asks for every file, and each concatenation is a new string to flatten.
+    for (const r of this.options.roots) if (r.length > best.length && abs.startsWith(r) && (abs.length === r.length || abs[r.length] === path.sep)) best = r;
     return best || path.dirname(abs);
   }
 }

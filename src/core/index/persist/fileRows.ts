@@ -75,7 +75,18 @@ export function encodeSkipped([p, s]: readonly [string, SkippedFile]): SkippedRo
 
 /** `file` relative to `root`, forward slashes (IndexedFile.rel). A file below the root is a slice of its path (path.relative is slow). */
 export function relativeTo(root: string, file: string): string {
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const prefix = rootPrefix(root);
   const rel = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
   return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+}
+
+/** The last root's prefix with its separator, kept flat: a warm start asks for the same root thousands of times in a row. */
+let lastRoot: string | undefined;
+let lastPrefix = '';
+function rootPrefix(root: string): string {
+  if (root !== lastRoot) {
+    lastRoot = root;
+    lastPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+  }
+  return lastPrefix;
 }

@@ -7,7 +7,7 @@ import { describeError } from '../../logging/logger';
 import type { IndexedFile, SkippedFile } from '../model';
 import { type IndexStateParts as IndexArrays, InvertedIndex } from '../search/invertedIndex';
 import { decodeFile, type DetailsRow, encodeDetails, encodeFile, encodeSkipped, type FileRow, type SkippedRow } from './fileRows';
-import { decodeSnapshot, type EncodableHeader, parseDetails, SNAPSHOT_FORMAT } from './snapshot';
+import { type EncodableHeader, readSnapshot, SNAPSHOT_FORMAT } from './snapshot';
 
 export interface CapturedSnapshot {
   readonly header: EncodableHeader<FileRow, SkippedRow>;
@@ -60,19 +60,23 @@ export interface RestoredIndex {
   readonly files: IndexedFile[];
   /** Each file's symbol count, by id (the statistics count them before the details are decoded). */
   readonly symbolCounts: Int32Array;
-  /** Parses the files' details, by id (once: the bytes are let go). */
+  /** Reads and parses the files' details, by id (once). */
   readonly details: () => DetailsRow[];
   readonly skipped: Map<string, SkippedFile>;
   readonly index: InvertedIndex;
   readonly savedAt: Date;
+  readonly sizeOnDisk: number;
 }
 
 export type RestoreResult = { readonly ok: true; readonly restored: RestoredIndex } | { readonly ok: false; readonly reason: string };
 
-/** Rebuilds the index from a snapshot's bytes; anything wrong with them is a reason, never a throw. */
-export function restoreSnapshot(buf: Buffer, identity: SnapshotIdentity, rootOf: (file: string) => string): RestoreResult {
-  const decoded = decodeSnapshot<FileRow, SkippedRow>(buf, identity);
-  if (!decoded.ok) return decoded;
+/**
+ * Rebuilds the index from the snapshot in `dir` (undefined: there is none); anything wrong with it is
+ * a reason, never a throw.
+ */
+export async function restoreSnapshot(dir: string, identity: SnapshotIdentity, rootOf: (file: string) => string): Promise<RestoreResult | undefined> {
+  const decoded = await readSnapshot<FileRow, SkippedRow>(dir, identity);
+  if (!decoded?.ok) return decoded;
   try {
     const { header, index } = decoded.snapshot;
     const first = new Int32Array(header.files.length).fill(-1);
@@ -86,15 +90,13 @@ export function restoreSnapshot(buf: Buffer, identity: SnapshotIdentity, rootOf:
     const symbolCounts = Int32Array.from(header.files, (row) => row[11]);
     const skipped = new Map<string, SkippedFile>();
     for (const [p, size, mtimeMs, ctimeMs, reason] of header.skipped) skipped.set(p, { size, mtimeMs, ctimeMs, reason });
-    let bytes: Buffer | undefined = decoded.snapshot.details;
-    const count = files.length; // the caller adds to `files`
+    let taken = false;
     const details = () => {
-      if (!bytes) throw new Error('snapshot details already taken');
-      const rows = parseDetails<DetailsRow>(bytes, count);
-      bytes = undefined;
-      return rows;
+      if (taken) throw new Error('snapshot details already taken');
+      taken = true;
+      return decoded.snapshot.details<DetailsRow>();
     };
-    return { ok: true, restored: { files, symbolCounts, details, skipped, index: restored, savedAt: new Date(header.savedAt) } };
+    return { ok: true, restored: { files, symbolCounts, details, skipped, index: restored, savedAt: new Date(header.savedAt), sizeOnDisk: decoded.sizeOnDisk } };
   } catch (err) {
     return { ok: false, reason: describeError(err) };
   }

@@ -2,11 +2,10 @@
  * The on-disk form of the index: one file, written atomically (temp file + rename), versioned and
  * checksummed. Parts:
  *
- *   prefix   magic "BANYANIX", format, CRC-32 of everything after the prefix, then the offset and length
- *            of each part below
+ *   prefix   magic "BANYANIX", format, then the offset, length and CRC-32 of each part below
  *   header   JSON: files (one light row each: path, times, hash, language, counts), skipped files,
  *            roots, config key — all a warm start needs to compare the disk with the index
- *   details  JSON array, one item per file row: its symbols and imports. Kept as bytes on load and
+ *   details  JSON array, one item per file row: its symbols and imports. Read from the file, checked and
  *            parsed on first use (a warm start that changes nothing never needs them)
  *   sections the chunk columns and term pools as raw little-endian typed arrays, the vocabulary as
  *            newline-joined UTF-8 (each: u32 byte length + bytes)
@@ -18,20 +17,24 @@
  * sections are left to write when the build ends. Anything unexpected on load — wrong magic, format,
  * config key, roots, checksum, truncation — is reported as a reason and the caller rebuilds; it never
  * throws past here.
+ *
+ * A load reads the parts it needs straight into their final arrays (no copy of the whole file, whose
+ * fresh pages cost more than the read on a large repository) and leaves the details on disk.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { type FileHandle, open as openFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { IndexState, IndexStateParts } from '../search/invertedIndex';
 
 const MAGIC = Buffer.from('BANYANIX', 'latin1');
-/** Magic, format, CRC, then offset and length of header, details and sections. */
-const PREFIX_BYTES = MAGIC.length + 8 + 3 * 8;
+/** Magic, format, then offset, length and CRC-32 of header, details and sections. */
+const PREFIX_BYTES = MAGIC.length + 4 + 3 * 12;
 const PARTS = ['header', 'details', 'sections'] as const;
 type Part = (typeof PARTS)[number];
 /** Bump when the layout or the meaning of anything stored changes. */
-export const SNAPSHOT_FORMAT = 7;
+export const SNAPSHOT_FORMAT = 8;
 export const SNAPSHOT_FILE = 'index.snapshot';
 
 export interface SnapshotHeader<F, S> {
@@ -50,8 +53,8 @@ export type EncodableHeader<F, S> = Omit<SnapshotHeader<F, S>, 'files' | 'skippe
 export interface Snapshot<F, S> {
   readonly header: SnapshotHeader<F, S>;
   readonly index: IndexState;
-  /** The details part as bytes (a copy): parseDetails turns it into one item per file row. */
-  readonly details: Buffer;
+  /** Reads the details part from the file and parses it, one item per file row; throws when it cannot. */
+  readonly details: <D>() => D[];
 }
 
 /** The details part's items, one per file row of the header. */
@@ -59,6 +62,13 @@ export function parseDetails<D>(details: Buffer, files: number): D[] {
   const items = JSON.parse(details.toString('utf8')) as unknown;
   if (!Array.isArray(items) || items.length !== files) throw new Error('snapshot details do not match its files');
   return items as D[];
+}
+
+/** Where a part lies in the file and the CRC-32 of its bytes. */
+interface PartPlace {
+  readonly start: number;
+  readonly length: number;
+  readonly crc: number;
 }
 
 type Column = 'chunkFile' | 'chunkStart' | 'chunkEnd' | 'chunkLength' | 'chunkTermStart' | 'chunkTermCount' | 'termPool';
@@ -348,9 +358,10 @@ class SnapshotWriter {
   private readonly target: string;
   readonly temp: string;
   private readonly fd: number;
-  private readonly crc = new Checksum();
+  /** The part being written and its checksum so far. */
+  private open: { part: Part; crc: Checksum } | undefined;
   private offset = PREFIX_BYTES;
-  private readonly parts = new Map<Part, [start: number, end: number]>();
+  private readonly parts = new Map<Part, [start: number, end: number, crc: number]>();
   private closed = false;
 
   constructor(dir: string) {
@@ -361,29 +372,36 @@ class SnapshotWriter {
   }
 
   write(b: Uint8Array): void {
+    if (!this.open) throw new Error('snapshot bytes written outside a part');
     for (let at = 0; at < b.byteLength; ) at += writeSync(this.fd, b, at, b.byteLength - at, this.offset + at);
     this.offset += b.byteLength;
-    this.crc.update(b);
+    this.open.crc.update(b);
   }
 
   begin(part: Part): void {
-    this.parts.set(part, [this.offset, -1]);
+    if (this.open) throw new Error(`snapshot part ${part} begun inside ${this.open.part}`);
+    this.open = { part, crc: new Checksum() };
+    this.parts.set(part, [this.offset, -1, 0]);
   }
 
   end(part: Part): void {
-    this.parts.get(part)![1] = this.offset;
+    if (this.open?.part !== part) throw new Error(`snapshot part ${part} ended but not begun`);
+    const place = this.parts.get(part)!;
+    place[1] = this.offset;
+    place[2] = this.open.crc.value();
+    this.open = undefined;
   }
 
   finish(): number {
     const prefix = Buffer.alloc(PREFIX_BYTES);
     MAGIC.copy(prefix, 0);
     prefix.writeUInt32LE(SNAPSHOT_FORMAT, 8);
-    prefix.writeUInt32LE(this.crc.value(), 12);
     PARTS.forEach((part, i) => {
-      const [start, end] = this.parts.get(part) ?? [-1, -1];
+      const [start, end, crc] = this.parts.get(part) ?? [-1, -1, 0];
       if (start < 0 || end < start) throw new Error(`snapshot part ${part} was not written`);
-      prefix.writeUInt32LE(start, 16 + 8 * i);
-      prefix.writeUInt32LE(end - start, 20 + 8 * i);
+      prefix.writeUInt32LE(start, 12 + 12 * i);
+      prefix.writeUInt32LE(end - start, 16 + 12 * i);
+      prefix.writeUInt32LE(crc, 20 + 12 * i);
     });
     writeSync(this.fd, prefix, 0, PREFIX_BYTES, 0);
     closeSync(this.fd);
@@ -402,76 +420,132 @@ class SnapshotWriter {
   }
 }
 
-export type DecodeResult<F, S> = { ok: true; snapshot: Snapshot<F, S> } | { ok: false; reason: string };
+export type DecodeResult<F, S> = { ok: true; snapshot: Snapshot<F, S>; sizeOnDisk: number } | { ok: false; reason: string };
 
-export function decodeSnapshot<F, S>(buf: Buffer, expected: { configKey: string; roots: readonly string[] }): DecodeResult<F, S> {
+/**
+ * Reads and checks the snapshot in `dir`: its header and index arrays now, its details when asked for.
+ * The index arrays are read in the thread pool while this thread checks and parses the header.
+ */
+export async function readSnapshot<F, S>(dir: string, expected: { configKey: string; roots: readonly string[] }): Promise<DecodeResult<F, S> | undefined> {
+  const file = path.join(dir, SNAPSHOT_FILE);
+  let handle: FileHandle;
   try {
-    if (buf.length < PREFIX_BYTES || !buf.subarray(0, 8).equals(MAGIC)) return { ok: false, reason: 'not a Banyan index snapshot' };
-    const format = buf.readUInt32LE(8);
+    handle = await openFile(file, 'r');
+  } catch {
+    return undefined;
+  }
+  let sectionsRead: Promise<unknown> | undefined;
+  try {
+    const size = (await handle.stat()).size;
+    const prefix = await readAt(handle, Buffer.allocUnsafe(Math.min(PREFIX_BYTES, size)), 0);
+    if (prefix.length < PREFIX_BYTES || !prefix.subarray(0, 8).equals(MAGIC)) return { ok: false, reason: 'not a Banyan index snapshot' };
+    const format = prefix.readUInt32LE(8);
     if (format !== SNAPSHOT_FORMAT) return { ok: false, reason: `snapshot format ${format}, this version uses ${SNAPSHOT_FORMAT}` };
-    const parts = {} as Record<Part, [start: number, end: number]>;
+    const parts = {} as Record<Part, PartPlace>;
     for (const [i, part] of PARTS.entries()) {
-      const start = buf.readUInt32LE(16 + 8 * i);
-      const end = start + buf.readUInt32LE(20 + 8 * i);
-      if (start < PREFIX_BYTES || end > buf.length) return { ok: false, reason: 'truncated snapshot' };
-      parts[part] = [start, end];
+      const place = { start: prefix.readUInt32LE(12 + 12 * i), length: prefix.readUInt32LE(16 + 12 * i), crc: prefix.readUInt32LE(20 + 12 * i) };
+      if (place.start < PREFIX_BYTES || place.start + place.length > size) return { ok: false, reason: 'truncated snapshot' };
+      parts[part] = place;
     }
-    const crc = new Checksum();
-    crc.update(buf.subarray(PREFIX_BYTES));
-    if (crc.value() !== buf.readUInt32LE(12)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
-    const header = JSON.parse(buf.subarray(...parts.header).toString('utf8')) as SnapshotHeader<F, S>;
+    // Its own ArrayBuffer, at offset 0: the sections' arrays are views on it (see indexOfSections).
+    const sections = readAt(handle, Buffer.allocUnsafeSlow(parts.sections.length), parts.sections.start);
+    sectionsRead = sections.catch(() => undefined);
+    const headerBytes = await readAt(handle, Buffer.allocUnsafe(parts.header.length), parts.header.start);
+    if (!sameCrc(parts.header, headerBytes)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
+    const header = JSON.parse(headerBytes.toString('utf8')) as SnapshotHeader<F, S>;
     if (header.configKey !== expected.configKey) return { ok: false, reason: 'the extractor changed since it was saved' };
     if (JSON.stringify(header.roots) !== JSON.stringify(expected.roots)) return { ok: false, reason: 'workspace folders changed' };
-    const [sectionsStart, sectionsEnd] = parts.sections;
-    let at = sectionsStart;
-    const next = (): Buffer => {
-      if (at + 4 > sectionsEnd) throw new Error('truncated section');
-      const len = buf.readUInt32LE(at);
-      if (at + 4 + len > sectionsEnd) throw new Error('truncated section');
-      const out = buf.subarray(at + 4, at + 4 + len);
-      at += 4 + len;
-      return out;
-    };
-    // Copy each section into its own ArrayBuffer: typed arrays need aligned offsets.
-    const ints: Partial<Record<Column, Int32Array>> = {};
-    for (const col of INT_COLUMNS) {
-      const b = next();
-      ints[col] = new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-    }
-    const tfBytes = next();
-    const tfPool = new Uint16Array(tfBytes.buffer.slice(tfBytes.byteOffset, tfBytes.byteOffset + tfBytes.byteLength));
-    const termText = next().toString('utf8');
-    const terms = termText ? termText.split('\n') : [];
-    const chunkCount = ints.chunkFile!.length;
-    for (const col of INT_COLUMNS) if (col !== 'termPool' && ints[col]!.length !== chunkCount) throw new Error(`column ${col} has the wrong length`);
-    if (tfPool.length !== ints.termPool!.length) throw new Error('term pools differ in length');
-    const index: IndexState = {
-      terms,
-      chunkFile: ints.chunkFile!,
-      chunkStart: ints.chunkStart!,
-      chunkEnd: ints.chunkEnd!,
-      chunkLength: ints.chunkLength!,
-      chunkTermStart: ints.chunkTermStart!,
-      chunkTermCount: ints.chunkTermCount!,
-      termPool: ints.termPool!,
-      tfPool,
-      chunkCount,
-    };
-    for (let i = 0; i < index.termPool.length; i++) if ((index.termPool[i]! >>> 0) >= terms.length) throw new Error('term id out of range');
-    for (let c = 0; c < chunkCount; c++) {
-      if (index.chunkTermStart[c]! < 0 || index.chunkTermStart[c]! + index.chunkTermCount[c]! > index.termPool.length) throw new Error('chunk terms out of range');
-    }
-    // A copy: the rest of the file's bytes need not stay in memory until the details are used.
-    return { ok: true, snapshot: { header, index, details: Buffer.from(buf.subarray(...parts.details)) } };
+    const sectionBytes = await sections;
+    if (!sameCrc(parts.sections, sectionBytes)) return { ok: false, reason: 'checksum mismatch (corrupt file)' };
+    const index = indexOfSections(sectionBytes);
+    const details = <D>(): D[] => parseDetails<D>(readDetails(file, parts.details), header.files.length);
+    return { ok: true, snapshot: { header, index, details }, sizeOnDisk: size };
   } catch (err) {
     return { ok: false, reason: `unreadable snapshot: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    await sectionsRead;
+    await handle.close().catch(() => undefined);
   }
 }
 
-export function readSnapshotFile(dir: string): Buffer | undefined {
+/** Fills `into` from the file at `position`; fewer bytes than asked for means the file is truncated. */
+async function readAt<T extends Uint8Array>(handle: FileHandle, into: T, position: number): Promise<T> {
+  for (let at = 0; at < into.byteLength; ) {
+    const { bytesRead } = await handle.read(into, at, into.byteLength - at, position + at);
+    if (bytesRead <= 0) throw new Error('truncated snapshot');
+    at += bytesRead;
+  }
+  return into;
+}
+
+function sameCrc(place: PartPlace, bytes: Uint8Array): boolean {
+  const crc = new Checksum();
+  crc.update(bytes);
+  return crc.value() === place.crc;
+}
+
+/**
+ * The index arrays, views on the sections part's bytes (no copy; only the vocabulary's bytes, turned
+ * into strings, are kept beyond need), checked for consistency. Each section is a u32 length and its
+ * contents; every length before the vocabulary's is a multiple of 4, so each array starts aligned.
+ */
+function indexOfSections(part: Uint8Array): IndexState {
+  const view = new DataView(part.buffer, part.byteOffset, part.byteLength);
+  let at = 0;
+  const next = <T>(make: (offset: number, length: number) => T, unit: number): T => {
+    if (at + 4 > part.byteLength) throw new Error('truncated section');
+    const bytes = view.getUint32(at, true);
+    if (at + 4 + bytes > part.byteLength) throw new Error('truncated section');
+    if (bytes % unit !== 0 || (part.byteOffset + at + 4) % unit !== 0) throw new Error('misaligned section');
+    const data = make(part.byteOffset + at + 4, bytes / unit);
+    at += 4 + bytes;
+    return data;
+  };
+  const ints: Partial<Record<Column, Int32Array>> = {};
+  for (const col of INT_COLUMNS) ints[col] = next((offset, n) => new Int32Array(part.buffer, offset, n), 4);
+  const tfPool = next((offset, n) => new Uint16Array(part.buffer, offset, n), 2);
+  const termText = next((offset, n) => Buffer.from(part.buffer, offset, n).toString('utf8'), 1);
+  if (at !== part.byteLength) throw new Error('unexpected bytes after the sections');
+  const terms = termText ? termText.split('\n') : [];
+  const chunkCount = ints.chunkFile!.length;
+  for (const col of INT_COLUMNS) if (col !== 'termPool' && ints[col]!.length !== chunkCount) throw new Error(`column ${col} has the wrong length`);
+  if (tfPool.length !== ints.termPool!.length) throw new Error('term pools differ in length');
+  const index: IndexState = {
+    terms,
+    chunkFile: ints.chunkFile!,
+    chunkStart: ints.chunkStart!,
+    chunkEnd: ints.chunkEnd!,
+    chunkLength: ints.chunkLength!,
+    chunkTermStart: ints.chunkTermStart!,
+    chunkTermCount: ints.chunkTermCount!,
+    termPool: ints.termPool!,
+    tfPool,
+    chunkCount,
+  };
+  for (let i = 0; i < index.termPool.length; i++) if ((index.termPool[i]! >>> 0) >= terms.length) throw new Error('term id out of range');
+  for (let c = 0; c < chunkCount; c++) {
+    if (index.chunkTermStart[c]! < 0 || index.chunkTermStart[c]! + index.chunkTermCount[c]! > index.termPool.length) throw new Error('chunk terms out of range');
+  }
+  return index;
+}
+
+/**
+ * The details part, read when first needed. The file may have been replaced since the load (another
+ * process saving the same workspace): the part's checksum from the load tells, and the caller then
+ * indexes the files again.
+ */
+function readDetails(file: string, place: PartPlace): Buffer {
+  const fd = openSync(file, 'r');
   try {
-    return readFileSync(path.join(dir, SNAPSHOT_FILE));
-  } catch {
-    return undefined;
+    const bytes = Buffer.allocUnsafe(place.length);
+    for (let at = 0; at < bytes.length; ) {
+      const n = readSync(fd, bytes, at, bytes.length - at, place.start + at);
+      if (n <= 0) throw new Error('snapshot details cut short on disk');
+      at += n;
+    }
+    if (!sameCrc(place, bytes)) throw new Error('snapshot details changed on disk or are corrupt');
+    return bytes;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -16,7 +16,15 @@ describe('snapshot', () => {
   let pristine: Buffer;
   /** The first build's snapshot: rows streamed during the build, header first. */
   let streamed: Buffer;
-  const headerFirst = (b: Buffer) => b.readUInt32LE(16) === 40; // the header right after the 40-byte prefix
+  const headerFirst = (b: Buffer) => b.readUInt32LE(12) === 48; // the header right after the 48-byte prefix
+  /** Offset, length and checksum of part `i` (0 header, 1 details, 2 sections) in the prefix. */
+  const place = (b: Buffer, i: number) => ({ start: b.readUInt32LE(12 + 12 * i), length: b.readUInt32LE(16 + 12 * i), crcAt: 20 + 12 * i });
+  const flipInPart = (i: number) => (b: Buffer) => {
+    const c = Buffer.from(b);
+    const { start, length } = place(c, i);
+    c[start + Math.floor(length / 2)]! ^= 0xff;
+    return c;
+  };
 
   const open = async () => {
     const log = collectingLogger();
@@ -112,9 +120,11 @@ describe('snapshot', () => {
 
   const damages: [string, (b: Buffer) => Buffer][] = [
     ['truncated', (b) => b.subarray(0, Math.floor(b.length / 2))],
-    ['a flipped byte in the body', (b) => {
+    ['a flipped byte in the header', flipInPart(0)],
+    ['a flipped byte in the index arrays', flipInPart(2)],
+    ['a part said to be longer than the file', (b) => {
       const c = Buffer.from(b);
-      c[Math.floor(c.length * 0.7)]! ^= 0xff;
+      c.writeUInt32LE(c.length, 16 + 12 * 2);
       return c;
     }],
     ['garbage', () => Buffer.from('not a snapshot at all')],
@@ -152,20 +162,30 @@ describe('snapshot', () => {
     assert.ok(index.importsOf(path.join(ws.dir, 'src/app.ts')).length > 0);
     assert.equal(index.stats().symbols, counted);
     await index.close();
-    // The details part replaced by a valid JSON array of the wrong length, checksum made right again.
-    const b = Buffer.from(pristine);
-    const [start, length] = [b.readUInt32LE(24), b.readUInt32LE(28)];
-    b.fill(0x20, start, start + length).write('[]', start);
-    b.writeUInt32LE(zlib.crc32(b.subarray(40)), 12);
-    writeFileSync(snapshotPath, b);
-    const damaged = await open();
-    assert.ok(damaged.log.some((l) => l.includes('snapshot loaded')));
-    assert.equal(damaged.index.symbols('UserService').length, 0, 'nothing served without its details');
-    assert.ok(damaged.log.some((l) => l.includes('details unreadable')), damaged.log.join('\n'));
-    await damaged.index.whenIdle();
-    assert.equal(damaged.index.symbols('UserService').length, 1);
-    assert.equal(damaged.index.stats().files, index.stats().files);
-    await damaged.index.close();
+    // The details part replaced by a valid JSON array of the wrong length, checksum made right again;
+    // a flipped byte in it (read only on first use, so the load does not see it); the file replaced
+    // by another snapshot between the load and the first use.
+    const wrongLength = Buffer.from(pristine);
+    const { start, length, crcAt } = place(wrongLength, 1);
+    wrongLength.fill(0x20, start, start + length).write('[]', start);
+    wrongLength.writeUInt32LE(zlib.crc32(wrongLength.subarray(start, start + length)), crcAt);
+    const cases: [string, Buffer, Buffer | undefined][] = [
+      ['wrong length', wrongLength, undefined],
+      ['a flipped byte', flipInPart(1)(pristine), undefined],
+      ['replaced after the load', pristine, wrongLength],
+    ];
+    for (const [name, bytes, replacement] of cases) {
+      writeFileSync(snapshotPath, bytes);
+      const damaged = await open();
+      assert.ok(damaged.log.some((l) => l.includes('snapshot loaded')), name);
+      if (replacement) writeFileSync(snapshotPath, replacement);
+      assert.equal(damaged.index.symbols('UserService').length, 0, `${name}: nothing served without its details`);
+      assert.ok(damaged.log.some((l) => l.includes('details unreadable')), `${name}: ${damaged.log.join('\n')}`);
+      await damaged.index.whenIdle();
+      assert.equal(damaged.index.symbols('UserService').length, 1, name);
+      assert.equal(damaged.index.stats().files, index.stats().files, name);
+      await damaged.index.close();
+    }
   });
 
   it('a different workspace folder does not reuse the snapshot', async () => {
