@@ -1037,7 +1037,8 @@ export class CodeIndex {
     try {
       rows = pending.rows();
     } catch (err) {
-      // The checksum passed, so only a writer's bug gets here: index those files again rather than serve them without symbols.
+      // Read on first use: another process may have replaced the file since the load (or it is damaged).
+      // Index those files again rather than serve them without symbols.
       this.logger.warn(`Index snapshot details unreadable (${describeError(err)}); indexing those files again.`);
       for (let id = 0; id < pending.pending.length; id++) if (pending.pending[id] && this.files[id]) this.removeFile(this.files[id]!.path);
       void this.refresh().catch((e: unknown) => this.logger.error('index refresh failed', e));
