@@ -70,7 +70,8 @@ export const nextEditFeature: ServerFeature = {
   register(ctx) {
     const history = new EditHistory();
     const metrics = new NextEditMetrics();
-    const gc = new GcPauses();
+    // Watched from the first prediction on: with next edit off (the default) nobody pays for the observer.
+    let gc: GcPauses | undefined;
     const rejections = new RejectionMemory();
     const economy = new NextEditEconomy();
     const trees = new SyntaxTrees();
@@ -142,7 +143,10 @@ export const nextEditFeature: ServerFeature = {
         linesByUri.delete(document.uri);
         locator.forget(fileOf(document.uri));
       }),
-      onRequest(ctx.connection, NextEditRequest, (params, token) => predict(params, token)),
+      onRequest(ctx.connection, NextEditRequest, (params, token) => {
+        gc ??= new GcPauses();
+        return predict(params, token);
+      }),
       onNotification(ctx.connection, NextEditShownNotification, (p) => {
         const o = byId.get(p.id);
         if (!o) return;
@@ -163,7 +167,7 @@ export const nextEditFeature: ServerFeature = {
         const o = byId.get(p.id);
         if (o) settle(o, 'ignored', p.reason);
       }),
-      onRequest(ctx.connection, NextEditMetricsRequest, () => metrics.snapshot((from, to) => gc.within(from, to))),
+      onRequest(ctx.connection, NextEditMetricsRequest, () => metrics.snapshot((from, to) => gc?.within(from, to) ?? 0)),
     ];
 
     async function warm(uri: string): Promise<void> {
@@ -337,7 +341,7 @@ export const nextEditFeature: ServerFeature = {
       dispose: () => {
         for (const c of inFlight.values()) c.abort();
         trees.clear();
-        gc.dispose();
+        gc?.dispose();
         for (const s of subscriptions) s.dispose();
       },
     };

@@ -1,7 +1,8 @@
 /**
  * Turns the sources' candidates into the ranked list of places to jump to: each candidate weighted by
- * how often its kind of evidence is right and where it lies (rankingWeights.ts, fitted), candidates on
- * the same line merged, places the region already covers dropped, and each kept place shown as a few lines around it (at most 12). A candidate
+ * how often its kind of evidence is right and where it lies (rankingWeights.ts), candidates on the
+ * same line merged, places the region already covers dropped, and each kept place shown as a few
+ * lines around it (at most 12). A candidate
  * just beside a place already listed counts for less (ADJACENT_*): two jumps a few lines apart mostly
  * name one place twice, and the slot is worth more to the next distinct one.
  */
@@ -33,7 +34,7 @@ export interface RankOptions {
   readonly cursor?: Position;
   /** Files the history edited, besides the cursor's. */
   readonly editedFiles?: readonly string[];
-  /** Default: the fitted RANKING_WEIGHTS. */
+  /** Default: RANKING_WEIGHTS. */
   readonly weights?: RankingWeights;
 }
 

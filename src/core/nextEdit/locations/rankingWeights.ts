@@ -2,9 +2,9 @@
  * How much each candidate counts in the ranking (rankLocations.ts): its kind of evidence, the source's
  * own score, and where it lies from the cursor. bench/nextEdit/fitRanking.ts fits them on next-edit
  * cases of repositories in neither set of bench:next-edit (how to refit: the header of that script).
- * The values below are still the hand-set ones (kind and score only): a fit on 422 cases of 12 other
- * repositories gained out of sample there (left one repository out: MRR@10 0.608 -> 0.620) but not on
- * the held-out set (0.583 -> 0.579), so it was not taken; the place terms stay neutral until a fit does.
+ * The values below are still the hand-set ones (kind and score only): the first fit did not carry over
+ * to the held-out set (figures in the commit that reverted it), so the place terms stay neutral until
+ * a fit does.
  */
 import type { LocationReason } from '../types';
 
