@@ -71,7 +71,22 @@ export class AgentController implements vscode.Disposable {
   ) {
     this.runs = store.runs();
     this.conversationId = store.conversationId;
-    this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => this.postState()));
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.postState()),
+      // A panel that asked for its state while the server was starting would otherwise never hear of
+      // the MCP servers it connects: their change notification comes before anyone listens.
+      server.onDidChange(() => {
+        const client = server.client();
+        if (client && client !== this.handlersFor) void this.syncWithServer(client);
+      }),
+    );
+  }
+
+  /** Listens to this client's agent notifications and shows its MCP servers as they are now. */
+  private async syncWithServer(client: LanguageClient): Promise<void> {
+    this.ensureHandlers(client);
+    this.mcp = await sendRequest(client, AgentMcpStatusRequest, undefined).catch(() => this.mcp);
+    this.postState();
   }
 
   handle(msg: AgentMessage): void {
@@ -93,11 +108,7 @@ export class AgentController implements vscode.Disposable {
       case 'agent/requestState': {
         this.postState();
         const client = this.server.client();
-        if (client) {
-          this.ensureHandlers(client);
-          this.mcp = await sendRequest(client, AgentMcpStatusRequest, undefined).catch(() => this.mcp);
-          this.postState();
-        }
+        if (client) await this.syncWithServer(client);
         return;
       }
       case 'agent/run':
