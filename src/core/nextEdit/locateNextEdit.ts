@@ -44,7 +44,7 @@ export const JUMP_SHAPE = { before: 3, after: 5, cluster: 5 } as const;
 
 /**
  * `phases`, when given, receives the milliseconds each step took (`context`, each source by its
- * function's name, `rank`): where a slow request spent its time (the metrics keep the slowest).
+ * key in LOCATION_SOURCES, `rank`): where a slow request spent its time (the metrics keep the slowest).
  */
 export function locateNextEdits(input: LocateInput, phases?: Map<string, number>): LocateResult {
   let t = phases ? performance.now() : 0;

@@ -14,6 +14,7 @@ import { nextEditFormat } from './formats/formats';
 import type { NextEditFormat, NextEditPromptInput, PromptEvent, RelatedSnippet } from './formats/nextEditFormat';
 import type { LocatorIndex } from './locations/locatorContext';
 import type { NextEditLocator } from './nextEditLocator';
+import type { WorkSpans } from './nextEditMetrics';
 import type { EditorDiagnostic, HistoryHunk, LineSpan, NextEditLocation, Position, TextEdit } from './types';
 
 export interface NextEditModel {
@@ -80,7 +81,7 @@ export interface PredictTimings {
   /** Where the locate time went (see NextEditLocator's timings) and `prompts`: building the prompts and reading the answers. */
   readonly phases?: Readonly<Record<string, number>>;
   /** When the prediction's own work ran (everything but the model waits), on performance.now()'s clock. */
-  readonly spans?: readonly (readonly [number, number])[];
+  readonly spans?: WorkSpans;
   /** Waiting for the model (all requests). */
   readonly modelMs: number;
   readonly totalMs: number;
