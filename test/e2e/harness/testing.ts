@@ -66,7 +66,7 @@ export async function runTests<C>(suite: string, tests: readonly E2eTest<C>[], c
 export function report(r: TestResult): TestResult {
   const mark = r.ok ? 'ok  ' : 'FAIL';
   const lines = (r.error ?? '').split('\n').filter((l) => !/^\s*\[pid=\d+\]/.test(l));
-  const shown = lines.length > 8 ? [...lines.slice(0, 8), `… (${lines.length - 8} more lines in results.json)`] : lines;
+  const shown = lines.length > 40 ? [...lines.slice(0, 40), `… (${lines.length - 40} more lines in results.json)`] : lines;
   console.log(`  ${mark} ${r.suite} › ${r.name} (${r.ms} ms)${r.error ? `\n       ${shown.join('\n       ')}` : ''}`);
   return r;
 }
