@@ -186,6 +186,8 @@ export interface SearchOptions {
   readonly fileWeight?: (file: string) => number;
   /** Include each hit's text (default true). */
   readonly withText?: boolean;
+  /** Include each hit's innermost symbol (default true; a scan of the file's symbols per hit). */
+  readonly withSymbol?: boolean;
 }
 
 export type { FileEvents } from './scan/fileEventQueue';
@@ -807,12 +809,13 @@ export class CodeIndex {
     const scoreOptions = { limit: options.limit ?? 10, ...(exclude?.size ? { excludeFiles: exclude } : {}), ...(fileWeight ? { fileWeight } : {}) };
     const scored = scorer === 'bm25' ? bm25(this.index, terms, scoreOptions, this.scratch) : jaccard(this.index, terms, scoreOptions, this.scratch);
     const withText = options.withText ?? true;
+    const withSymbol = options.withSymbol ?? true;
     const texts = new Map<string, readonly string[] | undefined>();
     return scored.map(({ chunk, score }) => {
       const f = this.files[this.index.fileOf(chunk)]!;
       const startLine = this.index.startLineOf(chunk);
       const endLine = this.index.endLineOf(chunk);
-      const symbol = innermostAt(f.symbols, startLine);
+      const symbol = withSymbol ? innermostAt(f.symbols, startLine) : undefined;
       let text: string | undefined;
       if (withText) {
         if (!texts.has(f.path)) texts.set(f.path, this.linesOf(f.path));

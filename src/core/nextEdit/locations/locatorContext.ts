@@ -22,7 +22,7 @@ export interface LocatorIndex {
   filePaths(): readonly string[];
   /** The workspace folders (absolute). */
   roots(): readonly string[];
-  searchTerms(terms: readonly string[], scorer: 'bm25', options: { limit: number; withText: false; fileWeight?: (file: string) => number }): readonly { readonly path: string; readonly startLine: number; readonly endLine: number; readonly score: number }[];
+  searchTerms(terms: readonly string[], scorer: 'bm25', options: { limit: number; withText: false; withSymbol: false; fileWeight?: (file: string) => number }): readonly { readonly path: string; readonly startLine: number; readonly endLine: number; readonly score: number }[];
 }
 
 export interface LocatorInput {

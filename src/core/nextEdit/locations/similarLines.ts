@@ -49,12 +49,13 @@ export function similarLines(ctx: LocatorContext): Candidate[] {
     const source = insertion ? contextBefore(ctx, h.file, h.newStart) : h.oldLines.filter((l) => l.trim()).slice(0, MAX_QUERY_LINES);
     const queries = source.map((l) => query(ctx, l)).filter((q): q is Query => !!q);
     if (!queries.length) continue;
+    const scorer = new Scorer(queries);
     const spans: { file: string; startLine: number; endLine: number; fileWeight: number }[] = [
       { file: ctx.file, startLine: Math.max(0, c - OWN_WINDOW), endLine: c + OWN_WINDOW, fileWeight: 1 },
     ];
     if (index) {
       const terms = [...new Set(queries.flatMap((q) => [...q.weights.keys()]))];
-      for (const hit of index.searchTerms(terms, 'bm25', { limit: MAX_CHUNKS, withText: false, fileWeight: (f) => (!ctx.isCodeLike(f) ? 0 : near.has(f) ? 1 : OTHER_FILE_WEIGHT) })) {
+      for (const hit of index.searchTerms(terms, 'bm25', { limit: MAX_CHUNKS, withText: false, withSymbol: false, fileWeight: (f) => (!ctx.isCodeLike(f) ? 0 : near.has(f) ? 1 : OTHER_FILE_WEIGHT) })) {
         spans.push({ file: hit.path, startLine: hit.startLine, endLine: hit.endLine, fileWeight: near.has(hit.path) ? 1 : OTHER_FILE_WEIGHT });
       }
     }
@@ -68,8 +69,8 @@ export function similarLines(ctx: LocatorContext): Candidate[] {
         if (seenHere.has(i)) continue;
         seenHere.add(i);
         const line = lines[i]!;
-        if (line.length > 400 || !line.trim()) continue;
-        const share = bestShare(queries, line, facts, i);
+        if (line.length > 400 || isBlank(line)) continue;
+        const share = scorer.bestShare(line, facts, i);
         if (share < MIN_MATCH) continue;
         // An insertion goes after the look-alike of the line it followed, unless it is there already.
         const at = insertion ? i + 1 : i;
@@ -103,20 +104,59 @@ function query(ctx: LocatorContext, line: string): Query | undefined {
   return { weights, total, text: line.trim(), shape: parts >= MIN_SHAPE_PARTS ? shape : undefined };
 }
 
-/** Line `i`'s best share of a query's weight (its facts, tokens and shape, kept with the lines). */
-function bestShare(queries: readonly Query[], line: string, facts: LineFacts, i: number): number {
-  const trimmed = line.trim();
-  const tokens = facts.tokensAt(i);
-  let best = 0;
-  let shape: string | undefined;
-  for (const q of queries) {
-    if (trimmed === q.text) return 1;
-    if (q.shape && (shape ??= facts.shapeAt(i)) === q.shape) best = Math.max(best, SHAPE_MATCH);
-    let matched = 0;
-    for (const t of tokens) matched += q.weights.get(t) ?? 0;
-    // Lines much longer than the query match it by accident: count the extra tokens against them.
-    const extra = Math.max(0, tokens.size - q.weights.size * 2);
-    best = Math.max(best, matched / q.total - extra * 0.02);
+/**
+ * Scores lines against one hunk's queries. Each line's tokens are looked up once in a token → queries
+ * map (not once per query), and a line is compared with a query's text only when their token sets are
+ * equal (equal text has equal tokens): most lines share nothing with the queries and cost a few lookups.
+ */
+class Scorer {
+  private readonly byToken = new Map<string, { readonly q: number; readonly w: number }[]>();
+  private readonly matched: Float64Array;
+  private readonly hits: Int32Array;
+
+  constructor(private readonly queries: readonly Query[]) {
+    queries.forEach((q, k) => {
+      for (const [t, w] of q.weights) (this.byToken.get(t) ?? this.byToken.set(t, []).get(t)!).push({ q: k, w });
+    });
+    this.matched = new Float64Array(queries.length);
+    this.hits = new Int32Array(queries.length);
   }
-  return best;
+
+  /** Line `i`'s best share of a query's weight (its facts, tokens and shape, kept with the lines). */
+  bestShare(line: string, facts: LineFacts, i: number): number {
+    const tokens = facts.tokensAt(i);
+    const { matched, hits, queries } = this;
+    matched.fill(0);
+    hits.fill(0);
+    for (const t of tokens) {
+      const found = this.byToken.get(t);
+      if (!found) continue;
+      for (const e of found) {
+        matched[e.q]! += e.w;
+        hits[e.q]!++;
+      }
+    }
+    let best = 0;
+    let shape: string | undefined;
+    for (let k = 0; k < queries.length; k++) {
+      const q = queries[k]!;
+      const size = q.weights.size;
+      if (hits[k] === size && tokens.size === size && line.trim() === q.text) return 1;
+      if (q.shape && (shape ??= facts.shapeAt(i)) === q.shape) best = Math.max(best, SHAPE_MATCH);
+      // Lines much longer than the query match it by accident: count the extra tokens against them.
+      const extra = Math.max(0, tokens.size - size * 2);
+      best = Math.max(best, matched[k]! / q.total - extra * 0.02);
+    }
+    return best;
+  }
+}
+
+/** `!line.trim()` without the string trim() allocates (beyond ASCII, trim() decides). */
+function isBlank(line: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    return c < 128 ? false : !line.trim();
+  }
+  return true;
 }
