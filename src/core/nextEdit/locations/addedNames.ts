@@ -19,7 +19,7 @@ export function addedNames(ctx: LocatorContext): Candidate[] {
     const names = s.added.filter((n) => !seen.has(n)).sort((a, b) => ctx.chunkCount(a.toLowerCase()) - ctx.chunkCount(b.toLowerCase())).slice(0, MAX_NAMES);
     for (const name of names) {
       seen.add(name);
-      for (const o of findOccurrences(ctx, name)) if (o.file === ctx.file || ctx.isLinked(o.file)) out.push({ file: o.file, line: o.line, score: proximity(ctx, o.file, o.line) / (1 + s.age), reason: 'new-symbol-usage', detail: name });
+      for (const o of findOccurrences(ctx, name, { linkedOnly: true })) out.push({ file: o.file, line: o.line, score: proximity(ctx, o.file, o.line) / (1 + s.age), reason: 'new-symbol-usage', detail: name });
     }
     // Imports: a package's uses are `name.` in the same file, whatever the name's length.
     for (const line of [...s.hunk.oldLines, ...s.hunk.newLines]) {

@@ -18,6 +18,8 @@ export interface OccurrenceOptions {
   readonly maxChunks?: number;
   /** Only the cursor's document. */
   readonly sameFileOnly?: boolean;
+  /** Only the cursor's document and the files tied to the edits (ctx.isLinked): the others are skipped before their lines are read. */
+  readonly linkedOnly?: boolean;
 }
 
 const DEFAULT_MAX_CHUNKS = 120;
@@ -50,7 +52,7 @@ function findLines(ctx: LocatorContext, matches: (line: string) => boolean, toke
   const { total, chunks } = index.chunksWithToken(token, maxChunks + 1);
   if (total > maxChunks) return out;
   for (const c of chunks) {
-    if (c.path === ctx.file || !ctx.isCodeLike(c.path)) continue;
+    if (c.path === ctx.file || !ctx.isCodeLike(c.path) || (options.linkedOnly && !ctx.isLinked(c.path))) continue;
     const lines = ctx.linesOf(c.path);
     if (!lines) continue;
     const end = Math.min(c.endLine, lines.length - 1);

@@ -17,8 +17,7 @@ export function renamedIdentifiers(ctx: LocatorContext): Candidate[] {
     for (const name of s.removed) {
       if (seen.has(name) || seen.size >= MAX_NAMES) continue;
       seen.add(name);
-      for (const o of findOccurrences(ctx, name)) {
-        if (o.file !== ctx.file && !ctx.isLinked(o.file)) continue;
+      for (const o of findOccurrences(ctx, name, { linkedOnly: true })) {
         out.push({ file: o.file, line: o.line, score: proximity(ctx, o.file, o.line) / (1 + s.age), reason: 'renamed-identifier', detail: name });
       }
     }

@@ -47,4 +47,25 @@ describe('occurrences through kept name maps', () => {
       await ws.close();
     }
   });
+
+  it('linkedOnly reads no file the edits are not tied to, and finds what the filtered lookup finds', async () => {
+    const ws = await workspace({ 'src/cart.js': CART.join('\n'), 'src/price.js': PRICE.join('\n'), 'src/other.js': 'export const price = 3;\nexport const twice = price * 2;\n' });
+    try {
+      const cart = ws.file('src/cart.js');
+      const read: string[] = [];
+      const openDocument = (f: string) => (read.push(f), ws.index.linesOf(f));
+      const history = [{ file: cart, newStart: 2, oldLines: ['  return items.map(cost).reduce(add, 0);'], newLines: [CART[2]!], seq: 0 }];
+      const request = () => new LocatorContext({ file: cart, lines: CART, cursor: { line: 2, character: 0 }, history, index: ws.index, openDocument });
+      const ctx = request();
+      const all = findOccurrences(ctx, 'price');
+      assert.ok(all.some((o) => o.file === ws.file('src/other.js')), 'the unlinked file holds the name');
+      read.length = 0;
+      const linked = findOccurrences(request(), 'price', { linkedOnly: true });
+      assert.deepEqual(linked, all.filter((o) => o.file === cart || ctx.isLinked(o.file)));
+      assert.ok(linked.some((o) => o.file === ws.file('src/price.js')), 'the imported file is looked in');
+      assert.ok(!read.includes(ws.file('src/other.js')), 'the unlinked file is not read');
+    } finally {
+      await ws.close();
+    }
+  });
 });
