@@ -26,7 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { FakeModelServer } from '../test/fixtures/fakeModelServer/index.ts';
 import { CompletionMetricsRequest, IndexStatusRequest } from '../src/protocol/lsp.ts';
-import { SERVER_EXEC_ARGV } from '../src/core/index/hostFlags.ts';
+import { INDEX_HOST_EXEC_ARGV } from '../src/core/index/hostFlags.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const argv = process.argv.slice(2);
@@ -238,7 +238,7 @@ async function replay(latencyMs, ws, storage, targets, random) {
  * with the V8 flags the extension starts it with (its young generation's size changes how often it collects).
  */
 async function startServer(ws, initializationOptions) {
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...INDEX_HOST_EXEC_ARGV, ...(process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d.toString();

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { NextEditMetricsRequest, NextEditRequest } from '../../src/protocol/lsp';
-import { SERVER_EXEC_ARGV } from '../../src/core/index/hostFlags';
+import { INDEX_HOST_EXEC_ARGV } from '../../src/core/index/hostFlags';
 import { FakeModelServer } from '../../test/fixtures/fakeModelServer';
 import { LspSession, REPO_ROOT } from '../../test/integration/helpers/lspSession';
 
@@ -40,7 +40,7 @@ const PACKAGES = ['vscode-jsonrpc/lib', 'vscode-languageserver/lib'];
 const log = (m: string) => process.stderr.write(`[next-edit replay] ${m}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The server runs with the V8 flags the extension gives it (its young generation's size decides how often a collection lands in a request). */
-const SERVER_ARGS = [...(process.env.BANYAN_BENCH_HOST_FLAGS === '0' ? [] : SERVER_EXEC_ARGV), ...(process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)];
+const SERVER_ARGS = [...(process.env.BANYAN_BENCH_HOST_FLAGS === '0' ? [] : INDEX_HOST_EXEC_ARGV), ...(process.env.BANYAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)];
 
 function rng(seed: number) {
   let s = seed >>> 0;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloseHandlerResult, ErrorHandlerResult, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_EXEC_ARGV } from '../core/index/hostFlags';
+import { INDEX_HOST_EXEC_ARGV } from '../core/index/hostFlags';
 import { type InitializationOptions, type ServerStatus, SetSecretsNotification, SettingsChangedNotification, StatusChangedNotification, StatusRequest } from '../protocol/lsp';
 import type { ClientState } from '../protocol/webview';
 import { affectsServer, ignoredWorkspaceSettings, serverSettings } from './editorSettings';
@@ -162,8 +162,8 @@ export class ServerManager implements vscode.Disposable {
     const module = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'server.js').fsPath;
     const { ErrorAction, LanguageClient, TransportKind } = lc();
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...INDEX_HOST_EXEC_ARGV] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...INDEX_HOST_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],

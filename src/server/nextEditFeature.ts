@@ -40,7 +40,6 @@ import { onNotification, onRequest } from './lspTyped';
 import { serverInsights } from './insightsFeature';
 import { serverModels } from './modelsFeature';
 import { nextEditGhostText } from './nextEditGhostText';
-import { collectYoungGeneration } from './youngGeneration';
 import type { ServerFeature } from './serverContext';
 
 /** A cursor move triggers a prediction only this soon after the last edit. */
@@ -235,7 +234,6 @@ export const nextEditFeature: ServerFeature = {
       const cancel = token.onCancellationRequested(() => controller.abort());
       try {
         const wait = trigger === 'edit' ? economy.delayAfterEdit(DEBOUNCE_MAX_MS) : 0;
-        if (wait > 0) collectYoungGeneration();
         if ((wait > 0 && !(await sleep(wait, controller.signal))) || controller.signal.aborted || isStale()) {
           metrics.recordStage(trigger, 'superseded');
           return null;

@@ -19,13 +19,6 @@ const HEAP_GROWTH_FLAGS: readonly string[] = ['--heap-growing-percent=50'];
 export const INDEX_HOST_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', ...HEAP_GROWTH_FLAGS];
 
 /**
- * The language server's: the index host's, and `gc` exposed so that it can empty the young generation
- * while it waits anyway (server/youngGeneration.ts: the small semi-space above otherwise puts scavenges
- * inside next-edit requests).
- */
-export const SERVER_EXEC_ARGV: readonly string[] = [...INDEX_HOST_EXEC_ARGV, '--expose-gc'];
-
-/**
  * For a process started without INDEX_HOST_EXEC_ARGV that opens an index (the CLI, started by the
  * user's shell): the flags V8 reads at every collection, so they take effect when set while it runs.
  * The young generation's size is fixed when the process starts and cannot follow.

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { applyIndexHostHeapFlags, INDEX_HOST_EXEC_ARGV, SERVER_EXEC_ARGV } from '@src/core/index/hostFlags';
+import { applyIndexHostHeapFlags, INDEX_HOST_EXEC_ARGV } from '@src/core/index/hostFlags';
 
 describe('index host flags', () => {
   it('start a process: Node accepts them all (a bad one would keep the server from starting)', () => {
@@ -10,13 +10,6 @@ describe('index host flags', () => {
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
     assert.equal(r.stdout, 'started');
-  });
-
-  it("the server's expose gc, with which it empties the young generation while it waits (server/youngGeneration.ts)", () => {
-    const script = "const { PerformanceObserver } = require('perf_hooks'); const o = new PerformanceObserver((l) => { for (const e of l.getEntries()) process.stdout.write(String(e.detail.kind)); process.exit(0); }); o.observe({ entryTypes: ['gc'] }); setTimeout(() => {}, 5000); gc({ type: 'minor' });";
-    const r = spawnSync(process.execPath, [...SERVER_EXEC_ARGV, '-e', script], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout, '1', 'one scavenge (perf_hooks kind 1: NODE_PERFORMANCE_GC_MINOR)');
   });
 
   it('the young generation of such a process stays small', () => {
