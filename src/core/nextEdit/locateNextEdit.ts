@@ -1,6 +1,7 @@
 /**
- * Where the next edit will be, without a model: the editable region around the cursor and a ranked list
- * of other places (in this file or others), from the edit history and the index. The engine asks the
+ * Where the next edit will be, without a model: the editable region around the cursor (or around a
+ * renamed name's leftover use, when nothing is left to do at the cursor: leftoverRegion.ts) and a ranked
+ * list of other places (in this file or others), from the edit history and the index. The engine asks the
  * model about the region; the editor offers the places as jumps. Everything here is synchronous index
  * lookups on lines the index already holds — a few milliseconds per request.
  */
@@ -8,6 +9,7 @@ import { DEFAULT_REGION_BUDGET, editableRegion, type RegionBudget, type RegionIn
 import { addedNames } from './locations/addedNames';
 import { changedSignature } from './locations/changedSignature';
 import { diagnostics } from './locations/diagnostics';
+import { leftoverRegion } from './locations/leftoverRegion';
 import { type Candidate, LocatorContext, type LocatorInput, type LocationSource } from './locations/locatorContext';
 import { missingImport } from './locations/missingImport';
 import { nearbyWindows } from './locations/nearby';
@@ -73,8 +75,9 @@ export function locateNextEdits(input: LocateInput, phases?: Map<string, number>
   const lastLine = (f: string) => lastLineOf(ctx.linesOf(f));
   input.observe?.(all, region, lastLine, regionInput);
   const locations = rankLocations(all, { region, cursor: input.cursor, editedFiles: ctx.historyFiles(), limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine });
+  const moved = leftoverRegion({ region, cursor: input.cursor, lines: input.lines, budget, candidates, locations });
   lap('rank');
-  return { region, locations };
+  return moved ?? { region, locations };
 }
 
 /** The lines of the candidates close to the cursor in its file that the region leans toward (not the edits already made). */
