@@ -32,7 +32,8 @@ export interface LocateInput extends LocatorInput {
   readonly limit?: number;
   /**
    * Sees every candidate before ranking, with the region and what it was built from (the ranking's and
-   * the region's fit scripts read them: bench/nextEdit/fitRanking.ts, bench/nextEdit/fitRegion.ts).
+   * the region's fit scripts read them: bench/nextEdit/fitRanking.ts, bench/nextEdit/fitRegion.ts). The
+   * region is the cursor's, before leftoverRegion may move it: the scripts' figures leave that move out.
    */
   readonly observe?: (candidates: readonly Candidate[], region: LineSpan, lastLine: (file: string) => number | undefined, regionInput: RegionInput) => void;
 }
