@@ -24,7 +24,12 @@ export interface RegionInput {
   /** Lines in this file where the next edit is likely (the best location candidates): the fill leans toward them. */
   readonly hints?: readonly number[];
   readonly budget?: RegionBudget;
+  /** Share of the fill's lines below the cursor's node when no hint says otherwise (default DOWN_SHARE). */
+  readonly downShare?: number;
 }
+
+/** The edits still to come lie below the cursor more often than above it. */
+export const DOWN_SHARE = 2 / 3;
 
 const tokensOf = (line: string) => Math.ceil((line.length + 1) / 4);
 
@@ -53,7 +58,7 @@ export function editableRegion(input: RegionInput): LineSpan {
   const hints = (input.hints ?? []).filter((h) => h < start || h > end);
   const below = hints.filter((h) => h > end).length;
   const above = hints.length - below;
-  const downShare = hints.length ? (below + 1) / (hints.length + 2) : 2 / 3;
+  const downShare = hints.length ? (below + 1) / (hints.length + 2) : input.downShare ?? DOWN_SHARE;
   let down = 0;
   let up = 0;
   while (end - start + 1 < budget.maxLines) {

@@ -1,13 +1,15 @@
 /**
- * Where the next edit will be, without a model: the editable region around the cursor and a ranked list
- * of other places (in this file or others), from the edit history and the index. The engine asks the
+ * Where the next edit will be, without a model: the editable region around the cursor (or around a
+ * renamed name's leftover use, when nothing is left to do at the cursor: leftoverRegion.ts) and a ranked
+ * list of other places (in this file or others), from the edit history and the index. The engine asks the
  * model about the region; the editor offers the places as jumps. Everything here is synchronous index
  * lookups on lines the index already holds — a few milliseconds per request.
  */
-import { DEFAULT_REGION_BUDGET, editableRegion, type RegionBudget } from './editableRegion';
+import { DEFAULT_REGION_BUDGET, editableRegion, type RegionBudget, type RegionInput } from './editableRegion';
 import { addedNames } from './locations/addedNames';
 import { changedSignature } from './locations/changedSignature';
 import { diagnostics } from './locations/diagnostics';
+import { leftoverRegion } from './locations/leftoverRegion';
 import { type Candidate, LocatorContext, type LocatorInput, type LocationSource } from './locations/locatorContext';
 import { missingImport } from './locations/missingImport';
 import { nearbyWindows } from './locations/nearby';
@@ -28,8 +30,12 @@ export interface LocateInput extends LocatorInput {
   readonly budget?: RegionBudget;
   /** Most locations returned. */
   readonly limit?: number;
-  /** Sees every candidate before ranking, with the region (the ranking's fit script reads them: bench/nextEdit/fitRanking.ts). */
-  readonly observe?: (candidates: readonly Candidate[], region: LineSpan, lastLine: (file: string) => number | undefined) => void;
+  /**
+   * Sees every candidate before ranking, with the region and what it was built from (the ranking's and
+   * the region's fit scripts read them: bench/nextEdit/fitRanking.ts, bench/nextEdit/fitRegion.ts). The
+   * region is the cursor's, before leftoverRegion may move it: the scripts' figures leave that move out.
+   */
+  readonly observe?: (candidates: readonly Candidate[], region: LineSpan, lastLine: (file: string) => number | undefined, regionInput: RegionInput) => void;
 }
 
 export interface LocateResult {
@@ -38,7 +44,7 @@ export interface LocateResult {
 }
 
 /** How far (in lines) a same-file candidate may be to pull the region toward it. */
-const HINT_DISTANCE = 40;
+export const HINT_DISTANCE = 40;
 /** Lines shown before / after a candidate, and how close candidates share one jump (tuned on the dev set). */
 export const JUMP_SHAPE = { before: 3, after: 5, cluster: 5 } as const;
 
@@ -62,17 +68,22 @@ export function locateNextEdits(input: LocateInput, phases?: Map<string, number>
     return found;
   });
   const cursor = input.cursor.line;
-  const hints = candidates
-    .filter((c) => c.file === input.file && c.reason !== 'recent-edit' && Math.abs(c.line - cursor) <= HINT_DISTANCE)
-    .map((c) => c.line);
+  const hints = regionHints(candidates, input.file, cursor);
   const budget = input.budget ?? DEFAULT_REGION_BUDGET;
-  const region = editableRegion({ file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget });
+  const regionInput: RegionInput = { file: input.file, lines: input.lines, cursorLine: cursor, ancestors: input.ancestors, hints, budget };
+  const region = editableRegion(regionInput);
   const all = [...candidates, ...nearbyWindows(ctx, region)];
   const lastLine = (f: string) => lastLineOf(ctx.linesOf(f));
-  input.observe?.(all, region, lastLine);
+  input.observe?.(all, region, lastLine, regionInput);
   const locations = rankLocations(all, { region, cursor: input.cursor, editedFiles: ctx.historyFiles(), limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine });
+  const moved = leftoverRegion({ region, cursor: input.cursor, lines: input.lines, budget, candidates, locations });
   lap('rank');
-  return { region, locations };
+  return moved ?? { region, locations };
+}
+
+/** The lines of the candidates close to the cursor in its file that the region leans toward (not the edits already made). */
+export function regionHints(candidates: readonly Candidate[], file: string, cursorLine: number, distance = HINT_DISTANCE): number[] {
+  return candidates.filter((c) => c.file === file && c.reason !== 'recent-edit' && Math.abs(c.line - cursorLine) <= distance).map((c) => c.line);
 }
 
 const lastLineOf = (lines: readonly string[] | undefined): number | undefined => (lines ? Math.max(0, lines.length - 1) : undefined);
