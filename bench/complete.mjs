@@ -219,6 +219,9 @@ async function replay(latencyMs, ws, storage, targets, random) {
     contextDiscarded: metrics.engine.contextDiscarded,
     // Each post-processing of a model answer (the filters and their syntax-tree parses), inside the overhead.
     postprocessMs: metrics.engine.postprocessMs,
+    // The requests with the most overhead (they make its p99), slowest first: their phases, the context
+    // sources' own compute, the time no phase accounts for (the event loop busy elsewhere) and GC.
+    slowestRequests: metrics.engine.slowest,
     pauseCoverage: {
       [`pausesOver${DEBOUNCE_MAX_MS}ms`]: covered(DEBOUNCE_MAX_MS),
       [`pausesOverDebouncePlusLatency(${DEBOUNCE_MAX_MS + latencyMs + 100}ms)`]: covered(DEBOUNCE_MAX_MS + latencyMs + 100),
