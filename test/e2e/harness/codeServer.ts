@@ -27,6 +27,13 @@ export interface CodeServerOptions {
   readonly workspaceTrust?: boolean;
   /** User settings beside the run's defaults (written when the settings file is new). */
   readonly userSettings?: Record<string, unknown>;
+  /**
+   * The remote machine's settings (ud/Machine/settings.json, written when new). code-server's window
+   * is a remote one: VS Code takes `machine` and `machine-overridable` settings from here and drops
+   * them from the User settings once the extension's schema is registered (before or after the
+   * extension host reads them: a race), so a test that needs one set at user level puts it here.
+   */
+  readonly machineSettings?: Record<string, unknown>;
   /** The window's log level (`--log`): `debug` lets the Banyan log keep the server's debug lines. */
   readonly logLevel?: 'debug' | 'trace';
 }
@@ -94,6 +101,11 @@ export class CodeServer {
     // Kept when present: a person's own settings in a long-lived run folder survive restarts.
     const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
     if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...USER_SETTINGS, ...opts.userSettings }, null, 2));
+    const machineFile = path.join(dirs.userData, 'Machine', 'settings.json');
+    if (opts.machineSettings && !existsSync(machineFile)) {
+      mkdirSync(path.dirname(machineFile), { recursive: true });
+      writeFileSync(machineFile, JSON.stringify(opts.machineSettings, null, 2));
+    }
     if (opts.copyWorkspace !== false) cpSync(opts.workspace, dirs.workspace, { recursive: true });
 
     const env: NodeJS.ProcessEnv = {

@@ -38,15 +38,13 @@ export async function runEmbeddedStage(browser: Browser, runDir: string, shotsDi
     'banyan.server.debugLogging': true,
   };
   writeFileSync(path.join(dir, 'ud', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  // code-server reads machine-scoped settings (the catalogue file) from the remote machine's file too.
-  mkdirSync(path.join(dir, 'ud', 'Machine'), { recursive: true });
-  writeFileSync(path.join(dir, 'ud', 'Machine', 'settings.json'), JSON.stringify({ 'banyan.models.embedded.catalogueFile': catalogue }, null, 2));
 
   const results: TestResult[] = [];
   let server: CodeServer | undefined;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
-    server = await CodeServer.start({ runDir: dir, vsix: VSIX_PLATFORM, workspace: SAMPLE_WORKSPACE, logLevel: 'debug' });
+    // The catalogue file is machine-scoped: the remote machine's settings hold it (see machineSettings).
+    server = await CodeServer.start({ runDir: dir, vsix: VSIX_PLATFORM, workspace: SAMPLE_WORKSPACE, logLevel: 'debug', machineSettings: { 'banyan.models.embedded.catalogueFile': catalogue } });
     const page = await context.newPage();
     const screenshot = async (name: string) => {
       const file = path.join(shotsDir, `${name}.png`);

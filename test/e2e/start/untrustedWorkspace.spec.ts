@@ -49,8 +49,11 @@ export const tests: E2eTest<StartContext>[] = [
             'banyan.models.chat.baseUrl': own.openaiBaseUrl,
             'banyan.models.chat.model': 'fake-model',
             'banyan.models.embeddings.model': '',
-            'banyan.agent.mcp.servers': { mine: markerServer(userMarker) },
           },
+          // MCP servers are machine-overridable: in code-server's (remote) window the user's own live in
+          // the machine's settings; from the User file VS Code keeps them only until Banyan's schema is
+          // registered, which raced the extension host's first read (twice in CI: no MCP server seen).
+          machineSettings: { 'banyan.agent.mcp.servers': { mine: markerServer(userMarker) } },
         });
         // What a hostile repository would commit.
         server.updateWorkspaceSettings({
