@@ -13,6 +13,14 @@ const at = (text: string, offset: number, explicit = false): CompletionInput => 
   uri: 'file:///ws/main.ts', file: '/ws/main.ts', relPath: 'main.ts', text, offset, position: { line: 0, character: offset }, languageId: 'typescript', explicit,
 });
 
+/** A fake clock whose context time box (150 ms) never fires: the box would otherwise advance fake time. */
+class BoxlessClock extends FakeClock {
+  override sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (ms !== pipelineSettings(defaultSettings()).contextTimeBoxMs) return super.sleep(ms, signal);
+    return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+  }
+}
+
 function engine(model: FakeModel, extra: Partial<ConstructorParameters<typeof CompletionEngine>[0]> = {}) {
   return new CompletionEngine({ model: () => model, settings: () => pipelineSettings(defaultSettings()), clock: new FakeClock(), ...extra });
 }
@@ -47,13 +55,7 @@ describe('CompletionEngine', () => {
   });
 
   it('context is assembled in the last milliseconds of the debounce: the request leaves when the window ends, and only context time past it is overhead', async () => {
-    // A fake clock whose context time box (150 ms) never fires: the box would otherwise advance fake time.
-    const clock = new (class extends FakeClock {
-      override sleep(ms: number, signal?: AbortSignal): Promise<void> {
-        if (ms !== pipelineSettings(defaultSettings()).contextTimeBoxMs) return super.sleep(ms, signal);
-        return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
-      }
-    })();
+    const clock = new BoxlessClock();
     let contextAt = -1;
     const model = new FakeModel(() => ['findUser(id);']);
     const e = new CompletionEngine({
@@ -94,17 +96,9 @@ describe('CompletionEngine', () => {
   });
 
   it('the slowest requests are kept with where their overhead went: the context past the window, its sources, and GC only within the request\'s own time', async () => {
-    const clock = new (class extends FakeClock {
-      override sleep(ms: number, signal?: AbortSignal): Promise<void> {
-        if (ms !== pipelineSettings(defaultSettings()).contextTimeBoxMs) return super.sleep(ms, signal);
-        return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
-      }
-    })();
+    const clock = new BoxlessClock();
     let contextMs = 5;
-    const model = new FakeModel(() => ['findUser(id);']);
-    const e = new CompletionEngine({
-      model: () => model,
-      settings: () => pipelineSettings(defaultSettings()),
+    const e = engine(new FakeModel(() => ['findUser(id);']), {
       clock,
       context: () => async () => {
         clock.time += contextMs;
