@@ -1,18 +1,14 @@
 // The typing replay's corpus and lines (bench/complete.mjs), shared with bench/completeContextCpu.ts.
 import fs from 'node:fs';
 import path from 'node:path';
+import { SeededRandom } from '../src/core/eval/seededRandom';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
+/** The same generator as the evaluation's (mulberry32), so a seed picks the same lines everywhere. */
 export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 export const PACKAGES = ['vscode-jsonrpc/lib', 'vscode-languageserver/lib', 'vscode-languageserver-protocol/lib', 'vscode-languageclient/lib'];
