@@ -27,6 +27,7 @@ import { CancellationTokenSource, createMessageConnection, StreamMessageReader, 
 import { FakeModelServer } from '../test/fixtures/fakeModelServer/index.ts';
 import { CompletionMetricsRequest, IndexStatusRequest } from '../src/protocol/lsp.ts';
 import { INDEX_HOST_EXEC_ARGV } from '../src/core/index/hostFlags.ts';
+import { buildWorkspace, listFiles, PACKAGES, pickTargets, rng } from './completeCorpus.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const argv = process.argv.slice(2);
@@ -41,58 +42,6 @@ const serverJs = path.resolve(process.env.BANYAN_BENCH_SERVER ?? path.join(root,
 const DEBOUNCE_MAX_MS = 350;
 const log = (m) => process.stderr.write(`[complete] ${m}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// ── corpus ──
-const PACKAGES = ['vscode-jsonrpc/lib', 'vscode-languageserver/lib', 'vscode-languageserver-protocol/lib', 'vscode-languageclient/lib'];
-function buildWorkspace(dir) {
-  for (const p of PACKAGES) {
-    const src = path.join(root, 'node_modules', p);
-    if (fs.existsSync(src)) fs.cpSync(src, path.join(dir, p.split('/')[0]), { recursive: true, filter: (f) => fs.statSync(f).isDirectory() || /\.(js|ts)$/.test(f) });
-  }
-}
-function listFiles(dir, out = []) {
-  for (const name of fs.readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (fs.statSync(full).isDirectory()) listFiles(full, out);
-    else if (name.endsWith('.js') && !name.endsWith('.d.ts')) out.push(full);
-  }
-  return out;
-}
-/** Lines worth re-typing: code (not comments), 16–90 characters of content. */
-function pickTargets(files, n, random) {
-  const candidates = [];
-  for (const file of files) {
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
-    if (lines.length < 20) continue;
-    lines.forEach((line, i) => {
-      const content = line.trim();
-      if (i < 5 || content.length < 16 || content.length > 90) return;
-      if (/^(\/\/|\/\*|\*)/.test(content) || /^["']use strict/.test(content)) return;
-      candidates.push({ file, line: i });
-    });
-  }
-  const out = [];
-  const seen = new Set();
-  while (out.length < n && seen.size < candidates.length) {
-    const c = candidates[Math.floor(random() * candidates.length)];
-    const key = `${c.file}:${c.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
-  }
-  return out;
-}
 
 /** Gap before each character: log-normal typing rhythm, thinking pauses after some words. */
 function cadence(text, random) {
@@ -219,6 +168,9 @@ async function replay(latencyMs, ws, storage, targets, random) {
     contextDiscarded: metrics.engine.contextDiscarded,
     // Each post-processing of a model answer (the filters and their syntax-tree parses), inside the overhead.
     postprocessMs: metrics.engine.postprocessMs,
+    // The requests with the most overhead (they make its p99), slowest first: their phases, the context
+    // sources' own compute, the time no phase accounts for (the event loop busy elsewhere) and GC.
+    slowestRequests: metrics.engine.slowest,
     pauseCoverage: {
       [`pausesOver${DEBOUNCE_MAX_MS}ms`]: covered(DEBOUNCE_MAX_MS),
       [`pausesOverDebouncePlusLatency(${DEBOUNCE_MAX_MS + latencyMs + 100}ms)`]: covered(DEBOUNCE_MAX_MS + latencyMs + 100),

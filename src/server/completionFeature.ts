@@ -24,6 +24,7 @@ import {
 import { serverInsights } from './insightsFeature';
 import { detectPartialAccept } from './partialAccept';
 import { fsPath } from './fileUri';
+import { GcPauses } from './gcPauses';
 import { onNotification, onRequest } from './lspTyped';
 import { nextEditGhostText } from './nextEditGhostText';
 import { serverModels } from './modelsFeature';
@@ -58,6 +59,9 @@ export const completionFeature: ServerFeature = {
       const { requests, modelRequests } = engine.snapshot().engine;
       return { requests, modelRequests };
     });
+    // Collection pauses, to tell how much of the slowest requests was GC: watched from the first request.
+    let gc: GcPauses | undefined;
+    const gcWithin = (from: number, to: number) => gc?.within(from, to) ?? 0;
     const lengths = new Map<string, number>();
     /** The completion endpoint's health in the status bar, as the last suggestion request found it. */
     const setHealth = (state: 'up' | 'down', message?: string) => {
@@ -104,7 +108,7 @@ export const completionFeature: ServerFeature = {
         engine.snooze(p.minutes);
         return { snoozedForMs: engine.snoozeLeftMs() };
       }),
-      onRequest(ctx.connection, CompletionMetricsRequest, () => ({ ...engine.snapshot(), snoozedForMs: engine.snoozeLeftMs() })),
+      onRequest(ctx.connection, CompletionMetricsRequest, () => ({ ...engine.snapshot(gc ? gcWithin : undefined), snoozedForMs: engine.snoozeLeftMs() })),
     ];
 
     async function provide(params: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionItem[]> {
@@ -123,6 +127,7 @@ export const completionFeature: ServerFeature = {
         languageId: document.languageId,
         explicit: params.context.triggerKind === InlineCompletionTriggerKind.Invoked,
       };
+      gc ??= new GcPauses();
       const controller = new AbortController();
       if (token.isCancellationRequested) controller.abort();
       const cancel = token.onCancellationRequested(() => controller.abort());
@@ -156,6 +161,7 @@ export const completionFeature: ServerFeature = {
         for (const s of subscriptions) s.dispose();
         offInsights();
         engine.dispose();
+        gc?.dispose();
       },
     };
   },

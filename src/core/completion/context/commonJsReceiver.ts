@@ -249,9 +249,14 @@ class JsModules {
     return [...wanted].flatMap((w) => table.get(w) ?? []);
   }
 
-  /** In how many files `name` is defined as a member. */
+  /**
+   * In how many files `name` is defined as a member. From the name table, not the index's symbol search:
+   * the fallback asks it for every method of the nearby modules, keystroke after keystroke.
+   */
   definingFiles(name: string): number {
-    return new Set(this.index.symbols(name, { limit: 20 }).filter((h) => h.container).map((h) => h.path)).size;
+    const files = new Set<string>();
+    for (const n of this.names.named(name)) if (n.sym.container) files.add(n.file);
+    return files.size;
   }
 
   /** The files a `require(spec)` in `file` resolves to. */

@@ -25,6 +25,8 @@ export interface SymbolNames {
   idf(word: string): number;
   /** Definitions whose name starts with `prefix` (case-sensitive), in name order. */
   withPrefix(prefix: string): Iterable<NamedSymbol>;
+  /** Definitions named exactly `name`. */
+  named(name: string): ReadonlySet<NamedSymbol>;
 }
 
 /**
@@ -47,6 +49,10 @@ class SymbolNameTable implements SymbolNames {
 
   idf(word: string): number {
     return Math.log(1 + Math.max(1, this.total) / (this.byWord.get(word)?.size || 1));
+  }
+
+  named(name: string): ReadonlySet<NamedSymbol> {
+    return this.byName.get(name) ?? NONE;
   }
 
   *withPrefix(prefix: string): Iterable<NamedSymbol> {
@@ -135,6 +141,8 @@ class SymbolNameTable implements SymbolNames {
     else this.byDir.delete(dir);
   }
 }
+
+const NONE: ReadonlySet<NamedSymbol> = new Set();
 
 /** First position whose name is ≥ `name`. */
 function lowerBound(sorted: readonly string[], name: string): number {

@@ -27,6 +27,7 @@ import { promptStage } from './promptStage';
 import { ModelRuns } from './requestStage';
 import { type CachedSuggestion, reuseStage, type ShownInDocument } from './reuseStage';
 import { skipStage } from './skipStage';
+import { type SlowCompletion, SlowestRequests } from './slowestRequests';
 import type { CompletionSyntax } from './syntaxCursorFacts';
 import {
   CancelledError,
@@ -85,6 +86,8 @@ export interface EngineStats {
   postprocessMs: Percentiles;
   /** How long before the debounce ends context assembly starts now. */
   contextLeadMs: number;
+  /** The requests with the most overhead, slowest first: where their time went (see SlowCompletion). */
+  slowest: SlowCompletion[];
 }
 
 export class CompletionEngine {
@@ -106,6 +109,7 @@ export class CompletionEngine {
   private readonly contextRuns: number[] = [];
   private readonly postprocessRuns: number[] = [];
   private readonly contextLead = new ContextLead();
+  private readonly slowest = new SlowestRequests();
 
   constructor(private readonly deps: CompletionEngineDeps) {
     this.clock = deps.clock ?? systemClock;
@@ -144,7 +148,8 @@ export class CompletionEngine {
     this.shown.delete(uri);
   }
 
-  snapshot(): CompletionMetricsSnapshot & { engine: EngineStats } {
+  /** `gcWithin(from, to)`: milliseconds of garbage collection in that span, where the host watches it. */
+  snapshot(gcWithin?: (from: number, to: number) => number): CompletionMetricsSnapshot & { engine: EngineStats } {
     return {
       ...this.metrics.snapshot(),
       engine: {
@@ -160,6 +165,7 @@ export class CompletionEngine {
         contextDiscarded: this.contextDiscarded,
         postprocessMs: percentiles(this.postprocessRuns),
         contextLeadMs: this.contextLead.ms(),
+        slowest: this.slowest.snapshot(gcWithin),
       },
     };
   }
@@ -179,12 +185,18 @@ export class CompletionEngine {
     let waitingSince: number | undefined;
     /** A context assembly was started for this request and its prompt has not gone out yet. */
     let contextPending = false;
+    /** The request's own time ([start, end) spans, not its waits), and where some of it went: for the slowest requests' report. */
+    const spans: [number, number][] = [];
+    let ownSince = started;
+    const phases: Record<string, number> = {};
     const waiting = async <T>(work: Promise<T>): Promise<T> => {
       waitingSince = this.clock.now();
+      spans.push([ownSince, waitingSince]);
       try {
         return await work;
       } finally {
-        waited += this.clock.now() - waitingSince;
+        ownSince = this.clock.now();
+        waited += ownSince - waitingSince;
         waitingSince = undefined;
       }
     };
@@ -194,8 +206,11 @@ export class CompletionEngine {
       return now;
     };
     const finish = (outcome: CompletionOutcome): CompletionOutcome => {
-      t.total = this.clock.now() - started;
+      const end = this.clock.now();
+      t.total = end - started;
+      spans.push([ownSince, end]);
       this.recordOverhead(t.total - waited, contextExcess, outcome.kind !== 'cancelled');
+      this.recordSlow(t, t.total - waited, contextExcess, phases, spans, outcome);
       if (outcome.kind === 'cancelled') this.stats.cancelled++;
       else if (outcome.kind === 'none') this.stats.none[outcome.reason] = (this.stats.none[outcome.reason] ?? 0) + 1;
       else this.stats.served[outcome.source]++;
@@ -227,7 +242,13 @@ export class CompletionEngine {
       // The parse of the windows (single or multi-line, the filters' syntax checks) is first needed when
       // the prompt is built: a request that waits out a debounce makes it during that wait (below).
       let parsed: { multiline: boolean; ppContext: PostprocessContext } | undefined;
-      const parse = () => (parsed ??= this.parseWindows(input, windows, settings));
+      const parse = () => {
+        if (parsed) return parsed;
+        const parseStart = this.clock.now();
+        parsed = this.parseWindows(input, windows, settings);
+        phases.parse = this.clock.now() - parseStart;
+        return parsed;
+      };
 
       const adopted = this.runs.adopt(prefix, suffix);
       if (adopted) {
@@ -248,6 +269,7 @@ export class CompletionEngine {
       // The debounce window, with the context assembled in its last milliseconds: the window counts as
       // waiting, and only context work running past its end adds latency (and counts as overhead).
       const windowStart = this.clock.now();
+      spans.push([ownSince, windowStart]);
       let context: ContextResult;
       const early = planned > 0
         ? setImmediate(() => {
@@ -266,7 +288,11 @@ export class CompletionEngine {
             this.deps.context?.(),
             { file: input.file, text: input.text, position: input.position, languageId: input.languageId, budgetTokens: settings.contextTokens },
             this.clock, settings.contextTimeBoxMs, signal,
-          ).finally(() => {
+          ).then((result) => {
+            for (const [step, ms] of Object.entries(result.timings ?? {})) if (step !== 'total') phases[`context.${step}`] = ms;
+            if (result.timings?.total !== undefined) phases.contextYielded = this.clock.now() - contextStart - result.timings.total;
+            return result;
+          }).finally(() => {
             lap('context', contextStart);
             this.contextLead.record(t.context);
             keepSample(this.contextRuns, t.context);
@@ -274,9 +300,12 @@ export class CompletionEngine {
         });
       } finally {
         if (early) clearImmediate(early);
-        const elapsed = this.clock.now() - windowStart;
+        const windowEnd = this.clock.now();
+        const elapsed = windowEnd - windowStart;
         waited += Math.min(elapsed, planned);
         contextExcess = Math.max(0, elapsed - planned);
+        if (contextExcess > 0) spans.push([windowStart + planned, windowEnd]);
+        ownSince = windowEnd;
       }
       mark = this.clock.now();
       const { multiline, ppContext } = parse();
@@ -373,6 +402,19 @@ export class CompletionEngine {
     this.deps.onModelError?.(error);
     const kind = (error as Partial<ModelError>).kind;
     return none(`model failed${kind ? ` (${kind})` : ''}`, error);
+  }
+
+  private recordSlow(t: CompletionTimings, overheadMs: number, contextExcess: number, phases: Record<string, number>, spans: [number, number][], outcome: CompletionOutcome): void {
+    const accounted = t.skip + t.reuse + contextExcess + t.prompt + t.postprocess;
+    this.slowest.record({
+      overheadMs,
+      outcome: outcome.kind === 'suggestion' ? `suggestion (${outcome.source})` : outcome.kind === 'none' ? `none (${outcome.reason})` : 'cancelled',
+      phases: {
+        skip: t.skip, reuse: t.reuse, contextPastWindow: contextExcess, prompt: t.prompt, postprocess: t.postprocess,
+        unaccounted: Math.max(0, overheadMs - accounted), context: t.context, ...phases,
+      },
+      spans,
+    });
   }
 
   private recordOverhead(ms: number, contextMs: number, answered: boolean): void {

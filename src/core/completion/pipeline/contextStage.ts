@@ -31,7 +31,10 @@ export interface ContextRequest {
  * Where context comes from (the server wires the index's context assembler here). When `signal` aborts
  * with ContextTimeBoxClosed, a source should resolve at once with what it has found.
  */
-export type ContextSource = (request: ContextRequest, signal: AbortSignal) => Promise<{ readonly snippets: readonly ContextSnippet[] }>;
+export type ContextSource = (request: ContextRequest, signal: AbortSignal) => Promise<{ readonly snippets: readonly ContextSnippet[]; readonly timings?: ContextSourceTimings }>;
+
+/** Milliseconds of the source's own work, per step (the slowest requests' report shows them). */
+export type ContextSourceTimings = Readonly<Record<string, number>>;
 
 export interface ContextResult {
   readonly snippets: readonly ContextSnippet[];
@@ -39,6 +42,7 @@ export interface ContextResult {
   readonly missing?: string;
   /** Why the snippets are partial: the time box closed before the source was done. */
   readonly cut?: string;
+  readonly timings?: ContextSourceTimings;
 }
 
 /** The abort reason a source sees when the time box closes (as opposed to a cancelled request). */
@@ -73,13 +77,17 @@ export async function contextStage(
       box.abort(new ContextTimeBoxClosed(timeBoxMs));
       const late = await Promise.race([work, new Promise<'late'>((resolve) => setImmediate(() => resolve('late')))]);
       if (signal.aborted) throw new CancelledError();
-      if (late !== 'late' && !('error' in late) && late.snippets.length) return { snippets: late.snippets, cut: `took over ${timeBoxMs} ms` };
+      if (late !== 'late' && !('error' in late) && late.snippets.length) return { snippets: late.snippets, cut: `took over ${timeBoxMs} ms`, ...timingsOf(late) };
       return { snippets: [], missing: `took over ${timeBoxMs} ms` };
     }
     if ('error' in first) return { snippets: [], missing: `failed: ${first.error instanceof Error ? first.error.message : String(first.error)}` };
-    return { snippets: first.snippets };
+    return { snippets: first.snippets, ...timingsOf(first) };
   } finally {
     signal.removeEventListener('abort', onAbort);
     box.abort();
   }
+}
+
+function timingsOf(result: { readonly timings?: ContextSourceTimings }): { timings?: ContextSourceTimings } {
+  return result.timings ? { timings: result.timings } : {};
 }

@@ -16,6 +16,7 @@ export function indexContextSource(index: CodeIndex | undefined, roots: readonly
     const assembled = await assembleCompletionContextCooperatively({ index, ...input }, signal, timeBoxMs === undefined ? {} : { deadline: performance.now() + timeBoxMs });
     return {
       snippets: assembled.snippets.map((s) => ({ ...s, file: workspaceRelative(roots, s.file) })),
+      timings: { ...assembled.timings },
     };
   };
 }

@@ -13,6 +13,14 @@ const at = (text: string, offset: number, explicit = false): CompletionInput => 
   uri: 'file:///ws/main.ts', file: '/ws/main.ts', relPath: 'main.ts', text, offset, position: { line: 0, character: offset }, languageId: 'typescript', explicit,
 });
 
+/** A fake clock whose context time box (150 ms) never fires: the box would otherwise advance fake time. */
+class BoxlessClock extends FakeClock {
+  override sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (ms !== pipelineSettings(defaultSettings()).contextTimeBoxMs) return super.sleep(ms, signal);
+    return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+  }
+}
+
 function engine(model: FakeModel, extra: Partial<ConstructorParameters<typeof CompletionEngine>[0]> = {}) {
   return new CompletionEngine({ model: () => model, settings: () => pipelineSettings(defaultSettings()), clock: new FakeClock(), ...extra });
 }
@@ -47,13 +55,7 @@ describe('CompletionEngine', () => {
   });
 
   it('context is assembled in the last milliseconds of the debounce: the request leaves when the window ends, and only context time past it is overhead', async () => {
-    // A fake clock whose context time box (150 ms) never fires: the box would otherwise advance fake time.
-    const clock = new (class extends FakeClock {
-      override sleep(ms: number, signal?: AbortSignal): Promise<void> {
-        if (ms !== pipelineSettings(defaultSettings()).contextTimeBoxMs) return super.sleep(ms, signal);
-        return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
-      }
-    })();
+    const clock = new BoxlessClock();
     let contextAt = -1;
     const model = new FakeModel(() => ['findUser(id);']);
     const e = new CompletionEngine({
@@ -91,6 +93,35 @@ describe('CompletionEngine', () => {
     await slow.complete(at(DOC, 21), new AbortController().signal);
     assert.equal(slow.snapshot().engine.overheadMs.max, 10);
     assert.equal(slow.snapshot().engine.overheadWithoutContextMs.max, 0);
+  });
+
+  it('the slowest requests are kept with where their overhead went: the context past the window, its sources, and GC only within the request\'s own time', async () => {
+    const clock = new BoxlessClock();
+    let contextMs = 5;
+    const e = engine(new FakeModel(() => ['findUser(id);']), {
+      clock,
+      context: () => async () => {
+        clock.time += contextMs;
+        return { snippets: [], timings: { cursor: 1, definitions: contextMs - 3, similar: 2, total: contextMs - 1 } };
+      },
+    });
+    for (const [i, ms] of [5, 52, 44].entries()) {
+      contextMs = ms;
+      clock.time += 10_000;
+      const text = `const user${i} = service.\n`; // a new place each time: no cached answer
+      await e.complete(at(text, text.length - 1), new AbortController().signal);
+    }
+    const slowest = e.snapshot((from, to) => to - from).engine.slowest;
+    assert.deepEqual(slowest.map((r) => r.overheadMs), [12, 4, 0], 'slowest first; the 40 ms lead hides the context up to 40 ms');
+    const [worst] = slowest;
+    assert.equal(worst!.outcome, 'suggestion (model)');
+    assert.equal(worst!.phases.contextPastWindow, 12);
+    assert.equal(worst!.phases.context, 52);
+    assert.equal(worst!.phases['context.definitions'], 49);
+    assert.equal(worst!.phases.contextYielded, 1, 'the assembly\'s wall time its steps do not account for');
+    assert.equal(worst!.phases.unaccounted, 0);
+    assert.equal(worst!.gcMs, 12, 'GC is looked for in the request\'s own time only: not in the debounce window, not in the model wait');
+    assert.equal(e.snapshot().engine.slowest[0]!.gcMs, undefined, 'no GC figure where the host does not watch it');
   });
 
   it('an assembly whose request is cancelled before its prompt goes out counts as discarded; the answered-only overhead leaves cancelled requests out', async () => {
