@@ -26,11 +26,11 @@ export function listFiles(dir: string, out: string[] = []): string[] {
   }
   return out;
 }
-/** Lines worth re-typing: code (not comments), 16–90 characters of content. */
 export interface Target {
   readonly file: string;
   readonly line: number;
 }
+/** Lines worth re-typing: code (not comments), 16–90 characters of content. */
 export function pickTargets(files: readonly string[], n: number, random: () => number): Target[] {
   const candidates: Target[] = [];
   for (const file of files) {

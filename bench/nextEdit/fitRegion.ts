@@ -8,7 +8,7 @@
 //   npx tsx bench/nextEdit/fitRegion.ts DATA.jsonl …
 import fs from 'node:fs';
 import path from 'node:path';
-import { editableRegion, DEFAULT_REGION_BUDGET } from '../../src/core/nextEdit/editableRegion';
+import { editableRegion, DEFAULT_REGION_BUDGET, type RegionInput } from '../../src/core/nextEdit/editableRegion';
 import { JUMP_SHAPE, regionHints } from '../../src/core/nextEdit/locateNextEdit';
 import type { Candidate } from '../../src/core/nextEdit/locations/locatorContext';
 import { rankLocations } from '../../src/core/nextEdit/locations/rankLocations';
@@ -32,21 +32,23 @@ function linesOf(c: Kept): string[] {
 /** The sources' candidates: the kept ones less the nearby windows, which are added after the region (from it). */
 const sourced = (c: Kept): Candidate[] => c.candidates.filter((x) => x.reason !== 'nearby');
 
-function shipped(c: Kept, hints: (c: Kept) => number[] = (k) => regionHints(sourced(k), k.cursor.file, k.regionInput.cursorLine)): LineSpan {
-  return editableRegion({ file: c.cursor.file, lines: linesOf(c), cursorLine: c.regionInput.cursorLine, ancestors: c.regionInput.ancestors, hints: hints(c), budget: DEFAULT_REGION_BUDGET });
+/** The region as shipped, with the hints (and any other input) a trial changes. */
+function shipped(c: Kept, hints: (c: Kept) => number[] = (k) => regionHints(sourced(k), k.cursor.file, k.regionInput.cursorLine), change: Partial<RegionInput> = {}): LineSpan {
+  return editableRegion({ file: c.cursor.file, lines: linesOf(c), cursorLine: c.regionInput.cursorLine, ancestors: c.regionInput.ancestors, hints: hints(c), budget: DEFAULT_REGION_BUDGET, ...change });
 }
 
 const RULES: Record<string, Rule> = {
   shipped: (c) => shipped(c),
   'no hints': (c) => shipped(c, () => []),
-  'no syntax nodes': (c) => editableRegion({ file: c.cursor.file, lines: linesOf(c), cursorLine: c.regionInput.cursorLine, ancestors: [], hints: regionHints(sourced(c), c.cursor.file, c.regionInput.cursorLine), budget: DEFAULT_REGION_BUDGET }),
+  'no syntax nodes': (c) => shipped(c, undefined, { ancestors: [] }),
   'hints: strong kinds only': (c) => shipped(c, (k) => regionHints(sourced(k).filter((x) => ['renamed-identifier', 'repeated-edit', 'diagnostic', 'similar-code'].includes(x.reason)), k.cursor.file, k.regionInput.cursorLine)),
   'hints: within 60': (c) => shipped(c, (k) => regionHints(sourced(k), k.cursor.file, k.regionInput.cursorLine, 60)),
   'hints: within 25': (c) => shipped(c, (k) => regionHints(sourced(k), k.cursor.file, k.regionInput.cursorLine, 25)),
   'hints: with the edits made': (c) => shipped(c, (k) => sourced(k).filter((x) => x.file === k.cursor.file && Math.abs(x.line - k.regionInput.cursorLine) <= 40).map((x) => x.line)),
   'hints: the edits made only': (c) => shipped(c, (k) => sourced(k).filter((x) => x.reason === 'recent-edit' && x.file === k.cursor.file && Math.abs(x.line - k.regionInput.cursorLine) <= 40).map((x) => x.line)),
   'hints: the edits made only, away': (c) => shipped(c, (k) => sourced(k).filter((x) => x.reason === 'recent-edit' && x.file === k.cursor.file && Math.abs(x.line - k.regionInput.cursorLine) <= 40).map((x) => 2 * k.regionInput.cursorLine - x.line)),
-  ...Object.fromEntries([0.5, 0.6, 0.75, 0.8].map((share) => [`fill share below ${share}`, (c: Kept) => fill(c, share)])),
+  // The syntax nodes, then a fill with this share of lines below (no hints).
+  ...Object.fromEntries([0.5, 0.6, 0.75, 0.8].map((share) => [`fill share below ${share}`, (c: Kept) => shipped(c, () => [], { downShare: share })])),
   'ceiling: any 40 lines holding the cursor': (c) => {
     const t = c.target;
     if (t.file !== c.cursor.file) return shipped(c);
@@ -55,12 +57,6 @@ const RULES: Record<string, Rule> = {
     return hi - lo + 1 <= 40 ? { file: c.cursor.file, startLine: lo, endLine: hi } : shipped(c);
   },
 };
-
-/** The syntax nodes, then a fill with this share of lines below (no hints). */
-function fill(c: Kept, share: number): LineSpan {
-  const r = editableRegion({ file: c.cursor.file, lines: linesOf(c), cursorLine: c.regionInput.cursorLine, ancestors: c.regionInput.ancestors, budget: DEFAULT_REGION_BUDGET, hints: [] , downShare: share });
-  return r;
-}
 
 async function main(): Promise<void> {
   const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
