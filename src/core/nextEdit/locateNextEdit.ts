@@ -9,6 +9,7 @@ import { DEFAULT_REGION_BUDGET, editableRegion, type RegionBudget, type RegionIn
 import { addedNames } from './locations/addedNames';
 import { changedSignature } from './locations/changedSignature';
 import { diagnostics } from './locations/diagnostics';
+import { extractedValue } from './locations/extractedValue';
 import { leftoverRegion } from './locations/leftoverRegion';
 import { type Candidate, LocatorContext, type LocatorInput, type LocationSource } from './locations/locatorContext';
 import { missingImport } from './locations/missingImport';
@@ -23,7 +24,7 @@ import { testCounterpart } from './locations/testCounterpart';
 import type { LineSpan, NextEditLocation } from './types';
 
 /** The sources by name (what the phase timings call them), in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, repeatedBlock, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics, testCounterpart };
+export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, repeatedBlock, similarLines, changedSignature, addedNames, extractedValue, missingImport, recentEdits, diagnostics, testCounterpart };
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */
