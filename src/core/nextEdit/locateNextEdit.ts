@@ -19,12 +19,13 @@ import { recentEdits } from './locations/recentEdits';
 import { renamedIdentifiers } from './locations/renamedIdentifiers';
 import { repeatedBlock } from './locations/repeatedBlock';
 import { repeatedEdit } from './locations/repeatedEdit';
+import { siblingEntries } from './locations/siblingEntries';
 import { similarLines } from './locations/similarLines';
 import { testCounterpart } from './locations/testCounterpart';
 import type { LineSpan, NextEditLocation } from './types';
 
 /** The sources by name (what the phase timings call them), in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, repeatedBlock, similarLines, changedSignature, addedNames, extractedValue, missingImport, recentEdits, diagnostics, testCounterpart };
+export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, repeatedBlock, similarLines, changedSignature, addedNames, extractedValue, siblingEntries, missingImport, recentEdits, diagnostics, testCounterpart };
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */
