@@ -7,7 +7,7 @@
  */
 import { identifiersOf, isMeaningful } from '../identifiers';
 import type { Candidate, LocatorContext } from './locatorContext';
-import { proximity } from './scoring';
+import { ownFileSignals, proximity, strongest } from './scoring';
 
 const MAX_HUNKS = 2;
 /** Declarations of a hunk looked at. */
@@ -27,8 +27,7 @@ export function extractedValue(ctx: LocatorContext): Candidate[] {
   const out: Candidate[] = [];
   const lines = ctx.input.lines;
   const facts = ctx.factsOf(lines);
-  for (const s of ctx.signals().slice(0, MAX_HUNKS)) {
-    if (s.hunk.file !== ctx.file) continue;
+  for (const s of ownFileSignals(ctx, MAX_HUNKS)) {
     const added = new Set(s.added);
     let declarations = 0;
     for (const line of s.hunk.newLines) {
@@ -53,7 +52,7 @@ export function extractedValue(ctx: LocatorContext): Candidate[] {
         const match = text.includes(value) ? 1 : chain && text.includes(chain) ? CHAIN_MATCH : 0;
         if (match) found.push({ file: ctx.file, line: j, score: (match * proximity(ctx, ctx.file, j)) / (1 + s.age), reason: 'new-symbol-usage', detail: name });
       }
-      out.push(...found.sort((a, b) => b.score - a.score || a.line - b.line).slice(0, MAX_PER_VALUE));
+      out.push(...strongest(found, MAX_PER_VALUE));
     }
   }
   return out;

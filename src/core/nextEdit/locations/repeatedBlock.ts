@@ -11,7 +11,7 @@ import { identifiersOf, isMeaningful } from '../identifiers';
 import type { LineFacts } from './lineFacts';
 import { shapeOf } from './lineShape';
 import type { Candidate, LocatorContext } from './locatorContext';
-import { proximity } from './scoring';
+import { ownFileSignals, proximity, strongest } from './scoring';
 
 /** Hunks of the history looked at, newest first. */
 const MAX_HUNKS = 3;
@@ -39,9 +39,8 @@ export function repeatedBlock(ctx: LocatorContext): Candidate[] {
   const out: Candidate[] = [];
   const lines = ctx.input.lines;
   const facts = ctx.factsOf(lines);
-  for (const s of ctx.signals().slice(0, MAX_HUNKS)) {
+  for (const s of ownFileSignals(ctx, MAX_HUNKS)) {
     const h = s.hunk;
-    if (h.file !== ctx.file) continue;
     const key = keyLines(h.oldLines);
     if (key.filter((k) => k.names.size).length < MIN_NAMED_LINES) continue;
     const already = alreadyChanged(h.oldLines, h.newLines);
@@ -55,11 +54,11 @@ export function repeatedBlock(ctx: LocatorContext): Candidate[] {
         runs.set(run.start, run);
       }
     }
-    const found = [...runs].map(([start, run]) => ({
+    const found = [...runs].map(([start, run]): Candidate => ({
       file: ctx.file, line: start, endLine: Math.min(run.end, start + MAX_SPAN - 1),
-      score: (Math.min(1, run.match / FULL_MATCH) * proximity(ctx, ctx.file, start)) / (1 + s.age), reason: 'repeated-edit' as const, detail: key[0]!.text,
+      score: (Math.min(1, run.match / FULL_MATCH) * proximity(ctx, ctx.file, start)) / (1 + s.age), reason: 'repeated-edit', detail: key[0]!.text,
     }));
-    out.push(...found.sort((a, b) => b.score - a.score || a.line - b.line).slice(0, MAX_PER_HUNK));
+    out.push(...strongest(found, MAX_PER_HUNK));
   }
   return out;
 }

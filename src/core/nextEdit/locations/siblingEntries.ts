@@ -11,7 +11,7 @@ import type { EditSignals } from './editSignals';
 import type { LineFacts } from './lineFacts';
 import { shapeOf } from './lineShape';
 import type { Candidate, LocatorContext } from './locatorContext';
-import { proximity } from './scoring';
+import { ownFileSignals, proximity, strongest } from './scoring';
 
 const MAX_HUNKS = 2;
 /** Lines naming a neighbour beyond which it is not one list's entry. */
@@ -22,9 +22,8 @@ export function siblingEntries(ctx: LocatorContext): Candidate[] {
   const out: Candidate[] = [];
   const lines = ctx.input.lines;
   const facts = ctx.factsOf(lines);
-  for (const s of ctx.signals().slice(0, MAX_HUNKS)) {
+  for (const s of ownFileSignals(ctx, MAX_HUNKS)) {
     const h = s.hunk;
-    if (h.file !== ctx.file) continue;
     const isNew = (name: string) => (facts.linesWithName(name) ?? []).every((j) => ctx.isMade(ctx.file, j));
     const added = s.added.filter(isNew);
     if (!added.length) continue;
@@ -38,7 +37,7 @@ export function siblingEntries(ctx: LocatorContext): Candidate[] {
         found.set(j, { file: ctx.file, line: j, score: proximity(ctx, ctx.file, j) / (1 + s.age), reason: 'sibling', detail: added[0] });
       }
     }
-    out.push(...[...found.values()].sort((a, b) => b.score - a.score || a.line - b.line).slice(0, MAX_PER_HUNK));
+    out.push(...strongest([...found.values()], MAX_PER_HUNK));
   }
   return out;
 }
