@@ -50,7 +50,7 @@ export function siblingEntries(ctx: LocatorContext): Candidate[] {
 function neighboursOf(s: EditSignals, added: readonly string[], lines: readonly string[]): string[] {
   const h = s.hunk;
   if (h.oldLines.length === 1 && h.newLines.length === 1) {
-    if (s.removed.length) return [];
+    if (s.removed.length || COMMENT.test(h.newLines[0]!)) return [];
     const line = h.newLines[0]!;
     const old = new Set(identifiersOf(h.oldLines[0]!));
     const out: string[] = [];
@@ -64,10 +64,13 @@ function neighboursOf(s: EditSignals, added: readonly string[], lines: readonly 
     return out;
   }
   const inserted = h.newLines.filter((l) => l.trim());
-  if (h.oldLines.some((l) => l.trim()) || !inserted.length) return [];
+  if (h.oldLines.some((l) => l.trim()) || !inserted.length || inserted.some((l) => COMMENT.test(l))) return [];
   const start = opening(inserted[0]!);
   return [lines[h.newStart - 1], lines[h.newStart + h.newLines.length]].flatMap((l) => (l === undefined || opening(l) !== start ? [] : identifiersOf(l).filter(isMeaningful).slice(0, 1)));
 }
+
+/** A comment's words are not entries (a `@since` line added to a doc comment names no list). */
+const COMMENT = /^\s*(\/\/|\/\*|\*|#(\s|$)|"""|''')/;
 
 /** How a line starts: its shape's first two parts (`_ :=`, `_: _`, `// _`). */
 const opening = (line: string) => shapeOf(line).split(' ').slice(0, 2).join(' ');

@@ -55,5 +55,7 @@ describe('siblingEntries', () => {
     assert.deepEqual(found(go, { file, newStart: 1, oldLines: [], newLines: [go[1]!], seq: 1 }), [6], 'not line 2, the neighbour itself');
     const commented = ['// Lookup returns a value from the map source.', 'func (ms *mapSource) Lookup(name string) (any, bool) {', '\treturn ms.m[name]', '}', 'var _ = mapSource{}'];
     assert.deepEqual(found(commented, { file, newStart: 0, oldLines: [], newLines: [commented[0]!], seq: 1 }), []);
+    const javadoc = ['/**', ' * @since 3.20.1 serialVersionUID changed to 2L.', ' * @since 1.0', ' */', 'class CharRange {', '  /** @since 2.0 */', '}'];
+    assert.deepEqual(found(javadoc, { file, newStart: 1, oldLines: [], newLines: [javadoc[1]!], seq: 1 }), [], 'a line added to a doc comment');
   });
 });
