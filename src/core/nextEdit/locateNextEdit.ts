@@ -19,10 +19,11 @@ import { renamedIdentifiers } from './locations/renamedIdentifiers';
 import { repeatedEdit } from './locations/repeatedEdit';
 import { similarLines } from './locations/similarLines';
 import { testCounterpart } from './locations/testCounterpart';
+import { testOfEditedCode } from './locations/testOfEditedCode';
 import type { LineSpan, NextEditLocation } from './types';
 
 /** The sources by name (what the phase timings call them), in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics, testCounterpart };
+export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, similarLines, changedSignature, addedNames, missingImport, recentEdits, diagnostics, testCounterpart, testOfEditedCode };
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */

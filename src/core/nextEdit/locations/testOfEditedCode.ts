@@ -1,0 +1,150 @@
+/**
+ * Source: the test of just-edited code. A change to code is often followed by the matching change to
+ * its test, in the test file paired with the code by its language's naming (testFiles.ts: `foo.ts` →
+ * `foo.test.ts` / `__tests__/foo.ts`, `foo.go` → `foo_test.go`, `foo.py` → `test_foo.py`, `Foo.java` →
+ * `FooTests.java`). Where in it: after the test block that names the edited function or method
+ * (`describe`/`it`/`test` titles, `TestName`, `test_name`, `void nameWorks()`), where the next test of
+ * it goes, then the file's end; with no such block, the file's end alone (new tests are mostly added
+ * last). Each is one span over the block's last lines and the place after them. On the fit cases the
+ * lines of the test that use the edit's names were tried as well and were rarely the place (the first
+ * use is mostly an import). The pairing goes through the kept stems (ctx.relatedFiles: no file list
+ * scanned per request); the test file's lines and symbols are index lookups. The ranking keeps this
+ * source below the first places (lowerSlots.ts).
+ */
+import type { SymbolInfo } from '../../index/model';
+import { isMeaningful } from '../identifiers';
+import type { HistoryHunk } from '../types';
+import type { Candidate, LocatorContext } from './locatorContext';
+import { counterpartFiles, isTestFile } from './testFiles';
+
+/** History files looked at, newest first. */
+const MAX_FILES = 2;
+/** Lines shown for a block's end or the file's end: the block's last lines and the place after it. */
+const END_BEFORE = 6;
+const END_AFTER = 4;
+/** The file's end's score when a block named the subject (new tests go after it more often than at the end). */
+const FILE_END_AFTER_BLOCK = 0.5;
+/** Blocks a subject may name and still say which one is its test. */
+const MAX_NAMING = 3;
+
+const SUBJECT_KINDS: ReadonlySet<string> = new Set(['function', 'method', 'class', 'interface', 'struct', 'enum', 'type', 'trait']);
+const CALLABLE: ReadonlySet<string> = new Set(['function', 'method']);
+/** A JS/TS test or suite call with a literal title: `describe('parse', …`, `it.only("…"`, `test.each(…)('…'`. */
+const TEST_CALL = /^(\s*)(?:describe|context|suite|it|test|specify)(?:\.\w+)*\s*\(\s*(['"`])(.*?)\2/;
+
+/** A test block: its lines and what it says it is about (a title or a function's name). */
+interface Block {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly title: string;
+}
+
+export function testOfEditedCode(ctx: LocatorContext): Candidate[] {
+  const index = ctx.input.index;
+  if (!index) return [];
+  const out: Candidate[] = [];
+  ctx.historyFiles().slice(0, MAX_FILES).forEach((file, age) => {
+    if (isTestFile(file) || !ctx.isCodeLike(file)) return;
+    const tests = counterpartFiles(file, ctx.relatedFiles([file]), index.roots(), 1);
+    if (!tests.length) return;
+    const hunks = ctx.recent.filter((h) => h.file === file);
+    const subjects = editedSymbols(index.symbolsInFile(file), hunks);
+    for (const test of tests) {
+      const lines = ctx.linesOf(test);
+      if (!lines?.length) continue;
+      const found = placesIn(lines, blocksOf(lines, index.symbolsInFile(test)), subjects);
+      for (const p of found) {
+        if (ctx.isMade(test, p.line)) continue;
+        out.push({ file: test, line: p.line, endLine: p.endLine, score: p.score / (1 + age), reason: 'test-of-edit', detail: p.detail });
+      }
+    }
+  });
+  return out;
+}
+
+interface Place {
+  readonly line: number;
+  readonly endLine: number;
+  readonly score: number;
+  readonly detail: string;
+}
+
+/** Where in a test file the edit's test is: see the header. */
+export function placesIn(lines: readonly string[], blocks: readonly Block[], subjects: readonly string[]): Place[] {
+  const last = lastCodeLine(lines);
+  const endOf = (line: number, score: number, detail: string): Place => ({ line: Math.max(0, line - END_BEFORE), endLine: Math.min(lines.length - 1, line + END_AFTER), score, detail });
+  const named = namingBlock(blocks, subjects);
+  if (!named) return [endOf(last, 1, 'end of test')];
+  const places = [endOf(named.block.endLine, 1, named.subject)];
+  return last - named.block.endLine > END_BEFORE + END_AFTER ? [...places, endOf(last, FILE_END_AFTER_BLOCK, 'end of test')] : places;
+}
+
+/**
+ * The block naming the longest subject (the innermost of equals: a `describe` holds several `it`s). A
+ * subject named by more than MAX_NAMING blocks says nothing about which (a class every test of its test
+ * class names).
+ */
+function namingBlock(blocks: readonly Block[], subjects: readonly string[]): { block: Block; subject: string } | undefined {
+  let best: { block: Block; subject: string } | undefined;
+  for (const subject of subjects) {
+    const key = normalized(subject);
+    if (key.length < 3) continue;
+    const naming = blocks.filter((b) => normalized(b.title).includes(key));
+    if (naming.length > MAX_NAMING) continue;
+    for (const block of naming) {
+      const better = !best || key.length > normalized(best.subject).length || (key.length === normalized(best.subject).length && block.endLine - block.startLine < best.block.endLine - best.block.startLine);
+      if (better) best = { block, subject };
+    }
+  }
+  return best;
+}
+
+const normalized = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * testBlocks, kept per lines array (the locator cache hands the same array until the file changes: the
+ * test file is read on every request while its code is being edited, its lines are scanned once).
+ */
+const kept = new WeakMap<readonly string[], { symbols: readonly SymbolInfo[]; blocks: Block[] }>();
+
+function blocksOf(lines: readonly string[], symbols: readonly SymbolInfo[]): Block[] {
+  const k = kept.get(lines);
+  if (k && k.symbols === symbols) return k.blocks;
+  const blocks = testBlocks(lines, symbols);
+  kept.set(lines, { symbols, blocks });
+  return blocks;
+}
+
+/** The test file's blocks: its functions and methods (Go, Python, Java…), and its JS/TS test calls with a title. */
+export function testBlocks(lines: readonly string[], symbols: readonly SymbolInfo[]): Block[] {
+  const out: Block[] = symbols.filter((s) => CALLABLE.has(s.kind)).map((s) => ({ startLine: s.startLine, endLine: s.endLine, title: s.name }));
+  for (let i = 0; i < lines.length; i++) {
+    const m = TEST_CALL.exec(lines[i]!);
+    if (m) out.push({ startLine: i, endLine: blockEnd(lines, i, m[1]!.length), title: m[3]! });
+  }
+  return out;
+}
+
+/** The line closing a call block opened at `start`: the next line at most as indented as it (`})`), else the file's last. */
+function blockEnd(lines: readonly string[], start: number, indent: number): number {
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    const text = l.trimStart();
+    if (text && l.length - text.length <= indent) return /^[)}\]]/.test(text) ? i : i - 1;
+  }
+  return lines.length - 1;
+}
+
+/** The last non-blank line. */
+function lastCodeLine(lines: readonly string[]): number {
+  let i = lines.length - 1;
+  while (i > 0 && !lines[i]!.trim()) i--;
+  return i;
+}
+
+/** The symbols the hunks fall in (innermost first) or define: what the edit was about. */
+export function editedSymbols(symbols: readonly SymbolInfo[], hunks: readonly HistoryHunk[]): string[] {
+  const hit = symbols.filter((s) => SUBJECT_KINDS.has(s.kind) && hunks.some((h) => s.startLine <= h.newStart + Math.max(0, h.newLines.length - 1) && h.newStart <= s.endLine));
+  const names = hit.sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine)).map((s) => s.name);
+  return [...new Set(names)].filter(isMeaningful);
+}
