@@ -1,9 +1,9 @@
 /**
- * Keeps the first places of the ranking for the evidence that earns them: a location of a weak but
- * useful kind (the test of just-edited code: testOfEditedCode.ts) goes no higher than a given place,
- * the ones above it move up one. The test of edited code is the next edit in about one case in seven
- * where that source fires; weighted high enough to reach the first five places at all, it would
- * otherwise also take the first places from the cursor file's strong evidence.
+ * Keeps the first places of the ranking for the evidence that earns them: a location of a weak kind
+ * goes no higher than a given place, the ones above it move up one. The test of just-edited code
+ * (testOfEditedCode.ts) is weighted level with the nearest nearby window, so it only takes places that
+ * weak fallbacks would hold; where the cursor's file has few candidates at all, this keeps it from
+ * the second and third places too (a same-file hit at rank 3 was pushed out on the dev set without it).
  */
 import type { LocationReason, NextEditLocation } from '../types';
 

@@ -26,7 +26,7 @@ describe('lowerSlots', () => {
     const region = { file: '/ws/a.ts', startLine: 0, endLine: 9 };
     const ranked = rankLocations(
       [
-        { file: '/ws/a.test.ts', line: 40, endLine: 50, score: 1, reason: 'test-of-edit' },
+        { file: '/ws/a.test.ts', line: 40, endLine: 50, score: 10, reason: 'test-of-edit' },
         { file: '/ws/a.ts', line: 30, score: 0.5, reason: 'similar-code' },
         { file: '/ws/a.ts', line: 60, score: 0.4, reason: 'similar-code' },
         { file: '/ws/a.ts', line: 90, score: 0.3, reason: 'similar-code' },
