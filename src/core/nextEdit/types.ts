@@ -38,6 +38,7 @@ export type LocationReason =
   | 'new-symbol-usage'
   | 'sibling'
   | 'test-counterpart'
+  | 'test-of-edit'
   | 'recent-edit'
   | 'diagnostic'
   | 'nearby';

@@ -8,6 +8,7 @@
  */
 import type { LineSpan, NextEditLocation, Position } from '../types';
 import { bestFirst } from './bestFirst';
+import { lowerSlots } from './lowerSlots';
 import type { Candidate } from './locatorContext';
 import { RANKING_WEIGHTS, type RankingWeights } from './rankingWeights';
 
@@ -142,7 +143,7 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
     listed.push(span);
     out.push({ ...span, score: round(weighted), reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });
   }
-  return out;
+  return lowerSlots(out);
 }
 
 /** Each file's place in the collator's order (files it holds equal share one): compared per pair of candidates, collated once per file. */

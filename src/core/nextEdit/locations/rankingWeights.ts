@@ -38,6 +38,7 @@ export const RANKING_WEIGHTS: RankingWeights = {
     'new-symbol-usage': 4,
     sibling: 3,
     'test-counterpart': 4,
+    'test-of-edit': 1,
     'recent-edit': 2,
     nearby: 1,
   },

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Candidate } from '@src/core/nextEdit/locations/locatorContext';
+import { lowerSlots } from '@src/core/nextEdit/locations/lowerSlots';
 import { ADJACENT_FACTOR, ADJACENT_LINES, MAX_LOCATION_LINES, REASON_WEIGHTS, type RankOptions, candidateWeight, rankLocations } from '@src/core/nextEdit/locations/rankLocations';
 import { RANKING_WEIGHTS } from '@src/core/nextEdit/locations/rankingWeights';
 import type { LineSpan, LocationReason, NextEditLocation } from '@src/core/nextEdit/types';
@@ -143,6 +144,6 @@ function fullSortRanking(candidates: readonly Candidate[], options: RankOptions)
     listed.push(span);
     out.push({ ...span, score: Math.round(c.weighted * 1000) / 1000, reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });
   }
-  return out;
+  return lowerSlots(out);
 }
 
