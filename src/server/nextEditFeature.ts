@@ -99,7 +99,9 @@ export const nextEditFeature: ServerFeature = {
       if (!d) return undefined;
       const kept = linesByUri.get(uri);
       if (kept?.version === d.version) return kept.lines;
-      const lines = documentLines(d.getText());
+      // The history's lines of the document share the unchanged lines with the previous version's.
+      const text = d.getText();
+      const lines = history.linesOf(fileOf(uri), text) ?? documentLines(text);
       linesByUri.set(uri, { version: d.version, lines });
       return lines;
     };
