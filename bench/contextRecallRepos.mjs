@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkoutHead } from './nextEdit/checkout.mjs';
 
 export const REPO_SETS = {
   tune: {
@@ -103,20 +104,26 @@ export async function runRepos({ args, harness, root, work, log }) {
   return out;
 }
 
-/** HEAD of the mirror, checked out once (git archive: no .git, nothing to clean). */
+/**
+ * HEAD of the mirror, checked out once (no .git, nothing to clean), through checkoutHead: blobs a
+ * partial mirror lacks (its largest files) are skipped, where `git archive` failed the whole export.
+ * Written beside and renamed into place, so a run stopped halfway leaves nothing a later run would reuse.
+ */
 function checkout(mirrorDir, cache, full, log) {
   const key = full.replace('/', '+');
   const dir = path.join(cache, key);
   if (fs.existsSync(path.join(dir, '.complete'))) return dir;
   const gitDir = path.join(mirrorDir, key, 'repo');
   if (!fs.existsSync(gitDir)) return undefined;
-  // A cache filled before the marker existed is reused as it is.
-  if (fs.existsSync(dir) && fs.readdirSync(dir).length) return dir;
   log(`checking out ${full} into ${dir}`);
-  fs.mkdirSync(dir, { recursive: true });
-  const r = spawnSync('sh', ['-c', 'git --git-dir="$1" archive HEAD | tar -x -C "$2"', 'sh', gitDir, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`checkout of ${full} failed`);
-  fs.writeFileSync(path.join(dir, '.complete'), '');
+  const partial = `${dir}.partial`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.mkdirSync(partial, { recursive: true });
+  const { missing } = checkoutHead(gitDir, partial);
+  if (missing) log(`${full}: ${missing} blobs absent from the mirror, left out`);
+  fs.writeFileSync(path.join(partial, '.complete'), '');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(partial, dir);
   return dir;
 }
 

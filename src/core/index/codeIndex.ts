@@ -836,8 +836,12 @@ export class CodeIndex {
     return { total, chunks };
   }
 
-  /** Definitions named `name` (exact; `ignoreCase` also finds other casings). */
-  symbols(name: string, options: { ignoreCase?: boolean; kinds?: readonly SymbolKind[]; limit?: number } = {}): SymbolHit[] {
+  /**
+   * Definitions named `name` (exact; `ignoreCase` also finds other casings). `where` filters before
+   * `limit` counts: filtering after a limit would keep whichever definitions come first in index order,
+   * which a warm start changes (it re-indexes changed files last).
+   */
+  symbols(name: string, options: { ignoreCase?: boolean; kinds?: readonly SymbolKind[]; limit?: number; where?: (path: string, symbol: SymbolInfo) => boolean } = {}): SymbolHit[] {
     this.ensureDetails();
     const refs = this.symbolTable.lookup(name, options.ignoreCase ?? false);
     const kinds = options.kinds ? new Set(options.kinds) : undefined;
@@ -845,6 +849,7 @@ export class CodeIndex {
     for (const r of refs) {
       if (kinds && !kinds.has(r.symbol.kind)) continue;
       const f = this.files[r.file];
+      if (f && options.where && !options.where(f.path, r.symbol)) continue;
       if (f) out.push({ ...r.symbol, path: f.path, rel: f.rel, language: f.language });
       if (out.length >= (options.limit ?? Infinity)) break;
     }

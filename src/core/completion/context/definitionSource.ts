@@ -125,9 +125,9 @@ export function definitionCandidates(input: DefinitionSourceInput): ContextCandi
     return found;
   };
   function definitionsOf(name: string): SymbolHit[] {
-    let hits = index.symbols(name, { limit: 60 }).filter((h) => h.path !== file);
-    const own = goPackage ? hits.filter((h) => goPackage.has(h.path)) : [];
+    const own = goPackage ? index.symbols(name, { limit: 60, where: (p) => p !== file && goPackage.has(p) }) : [];
     if (own.length) return own;
+    let hits = index.symbols(name, { limit: 60, where: (p) => p !== file });
     const same = hits.filter((h) => languageFamily(h.path) === family);
     if (same.length) hits = same;
     const files = [...new Set(hits.map((h) => h.path))];

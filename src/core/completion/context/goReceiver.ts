@@ -87,7 +87,7 @@ class GoScopes {
     const files = this.filesFor(ref, file, bindings);
     if (!files?.length) return [];
     const within = new Set(files);
-    return this.index.symbols(ref.name, { kinds: CONTAINER_KINDS, limit: 40 }).filter((s) => within.has(s.path)).slice(0, MAX_TYPES);
+    return this.index.symbols(ref.name, { kinds: CONTAINER_KINDS, limit: MAX_TYPES, where: (p) => within.has(p) });
   }
 
   resolve(d: GoDeclared, file: string, bindings?: ReadonlyMap<string, ImportBinding>): SymbolHit[] {
@@ -95,7 +95,7 @@ class GoScopes {
     // A call: a package's function (`pkg.NewT(`), the package's own (`NewT(`), or a method (`x.Get(`).
     const files = this.filesFor(d, file, bindings);
     if (files) {
-      const fns = this.index.symbols(d.name, { kinds: ['function', 'method'], limit: 40 }).filter((s) => files.includes(s.path) && !s.container);
+      const fns = this.index.symbols(d.name, { kinds: ['function', 'method'], limit: 40, where: (p, s) => !s.container && files.includes(p) });
       // No such function: a conversion, `T(x)`.
       return fns.length ? this.resultTypes(fns) : this.typeNamed(d, file, bindings);
     }
@@ -117,7 +117,7 @@ class GoScopes {
   /** The type of a package-level variable, or the result type of a package-level function, named `name`. */
   typesOfValue(files: readonly string[], name: string, from: string): SymbolHit[] {
     const within = new Set(files);
-    const defs = this.index.symbols(name, { limit: 40 }).filter((s) => within.has(s.path) && !s.container);
+    const defs = this.index.symbols(name, { limit: 40, where: (p, s) => !s.container && within.has(p) });
     const out: SymbolHit[] = [];
     for (const d of defs.slice(0, MAX_TYPES)) {
       if (d.kind === 'function') out.push(...this.resultTypes([d]));
@@ -138,7 +138,7 @@ class GoScopes {
       if (field) return this.typeNamed(field, t.path);
     }
     const within = this.packageOf(t.path);
-    const methods = this.index.symbols(link, { kinds: ['method'], limit: 60 }).filter((m) => m.container === t.name && within.has(m.path));
+    const methods = this.index.symbols(link, { kinds: ['method'], limit: 60, where: (p, m) => m.container === t.name && within.has(p) });
     return this.resultTypes(methods);
   }
 }

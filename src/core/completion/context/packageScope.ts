@@ -33,7 +33,8 @@ export function javaPackageFiles(index: CodeIndex, names: SymbolNames, file: str
 
 /** The name an import spec binds: its alias, else the package clause of the files it resolves to. */
 export function goImportName(specLine: string, source: string, files: readonly string[], index: CodeIndex): string | undefined {
-  const alias = /^\s*(?:import\s+)?([A-Za-z_]\w*|\.)\s+["`]/.exec(specLine)?.[1];
+  // `import "x/y"` on one line has no alias: the keyword itself must not be read as one.
+  const alias = /^\s*(?:import\s+)?(?!import\s)([A-Za-z_]\w*|\.)\s+["`]/.exec(specLine)?.[1];
   if (alias) return alias === '_' || alias === '.' ? undefined : alias;
   for (const f of files) {
     const pkg = index.file(f)?.packageName;

@@ -122,11 +122,11 @@ export function declaredType(name: string, text: string, file = ''): string | un
 /** Container symbols named `name` outside `file`, those in `prefer` (import targets) first. */
 export function containersNamed(index: CodeIndex, name: string, file: string, prefer?: readonly string[], ignoreCase = false): SymbolHit[] {
   if (!name) return [];
-  const hits = index.symbols(name, { kinds: CONTAINER_KINDS, ignoreCase, limit: 20 }).filter((s) => s.path !== file);
   if (prefer?.length) {
-    const preferred = hits.filter((h) => prefer.includes(h.path));
+    const preferred = index.symbols(name, { kinds: CONTAINER_KINDS, ignoreCase, limit: 20, where: (p) => p !== file && prefer.includes(p) });
     if (preferred.length) return preferred;
   }
+  const hits = index.symbols(name, { kinds: CONTAINER_KINDS, ignoreCase, limit: 20, where: (p) => p !== file });
   return hits.length <= 3 ? hits : [];
 }
 

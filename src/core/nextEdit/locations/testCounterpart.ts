@@ -34,7 +34,7 @@ export function testCounterpart(ctx: LocatorContext): Candidate[] {
     const names = changedNames(hunks);
     if (!names.size) return;
     const testNames = index.symbolsInFile(file).filter((s) => CALLABLE.has(s.kind) && hunks.some((h) => s.nameLine >= h.newStart && s.nameLine < h.newStart + h.newLines.length)).map((s) => s.name.toLowerCase());
-    const defs = [...names].slice(0, MAX_NAMES).flatMap((n) => index.symbols(n, { kinds: CALLABLE_KINDS, limit: MAX_DEFS_PER_NAME }));
+    const defs = [...names].slice(0, MAX_NAMES).flatMap((n) => definitionsOf(index, n));
     for (const subject of counterpartFiles(file, [...new Set(defs.map((d) => d.path))], index.roots())) {
       if (!ctx.isCodeLike(subject)) continue;
       const own = defs.filter((d) => d.path === subject);
@@ -44,6 +44,16 @@ export function testCounterpart(ctx: LocatorContext): Candidate[] {
     }
   });
   return out;
+}
+
+/**
+ * A name's callable definitions, none when it has more than MAX_DEFS_PER_NAME: taking the first few of
+ * many would make the answer depend on the order files entered the index (a warm start re-indexes
+ * changed files last), and a name that common says nothing about the subject anyway.
+ */
+function definitionsOf(index: NonNullable<LocatorContext['input']['index']>, name: string) {
+  const defs = index.symbols(name, { kinds: CALLABLE_KINDS, limit: MAX_DEFS_PER_NAME + 1 });
+  return defs.length > MAX_DEFS_PER_NAME ? [] : defs;
 }
 
 /** Functions the hunks started or stopped calling (`name(`), keywords and short names aside. */

@@ -94,3 +94,23 @@ describe('test counterpart source', () => {
     assert.deepEqual(testCounterpart(context(ws, 'relabel/relabel_test.go', { line: 3, character: 20 }, lonely)), []);
   });
 });
+
+describe('test counterpart source, a name defined everywhere', () => {
+  let ws: TestWorkspace;
+  before(async () => {
+    // 41 classes define append(): more than the source trusts, so which 40 the index lists first (an
+    // order a warm start changes) must not decide the answer.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 41; i++) files[`src/main/java/org/x/Builder${i}.java`] = `package org.x;\n\npublic class Builder${i} {\n    public Builder${i} append(String s) {\n        return this;\n    }\n}\n`;
+    files['src/main/java/org/x/Appendix.java'] = 'package org.x;\n\npublic class Appendix {\n    public static Appendix append(String s) {\n        return null;\n    }\n    public static String render(String s) {\n        return s;\n    }\n}\n';
+    files['src/test/java/org/x/AppendixTest.java'] = 'package org.x;\n\nclass AppendixTest {\n    @Test\n    void testRender() {\n        assertEquals("a", Appendix.render(Appendix.append("a")));\n    }\n}\n';
+    ws = await workspace(files);
+  });
+  after(() => ws.close());
+
+  it('leads only through the names that are rare enough', () => {
+    const history = [hunk(ws, 'src/test/java/org/x/AppendixTest.java', 3, [], ws.lines('src/test/java/org/x/AppendixTest.java').slice(3, 7))];
+    const found = testCounterpart(context(ws, 'src/test/java/org/x/AppendixTest.java', { line: 6, character: 5 }, history));
+    assert.deepEqual(found.map((c) => `${c.file.slice(ws.root.length + 1)}:${c.line}:${c.detail}`), ['src/main/java/org/x/Appendix.java:6:render']);
+  });
+});

@@ -5,7 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readCursorContext } from '@src/core/completion/context/cursorContext';
+import { definitionCandidates } from '@src/core/completion/context/definitionSource';
 import { importBindings } from '@src/core/completion/context/importBindings';
+import { CodeIndex } from '@src/core/index/codeIndex';
 import { candidatesAfter, type FixtureWorkspace, openFixture } from './fixtureIndex';
 
 describe('completion context in Go', () => {
@@ -64,5 +70,50 @@ describe('completion context in Go', () => {
   it('a type is expected after `*`: the package’s types rank first', () => {
     const c = at('store/sync.go', 'func (s *Store) Sync(other *');
     assert.ok(['Store', 'Item', 'Base', 'Repository'].includes(c[0]!.symbol!), c[0]!.symbol);
+  });
+});
+
+describe('completion context in Go, a name many packages define', () => {
+  // 45 packages define New and Logger before the one the file imports: a lookup that kept the first 40
+  // definitions and then filtered by package lost the imported package's (and which 40 come first is an
+  // order a warm start changes).
+  let dir: string;
+  let index: CodeIndex;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'banyan-go-many-'));
+    const write = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), text);
+    };
+    write('go.mod', 'module example.com/many\n\ngo 1.22\n');
+    for (let i = 0; i < 45; i++) write(`aa${String(i).padStart(2, '0')}/log.go`, `package aa${i}\n\ntype Store struct{}\n\nfunc New() *Store {\n\treturn &Store{}\n}\n\nfunc (s *Store) Flush() {}\n`);
+    write('zz/store/store.go', 'package store\n\ntype Store struct{}\n\nfunc New() *Store {\n\treturn &Store{}\n}\n\nfunc (s *Store) Find(id string) bool {\n\treturn false\n}\n');
+    write('zz/app/main.go', 'package main\n\nimport "example.com/many/zz/store"\n\nfunc main() {\n\ts := store.New()\n\tok := s.Find("a")\n\t_ = ok\n}\n');
+    index = await CodeIndex.open({ roots: [dir], workers: 0 });
+    await index.refresh();
+  });
+  after(async () => {
+    await index.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a one-line `import "x/store"` binds the package clause, not the keyword', () => {
+    const file = path.join(dir, 'zz/app/main.go');
+    const b = importBindings(index, file, readFileSync(file, 'utf8').split('\n'));
+    assert.deepEqual([...b.keys()], ['store']);
+    assert.deepEqual(b.get('store')?.files.map((f) => path.relative(dir, f)), ['zz/store/store.go']);
+  });
+
+  it('`s.` after `s := store.New()`: the imported package’s Store, not the first 40 New', () => {
+    const file = path.join(dir, 'zz/app/main.go');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('ok := s.'));
+    const character = lines[line]!.indexOf('ok := s.') + 'ok := s.'.length;
+    lines[line] = lines[line]!.slice(0, character);
+    const cursor = readCursorContext(lines.join('\n'), line, character, index.file(file)?.imports ?? []);
+    const c = definitionCandidates({ index, file, cursor, bindings: importBindings(index, file, cursor.lines) });
+    const find = c.findIndex((x) => x.symbol === 'Store.Find');
+    assert.ok(find >= 0 && find < 3, `Store.Find at ${find}: ${c.slice(0, 5).map((x) => `${x.symbol}@${path.relative(dir, x.file)}`).join(', ')}`);
+    assert.ok(!c.some((x) => x.symbol === 'Store.Flush'), 'no other package’s Store');
   });
 });
