@@ -94,12 +94,15 @@ export const nextEditFeature: ServerFeature = {
       if (!out) asDocument.set(lines, (out = lines.some((l) => l.includes('\r')) ? documentLines(lines.join('\n')) : lines));
       return out;
     };
-    const documentLinesOf = (uri: string): readonly string[] | undefined => {
+    /** `file`: the uri's path when the caller has it (fileOf parses the uri). */
+    const documentLinesOf = (uri: string, file?: string): readonly string[] | undefined => {
       const d = ctx.documents.get(uri);
       if (!d) return undefined;
       const kept = linesByUri.get(uri);
       if (kept?.version === d.version) return kept.lines;
-      const lines = documentLines(d.getText());
+      // The history's lines of the document share the unchanged lines with the previous version's.
+      const text = d.getText();
+      const lines = history.linesOf(file ?? fileOf(uri), text) ?? documentLines(text);
       linesByUri.set(uri, { version: d.version, lines });
       return lines;
     };
@@ -172,7 +175,8 @@ export const nextEditFeature: ServerFeature = {
 
     async function warm(uri: string): Promise<void> {
       const d = ctx.documents.get(uri);
-      if (d) await locator.warm(fileOf(uri), d.languageId, d.getText(), documentLinesOf(uri)).catch(() => undefined);
+      const file = fileOf(uri);
+      if (d) await locator.warm(file, d.languageId, d.getText(), documentLinesOf(uri, file)).catch(() => undefined);
     }
 
     async function predict(params: NextEditParams, token: CancellationToken): Promise<NextEditResult | null> {
@@ -184,8 +188,8 @@ export const nextEditFeature: ServerFeature = {
       // against is this text at this version, and the answer is dropped once the document has moved on.
       const text = document.getText();
       const version = document.version;
-      const docLines = documentLinesOf(uri);
       const file = fileOf(uri);
+      const docLines = documentLinesOf(uri, file);
       const trigger = params.trigger;
       metrics.recordStage(trigger, 'asked');
 
@@ -252,7 +256,7 @@ export const nextEditFeature: ServerFeature = {
           readLines: (f) => {
             if (f === file) return docLines;
             const open = openByFile.get(f);
-            if (open) return documentLinesOf(open);
+            if (open) return documentLinesOf(open, f);
             // Kept across requests until the index takes the file in again (see LocatorCache.linesOf).
             const lines = index && cache.linesOf(f, (x) => index.linesOf(x));
             return lines && splitAsDocument(lines);

@@ -73,17 +73,15 @@ export class EditHistory {
       this.closeDocument(file);
       return;
     }
-    const after = documentLines(text);
+    const split = documentLines(text);
     if (!before) {
-      this.texts.set(file, after);
+      this.texts.set(file, split);
       return;
     }
-    const change = changedLines(before, after);
-    if (!change) {
-      this.texts.set(file, after);
-      return;
-    }
+    const change = changedLines(before, split);
+    if (!change) return;
     const { start, oldEnd, newEnd } = change; // [start, oldEnd) in before → [start, newEnd) in after
+    const after = reuseUnchanged(before, split, change);
     const delta = newEnd - oldEnd;
     const current = this.open.get(file);
     const joins = current && this.lastFile === file && now - current.lastAt < this.options.pauseMs
@@ -104,6 +102,19 @@ export class EditHistory {
     this.lastFile = file;
     const ev = this.open.get(file)!;
     if (sameLines(ev.oldLines, after.slice(ev.start, ev.start + ev.length))) this.open.delete(file); // back to where it began
+  }
+
+  /**
+   * The followed document's lines, when `text` is its text as last handed in (checked by length; a text
+   * with \r line breaks is left to the caller to split): the lines a change left alone are the same
+   * strings from one version to the next, so whoever compares two versions' lines compares references.
+   */
+  linesOf(file: string, text: string): readonly string[] | undefined {
+    const lines = this.texts.get(file);
+    if (!lines || text.includes('\r')) return undefined;
+    let length = lines.length - 1;
+    for (const l of lines) length += l.length;
+    return length === text.length ? lines : undefined;
   }
 
   /** The latest event in `file` came from an accepted suggestion (call right after the accepted edit arrived). */
@@ -184,6 +195,21 @@ export function changedLines(a: readonly string[], b: readonly string[]): { star
     eb--;
   }
   return { start, oldEnd: ea, newEnd: eb };
+}
+
+/**
+ * `split` with its unchanged lines taken from `before` (the same strings): the next comparison of two
+ * versions' lines (here, and the location sources' carried line facts) finds them equal by reference
+ * instead of comparing their characters.
+ */
+function reuseUnchanged(before: readonly string[], split: string[], change: { start: number; oldEnd: number; newEnd: number }): string[] {
+  const { start, oldEnd, newEnd } = change;
+  for (let i = 0; i < start; i++) split[i] = before[i]!;
+  // A line split off the text may be a slice of it (V8 keeps the whole text alive behind it): the
+  // changed lines, kept through later versions, are copied out so that each does not hold its version's text.
+  for (let i = start; i < newEnd; i++) split[i] = (' ' + split[i]!).slice(1);
+  for (let i = newEnd, j = oldEnd; i < split.length; i++, j++) split[i] = before[j]!;
+  return split;
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {

@@ -41,7 +41,16 @@ export function searchToken(name: string): string | undefined {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whole-word matcher for one identifier (word characters and `$` bound it). */
+/** Names whose matchers are kept (the sources ask for the same few names on every keystroke). */
+const MAX_PATTERNS = 256;
+const patterns = new Map<string, RegExp>();
+
+/** Whole-word matcher for one identifier (word characters and `$` bound it). Shared: no g or y flag, so test() keeps no state. */
 export function wordPattern(name: string): RegExp {
-  return new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`);
+  let re = patterns.get(name);
+  if (!re) {
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    patterns.set(name, (re = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`)));
+  }
+  return re;
 }

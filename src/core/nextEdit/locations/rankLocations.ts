@@ -70,7 +70,10 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
   const byLine = new Map<string, Map<number, Merged>>();
   const merged: Merged[] = [];
   const { mergeShare, adjacentFactor } = options.weights ?? RANKING_WEIGHTS;
+  const { region } = options;
   for (const c of candidates) {
+    // What the region covers is never listed, nor joins a place (the clustering skips covered lines).
+    if (c.file === region.file && region.startLine <= c.line && c.line <= region.endLine) continue;
     const weighted = candidateWeight(c, options);
     let lines = byLine.get(c.file);
     if (!lines) byLine.set(c.file, (lines = new Map()));

@@ -9,7 +9,7 @@
  */
 import { tokenize } from '../../index/search/tokenizer';
 import type { LineFacts } from './lineFacts';
-import { shapeOf } from './lineShape';
+import { maySymbolize, shapeOf, symbolsOf } from './lineShape';
 import type { Candidate, LocatorContext } from './locatorContext';
 
 /** Hunks of the history looked at, newest first. */
@@ -30,6 +30,8 @@ interface Query {
   readonly text: string;
   /** The line's shape (names, strings and numbers blanked) when it is distinctive enough to match on. */
   readonly shape: string | undefined;
+  /** The shape's symbols (lineShape.ts symbolsOf): a line without them in order cannot have the shape. */
+  readonly symbols: string | undefined;
 }
 
 /** Share a line of the same shape gets: the same structure with other names (each test's header). */
@@ -59,15 +61,15 @@ export function similarLines(ctx: LocatorContext): Candidate[] {
         spans.push({ file: hit.path, startLine: hit.startLine, endLine: hit.endLine, fileWeight: near.has(hit.path) ? 1 : OTHER_FILE_WEIGHT });
       }
     }
-    const seen = new Map<string, Set<number>>();
+    const seen = new Map<string, Uint8Array>();
     for (const span of spans) {
       const lines = ctx.linesOf(span.file);
       if (!lines) continue;
       const facts = ctx.factsOf(lines);
-      const seenHere = seen.get(span.file) ?? seen.set(span.file, new Set()).get(span.file)!;
-      for (let i = span.startLine; i <= Math.min(span.endLine, lines.length - 1); i++) {
-        if (seenHere.has(i)) continue;
-        seenHere.add(i);
+      const seenHere = seen.get(span.file) ?? seen.set(span.file, new Uint8Array(lines.length)).get(span.file)!;
+      for (let i = Math.max(0, span.startLine); i <= Math.min(span.endLine, lines.length - 1); i++) {
+        if (seenHere[i]) continue;
+        seenHere[i] = 1;
         const line = lines[i]!;
         if (line.length > 400 || isBlank(line)) continue;
         const share = scorer.bestShare(line, facts, i);
@@ -93,15 +95,36 @@ function contextBefore(ctx: LocatorContext, file: string, line: number): string[
 }
 
 function query(ctx: LocatorContext, line: string): Query | undefined {
-  const tokens = [...new Set(tokenize(line))];
+  const { tokens, text, shape, symbols } = queryText(line);
   if (!tokens.length) return undefined;
   const weights = new Map(tokens.map((t) => [t, 1 / Math.log(2 + ctx.chunkCount(t))]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   // One common token is no pattern: a line must carry some weight to be looked for.
   if (tokens.length < 2 && total < 0.3) return undefined;
+  return { weights, total, text, shape, symbols };
+}
+
+/** What a query takes from its line's text alone (its weights follow the index: built per request). */
+interface QueryText {
+  readonly tokens: readonly string[];
+  readonly text: string;
+  readonly shape: string | undefined;
+  readonly symbols: string | undefined;
+}
+
+/** Query lines whose text parts are kept: the history's lines, asked again on every keystroke until they change. */
+const MAX_KEPT_QUERIES = 256;
+const queryTexts = new Map<string, QueryText>();
+
+function queryText(line: string): QueryText {
+  let q = queryTexts.get(line);
+  if (q) return q;
   const shape = shapeOf(line);
-  const parts = shape.match(/[\w$]+|[^\s\w$]/g)?.length ?? 0;
-  return { weights, total, text: line.trim(), shape: parts >= MIN_SHAPE_PARTS ? shape : undefined };
+  const distinctive = (shape.match(/[\w$]+|[^\s\w$]/g)?.length ?? 0) >= MIN_SHAPE_PARTS;
+  q = { tokens: [...new Set(tokenize(line))], text: line.trim(), shape: distinctive ? shape : undefined, symbols: distinctive ? symbolsOf(shape) : undefined };
+  if (queryTexts.size >= MAX_KEPT_QUERIES) queryTexts.clear();
+  queryTexts.set(line, q);
+  return q;
 }
 
 /**
@@ -142,7 +165,8 @@ class Scorer {
       const q = queries[k]!;
       const size = q.weights.size;
       if (hits[k] === size && tokens.size === size && line.trim() === q.text) return 1;
-      if (q.shape && (shape ??= facts.shapeAt(i)) === q.shape) best = Math.max(best, SHAPE_MATCH);
+      // The line's shape is built (once per line, kept in its facts) only when its symbols allow the query's.
+      if (q.shape && (shape !== undefined || maySymbolize(line, q.symbols!)) && (shape ??= facts.shapeAt(i)) === q.shape) best = Math.max(best, SHAPE_MATCH);
       // Lines much longer than the query match it by accident: count the extra tokens against them.
       const extra = Math.max(0, tokens.size - size * 2);
       best = Math.max(best, matched[k]! / q.total - extra * 0.02);

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, it } from 'node:test';
 import { changedLines, EditHistory } from '@src/core/nextEdit/editHistory';
 
@@ -147,5 +149,75 @@ describe('changedLines', () => {
     assert.deepEqual(changedLines(['a', 'b', 'c'], ['a', 'B', 'c']), { start: 1, oldEnd: 2, newEnd: 2 });
     assert.deepEqual(changedLines(['a', 'c'], ['a', 'b', 'c']), { start: 1, oldEnd: 1, newEnd: 2 });
     assert.equal(changedLines(['a'], ['a']), undefined);
+  });
+});
+
+describe('EditHistory.linesOf', () => {
+  it('hands out the document\'s lines through edits inside a line, lines added and removed, and the same text again', () => {
+    const h = new EditHistory();
+    const lines = doc(50);
+    h.openDocument(F, lines.join('\n'));
+    const v1 = h.linesOf(F, lines.join('\n'))!;
+    assert.deepEqual(v1, lines);
+    // An edit inside one line.
+    lines[10] += 'x';
+    h.update(F, lines.join('\n'), 100);
+    const v2 = h.linesOf(F, lines.join('\n'))!;
+    assert.deepEqual(v2, lines);
+    assert.notEqual(v2, v1);
+    // Lines inserted and removed elsewhere: the lines after them move.
+    lines.splice(3, 0, 'new a', 'new b');
+    h.update(F, lines.join('\n'), 5000);
+    const v3 = h.linesOf(F, lines.join('\n'))!;
+    assert.deepEqual(v3, lines);
+    lines.splice(3, 2);
+    h.update(F, lines.join('\n'), 9000);
+    const v4 = h.linesOf(F, lines.join('\n'))!;
+    assert.deepEqual(v4, lines);
+    // The same text again (an undo back to it, or a change event with no change): the same lines.
+    h.update(F, lines.join('\n'), 9500);
+    assert.equal(h.linesOf(F, lines.join('\n')), v4);
+  });
+
+  it('hands out nothing for another text, a text with \\r line breaks, a closed or unknown document', () => {
+    const h = new EditHistory();
+    const lines = doc(5);
+    h.openDocument(F, lines.join('\n'));
+    assert.equal(h.linesOf(F, lines.join('\n') + 'x'), undefined);
+    assert.equal(h.linesOf(G, lines.join('\n')), undefined);
+    h.openDocument(G, lines.join('\r\n'));
+    assert.equal(h.linesOf(G, lines.join('\r\n')), undefined);
+    h.closeDocument(F);
+    assert.equal(h.linesOf(F, lines.join('\n')), undefined);
+    const big = new EditHistory({ maxDocumentChars: 10 });
+    big.openDocument(F, lines.join('\n'));
+    assert.equal(big.linesOf(F, lines.join('\n')), undefined);
+  });
+
+  it('follows a file replaced as a whole (its text set anew): the new lines, none of the old', () => {
+    const h = new EditHistory();
+    h.openDocument(F, doc(20).join('\n'));
+    const replaced = Array.from({ length: 7 }, (_, i) => `other ${i}`);
+    h.update(F, replaced.join('\n'), 100);
+    assert.deepEqual(h.linesOf(F, replaced.join('\n')), replaced);
+  });
+
+  it('does not keep each version\'s text alive behind the lines it kept (1,500 edits of a 120 KB document)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const lines = Array.from({ length: 1500 }, (_, i) => `    const value${i} = compute(argument${i}, other${i}); // a comment`);
+    const h = new EditHistory();
+    h.openDocument(F, lines.join('\n'));
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let k = 0; k < 1500; k++) {
+      lines[k] += 'x';
+      h.update(F, lines.join('\n'), k * 2000);
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Each version's text is 120 KB: kept behind its changed line, 1,500 of them would be 180 MB.
+    assert.ok(grown < 40e6, `heap grew ${(grown / 1e6).toFixed(1)} MB`);
+    assert.deepEqual(h.linesOf(F, lines.join('\n')), lines);
   });
 });

@@ -43,4 +43,18 @@ describe('similar lines', () => {
     assert.ok(!byLine.has(10), 'common tokens only');
     assert.ok(!byLine.has(2), 'the changed line itself is made');
   });
+
+  it('answers each edit by its own lines when edits come and go (query lines kept by their text across requests)', () => {
+    const ask = (oldLine: string) => {
+      const history = [hunk(ws, 'test/orders.test.js', 2, [oldLine], [TEST[2]!])];
+      return similarLines(context(ws, 'test/orders.test.js', { line: 2, character: 40 }, history)).map((c) => `${c.line}:${c.score.toFixed(6)}`).sort();
+    };
+    const total = ask('    expect(orderTotal(cart, taxRate)).toBe(10);');
+    const shipping = ask('    expect(shippingCost(parcel, zoneCode)).toBe(4);');
+    assert.notDeepEqual(shipping, total);
+    assert.ok(shipping.includes(`8:${(1 / (1 + 6 / 200)).toFixed(6)}`), `the shipping line is the second edit's old text: share 1 (${shipping})`);
+    // The first edit again (an undo of the second): the first answer.
+    assert.deepEqual(ask('    expect(orderTotal(cart, taxRate)).toBe(10);'), total);
+    assert.deepEqual(ask('    expect(shippingCost(parcel, zoneCode)).toBe(4);'), shipping);
+  });
 });
