@@ -105,16 +105,22 @@ export class EditHistory {
   }
 
   /**
-   * The followed document's lines, when `text` is its text as last handed in (checked by length; a text
+   * The followed document's lines, when `text` is its text as last handed in (checked character by
+   * character, without allocating: a same-length edit the history has not seen must not pass; a text
    * with \r line breaks is left to the caller to split): the lines a change left alone are the same
    * strings from one version to the next, so whoever compares two versions' lines compares references.
    */
   linesOf(file: string, text: string): readonly string[] | undefined {
     const lines = this.texts.get(file);
     if (!lines || text.includes('\r')) return undefined;
-    let length = lines.length - 1;
-    for (const l of lines) length += l.length;
-    return length === text.length ? lines : undefined;
+    let at = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (!text.startsWith(line, at)) return undefined;
+      at += line.length;
+      if (i < lines.length - 1 && text.charCodeAt(at++) !== 10) return undefined;
+    }
+    return at === text.length ? lines : undefined;
   }
 
   /** The latest event in `file` came from an accepted suggestion (call right after the accepted edit arrived). */

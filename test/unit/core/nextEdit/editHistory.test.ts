@@ -184,6 +184,11 @@ describe('EditHistory.linesOf', () => {
     const lines = doc(5);
     h.openDocument(F, lines.join('\n'));
     assert.equal(h.linesOf(F, lines.join('\n') + 'x'), undefined);
+    // The same length, one character or one line break moved: not the text the history holds.
+    const same = lines.join('\n');
+    assert.equal(h.linesOf(F, same.slice(0, -1) + 'Z'), undefined);
+    assert.equal(h.linesOf(F, same.replace('\n', ' ').replace(/ ([^ ]*)$/, '\n$1')), undefined);
+    assert.ok(h.linesOf(F, same));
     assert.equal(h.linesOf(G, lines.join('\n')), undefined);
     h.openDocument(G, lines.join('\r\n'));
     assert.equal(h.linesOf(G, lines.join('\r\n')), undefined);
