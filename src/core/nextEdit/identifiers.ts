@@ -3,6 +3,8 @@
  * three characters are never worth following (they occur everywhere); the index's search token of a
  * name (lower-cased, see index/search/tokenizer.ts) finds the chunks that may hold it.
  */
+import { keptIn } from '../keptIn';
+
 const IDENT = /(?<![\w$])[A-Za-z_$][\w$]*/g;
 const MIN_LENGTH = 3;
 
@@ -47,10 +49,5 @@ const patterns = new Map<string, RegExp>();
 
 /** Whole-word matcher for one identifier (word characters and `$` bound it). Shared: no g or y flag, so test() keeps no state. */
 export function wordPattern(name: string): RegExp {
-  let re = patterns.get(name);
-  if (!re) {
-    if (patterns.size >= MAX_PATTERNS) patterns.clear();
-    patterns.set(name, (re = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`)));
-  }
-  return re;
+  return keptIn(patterns, MAX_PATTERNS, name, (n) => new RegExp(`(?<![\\w$])${escape(n)}(?![\\w$])`));
 }

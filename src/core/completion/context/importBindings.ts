@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { CodeIndex } from '../../index/codeIndex';
 import { FileScopedMemo } from './fileScopedMemo';
 import { goImportName } from './packageScope';
+import { keptIn } from '../../keptIn';
 
 export interface ImportBinding {
   readonly name: string;
@@ -150,12 +151,7 @@ function reExportClosure(index: CodeIndex, files: readonly string[], family: Lan
 
 /** One module shipped as several files (`x.ts`, `x.d.ts`, `x.d.mts`, `x.js`, `src/x.ts`) shares one key. */
 export function twinKey(f: string): string {
-  let key = twinKeys.get(f);
-  if (key === undefined) {
-    if (twinKeys.size >= 50_000) twinKeys.clear();
-    twinKeys.set(f, (key = f.replace(/\.d(\.[cm]?ts)$/, '$1').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/src\//, '/')));
-  }
-  return key;
+  return keptIn(twinKeys, 50_000, f, () => f.replace(/\.d(\.[cm]?ts)$/, '$1').replace(/\.[cm]?[jt]sx?$/, '').replace(/\/src\//, '/'));
 }
 /** Asked for the same paths on every completion (three regular expressions each). */
 const twinKeys = new Map<string, string>();

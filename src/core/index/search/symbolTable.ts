@@ -24,7 +24,7 @@ export class SymbolTable {
       const list = this.byName.get(symbol.name);
       this.count++;
       if (list) {
-        list.push({ file, symbol });
+        insertInFileOrder(list, { file, symbol });
         continue;
       }
       // Most names have one definition: a list made by its first push reserves 17 slots (6 MB over
@@ -83,4 +83,16 @@ export class SymbolTable {
     }
     return out;
   }
+}
+
+/**
+ * A name's definitions stay in file-id order: a file indexed again keeps its id, so its definitions go
+ * back to where they were, and a lookup that stops at a limit answers the same after a warm start
+ * re-indexed changed files as after a cold build (which adds files in id order: the common case appends).
+ */
+function insertInFileOrder(list: SymbolRef[], ref: SymbolRef): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.file > ref.file) i--;
+  if (i === list.length) list.push(ref);
+  else list.splice(i, 0, ref);
 }

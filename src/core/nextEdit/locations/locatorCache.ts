@@ -11,6 +11,7 @@
 import { carriedLineFacts, type LineFacts, lineFacts } from './lineFacts';
 import { stemOf } from './relatedFiles';
 import * as path from 'node:path';
+import { keptIn } from '../../keptIn';
 
 /** What the cache needs of the index beyond the sources' lookups. */
 export interface VersionedIndex {
@@ -67,11 +68,7 @@ export class LocatorCache {
 
   /** `read(file)` (the index's lines of a file), kept until the index changes that file. */
   linesOf(file: string, read: (file: string) => readonly string[] | undefined): readonly string[] | undefined {
-    if (this.lines.has(file)) return this.lines.get(file);
-    if (this.lines.size >= MAX_KEPT_FILES) this.lines.clear();
-    const lines = read(file);
-    this.lines.set(file, lines);
-    return lines;
+    return keptIn(this.lines, MAX_KEPT_FILES, file, read);
   }
 
   /**

@@ -11,6 +11,7 @@ import { tokenize } from '../../index/search/tokenizer';
 import type { LineFacts } from './lineFacts';
 import { maySymbolize, shapeOf, symbolsOf } from './lineShape';
 import type { Candidate, LocatorContext } from './locatorContext';
+import { keptIn } from '../../keptIn';
 
 /** Hunks of the history looked at, newest first. */
 const MAX_HUNKS = 3;
@@ -117,14 +118,11 @@ const MAX_KEPT_QUERIES = 256;
 const queryTexts = new Map<string, QueryText>();
 
 function queryText(line: string): QueryText {
-  let q = queryTexts.get(line);
-  if (q) return q;
-  const shape = shapeOf(line);
-  const distinctive = (shape.match(/[\w$]+|[^\s\w$]/g)?.length ?? 0) >= MIN_SHAPE_PARTS;
-  q = { tokens: [...new Set(tokenize(line))], text: line.trim(), shape: distinctive ? shape : undefined, symbols: distinctive ? symbolsOf(shape) : undefined };
-  if (queryTexts.size >= MAX_KEPT_QUERIES) queryTexts.clear();
-  queryTexts.set(line, q);
-  return q;
+  return keptIn(queryTexts, MAX_KEPT_QUERIES, line, () => {
+    const shape = shapeOf(line);
+    const distinctive = (shape.match(/[\w$]+|[^\s\w$]/g)?.length ?? 0) >= MIN_SHAPE_PARTS;
+    return { tokens: [...new Set(tokenize(line))], text: line.trim(), shape: distinctive ? shape : undefined, symbols: distinctive ? symbolsOf(shape) : undefined };
+  });
 }
 
 /**
