@@ -10,7 +10,9 @@ import type { PostprocessFilter } from './types';
  * - text right of the cursor on the same line (`total = │ * rate;` completed as `price * rate;`) is
  *   cut from the suggestion's end (closers alone are left to `fixAutoClosedBracketRange`);
  * - from the first suggested line that equals the next non-blank line below the cursor (same
- *   indentation), the rest is cut: the model has run into the existing code.
+ *   indentation), the rest is cut: the model has run into the existing code; when what is left is
+ *   itself only the start of the suffix, it is dropped too (else a second pass would drop it: the
+ *   filter must be idempotent).
  */
 export const dropSuffixDuplicate: PostprocessFilter = (item, context) => {
   const suffix = context.suffix.slice(item.replaceAfter);
@@ -31,7 +33,11 @@ export const dropSuffixDuplicate: PostprocessFilter = (item, context) => {
   // The first line only duplicates when it is a whole line: nothing after the cursor.
   const from = rest.length === 0 ? 0 : 1;
   for (let i = from; i < lines.length; i++) {
-    if (lines[i]!.trimEnd() === target) return i === 0 ? null : cutBeforeLine(item, i);
+    if (lines[i]!.trimEnd() !== target) continue;
+    if (i === 0) return null;
+    const cut = cutBeforeLine(item, i);
+    const left = cut.text.trimEnd();
+    return left.length > 0 && suffix.startsWith(left) ? null : cut;
   }
   return item;
 };
