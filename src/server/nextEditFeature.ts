@@ -15,6 +15,7 @@ import { EditHistory } from '../core/nextEdit/editHistory';
 import { engineSettings } from '../core/nextEdit/engineSettings';
 import { NextEditEngine, type NextEditModel } from '../core/nextEdit/nextEditEngine';
 import type { ModelHub } from '../core/llm/modelClient';
+import { resolveImportsAhead } from '../core/nextEdit/locations/importsAhead';
 import { LocatorCache } from '../core/nextEdit/locations/locatorCache';
 import { NextEditLocator } from '../core/nextEdit/nextEditLocator';
 import { NextEditMetrics } from '../core/nextEdit/nextEditMetrics';
@@ -84,6 +85,8 @@ export const nextEditFeature: ServerFeature = {
     const byId = new Map<string, Offered>();
     let seq = 0;
     let lastError = '';
+    /** Stops the import graph's resolution ahead of requests started by the last document opened. */
+    let stopImportsAhead: (() => void) | undefined;
     /** Open documents by file path, and each one's lines at its current version (split once, not per lookup). */
     const openByFile = new Map<string, string>();
     const linesByUri = new Map<string, { version: number; lines: readonly string[] }>();
@@ -177,6 +180,11 @@ export const nextEditFeature: ServerFeature = {
       const d = ctx.documents.get(uri);
       const file = fileOf(uri);
       if (d) await locator.warm(file, d.languageId, d.getText(), documentLinesOf(uri, file)).catch(() => undefined);
+      const index = ctx.codeIndex.current();
+      if (index) {
+        stopImportsAhead?.();
+        stopImportsAhead = resolveImportsAhead(index, (next) => setImmediate(next));
+      }
     }
 
     async function predict(params: NextEditParams, token: CancellationToken): Promise<NextEditResult | null> {
@@ -344,6 +352,7 @@ export const nextEditFeature: ServerFeature = {
     return {
       dispose: () => {
         for (const c of inFlight.values()) c.abort();
+        stopImportsAhead?.();
         trees.clear();
         gc?.dispose();
         for (const s of subscriptions) s.dispose();

@@ -24,6 +24,8 @@ export interface VersionedIndex {
 
 /** Files whose lines are kept at most (the index's own line cache holds the arrays anyway). */
 const MAX_KEPT_FILES = 512;
+/** relatedFiles answers kept at most. */
+const MAX_RELATED = 64;
 /** Documents whose last lines are kept, to carry their facts to the next version. */
 const MAX_DOCUMENTS = 8;
 
@@ -39,6 +41,8 @@ export class LocatorCache {
   private version = -1;
   private stems: Stems | undefined;
   private readonly tokenCounts = new Map<string, number>();
+  /** relatedFiles' answers by their arguments, while the stems last: the sources ask for the same files in every request. */
+  private readonly related = new Map<string, readonly string[]>();
   private readonly lines = new Map<string, readonly string[] | undefined>();
   /** The cursor documents' lines at their last request, most recent last. */
   private readonly documents = new Map<string, readonly string[]>();
@@ -48,7 +52,10 @@ export class LocatorCache {
     const version = index.version();
     if (index === this.index && version === this.version) return;
     const changed = index === this.index ? index.changedSince(this.version) : undefined;
-    if (index !== this.index || (this.stems && (!changed || [...changed].some((f) => !this.stems!.known.has(f))))) this.stems = undefined;
+    if (index !== this.index || (this.stems && (!changed || [...changed].some((f) => !this.stems!.known.has(f))))) {
+      this.stems = undefined;
+      this.related.clear();
+    }
     if (changed) for (const f of changed) this.lines.delete(f);
     else this.lines.clear();
     this.tokenCounts.clear();
@@ -94,7 +101,11 @@ export class LocatorCache {
   }
 
   /** relatedFiles(files, index.filePaths(), index.roots(), limit) from the kept stems: the same files in the same order. */
-  relatedFiles(files: readonly string[], limit = 8): string[] {
+  relatedFiles(files: readonly string[], limit = 8): readonly string[] {
+    return keptIn(this.related, MAX_RELATED, `${limit}\n${files.join('\n')}`, () => this.findRelated(files, limit));
+  }
+
+  private findRelated(files: readonly string[], limit: number): string[] {
     const stems = (this.stems ??= this.buildStems());
     const own = new Set(files);
     const ext = new Set(files.map((f) => path.extname(f)));

@@ -120,7 +120,7 @@ export class LocatorContext {
   }
 
   /** Indexed files that belong with `files` by name (their tests, their subjects): see relatedFiles.ts. */
-  relatedFiles(files: readonly string[]): string[] {
+  relatedFiles(files: readonly string[]): readonly string[] {
     if (this.cache) return this.cache.relatedFiles(files);
     return this.input.index ? relatedFiles(files, this.input.index.filePaths(), this.input.index.roots()) : [];
   }

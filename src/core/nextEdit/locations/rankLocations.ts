@@ -87,32 +87,48 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
       prev.c = c;
     } else prev.weighted += weighted * mergeShare;
   }
-  const taken: LineSpan[] = [options.region];
-  const covered = (file: string, line: number) => taken.some((t) => t.file === file && t.startLine <= line && line <= t.endLine);
-  const listed: LineSpan[] = [];
-  const beside = (file: string, line: number) => listed.some((t) => t.file === file && t.startLine - ADJACENT_LINES <= line && line <= t.endLine + ADJACENT_LINES);
+  // The lines the region and the listed places cover, and those beside a listed place, per file: asked
+  // for every candidate read, and a ranking with few distinct places reads all of them.
+  const takenLines = new Map<string, Set<number>>();
+  const besideLines = new Map<string, Set<number>>();
+  const mark = (into: Map<string, Set<number>>, file: string, from: number, to: number) => {
+    let set = into.get(file);
+    if (!set) into.set(file, (set = new Set()));
+    for (let l = from; l <= to; l++) set.add(l);
+  };
+  const take = (span: LineSpan, listed: boolean) => {
+    mark(takenLines, span.file, span.startLine, span.endLine);
+    if (listed) mark(besideLines, span.file, span.startLine - ADJACENT_LINES, span.endLine + ADJACENT_LINES);
+  };
+  take(options.region, false);
+  const covered = (file: string, line: number) => takenLines.get(file)?.has(line) ?? false;
+  const beside = (file: string, line: number) => besideLines.get(file)?.has(line) ?? false;
   const fileRank = fileOrder(byLine.keys());
   const order = (a: Merged, b: Merged) => b.weighted - a.weighted || fileRank.get(a.c.file)! - fileRank.get(b.c.file)! || a.c.line - b.c.line;
   const ranked = bestFirst(merged, Math.max(FIRST_READ, options.limit), order);
   let ahead = ranked.next();
   // Candidates beside a listed place wait here, weight reduced, strongest first (a place is only ever
   // added to `listed`, so a candidate once beside one stays so).
+  // `deferred` from `head` on is what waits (read from the front without shifting the array).
   const deferred: Merged[] = [];
-  const take = (): Merged | undefined => {
+  let head = 0;
+  const next = (): Merged | undefined => {
     for (;;) {
       const r = ahead.done ? undefined : ahead.value;
-      const d = deferred[0];
-      if (d && (!r || d.weighted >= r.weighted)) return deferred.shift();
+      const d = deferred[head];
+      if (d && (!r || d.weighted >= r.weighted)) return deferred[head++];
       if (!r) return undefined;
       ahead = ranked.next();
       if (covered(r.c.file, r.c.line) || !beside(r.c.file, r.c.line)) return r;
       const reduced = { c: r.c, weighted: r.weighted * adjacentFactor };
-      const at = deferred.findIndex((e) => e.weighted < reduced.weighted);
-      deferred.splice(at < 0 ? deferred.length : at, 0, reduced);
+      // After the waiting ones at least as strong (candidates come strongest first, so nearly always at the end).
+      let at = deferred.length;
+      while (at > head && deferred[at - 1]!.weighted < reduced.weighted) at--;
+      deferred.splice(at, 0, reduced);
     }
   };
   const out: NextEditLocation[] = [];
-  for (let m = take(); m && out.length < options.limit; m = take()) {
+  for (let m = next(); m && out.length < options.limit; m = next()) {
     const { c, weighted } = m;
     if (covered(c.file, c.line)) continue;
     let span: LineSpan;
@@ -140,11 +156,12 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
     const last = options.lastLine?.(c.file);
     if (last !== undefined) {
       if (span.startLine > last) continue;
-      span = { ...span, endLine: Math.min(span.endLine, last) };
+      if (span.endLine > last) span = { file: span.file, startLine: span.startLine, endLine: last };
     }
-    taken.push(span);
-    listed.push(span);
-    out.push({ ...span, score: round(weighted), reason: c.reason, ...(c.detail ? { detail: c.detail } : {}) });
+    take(span, true);
+    const { file, startLine, endLine } = span;
+    const score = round(weighted);
+    out.push(c.detail ? { file, startLine, endLine, score, reason: c.reason, detail: c.detail } : { file, startLine, endLine, score, reason: c.reason });
   }
   return lowerSlots(out);
 }

@@ -74,6 +74,29 @@ describe('locator cache', () => {
     assert.equal(index.lookups.files, 3);
   });
 
+  it('keeps related files\' answers while the stems last, and answers anew for a new file, an unknown change or another index', () => {
+    const index = new FakeIndex(FILES);
+    const cache = new LocatorCache();
+    cache.sync(index);
+    const first = cache.relatedFiles(['/r/src/cart.ts']);
+    assert.equal(cache.relatedFiles(['/r/src/cart.ts']), first, 'the same answer, not found again');
+    assert.notEqual(cache.relatedFiles(['/r/src/cart.ts'], 1), first, 'another limit is another question');
+    index.change('/r/src/cart.ts'); // typing in a known file
+    cache.sync(index);
+    assert.equal(cache.relatedFiles(['/r/src/cart.ts']), first);
+    index.files.push('/r/test/cart.spec.ts');
+    index.change('/r/test/cart.spec.ts'); // a new file that belongs with cart.ts
+    cache.sync(index);
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], index.files, ['/r']));
+    assert.ok(cache.relatedFiles(['/r/src/cart.ts']).includes('/r/test/cart.spec.ts'));
+    index.files = index.files.filter((f) => f !== '/r/test/cart.spec.ts');
+    index.change(); // a rescan: anything may have changed
+    cache.sync(index);
+    assert.ok(!cache.relatedFiles(['/r/src/cart.ts']).includes('/r/test/cart.spec.ts'));
+    cache.sync(new FakeIndex(['/s/cart.ts', '/s/cart.test.ts']));
+    assert.deepEqual(cache.relatedFiles(['/r/src/cart.ts']), relatedFiles(['/r/src/cart.ts'], ['/s/cart.ts', '/s/cart.test.ts'], ['/r']));
+  });
+
   it('drops token counts when the index changes, and starts over for another index', () => {
     const index = new FakeIndex(FILES);
     const cache = new LocatorCache();
