@@ -5,7 +5,8 @@
  * the same kind (relative or package, static or not, Go's standard or not) when those are sorted, else
  * the line after the last of them. The module is the one other files import the name from, or the file
  * defining it, or in Go the package the edit names (`sync.Mutex`); a name the index places nowhere is a
- * builtin or the file's own and needs no import. Without an index: the line after the last import.
+ * builtin or the file's own and needs no import. Without an index: the line after the last import. The
+ * region does not lean toward the imports (the edit that needs the import is where the user is).
  */
 import path from 'node:path';
 import { identifiersOf, isMeaningful, searchToken, wordPattern } from '../identifiers';
@@ -46,7 +47,7 @@ export function missingImport(ctx: LocatorContext): Candidate[] {
       const module = go ? goPackageOf(s.hunk.newLines, name) : importedAs(ctx, name) ?? moduleOf(ctx, name);
       // A name the index can place nowhere needs no import: a builtin (`Map`, `Exception`) or the file's own.
       if (module === undefined && ctx.input.index) continue;
-      out.push({ file: ctx.file, line: importPlace(imports, module, go), score: 1 / (1 + s.age), reason: 'missing-import', detail: name });
+      out.push({ file: ctx.file, line: importPlace(imports, module, go), score: 1 / (1 + s.age), reason: 'missing-import', detail: name, hint: false });
       break;
     }
   }

@@ -46,7 +46,9 @@ describe('missingImport', () => {
     const old = lines[line]!;
     const now = lines.slice();
     now[line] = text;
-    return missingImport(context(ws, rel, { line, character: 0 }, [hunk(ws, rel, line, [old], [text])], { lines: now })).map((c) => [c.line, c.detail]);
+    const found = missingImport(context(ws, rel, { line, character: 0 }, [hunk(ws, rel, line, [old], [text])], { lines: now }));
+    assert.ok(found.every((c) => c.hint === false), 'the region does not lean toward the imports');
+    return found.map((c) => [c.line, c.detail]);
   };
 
   it('a name the index defines: its sorted place among the imports of its kind', () => {
