@@ -11,7 +11,7 @@ import path from 'node:path';
 import { editableRegion, DEFAULT_REGION_BUDGET, type RegionInput } from '../../src/core/nextEdit/editableRegion';
 import { JUMP_SHAPE, regionHints } from '../../src/core/nextEdit/locateNextEdit';
 import type { Candidate } from '../../src/core/nextEdit/locations/locatorContext';
-import { rankLocations } from '../../src/core/nextEdit/locations/rankLocations';
+import { rankLocations, REASON_WEIGHTS } from '../../src/core/nextEdit/locations/rankLocations';
 import type { LineSpan } from '../../src/core/nextEdit/types';
 import type { RankingCase } from './rankingData';
 
@@ -42,6 +42,18 @@ const RULES: Record<string, Rule> = {
   'no hints': (c) => shipped(c, () => []),
   'no syntax nodes': (c) => shipped(c, undefined, { ancestors: [] }),
   'hints: strong kinds only': (c) => shipped(c, (k) => regionHints(sourced(k).filter((x) => ['renamed-identifier', 'repeated-edit', 'diagnostic', 'similar-code'].includes(x.reason)), k.cursor.file, k.regionInput.cursorLine)),
+  ...Object.fromEntries(['new-symbol-usage', 'sibling', 'changed-signature', 'missing-import'].map((r) => [`hints: not ${r}`, (c: Kept) => shipped(c, (k) => regionHints(sourced(k).filter((x) => x.reason !== r), k.cursor.file, k.regionInput.cursorLine))])),
+  ...Object.fromEntries([4, 5, 8].map((w) => [`hints: kinds weighing ${w} or more`, (c: Kept) => shipped(c, (k) => regionHints(sourced(k).filter((x) => REASON_WEIGHTS[x.reason] >= w), k.cursor.file, k.regionInput.cursorLine))])),
+  "hints: weak sources' too (hint: false ignored)": (c) => shipped(c, (k) => regionHints(sourced(k).map(({ hint: _, ...x }) => x), k.cursor.file, k.regionInput.cursorLine)),
+  'hints: not new-symbol-usage nor missing-import': (c) => shipped(c, (k) => regionHints(sourced(k).filter((x) => x.reason !== 'new-symbol-usage' && x.reason !== 'missing-import'), k.cursor.file, k.regionInput.cursorLine)),
+  // Each hint counts for its kind's weight (a renamed name's leftover use pulls more than a sibling entry).
+  'hints: weighted by kind': (c) => {
+    const near = sourced(c).filter((x) => x.file === c.cursor.file && x.reason !== 'recent-edit' && Math.abs(x.line - c.regionInput.cursorLine) <= 40);
+    const w = (x: Candidate) => REASON_WEIGHTS[x.reason];
+    const total = near.reduce((a, x) => a + w(x), 0);
+    const below = near.filter((x) => x.line > c.regionInput.cursorLine).reduce((a, x) => a + w(x), 0);
+    return shipped(c, () => [], near.length ? { downShare: (below + 1) / (total + 2) } : {});
+  },
   'hints: within 60': (c) => shipped(c, (k) => regionHints(sourced(k), k.cursor.file, k.regionInput.cursorLine, 60)),
   'hints: within 25': (c) => shipped(c, (k) => regionHints(sourced(k), k.cursor.file, k.regionInput.cursorLine, 25)),
   'hints: with the edits made': (c) => shipped(c, (k) => sourced(k).filter((x) => x.file === k.cursor.file && Math.abs(x.line - k.regionInput.cursorLine) <= 40).map((x) => x.line)),

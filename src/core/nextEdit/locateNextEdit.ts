@@ -85,9 +85,9 @@ export function locateNextEdits(input: LocateInput, phases?: Map<string, number>
   return moved ?? { region, locations };
 }
 
-/** The lines of the candidates close to the cursor in its file that the region leans toward (not the edits already made). */
+/** The lines of the candidates close to the cursor in its file that the region leans toward (not the edits already made, nor weak guesses). */
 export function regionHints(candidates: readonly Candidate[], file: string, cursorLine: number, distance = HINT_DISTANCE): number[] {
-  return candidates.filter((c) => c.file === file && c.reason !== 'recent-edit' && Math.abs(c.line - cursorLine) <= distance).map((c) => c.line);
+  return candidates.filter((c) => c.file === file && c.reason !== 'recent-edit' && c.hint !== false && Math.abs(c.line - cursorLine) <= distance).map((c) => c.line);
 }
 
 const lastLineOf = (lines: readonly string[] | undefined): number | undefined => (lines ? Math.max(0, lines.length - 1) : undefined);

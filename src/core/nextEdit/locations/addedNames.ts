@@ -10,6 +10,8 @@ import type { Candidate, LocatorContext } from './locatorContext';
 
 const MAX_HUNKS = 2;
 const MAX_NAMES = 4;
+/** Uses of a name in the file beyond which each counts for SPREAD_LINES / uses. */
+const SPREAD_LINES = 10;
 const IMPORT_LINE = /^\s*(import\b|from\s+\S+\s+import\b|"[\w./-]+"$|[\w.]+\s+"[\w./-]+"$|use\s|using\s|#include)/;
 
 export function addedNames(ctx: LocatorContext): Candidate[] {
@@ -19,7 +21,10 @@ export function addedNames(ctx: LocatorContext): Candidate[] {
     const names = s.added.filter((n) => !seen.has(n)).sort((a, b) => ctx.chunkCount(a.toLowerCase()) - ctx.chunkCount(b.toLowerCase())).slice(0, MAX_NAMES);
     for (const name of names) {
       seen.add(name);
-      for (const o of findOccurrences(ctx, name, { linkedOnly: true })) out.push({ file: o.file, line: o.line, score: proximity(ctx, o.file, o.line) / (1 + s.age), reason: 'new-symbol-usage', detail: name });
+      const found = findOccurrences(ctx, name, { linkedOnly: true });
+      // A name on many lines of the file is read everywhere: any one of its uses is less likely the next.
+      const spread = Math.max(1, found.filter((o) => o.file === ctx.file).length / SPREAD_LINES);
+      for (const o of found) out.push({ file: o.file, line: o.line, score: proximity(ctx, o.file, o.line) / (1 + s.age) / spread, reason: 'new-symbol-usage', detail: name });
     }
     // Imports: a package's uses are `name.` in the same file, whatever the name's length.
     for (const line of [...s.hunk.oldLines, ...s.hunk.newLines]) {

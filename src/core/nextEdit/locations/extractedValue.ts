@@ -4,6 +4,7 @@
  * the user goes on to replace the value where it is still written out: other lines of the file holding
  * the value's text, or its longest dotted chain (`Ordered.HIGHEST_PRECEDENCE`), and not the new name.
  * Found from the file's name map (the lines holding the value's rarest name), never by reading the file.
+ * A guess from one declaration: the region does not lean toward it (it pulled the region off the target).
  */
 import { identifiersOf, isMeaningful } from '../identifiers';
 import type { Candidate, LocatorContext } from './locatorContext';
@@ -50,7 +51,7 @@ export function extractedValue(ctx: LocatorContext): Candidate[] {
         const text = lines[j]!;
         if (ctx.isMade(ctx.file, j) || named.has(j)) continue;
         const match = text.includes(value) ? 1 : chain && text.includes(chain) ? CHAIN_MATCH : 0;
-        if (match) found.push({ file: ctx.file, line: j, score: (match * proximity(ctx, ctx.file, j)) / (1 + s.age), reason: 'new-symbol-usage', detail: name });
+        if (match) found.push({ file: ctx.file, line: j, score: (match * proximity(ctx, ctx.file, j)) / (1 + s.age), reason: 'new-symbol-usage', detail: name, hint: false });
       }
       out.push(...strongest(found, MAX_PER_VALUE));
     }

@@ -49,6 +49,8 @@ export interface Candidate {
   readonly score: number;
   readonly reason: LocationReason;
   readonly detail?: string;
+  /** False for a weak source's guess (a value's other spellings, an import's place): listed, but the editable region does not lean toward it. */
+  readonly hint?: false;
 }
 
 export class LocatorContext {

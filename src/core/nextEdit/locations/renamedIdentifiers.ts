@@ -1,9 +1,11 @@
 /**
  * Source: the remaining uses of names the recent edits removed — a rename, a dropped argument, a
- * replaced call. `foo` → `bar` on one line leaves every other `foo` as a place the user will go next.
+ * replaced call. `foo` → `bar` on one line leaves every other `foo` as a place the user will go next;
+ * a name left only on its import is an unused import, as likely next near or far.
  * In other files only those tied to the edits (ctx.isLinked: importers, imports, tests): a name renamed
  * in one file leaves its namesakes in unrelated files as they were.
  */
+import { isImportLine } from './importLines';
 import { findOccurrences } from './occurrences';
 import { editSignalsOf, proximity } from './scoring';
 import type { Candidate, LocatorContext } from './locatorContext';
@@ -17,8 +19,13 @@ export function renamedIdentifiers(ctx: LocatorContext): Candidate[] {
     for (const name of s.removed) {
       if (seen.has(name) || seen.size >= MAX_NAMES) continue;
       seen.add(name);
-      for (const o of findOccurrences(ctx, name, { linkedOnly: true })) {
-        out.push({ file: o.file, line: o.line, score: proximity(ctx, o.file, o.line) / (1 + s.age), reason: 'renamed-identifier', detail: name });
+      const found = findOccurrences(ctx, name, { linkedOnly: true });
+      // Left only on its import lines, the name's import is now unused: it goes next, however far up.
+      const own = found.filter((o) => o.file === ctx.file);
+      const unusedImport = own.length > 0 && own.every((o) => isImportLine(ctx.input.lines[o.line]!));
+      for (const o of found) {
+        const near = unusedImport && o.file === ctx.file ? 1 : proximity(ctx, o.file, o.line);
+        out.push({ file: o.file, line: o.line, score: near / (1 + s.age), reason: 'renamed-identifier', detail: name });
       }
     }
   }

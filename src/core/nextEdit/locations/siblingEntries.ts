@@ -3,11 +3,14 @@
  * one — `URLLib3ProxyTransport` into `from ._transports.urllib3 import URLLib3Transport`, a line
  * `envGalleries := …` above `envAutoloadGalleries := …` — the file's other places that name the
  * neighbour (the `__all__` entry, the line reading `envAutoloadGalleries`) are where the new name goes
- * next. Only names new to the file count (found on no line but the edits), and only neighbours named on
- * few lines (a list entry, not `Request`). Looked up in the file's name map.
+ * next. An import line inserted beside another is no entry (its neighbour is a module: a Go block's
+ * `"strings"`); a name added to an import's list is. Only names new to the file count (found on no line
+ * but the edits), and only neighbours named on few lines (a list entry, not `Request`). Looked up in the
+ * file's name map.
  */
 import { identifiersOf, isMeaningful } from '../identifiers';
 import type { EditSignals } from './editSignals';
+import { isImportLine } from './importLines';
 import type { LineFacts } from './lineFacts';
 import { shapeOf } from './lineShape';
 import type { Candidate, LocatorContext } from './locatorContext';
@@ -64,7 +67,8 @@ function neighboursOf(s: EditSignals, added: readonly string[], lines: readonly 
     return out;
   }
   const inserted = h.newLines.filter((l) => l.trim());
-  if (h.oldLines.some((l) => l.trim()) || !inserted.length || inserted.some((l) => COMMENT.test(l))) return [];
+  // An import line's first name is a module (`"strings"` in a Go block, `from typing import …`), no list entry.
+  if (h.oldLines.some((l) => l.trim()) || !inserted.length || inserted.some((l) => COMMENT.test(l) || isImportLine(l))) return [];
   const start = opening(inserted[0]!);
   return [lines[h.newStart - 1], lines[h.newStart + h.newLines.length]].flatMap((l) => (l === undefined || opening(l) !== start ? [] : identifiersOf(l).filter(isMeaningful).slice(0, 1)));
 }

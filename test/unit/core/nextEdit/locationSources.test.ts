@@ -130,11 +130,13 @@ describe('next-edit location sources', () => {
     assert.deepEqual(at(ws, imports.filter((c) => c.detail === 'os')), ['pkg/files.go:7', 'pkg/files.go:8']);
   });
 
-  it('missing import: a new name neither defined nor imported sends the user to the imports', () => {
+  it('missing import: a new name neither defined nor imported sends the user to the imports; a builtin does not', () => {
     const lines = ws.lines('src/checkout.ts');
-    lines[4] = '  return new Money(due);';
-    const found = missingImport(context(ws, 'src/checkout.ts', { line: 4, character: 20 }, [hunk(ws, 'src/checkout.ts', 4, ['  return due;'], ['  return new Money(due);'])], { lines }));
-    assert.deepEqual(found.map((c) => [c.line, c.detail]), [[1, 'Money']]);
+    lines[4] = '  return due as Item;';
+    const found = missingImport(context(ws, 'src/checkout.ts', { line: 4, character: 20 }, [hunk(ws, 'src/checkout.ts', 4, ['  return due;'], [lines[4]])], { lines }));
+    assert.deepEqual(found.map((c) => [c.line, c.detail]), [[1, 'Item']], "after './cart': './item' sorts after it");
+    lines[4] = '  return new Map(due);';
+    assert.deepEqual(missingImport(context(ws, 'src/checkout.ts', { line: 4, character: 20 }, [hunk(ws, 'src/checkout.ts', 4, ['  return due;'], [lines[4]])], { lines })), [], 'Map is a builtin');
     assert.deepEqual(missingImport(context(ws, 'src/cart.ts', { line: 5, character: 0 }, [hunk(ws, 'src/cart.ts', 5, ['x'], ['  for (const i of items) sum += i.price as Item;'])])), [], 'Item is imported');
   });
 

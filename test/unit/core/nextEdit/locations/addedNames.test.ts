@@ -24,6 +24,8 @@ describe('added names across files', () => {
       'src/store.ts': ['export const hooks = { onFlush: () => {} };', 'export function flush() {', '  hooks.onFlush();', '}'].join('\n'),
       'src/app.ts': ["import { hooks } from './store';", '', 'hooks.onFlush = () => console.log("flushed");'].join('\n'),
       'src/queue.ts': ['export const events = { onFlush: () => {} };', 'events.onFlush();'].join('\n'),
+      // Go: a field read on twenty lines; the edit adds one more read of it and one of a rare field.
+      'pkg/conf.go': ['package pkg', '', 'func apply(c *Conf) {', '\tuse(c.Verbose, c.Strict)', ...Array.from({ length: 20 }, (_, i) => `\tlog${i}(c.Verbose)`), '\tcheck(c.Strict)', '}'].join('\n'),
     });
   });
   after(() => ws.close());
@@ -33,6 +35,16 @@ describe('added names across files', () => {
       hunk(ws, 'src/main/java/org/acme/Cache.java', 5, ['    return false;'], ['    return age > evictAfterMillis;']),
     ]);
     assert.deepEqual(at(ws, addedNames(ctx), 'evictAfterMillis'), ['src/main/java/org/acme/Cache.java:3', 'src/test/java/org/acme/CacheTest.java:5']);
+  });
+
+  it('a name read on many lines of the file: each read counts for less, one read on few lines does not', () => {
+    const ctx = context(ws, 'pkg/conf.go', { line: 3, character: 10 }, [hunk(ws, 'pkg/conf.go', 3, ['\tuse()'], ['\tuse(c.Verbose, c.Strict)'])]);
+    const found = addedNames(ctx).filter((c) => c.file.endsWith('conf.go'));
+    const verbose = found.filter((c) => c.detail === 'Verbose');
+    const strict = found.filter((c) => c.detail === 'Strict');
+    assert.equal(verbose.length, 20);
+    assert.deepEqual(strict.map((c) => c.line), [24]);
+    assert.ok(verbose.every((c) => c.score < strict[0]!.score / 1.5), 'Verbose, read on 20 lines, counts for half as much per line');
   });
 
   it('TypeScript: the importer of the edited module, not a namesake in an unrelated one', () => {

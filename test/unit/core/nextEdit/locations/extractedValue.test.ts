@@ -38,6 +38,8 @@ describe('extractedValue', () => {
     const lines = ['func f(event Event) {', '\taddress := event.Server().Address()', '\tif event.Server().Address() != nil {', '\t\tport(event.Server().Address().Port())', '\t}', '}'];
     const h: HistoryHunk = { file, newStart: 1, oldLines: [], newLines: [lines[1]!], seq: 1 };
     assert.deepEqual(found(lines, h).map(([l]) => l).sort(), [2, 3]);
+    const ctx = new LocatorContext({ file, lines, cursor: { line: 1, character: 0 }, history: [h] });
+    assert.ok(extractedValue(ctx).every((c) => c.hint === false), 'a guess the region does not lean toward (it pulled the region off the target)');
   });
 
   it('a bare alias, a value that already had its name, or another file: nothing', () => {

@@ -19,10 +19,22 @@ describe('renamed identifiers across files', () => {
       // Python: `parse_header` renamed in the parser; its test follows it, an unrelated module does not.
       'pkg/parser.py': ['def parse_headers(raw):', '    return dict(line.split(":", 1) for line in raw)', ''].join('\n'),
       'pkg/test_parser.py': ['from pkg.parser import parse_header', '', 'def test_parse():', '    assert parse_header(["a: b"]) == {"a": " b"}', ''].join('\n'),
+      // Go: the last `strings.` call replaced far below the imports.
+      'cmd/check_test.go': ['package cmd', '', 'import (', '\t"strings"', '\t"testing"', ')', ...Array.from({ length: 200 }, () => ''), 'func TestCheck(t *testing.T) {', '\tassert.Contains(t, got, want)', '\tif strings.HasPrefix(got, "x") {', '\t}', '}'].join('\n'),
       'pkg/mail.py': ['def parse_header(line):', '    return line.strip()', '', 'def subject(msg):', '    return parse_header(msg[0])', ''].join('\n'),
     });
   });
   after(() => ws.close());
+
+  it('a name left only on its import: the import, however far up, counts as much as a use at the cursor', () => {
+    const rel = 'cmd/check_test.go';
+    const last = ws.lines(rel);
+    const cursor = { line: 207, character: 1 };
+    const only = context(ws, rel, cursor, [hunk(ws, rel, 207, ['\tif !strings.Contains(got, want) {'], ['\tassert.Contains(t, got, want)'])], { lines: last.filter((_, i) => i !== 208 && i !== 209) });
+    assert.deepEqual(renamedIdentifiers(only).filter((c) => c.detail === 'strings').map((c) => [c.line, c.score]), [[3, 1]]);
+    const stillUsed = renamedIdentifiers(context(ws, rel, cursor, [hunk(ws, rel, 207, ['\tif !strings.Contains(got, want) {'], ['\tassert.Contains(t, got, want)'])]));
+    assert.ok(stillUsed.find((c) => c.line === 3)!.score < 0.5, 'still used below: the import is no nearer than it is');
+  });
 
   it('TypeScript: the importer of the edited file, not the namesake in an unrelated module', () => {
     const ctx = context(ws, 'src/client.ts', { line: 0, character: 24 }, [hunk(ws, 'src/client.ts', 0, ['export const retries = 3;'], ['export const maxRetries = 3;'])]);

@@ -32,6 +32,22 @@ describe('siblingEntries', () => {
     assert.deepEqual(found(py, { file, newStart: 0, oldLines: ['from ._transports.urllib3 import URLLib3Transport'], newLines: [py[0]!], seq: 1 }), [5]);
   });
 
+  it('an import line inserted beside another (a Go import block, Python): nothing, the neighbour is a module', () => {
+    const go = [
+      'import (', // 0
+      '\t"sort"',
+      '\t"strings"',
+      ')',
+      '',
+      'func load(names []string) string {', // 5
+      '\treturn strings.Join(names, ",")',
+      '}',
+    ];
+    assert.deepEqual(found(go, { file, newStart: 1, oldLines: [], newLines: [go[1]!], seq: 1 }), [], 'not the uses of strings');
+    const py = ['from pathlib import Path', 'from typing import Any', '', 'def f(y: Any) -> int:', '    return typing.cast(int, y)'];
+    assert.deepEqual(found(py, { file, newStart: 0, oldLines: [], newLines: [py[0]!], seq: 1 }), [], 'not the uses of typing');
+  });
+
   it('a rename on the line, or a name the file already had: nothing', () => {
     const renamed = ['return and(stream, Pair::fromNonNullValueMapEntry, mapper);', 'return of(stream, mapper);'];
     assert.deepEqual(found(renamed, { file, newStart: 0, oldLines: ['return and(stream, Pair::fromMapEntry, mapper);'], newLines: [renamed[0]!], seq: 1 }), []);
