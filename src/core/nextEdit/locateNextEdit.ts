@@ -23,10 +23,11 @@ import { siblingEntries } from './locations/siblingEntries';
 import { similarLines } from './locations/similarLines';
 import { testCounterpart } from './locations/testCounterpart';
 import { testOfEditedCode } from './locations/testOfEditedCode';
+import { twinFiles } from './locations/twinFiles';
 import type { LineSpan, NextEditLocation } from './types';
 
 /** The sources by name (what the phase timings call them), in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, repeatedBlock, similarLines, changedSignature, addedNames, extractedValue, siblingEntries, missingImport, recentEdits, diagnostics, testCounterpart, testOfEditedCode };
+export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, repeatedBlock, similarLines, changedSignature, addedNames, extractedValue, siblingEntries, missingImport, recentEdits, diagnostics, testCounterpart, testOfEditedCode, twinFiles };
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */

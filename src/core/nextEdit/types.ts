@@ -39,6 +39,7 @@ export type LocationReason =
   | 'sibling'
   | 'test-counterpart'
   | 'test-of-edit'
+  | 'twin-file'
   | 'recent-edit'
   | 'diagnostic'
   | 'nearby';

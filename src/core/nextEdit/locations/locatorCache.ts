@@ -34,6 +34,8 @@ interface Stems {
   readonly byStem: Map<string, { file: string; order: number }[]>;
   readonly known: Set<string>;
   readonly roots: readonly string[];
+  /** Files by folder, in the index's file order. */
+  readonly byFolder: Map<string, string[]>;
 }
 
 export class LocatorCache {
@@ -117,14 +119,22 @@ export class LocatorCache {
     return [...found].sort((a, b) => a[1] - b[1]).slice(0, limit).map(([f]) => f);
   }
 
+  /** The indexed files in `file`'s folder (itself included), in the index's file order. */
+  filesInFolder(file: string): readonly string[] {
+    return (this.stems ??= this.buildStems()).byFolder.get(path.dirname(file)) ?? [];
+  }
+
   private buildStems(): Stems {
     const byStem = new Map<string, { file: string; order: number }[]>();
+    const byFolder = new Map<string, string[]>();
     const all = this.index?.filePaths() ?? [];
     const roots = this.index?.roots() ?? [];
     all.forEach((file, order) => {
       const s = stemOf(file, roots);
       if (s) (byStem.get(s) ?? byStem.set(s, []).get(s)!).push({ file, order });
+      const dir = path.dirname(file);
+      (byFolder.get(dir) ?? byFolder.set(dir, []).get(dir)!).push(file);
     });
-    return { byStem, known: new Set(all), roots };
+    return { byStem, known: new Set(all), roots, byFolder };
   }
 }

@@ -3,6 +3,7 @@
  * the few lookups the sources need, so tests can hand in a small fake). Built once per request; line
  * lookups of other files go through the index's line cache, never a scan of the workspace.
  */
+import * as path from 'node:path';
 import type { SymbolInfo, SymbolKind } from '../../index/model';
 import { languageOf } from '../../index/languages';
 import { editSignals, type EditSignals } from './editSignals';
@@ -125,6 +126,13 @@ export class LocatorContext {
   relatedFiles(files: readonly string[]): readonly string[] {
     if (this.cache) return this.cache.relatedFiles(files);
     return this.input.index ? relatedFiles(files, this.input.index.filePaths(), this.input.index.roots()) : [];
+  }
+
+  /** The indexed files in `file`'s folder (itself included): from the kept file list, or a pass over the index's without a cache. */
+  filesInFolder(file: string): readonly string[] {
+    if (this.cache) return this.cache.filesInFolder(file);
+    const dir = path.dirname(file);
+    return this.input.index ? this.input.index.filePaths().filter((f) => path.dirname(f) === dir) : [];
   }
 
   /**

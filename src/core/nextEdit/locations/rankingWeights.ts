@@ -39,6 +39,7 @@ export const RANKING_WEIGHTS: RankingWeights = {
     sibling: 3,
     'test-counterpart': 4,
     'test-of-edit': 1,
+    'twin-file': 3,
     'recent-edit': 2,
     nearby: 1,
   },

@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 
-const TEST_MARKS = /^(test_|tests_)|(_test|_tests|test|tests|_spec|spec|\.test|\.spec|-test|-spec)$/i;
+/** A file name's test marks (`test_`, `_test`, `.spec`, `Tests`…), at its start or end. */
+export const TEST_MARKS = /^(test_|tests_)|(_test|_tests|test|tests|_spec|spec|\.test|\.spec|-test|-spec)$/i;
 const GENERIC = new Set(['index', 'main', 'mod', 'init', '__init__', 'lib', 'src', 'test', 'tests', 'util', 'utils', 'types']);
 
 /**

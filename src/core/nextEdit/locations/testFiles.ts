@@ -34,14 +34,17 @@ function sharedTail(a: string, b: string): number {
 /**
  * Among `files`, the tests of a code file or the code files a test covers: files of the other kind
  * named after the same stem (or, for a code file, a test named after its package folder:
- * `src/requests/models.py` → `tests/test_requests.py`), nearest folders first, at most `limit`. `roots`:
- * the workspace folders (see folderName).
+ * `src/requests/models.py` → `tests/test_requests.py`; for a test, code named after the test's folder:
+ * `__tests__/response/back.test.js` → `lib/response.js`), nearest folders first, at most `limit`.
+ * `roots`: the workspace folders (see folderName).
  */
 export function counterpartFiles(file: string, files: readonly string[], roots: readonly string[], limit = 2): string[] {
   const stem = stemOf(file, roots);
   const wantTest = !isTestFile(file);
   const ext = path.extname(file);
-  const pkg = wantTest ? folderName(file, roots)?.toLowerCase().replace(/[-_]/g, '') : undefined;
+  const folder = folderName(file, roots);
+  // A test's folder names its subject only when it is not a layout folder (`tests/`, `src/test/…`).
+  const pkg = folder && (wantTest || !LAYOUT.has(folder.toLowerCase())) ? folder.toLowerCase().replace(/[-_]/g, '') : undefined;
   const found: { file: string; rank: number }[] = [];
   for (const f of files) {
     if (f === file || path.extname(f) !== ext || isTestFile(f) !== wantTest) continue;
@@ -52,5 +55,8 @@ export function counterpartFiles(file: string, files: readonly string[], roots: 
     if (!byName && !byPackage) continue;
     found.push({ file: f, rank: (byName ? 100 : 0) + sharedTail(file, f) });
   }
-  return found.sort((a, b) => b.rank - a.rank || a.file.localeCompare(b.file)).slice(0, limit).map((x) => x.file);
+  // For a test, the folder's namesake is its subject only where no code file carries the test's own name
+  // (Go's `middleware/recover_test.go` is about `recover.go`, not the package's `middleware.go`).
+  const kept = !wantTest && found.some((x) => x.rank >= 100) ? found.filter((x) => x.rank >= 100) : found;
+  return kept.sort((a, b) => b.rank - a.rank || a.file.localeCompare(b.file)).slice(0, limit).map((x) => x.file);
 }

@@ -53,6 +53,16 @@ describe('locator cache', () => {
     assert.equal(index.lookups.files, 1, 'the file list is read once');
   });
 
+  it('lists a folder\'s files from the kept file list, in the index\'s order', () => {
+    const index = new FakeIndex(FILES);
+    const cache = new LocatorCache();
+    cache.sync(index);
+    assert.deepEqual(cache.filesInFolder('/r/src/price.ts'), ['/r/src/cart.ts', '/r/src/price.ts', '/r/src/cart.go', '/r/src/index.ts']);
+    assert.deepEqual(cache.filesInFolder('/r/test/cart.test.ts'), ['/r/test/cart.test.ts', '/r/test/price.spec.ts']);
+    assert.deepEqual(cache.filesInFolder('/r/nowhere/x.ts'), []);
+    assert.equal(index.lookups.files, 1, 'the file list is read once');
+  });
+
   it('keeps the stems through changes to known files, rebuilds them for a new file or an unknown change', () => {
     const index = new FakeIndex(FILES);
     const cache = new LocatorCache();

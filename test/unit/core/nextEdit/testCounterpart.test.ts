@@ -30,6 +30,11 @@ describe('test files by naming convention', () => {
     assert.deepEqual(counterpartFiles('/r/src/util/VersionUtils.ts', ['/r/test/unit/util/version-utils.test.ts', '/r/src/util/VersionUtils.ts'], ['/r']), ['/r/test/unit/util/version-utils.test.ts']);
     // A code file's package-level test: src/requests/models.py → tests/test_requests.py.
     assert.deepEqual(counterpartFiles('/r/src/requests/models.py', ['/r/tests/test_requests.py', '/r/tests/test_lowlevel.py'], ['/r']), ['/r/tests/test_requests.py']);
+    // A test in a folder named after its subject (koa's __tests__/response/back.test.js covers lib/response.js)…
+    assert.deepEqual(counterpartFiles('/r/__tests__/response/back.test.js', ['/r/lib/response.js', '/r/lib/request.js', '/r/lib/back-compat.js'], ['/r']), ['/r/lib/response.js']);
+    // …but a layout folder names nothing, and a subject by the test's own name wins over the folder's namesake.
+    assert.deepEqual(counterpartFiles('/r/src/tests/back.test.js', ['/r/lib/tests.js'], ['/r']), []);
+    assert.deepEqual(counterpartFiles('/r/middleware/recover_test.go', ['/r/middleware/middleware.go', '/r/middleware/recover.go'], ['/r']), ['/r/middleware/recover.go']);
   });
 });
 
@@ -68,6 +73,8 @@ describe('test counterpart source', () => {
       ].join('\n'),
       'relabel/relabel.go': 'package relabel\n\nfunc Process(cfg *Config) bool {\n\treturn true\n}\n\nfunc relabel(cfg *Config) bool {\n\treturn Process(cfg)\n}\n',
       'relabel/relabel_test.go': 'package relabel\n\nfunc TestRelabel(t *testing.T) {\n\trequire.True(t, relabel(nil))\n}\n',
+      'lib/response.js': 'module.exports = {\n  redirect (url) {\n  },\n  back (alt) {\n    this.redirect(alt)\n  },\n}\n',
+      '__tests__/response/back.test.js': "describe('ctx.back()', () => {\n  it('redirects', () => {\n  })\n})\n",
     });
   });
   after(() => ws.close());
@@ -85,6 +92,12 @@ describe('test counterpart source', () => {
     const history = [hunk(ws, 'relabel/relabel_test.go', 3, ['\trequire.True(t, Process(nil))'], ['\trequire.True(t, relabel(nil))'])];
     const found = testCounterpart(context(ws, 'relabel/relabel_test.go', { line: 3, character: 20 }, history));
     assert.deepEqual(at(found).sort(), ['relabel/relabel.go:2:Process', 'relabel/relabel.go:6:relabel']);
+  });
+
+  it('a test in a folder named after its subject sends the user to the member it started calling (koa)', () => {
+    const history = [hunk(ws, '__tests__/response/back.test.js', 3, [], ['  it(\'redirects to the same origin\', () => {', '    ctx.back()', '  })'])];
+    const found = testCounterpart(context(ws, '__tests__/response/back.test.js', { line: 5, character: 4 }, history));
+    assert.deepEqual(at(found), ['lib/response.js:3:back']);
   });
 
   it('an edit to code proposes nothing (its test edit is not predictable by name), nor does a test without a subject', () => {
