@@ -128,7 +128,9 @@ function blocksOf(lines: readonly string[], symbols: readonly SymbolInfo[]): Blo
 /** The test file's blocks: its functions and methods (Go, Python, Java…), and its JS/TS test calls with a title. */
 export function testBlocks(lines: readonly string[], symbols: readonly SymbolInfo[]): Block[] {
   const annotated = (s: SymbolInfo) => lines.slice(Math.max(0, s.startLine - 1), s.nameLine + 1).some((l) => TEST_ANNOTATION.test(l));
-  const out: Block[] = symbols.filter((s) => CALLABLE.has(s.kind)).map((s) => ({ startLine: s.startLine, endLine: s.endLine, title: s.name, isTest: TEST_NAME.test(s.name) || annotated(s) })).map((b) => ({ ...b, names: b.isTest }));
+  // A constructor is named after its class (Java's `TestMessagesProvider(…)` in a fixture class): not a test by its name.
+  const byName = (s: SymbolInfo) => TEST_NAME.test(s.name) && s.container !== s.name;
+  const out: Block[] = symbols.filter((s) => CALLABLE.has(s.kind)).map((s) => ({ startLine: s.startLine, endLine: s.endLine, title: s.name, isTest: byName(s) || annotated(s) })).map((b) => ({ ...b, names: b.isTest }));
   for (let i = 0; i < lines.length; i++) {
     const m = TEST_CALL.exec(lines[i]!);
     if (m) out.push({ startLine: i, endLine: blockEnd(lines, i, m[1]!.length), title: m[4]!, isTest: CASE_CALL.has(m[2]!), names: true });
