@@ -179,9 +179,12 @@ function lastCodeLine(lines: readonly string[], from = lines.length - 1): number
   return i;
 }
 
-/** The symbols the hunks fall in (innermost first) or define: what the edit was about. */
+/**
+ * The symbols the hunks fall in (innermost first) or define: what the edit was about. A hunk ending on
+ * the line just above a symbol is its doc comment (or decorator), so it is about that symbol too.
+ */
 export function editedSymbols(symbols: readonly SymbolInfo[], hunks: readonly HistoryHunk[]): string[] {
-  const hit = symbols.filter((s) => SUBJECT_KINDS.has(s.kind) && hunks.some((h) => s.startLine <= h.newStart + Math.max(0, h.newLines.length - 1) && h.newStart <= s.endLine));
+  const hit = symbols.filter((s) => SUBJECT_KINDS.has(s.kind) && hunks.some((h) => s.startLine <= h.newStart + Math.max(0, h.newLines.length - 1) + 1 && h.newStart <= s.endLine));
   const names = hit.sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine)).map((s) => s.name);
   return [...new Set(names)].filter(isMeaningful);
 }

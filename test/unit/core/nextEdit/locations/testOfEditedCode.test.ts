@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { placesIn, testBlocks } from '@src/core/nextEdit/locations/testOfEditedCode';
+import { editedSymbols, placesIn, testBlocks } from '@src/core/nextEdit/locations/testOfEditedCode';
 import type { SymbolInfo } from '@src/core/index/model';
 import { testOfEditedCode } from '@src/core/nextEdit/locations/testOfEditedCode';
 import { context, hunk, type TestWorkspace, workspace } from '../workspaceIndex';
@@ -62,7 +62,7 @@ describe('test of edited code: where in the test file', () => {
 
 const sym = (name: string, kind: SymbolInfo['kind'], startLine: number, endLine: number, container?: string): SymbolInfo => ({ name, kind, startLine, endLine, nameLine: startLine, signature: name, ...(container ? { container } : {}) });
 
-describe('test of edited code: which blocks are tests', () => {
+describe('test of edited code: which blocks are tests, what the edit was about', () => {
   const JAVA_TEST = [
     'class FooTest {', //                                          0
     '  @Test', //                                                  1
@@ -90,6 +90,12 @@ describe('test of edited code: which blocks are tests', () => {
     assert.ok(testBlocks(['func TestTrim(t *testing.T) {', '}'], [sym('TestTrim', 'function', 0, 1)])[0]!.isTest);
   });
 
+  it('a hunk on the doc comment just above a declaration is about that declaration, one a blank line away is not', () => {
+    const code = [sym('RouteNotFound', 'method', 0, 2), sym('Any', 'method', 6, 8)];
+    const h = (newStart: number, n: number) => ({ file: 'echo.go', newStart, oldLines: ['// old'], newLines: filler(n, '// new'), seq: 0 });
+    assert.deepEqual(editedSymbols(code, [h(4, 2)]), ['Any'], 'lines 4-5, the comment over `func Any` at 6');
+    assert.deepEqual(editedSymbols(code, [h(3, 2)]), [], 'lines 3-4, a blank line before the declaration');
+  });
 });
 
 describe('test of edited code source', () => {
