@@ -128,7 +128,9 @@ function blocksOf(lines: readonly string[], symbols: readonly SymbolInfo[]): Blo
 /** The test file's blocks: its functions and methods (Go, Python, Java…), and its JS/TS test calls with a title. */
 export function testBlocks(lines: readonly string[], symbols: readonly SymbolInfo[]): Block[] {
   const annotated = (s: SymbolInfo) => lines.slice(Math.max(0, s.startLine - 1), s.nameLine + 1).some((l) => TEST_ANNOTATION.test(l));
-  const out: Block[] = symbols.filter((s) => CALLABLE.has(s.kind)).map((s) => ({ startLine: s.startLine, endLine: s.endLine, title: s.name, isTest: TEST_NAME.test(s.name) || annotated(s) })).map((b) => ({ ...b, names: b.isTest }));
+  // A constructor is named after its class (Java's `TestMessagesProvider(…)` in a fixture class): not a test by its name.
+  const byName = (s: SymbolInfo) => TEST_NAME.test(s.name) && s.container !== s.name;
+  const out: Block[] = symbols.filter((s) => CALLABLE.has(s.kind)).map((s) => ({ startLine: s.startLine, endLine: s.endLine, title: s.name, isTest: byName(s) || annotated(s) })).map((b) => ({ ...b, names: b.isTest }));
   for (let i = 0; i < lines.length; i++) {
     const m = TEST_CALL.exec(lines[i]!);
     if (m) out.push({ startLine: i, endLine: blockEnd(lines, i, m[1]!.length), title: m[4]!, isTest: CASE_CALL.has(m[2]!), names: true });
@@ -177,9 +179,12 @@ function lastCodeLine(lines: readonly string[], from = lines.length - 1): number
   return i;
 }
 
-/** The symbols the hunks fall in (innermost first) or define: what the edit was about. */
+/**
+ * The symbols the hunks fall in (innermost first) or define: what the edit was about. A hunk ending on
+ * the line just above a symbol is its doc comment (or decorator), so it is about that symbol too.
+ */
 export function editedSymbols(symbols: readonly SymbolInfo[], hunks: readonly HistoryHunk[]): string[] {
-  const hit = symbols.filter((s) => SUBJECT_KINDS.has(s.kind) && hunks.some((h) => s.startLine <= h.newStart + Math.max(0, h.newLines.length - 1) && h.newStart <= s.endLine));
+  const hit = symbols.filter((s) => SUBJECT_KINDS.has(s.kind) && hunks.some((h) => s.startLine <= h.newStart + Math.max(0, h.newLines.length - 1) + 1 && h.newStart <= s.endLine));
   const names = hit.sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine)).map((s) => s.name);
   return [...new Set(names)].filter(isMeaningful);
 }

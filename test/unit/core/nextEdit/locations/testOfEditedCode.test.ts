@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { placesIn, testBlocks } from '@src/core/nextEdit/locations/testOfEditedCode';
+import { editedSymbols, placesIn, testBlocks } from '@src/core/nextEdit/locations/testOfEditedCode';
+import type { SymbolInfo } from '@src/core/index/model';
 import { testOfEditedCode } from '@src/core/nextEdit/locations/testOfEditedCode';
 import { context, hunk, type TestWorkspace, workspace } from '../workspaceIndex';
 
@@ -56,6 +57,44 @@ describe('test of edited code: where in the test file', () => {
     const lines = filler(45, '    x();');
     assert.deepEqual(placesIn(lines, blocks, ['Foo']).map((p) => p.detail), ['after the last test']);
     assert.deepEqual(placesIn(lines, blocks, ['rounds', 'Foo']).map((p) => [p.line, p.detail]), [[22, 'rounds']], 'the last test is just after it: one place');
+  });
+});
+
+const sym = (name: string, kind: SymbolInfo['kind'], startLine: number, endLine: number, container?: string): SymbolInfo => ({ name, kind, startLine, endLine, nameLine: startLine, signature: name, ...(container ? { container } : {}) });
+
+describe('test of edited code: which blocks are tests, what the edit was about', () => {
+  const JAVA_TEST = [
+    'class FooTest {', //                                          0
+    '  @Test', //                                                  1
+    '  public void parses() {', //                                 2
+    '    assertThat(Foo.parse("1")).isEqualTo(1);', //             3
+    '  }', //                                                      4
+    '', //                                                         5
+    ...filler(12, '  // helpers'), //                              6-17
+    '  private abstract static class TestProvider {', //           18
+    '    TestProvider(Map<String, Foo> foos) {', //                19
+    '      this.foos = foos;', //                                  20
+    '    }', //                                                    21
+    '  }', //                                                      22
+    '}', //                                                        23
+  ];
+  const symbols = [sym('FooTest', 'class', 0, 23), sym('parses', 'method', 2, 4, 'FooTest'), sym('TestProvider', 'class', 18, 22, 'FooTest'), sym('TestProvider', 'method', 19, 21, 'TestProvider')];
+
+  it('a Java constructor named Test… (a fixture class\'s) is not a test: the new test goes after the last @Test method', () => {
+    const blocks = testBlocks(JAVA_TEST, symbols);
+    assert.deepEqual(blocks.filter((b) => b.isTest).map((b) => b.title), ['parses']);
+    assert.deepEqual(placesIn(JAVA_TEST, blocks, []).map((p) => [p.line, p.endLine, p.detail]), [[0, 8, 'after the last test']]);
+  });
+
+  it('Go\'s TestX functions stay tests', () => {
+    assert.ok(testBlocks(['func TestTrim(t *testing.T) {', '}'], [sym('TestTrim', 'function', 0, 1)])[0]!.isTest);
+  });
+
+  it('a hunk on the doc comment just above a declaration is about that declaration, one a blank line away is not', () => {
+    const code = [sym('RouteNotFound', 'method', 0, 2), sym('Any', 'method', 6, 8)];
+    const h = (newStart: number, n: number) => ({ file: 'echo.go', newStart, oldLines: ['// old'], newLines: filler(n, '// new'), seq: 0 });
+    assert.deepEqual(editedSymbols(code, [h(4, 2)]), ['Any'], 'lines 4-5, the comment over `func Any` at 6');
+    assert.deepEqual(editedSymbols(code, [h(3, 2)]), [], 'lines 3-4, a blank line before the declaration');
   });
 });
 
