@@ -36,12 +36,16 @@ export function missingImport(ctx: LocatorContext): Candidate[] {
   const imports = importStatements(lines);
   if (!imports.length) return [];
   const out: Candidate[] = [];
+  const facts = ctx.factsOf(lines);
+  const isOld = (i: number) => !ctx.isMade(ctx.file, i);
   for (const s of ctx.signals().slice(0, MAX_HUNKS)) {
     if (s.hunk.file !== ctx.file) continue;
     const names = new Set(s.hunk.newLines.flatMap((l) => identifiersOf(l.replace(/(["'`]).*?\1/g, ''))).filter((n) => isMeaningful(n) && /^[A-Z]/.test(n)));
     for (const name of names) {
-      const re = wordPattern(name);
-      const known = lines.some((l, i) => !ctx.isMade(ctx.file, i) && l.includes(name) && re.test(l));
+      // The document's name map (kept across keystrokes) says where the name is, without a scan of every line.
+      const at = facts.linesWithName(name);
+      const re = at ? undefined : wordPattern(name);
+      const known = at ? at.some(isOld) : lines.some((l, i) => isOld(i) && l.includes(name) && re!.test(l));
       if (known) continue;
       const go = ctx.file.endsWith('.go');
       const module = go ? goPackageOf(s.hunk.newLines, name) : importedAs(ctx, name) ?? moduleOf(ctx, name);

@@ -51,6 +51,31 @@ describe('token counting', () => {
   it('counts non-ASCII text about one token a character', () => {
     assert.equal(estimateTokens('日本語'), 3);
   });
+
+  it('counts the pieces the calibrated pattern matched, on every source file and on the edge cases', () => {
+    // The pattern the estimate was calibrated with, and its per-piece counts: the scan must agree exactly.
+    const PIECES = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|\n[ \t]*|[ \t]+|[\u0080-\uffff]|[^\sA-Za-z\d\u0080-\uffff]+/g;
+    const byPattern = (text: string) => {
+      let n = 0;
+      for (const [s] of text.matchAll(PIECES)) {
+        const c = s.charCodeAt(0);
+        if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n += Math.ceil(s.length / 7);
+        else if (c >= 48 && c <= 57) n += Math.ceil(s.length / 3);
+        else if (c === 10) n += 1 + Math.floor((s.length - 1) / 16);
+        else if (c === 32 || c === 9) n += s.length > 1 ? 1 : 0;
+        else if (c >= 0x80) n += 1;
+        else n += Math.ceil(s.length / 2);
+      }
+      return n;
+    };
+    const edges = ['', 'A', 'AB', 'ABc', 'ABCDEFGHIJKLMNOPdef', 'aBCd', 'HTTPServer2', 'x\r\ny', '\f\v\r', '\n\t \t  \t                    x', '  ', '\t',
+      '__init__', '=> );', 'a_b$c', '😀 é', 'snake_case_name42', '0x1F', '\u0000\u001f\u007f', 'ÀB'];
+    for (const t of edges) assert.equal(estimateTokens(t), byPattern(t), JSON.stringify(t));
+    for (const f of sources(path.join(ROOT, 'src'))) {
+      const text = readFileSync(f, 'utf8');
+      assert.equal(estimateTokens(text), byPattern(text), f);
+    }
+  });
 });
 
 describe('context window arithmetic', () => {

@@ -6,6 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
+import { lineFacts } from '@src/core/nextEdit/locations/lineFacts';
 import { importStatements, missingImport } from '@src/core/nextEdit/locations/missingImport';
 import { context, hunk, type TestWorkspace, workspace } from '../workspaceIndex';
 
@@ -64,6 +65,32 @@ describe('missingImport', () => {
   it('unsorted imports: after the last of its kind; a name the index places nowhere (a builtin): nothing', () => {
     assert.deepEqual(placed('src/unsorted.ts', unsorted, 4, 'export const x = new Money(1);'), [[2, 'Money']], 'after the last relative import');
     assert.deepEqual(placed('src/app.ts', app, 8, '  return new Map(alpha(formatPrice(zeta())));'), []);
+  });
+
+  it('a name the file already holds as a word (a comment counts, not the edited line) needs no import; one only inside a longer name does', () => {
+    const bag = [...unsorted.slice(0, 4), 'const y: MoneyBag = bag;', 'export const x = 1;'];
+    assert.deepEqual(placed('src/unsorted.ts', bag, 5, 'export const x = new Money(1);'), [[2, 'Money']]);
+    const noted = [...unsorted.slice(0, 4), '// Money comes later', 'export const x = 1;'];
+    assert.deepEqual(placed('src/unsorted.ts', noted, 5, 'export const x = new Money(1);'), []);
+  });
+
+  it("asks the document's name map whether the name is known, not every line of the document", () => {
+    const text = [...unsorted.slice(0, 4), ...Array.from({ length: 400 }, (_, i) => `export const v${i} = ${i};`)];
+    const at = 350;
+    text[at] = 'export const x = new Money(1);';
+    let lateReads = 0;
+    const lines = new Proxy(text, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= 300) lateReads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    lineFacts(lines).buildNameMap(); // built when the document opens (or by an earlier source of the request)
+    lateReads = 0;
+    const h = hunk(ws, 'src/unsorted.ts', at, ['export const v346 = 346;'], [text[at]!]);
+    const found = missingImport(context(ws, 'src/unsorted.ts', { line: at, character: 0 }, [h], { lines }));
+    assert.deepEqual(found.map((c) => [c.line, c.detail]), [[2, 'Money']]);
+    assert.equal(lateReads, 0, 'the lines past the imports are not read');
   });
 
   it('statements: a multi-line import is one, a Go block\'s lines are each one', () => {
