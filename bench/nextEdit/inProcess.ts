@@ -130,7 +130,14 @@ function withoutLastKeystroke(text: string, cursor: { line: number; character: n
 
 /** The options of the command line: --cases A.jsonl … --root NAME=DIR … [--work DIR] [--limit N] [--record DIR]. */
 export function optionsFromArgs(argv: readonly string[]): InProcessOptions {
-  const list = (k: string) => { const i = argv.indexOf(`--${k}`); if (i < 0) return []; const out: string[] = []; for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!); return out; };
+  // A flag may be given once with several values or once per value (`--root a=A --root b=B`, as the harness takes it).
+  const list = (k: string) => {
+    const out: string[] = [];
+    argv.forEach((a, i) => {
+      if (a === `--${k}`) for (let j = i + 1; j < argv.length && !argv[j]!.startsWith('--'); j++) out.push(argv[j]!);
+    });
+    return out;
+  };
   const roots = Object.fromEntries(list('root').map((s) => [s.slice(0, s.indexOf('=')), path.resolve(s.slice(s.indexOf('=') + 1))]));
   // Absolute: the history's paths are resolved against the workspace, and a relative workspace would
   // make the cursor's file another file than the edited one.
