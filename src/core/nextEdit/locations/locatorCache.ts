@@ -36,6 +36,8 @@ interface Stems {
   readonly roots: readonly string[];
   /** Files by folder, in the index's file order. */
   readonly byFolder: Map<string, string[]>;
+  /** relatedFiles' answers by their arguments: built from the stems, so they go with them. */
+  readonly related: Map<string, readonly string[]>;
 }
 
 export class LocatorCache {
@@ -43,8 +45,6 @@ export class LocatorCache {
   private version = -1;
   private stems: Stems | undefined;
   private readonly tokenCounts = new Map<string, number>();
-  /** relatedFiles' answers by their arguments, while the stems last: the sources ask for the same files in every request. */
-  private readonly related = new Map<string, readonly string[]>();
   private readonly lines = new Map<string, readonly string[] | undefined>();
   /** The cursor documents' lines at their last request, most recent last. */
   private readonly documents = new Map<string, readonly string[]>();
@@ -54,10 +54,7 @@ export class LocatorCache {
     const version = index.version();
     if (index === this.index && version === this.version) return;
     const changed = index === this.index ? index.changedSince(this.version) : undefined;
-    if (index !== this.index || (this.stems && (!changed || [...changed].some((f) => !this.stems!.known.has(f))))) {
-      this.stems = undefined;
-      this.related.clear();
-    }
+    if (index !== this.index || (this.stems && (!changed || [...changed].some((f) => !this.stems!.known.has(f))))) this.stems = undefined;
     if (changed) for (const f of changed) this.lines.delete(f);
     else this.lines.clear();
     this.tokenCounts.clear();
@@ -104,7 +101,9 @@ export class LocatorCache {
 
   /** relatedFiles(files, index.filePaths(), index.roots(), limit) from the kept stems: the same files in the same order. */
   relatedFiles(files: readonly string[], limit = 8): readonly string[] {
-    return keptIn(this.related, MAX_RELATED, `${limit}\n${files.join('\n')}`, () => this.findRelated(files, limit));
+    // The sources ask for the same files in every request.
+    const related = (this.stems ??= this.buildStems()).related;
+    return keptIn(related, MAX_RELATED, `${limit}\n${files.join('\n')}`, () => this.findRelated(files, limit));
   }
 
   private findRelated(files: readonly string[], limit: number): string[] {
@@ -135,6 +134,6 @@ export class LocatorCache {
       const dir = path.dirname(file);
       (byFolder.get(dir) ?? byFolder.set(dir, []).get(dir)!).push(file);
     });
-    return { byStem, known: new Set(all), roots, byFolder };
+    return { byStem, known: new Set(all), roots, byFolder, related: new Map() };
   }
 }
