@@ -4,9 +4,11 @@
  * previous banyan/nextEdit request cancelled and a new `edit` one sent. Sessions on real code (the
  * JavaScript of vscode-jsonrpc and vscode-languageserver under node_modules, indexed whole): rename a
  * declared name by typing the new one, then re-type a real line of the same file, with a log-normal
- * typing rhythm and thinking pauses.
+ * typing rhythm and thinking pauses. With --repo, the sessions are on a real repository instead (a
+ * checkout, copied and indexed whole; TypeScript, JavaScript, Go, Python or Java files), since figures
+ * that hold on installed packages need not hold there (a larger index, longer files, other languages).
  *
- *   node --import tsx bench/nextEdit/typingReplay.ts [--sessions 12] [--seed 7] [--latency 300]
+ *   node --import tsx bench/nextEdit/typingReplay.ts [--sessions 12] [--seed 7] [--latency 300] [--repo DIR]
  *   BANYAN_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=DIR' …   (more Node flags for the server, e.g. to profile it)
  *   BANYAN_BENCH_HOST_FLAGS=0 …                                   (without the V8 flags the extension starts the server with)
  *   BANYAN_BENCH_SERVER=OTHER/dist/server.js …                   (another build's server, to compare two builds)
@@ -25,6 +27,7 @@ import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { NextEditMetricsRequest, NextEditRequest } from '../../src/protocol/lsp';
 import { INDEX_HOST_EXEC_ARGV } from '../../src/core/index/hostFlags';
+import { languageOf, type LanguageId } from '../../src/core/index/languages';
 import { FakeModelServer } from '../../test/fixtures/fakeModelServer';
 import { LspSession, REPO_ROOT } from '../../test/integration/helpers/lspSession';
 
@@ -36,6 +39,7 @@ const arg = (name: string, def: number) => {
 const SESSIONS = arg('sessions', 12);
 const SEED = arg('seed', 7);
 const LATENCY = arg('latency', 300);
+const REPO = argv.includes('--repo') ? path.resolve(argv[argv.indexOf('--repo') + 1]!) : undefined;
 const PACKAGES = ['vscode-jsonrpc/lib', 'vscode-languageserver/lib'];
 const log = (m: string) => process.stderr.write(`[next-edit replay] ${m}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,13 +57,43 @@ function rng(seed: number) {
   };
 }
 
+/** The languages a session can be typed in (the bench sets' five), by the index's own mapping. */
+const SESSION_LANGUAGES = new Set<LanguageId>(['typescript', 'javascript', 'python', 'java', 'go']);
+/** Folders a repository copy leaves out: history, dependencies, build output. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'vendor', 'dist', 'build', 'target', 'out']);
+
 function listFiles(dir: string, out: string[] = []): string[] {
   for (const name of fs.readdirSync(dir).sort()) {
     const full = path.join(dir, name);
-    if (fs.statSync(full).isDirectory()) listFiles(full, out);
-    else if (name.endsWith('.js')) out.push(full);
+    const st = fs.lstatSync(full);
+    if (st.isDirectory()) {
+      if (!SKIPPED_DIRS.has(name)) listFiles(full, out);
+    } else if (st.isFile() && st.size < 400_000) {
+      const lang = languageOf(full);
+      if (lang && SESSION_LANGUAGES.has(lang)) out.push(full);
+    }
   }
   return out;
+}
+
+/**
+ * A line declaring a name, per language: group 1 is the name. Go methods carry a receiver, Java
+ * declarations a type, Python assignments none; a name of four characters or more, so that its uses
+ * are found by a word match.
+ */
+const DECLARATION: Readonly<Record<string, RegExp>> = {
+  typescript: /^\s*(?:export\s+)?(?:async\s+)?(?:function|const|let|class)\s+([A-Za-z_]\w{3,})/,
+  // The packages corpus's own pattern, so that its sessions (and figures) stay what they were.
+  javascript: /^\s*(?:function|const|let|class)\s+([A-Za-z_]\w{3,})/,
+  go: /^\s*(?:func\s+(?:\([^)]*\)\s*)?|var\s+|const\s+|type\s+)([A-Za-z_]\w{3,})|^\s*([A-Za-z_]\w{3,})\s*:=/,
+  python: /^\s*(?:def|class)\s+([A-Za-z_]\w{3,})|^\s*([a-z_]\w{3,})\s*=[^=]/,
+  java: /^\s*(?:(?:public|private|protected|static|final)\s+)*(?:class|interface|enum|[A-Z]\w*(?:<[^>]*>)?|int|long|boolean|double|var)\s+([A-Za-z_]\w{3,})\s*[=;({]/,
+};
+const COMMENT_LINE = /^(\/\/|\/\*|\*|#)/;
+
+function languageIdOf(file: string): string {
+  const lang = languageOf(file)!;
+  return lang === 'tsx' ? 'typescriptreact' : lang;
 }
 
 interface Session { file: string; declLine: number; name: string; start: number; newName: string; line: number }
@@ -70,15 +104,17 @@ function pickSessions(files: string[], n: number, random: () => number): Session
   const shuffled = [...files].sort(() => random() - 0.5);
   for (const file of shuffled) {
     if (out.length >= n) break;
+    const declaration = DECLARATION[languageOf(file)!]!;
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     for (let i = 5; i < lines.length; i++) {
-      const m = /^\s*(?:function|const|let|class)\s+([A-Za-z_]\w{3,})/.exec(lines[i]!);
-      if (!m) continue;
-      const uses = lines.filter((l) => new RegExp(`\\b${m[1]}\\b`).test(l)).length;
-      const code = lines.map((l, j) => ({ l: l.trim(), j })).filter(({ l, j }) => j > i + 1 && l.length >= 16 && l.length <= 80 && !/^(\/\/|\/\*|\*)/.test(l));
+      const m = declaration.exec(lines[i]!);
+      const name = m?.[1] ?? m?.[2];
+      if (!name) continue;
+      const uses = lines.filter((l) => new RegExp(`\\b${name}\\b`).test(l)).length;
+      const code = lines.map((l, j) => ({ l: l.trim(), j })).filter(({ l, j }) => j > i + 1 && l.length >= 16 && l.length <= 80 && !COMMENT_LINE.test(l));
       if (uses < 3 || !code.length) continue;
       const pick = code[Math.floor(random() * code.length)]!;
-      out.push({ file, declLine: i, name: m[1]!, start: lines[i]!.indexOf(m[1]!), newName: `${m[1]}Next`, line: pick.j });
+      out.push({ file, declLine: i, name, start: lines[i]!.indexOf(name, m!.index + /^\s*/.exec(lines[i]!)![0].length), newName: `${name}Next`, line: pick.j });
       break;
     }
   }
@@ -94,6 +130,12 @@ function cadence(text: string, random: () => number): number[] {
   });
 }
 
+function countBy(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
 function pct(values: number[]) {
   const s = [...values].sort((a, b) => a - b);
   const q = (p: number) => (s.length ? Math.round(s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]! * 1000) / 1000 : 0);
@@ -104,9 +146,13 @@ async function main() {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `node esbuild.mjs` first');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'banyan-bench-next-edit-'));
   const ws = path.join(work, 'ws');
-  for (const p of PACKAGES) {
-    const src = path.join(REPO_ROOT, 'node_modules', p);
-    fs.cpSync(src, path.join(ws, p.split('/')[0]!), { recursive: true, filter: (f) => fs.statSync(f).isDirectory() || f.endsWith('.js') });
+  if (REPO) {
+    fs.cpSync(REPO, ws, { recursive: true, filter: (f) => !SKIPPED_DIRS.has(path.basename(f)) });
+  } else {
+    for (const p of PACKAGES) {
+      const src = path.join(REPO_ROOT, 'node_modules', p);
+      fs.cpSync(src, path.join(ws, p.split('/')[0]!), { recursive: true, filter: (f) => fs.statSync(f).isDirectory() || f.endsWith('.js') });
+    }
   }
   const files = listFiles(ws);
   const random = rng(SEED);
@@ -137,7 +183,7 @@ async function main() {
       const indent = /^\s*/.exec(target)![0];
       lines[s.line] = indent;
       let version = 1;
-      await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version, text: lines.join('\n') } });
+      await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: languageIdOf(s.file), version, text: lines.join('\n') } });
       const from = Date.now();
       let pending: CancellationTokenSource | undefined;
       const type = async (line: number, character: number, ch: string, gap: number, replace = 0) => {
@@ -179,7 +225,7 @@ async function main() {
     }
     const out = {
       bench: 'next-edit-typing-replay', node: process.version, server: process.env.BANYAN_BENCH_SERVER ?? 'dist/server.js', serverArgs: SERVER_ARGS, seed: SEED, modelLatencyMs: LATENCY,
-      corpus: { packages: PACKAGES, files: files.length, sessions: sessions.length },
+      corpus: { ...(REPO ? { repo: REPO } : { packages: PACKAGES }), files: files.length, sessions: sessions.length, languages: countBy(sessions.map((x) => languageIdOf(x.file))) },
       machine: { cpus: os.cpus().length, loadavg1m: +os.loadavg()[0].toFixed(2) },
       typedChars: typed,
       nextEditRequests: metrics.requests,
