@@ -117,6 +117,7 @@ for (const s of sets) {
     repos: Object.fromEntries(cs.map((c) => [c.name, { lang: c.lang, cases: json.corpora[c.name]?.cases }])),
     retrievers: table,
     serverLocateMs: engine.locateMs,
+    serverLocatePhases: engine.locatePhases,
     // The CLI's answers against the in-process engine's, case by case (any difference is a bug).
     cliVsInProcess: args['no-cli'] ? null : summarizeComparison(compareAnswers(answers.cli, answers.inProcess)),
     targets: {

@@ -44,6 +44,8 @@ export async function runInProcess(o: InProcessOptions) {
   if (o.record) fs.mkdirSync(o.record, { recursive: true });
   const reasons: Record<string, { hits: number; first: number }> = {};
   const timings: number[] = [];
+  /** Per case, the milliseconds of each step (syntax, context, each source, rank), to say where the slow ones go. */
+  const phaseRows: { id: string; ms: number; phases: Readonly<Record<string, number>> }[] = [];
   for (const file of o.cases) {
     const cases: Case[] = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).slice(0, o.limit ?? Infinity);
     if (!cases.length) continue;
@@ -77,6 +79,7 @@ export async function runInProcess(o: InProcessOptions) {
         const ms = performance.now() - t;
         locator.forget(abs);
         timings.push(ms);
+        phaseRows.push({ id: c.id, ms, phases: r.timings.phases });
         const rel = (p: string) => path.relative(ws, p).split(path.sep).join('/');
         const out = { region: { ...r.region, file: rel(r.region.file) }, locations: r.locations.map((l) => ({ ...l, file: rel(l.file) })) };
         const sc = score.scoreCase(c, score.normalize(out, ws));
@@ -112,8 +115,26 @@ export async function runInProcess(o: InProcessOptions) {
     split: { 'same-file': score.aggregate(all.filter((r) => r.sameFile)), 'cross-file': score.aggregate(all.filter((r) => !r.sameFile)) },
     hitsByReason: reasons,
     locateMs: { p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), max: sorted.at(-1) ?? null, n: sorted.length },
+    locatePhases: phaseSummary(phaseRows),
     perCase: rows,
   };
+}
+
+/**
+ * Where the locate time goes: per step its total over all cases, and its share of the slowest 5 % of
+ * cases (those the p95 is made of); the five slowest cases with their three costliest steps.
+ */
+function phaseSummary(rows: readonly { id: string; ms: number; phases: Readonly<Record<string, number>> }[]) {
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const slow = [...rows].sort((a, b) => b.ms - a.ms);
+  const tail = slow.slice(0, Math.max(1, Math.ceil(rows.length * 0.05)));
+  const sum = (rs: typeof rows, name: string) => rs.reduce((a, r) => a + (r.phases[name] ?? 0), 0);
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r.phases)))];
+  const byStep = names
+    .map((name) => ({ name, totalMs: round(sum(rows, name)), slowest5PctMs: round(sum(tail, name)) }))
+    .sort((a, b) => b.slowest5PctMs - a.slowest5PctMs || b.totalMs - a.totalMs);
+  const top3 = (p: Readonly<Record<string, number>>) => Object.fromEntries(Object.entries(p).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => [k, round(v)]));
+  return { slowestCases: tail.length, byStep, slowest: slow.slice(0, 5).map((r) => ({ id: r.id, ms: round(r.ms), top: top3(r.phases) })) };
 }
 
 function withoutLastKeystroke(text: string, cursor: { line: number; character: number }): string {
