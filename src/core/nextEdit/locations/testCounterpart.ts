@@ -3,7 +3,8 @@
  * the fix: the definition, in the test's subject file (testFiles.ts: `FooTest.java` → `Foo.java`,
  * `foo_test.go` → `foo.go`, `test_foo.py` → `foo.py`, `foo.test.ts` → `foo.ts`), of a function the
  * test edit started or stopped calling — first one the test's own name spells out
- * (`testFormatSplitTimeExceedingIntMillis` → `formatSplitTime`), then the rarest. The other direction
+ * (`testFormatSplitTimeExceedingIntMillis` → `formatSplitTime`), then the rarest; for the first, also the
+ * end of its body when the name's jump does not reach it. The other direction
  * (code edited → its test) was measured on the dev set and left out: the test edit that follows lands
  * on lines no name predicts. Index lookups only: the definitions of each name, then the subject among
  * their files by name; no file list is scanned and no file read.
@@ -23,6 +24,15 @@ const MAX_NAMES = 32;
 const MAX_DEFS_PER_NAME = 40;
 const CALLABLE_KINDS = ['function', 'method'] as const;
 const CALLABLE: ReadonlySet<string> = new Set(CALLABLE_KINDS);
+/**
+ * The fix a test asks for goes where the function decides its answer: near its name (the jump around
+ * the name line holds the first body lines) or, in a longer function, before its last statements (a new
+ * case ahead of the final `return`). The body's end is proposed as a span of its last lines, as strong as
+ * the name (the ranking lists the name first), for the best definition only.
+ */
+const BODY_END_LINES = 8;
+/** Body lines the name line's jump already shows (locateNextEdit's JUMP_SHAPE.after). */
+const NAME_JUMP_AFTER = 5;
 
 export function testCounterpart(ctx: LocatorContext): Candidate[] {
   const index = ctx.input.index;
@@ -39,11 +49,20 @@ export function testCounterpart(ctx: LocatorContext): Candidate[] {
       if (!ctx.isCodeLike(subject)) continue;
       const own = defs.filter((d) => d.path === subject);
       for (const [rank, s] of rankDefinitions(ctx, own, testNames).slice(0, MAX_DEFINITIONS).entries()) {
-        if (!ctx.isMade(subject, s.nameLine)) out.push({ file: subject, line: s.nameLine, score: 1 / (1 + rank) / (1 + age), reason: 'test-counterpart', detail: s.name });
+        const score = 1 / (1 + rank) / (1 + age);
+        if (!ctx.isMade(subject, s.nameLine)) out.push({ file: subject, line: s.nameLine, score, reason: 'test-counterpart', detail: s.name });
+        const end = rank === 0 ? bodyEnd(s) : undefined;
+        if (end && !ctx.isMade(subject, end.line)) out.push({ file: subject, ...end, score, reason: 'test-counterpart', detail: `end of ${s.name}` });
       }
     }
   });
   return out;
+}
+
+/** The last lines of a body longer than the name's jump shows (from the closing line up), or none. */
+function bodyEnd(s: SymbolInfo): { line: number; endLine: number } | undefined {
+  const line = Math.max(s.nameLine + NAME_JUMP_AFTER + 1, s.endLine - BODY_END_LINES + 1);
+  return line < s.endLine ? { line, endLine: s.endLine } : undefined;
 }
 
 /**

@@ -75,6 +75,22 @@ describe('test counterpart source', () => {
       'relabel/relabel_test.go': 'package relabel\n\nfunc TestRelabel(t *testing.T) {\n\trequire.True(t, relabel(nil))\n}\n',
       'lib/response.js': 'module.exports = {\n  redirect (url) {\n  },\n  back (alt) {\n    this.redirect(alt)\n  },\n}\n',
       '__tests__/response/back.test.js': "describe('ctx.back()', () => {\n  it('redirects', () => {\n  })\n})\n",
+      'src/internals/queryKey.ts': [
+        'export function queryKey(path: string[], input: unknown, type: string) {', // 0
+        '  // Construct a key that is easy to destructure', //                         1
+        '  // and flexible for partial selecting.', //                                 2
+        '', //                                                                         3
+        "  const splitPath = path.flatMap((part) => part.split('.'));", //             4
+        '', //                                                                         5
+        "  if (!input && (!type || type === 'any'))", //                               6
+        '    return splitPath.length ? [splitPath] : [];', //                          7
+        '  return [', //                                                               8
+        '    splitPath,', //                                                           9
+        '    { input, type },', //                                                    10
+        '  ];', //                                                                    11
+        '}', //                                                                       12
+      ].join('\n'),
+      'src/internals/queryKey.test.ts': "test('queryKey', () => {\n  expect(queryKey([], undefined, 'any')).toEqual([]);\n});\n",
     });
   });
   after(() => ws.close());
@@ -98,6 +114,13 @@ describe('test counterpart source', () => {
     const history = [hunk(ws, '__tests__/response/back.test.js', 3, [], ['  it(\'redirects to the same origin\', () => {', '    ctx.back()', '  })'])];
     const found = testCounterpart(context(ws, '__tests__/response/back.test.js', { line: 5, character: 4 }, history));
     assert.deepEqual(at(found), ['lib/response.js:3:back']);
+  });
+
+  it('a test of a long function also sends the user to the end of its body, where a new case goes before the last return', () => {
+    const history = [hunk(ws, 'src/internals/queryKey.test.ts', 2, [], ["  expect(queryKey(['a'], { cursor: 1 }, 'infinite')).toEqual([['a']]);"])];
+    const found = testCounterpart(context(ws, 'src/internals/queryKey.test.ts', { line: 2, character: 10 }, history));
+    assert.deepEqual(found.map((c) => `${c.file.slice(ws.root.length + 1)}:${c.line}-${c.endLine ?? c.line}:${c.detail}`), ['src/internals/queryKey.ts:0-0:queryKey', 'src/internals/queryKey.ts:6-12:end of queryKey']);
+    assert.equal(found[1]!.score, found[0]!.score);
   });
 
   it('an edit to code proposes nothing (its test edit is not predictable by name), nor does a test without a subject', () => {
