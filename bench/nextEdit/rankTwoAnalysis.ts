@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_REGION_BUDGET } from '../../src/core/nextEdit/editableRegion';
+import { historyFromDiff } from '../../src/core/nextEdit/historyFromDiff';
 import { JUMP_SHAPE } from '../../src/core/nextEdit/locateNextEdit';
 import { leftoverRegion } from '../../src/core/nextEdit/locations/leftoverRegion';
 import type { Candidate } from '../../src/core/nextEdit/locations/locatorContext';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     const cursor = { line: c.cursor.line, character: 0 };
     const locations = rankLocations(c.candidates, { region: c.region, cursor, editedFiles, limit: 20, ...JUMP_SHAPE, lastLine: (f) => c.lastLines[f] });
     const sourced = c.candidates.filter((x) => x.reason !== 'nearby');
-    const moved = leftoverRegion({ region: c.region, cursor, lines: linesOf(c), budget: DEFAULT_REGION_BUDGET, candidates: sourced, locations });
+    const moved = leftoverRegion({ region: c.region, cursor, lines: linesOf(c), budget: DEFAULT_REGION_BUDGET, candidates: sourced, locations, history: historyFromDiff(c.history, '/') });
     const answer = moved ?? { region: c.region, locations };
     const r = score.scoreCase(c, answer);
     if (!process.argv.includes('--all') && r.rank !== 2 && r.rank !== 3) continue;
