@@ -81,7 +81,7 @@ export function locateNextEdits(input: LocateInput, phases?: Map<string, number>
   const lastLine = (f: string) => lastLineOf(ctx.linesOf(f));
   input.observe?.(all, region, lastLine, regionInput);
   const locations = rankLocations(all, { region, cursor: input.cursor, editedFiles: ctx.historyFiles(), limit: input.limit ?? 20, ...JUMP_SHAPE, lastLine });
-  const moved = leftoverRegion({ region, cursor: input.cursor, lines: input.lines, budget, candidates, locations });
+  const moved = leftoverRegion({ region, cursor: input.cursor, lines: input.lines, budget, candidates, locations, history: input.history });
   lap('rank');
   return moved ?? { region, locations };
 }

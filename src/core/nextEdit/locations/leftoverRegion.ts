@@ -7,9 +7,12 @@
  * file, the region is built there and the cursor's place becomes the first jump back. Only then: moved
  * whenever a leftover use ranks first, it lost more targets than it found (the cursor's region is right
  * more often), and a leftover in another file stays a jump (the region stays in the cursor's document).
+ * Lines that merely look like the edited ones (similar-code) are found around finished edits too: they
+ * keep the region only against a name the edits removed from text (a comment, a string), not from code.
  */
 import { editableRegion, type RegionBudget } from '../editableRegion';
-import type { LineSpan, NextEditLocation, Position } from '../types';
+import { identifiersOf } from '../identifiers';
+import type { HistoryHunk, LineSpan, NextEditLocation, Position } from '../types';
 import type { Candidate } from './locatorContext';
 
 export interface LeftoverInput {
@@ -21,7 +24,14 @@ export interface LeftoverInput {
   readonly candidates: readonly Candidate[];
   /** The ranked places, best first. */
   readonly locations: readonly NextEditLocation[];
+  /** The edits made (what the leftover's name was removed from). */
+  readonly history: readonly HistoryHunk[];
 }
+
+/** A line that is all comment (its first token opens or continues one); `#include` and the like are code. */
+const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!include\b|define\b|if|endif\b|pragma\b)|--|"""|''')/;
+/** A string literal on one line (escaped quotes inside it included). */
+const STRING = /(["'`])(?:\\.|(?!\1).)*\1/g;
 
 /** Lines of the cursor's place kept as a jump: as a ranked place shows a candidate. */
 const BEFORE_CURSOR = 3;
@@ -32,8 +42,9 @@ export function leftoverRegion(input: LeftoverInput): { region: LineSpan; locati
   const { region, cursor, lines } = input;
   const top = input.locations[0];
   if (!top || top.reason !== 'renamed-identifier' || top.file !== region.file) return undefined;
-  const found = input.candidates.some((c) => c.reason !== 'recent-edit' && c.reason !== 'nearby' && c.file === region.file && region.startLine <= c.line && c.line <= region.endLine);
-  if (found) return undefined;
+  const found = input.candidates.filter((c) => c.reason !== 'recent-edit' && c.reason !== 'nearby' && c.file === region.file && region.startLine <= c.line && c.line <= region.endLine);
+  if (found.some((c) => c.reason !== 'similar-code')) return undefined;
+  if (found.length && !(top.detail && removedFromCode(top.detail, input.history))) return undefined;
   // Centred on the leftover, as long as the cursor's region (the syntax-node step keeps it whole when the budget allows).
   const size = region.endLine - region.startLine + 1;
   const last = Math.max(0, lines.length - 1);
@@ -50,4 +61,9 @@ export function leftoverRegion(input: LeftoverInput): { region: LineSpan; locati
   const inside = (l: LineSpan) => l.file === moved.file && moved.startLine <= l.startLine && l.endLine <= moved.endLine;
   const rest = input.locations.slice(1).filter((l) => !inside(l));
   return { region: moved, locations: [back, ...rest].slice(0, input.locations.length) };
+}
+
+/** Whether some edit removed `name` from code: outside comments and string literals. */
+function removedFromCode(name: string, history: readonly HistoryHunk[]): boolean {
+  return history.some((h) => h.oldLines.some((l) => l.includes(name) && !COMMENT_LINE.test(l) && identifiersOf(l.replace(STRING, ' ')).includes(name)));
 }

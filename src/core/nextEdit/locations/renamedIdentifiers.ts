@@ -1,11 +1,13 @@
 /**
  * Source: the remaining uses of names the recent edits removed — a rename, a dropped argument, a
  * replaced call. `foo` → `bar` on one line leaves every other `foo` as a place the user will go next;
- * a name left only on its import is an unused import, as likely next near or far.
+ * a name left only on its import is an unused import, as likely next near or far. A name the edit
+ * removed only from where an import line imports from (`helpers` in `'./helpers/x.js'`) renamed nothing.
  * In other files only those tied to the edits (ctx.isLinked: importers, imports, tests): a name renamed
  * in one file leaves its namesakes in unrelated files as they were.
  */
-import { isImportLine } from './importLines';
+import { identifiersOf } from '../identifiers';
+import { isImportLine, modulePathNames } from './importLines';
 import { findOccurrences } from './occurrences';
 import { editSignalsOf, proximity } from './scoring';
 import type { Candidate, LocatorContext } from './locatorContext';
@@ -17,7 +19,7 @@ export function renamedIdentifiers(ctx: LocatorContext): Candidate[] {
   const seen = new Set<string>();
   for (const s of editSignalsOf(ctx)) {
     for (const name of s.removed) {
-      if (seen.has(name) || seen.size >= MAX_NAMES) continue;
+      if (seen.has(name) || seen.size >= MAX_NAMES || onlyInModulePaths(name, s.hunk.oldLines)) continue;
       seen.add(name);
       const found = findOccurrences(ctx, name, { linkedOnly: true });
       // Left only on its import lines, the name's import is now unused: it goes next, however far up.
@@ -30,4 +32,9 @@ export function renamedIdentifiers(ctx: LocatorContext): Candidate[] {
     }
   }
   return out;
+}
+
+/** Every removed line holding `name` holds it only in an import's module path. */
+function onlyInModulePaths(name: string, oldLines: readonly string[]): boolean {
+  return oldLines.every((l) => !l.includes(name) || !identifiersOf(l).includes(name) || modulePathNames(l).includes(name));
 }

@@ -21,6 +21,8 @@ describe('renamed identifiers across files', () => {
       'pkg/test_parser.py': ['from pkg.parser import parse_header', '', 'def test_parse():', '    assert parse_header(["a: b"]) == {"a": " b"}', ''].join('\n'),
       // Go: the last `strings.` call replaced far below the imports.
       'cmd/check_test.go': ['package cmd', '', 'import (', '\t"strings"', '\t"testing"', ')', ...Array.from({ length: 200 }, () => ''), 'func TestCheck(t *testing.T) {', '\tassert.Contains(t, got, want)', '\tif strings.HasPrefix(got, "x") {', '\t}', '}'].join('\n'),
+      // JavaScript: an import line deleted; its path's folder is in the other imports' paths too.
+      'lib/axios.js': ["import isAxiosError from './helpers/isAxiosError.js';", "import HttpStatusCode from './helpers/HttpStatusCode.js';", '', ...Array.from({ length: 60 }, () => ''), 'axios.formToStream = formDataToStream;', ''].join('\n'),
       'pkg/mail.py': ['def parse_header(line):', '    return line.strip()', '', 'def subject(msg):', '    return parse_header(msg[0])', ''].join('\n'),
     });
   });
@@ -34,6 +36,14 @@ describe('renamed identifiers across files', () => {
     assert.deepEqual(renamedIdentifiers(only).filter((c) => c.detail === 'strings').map((c) => [c.line, c.score]), [[3, 1]]);
     const stillUsed = renamedIdentifiers(context(ws, rel, cursor, [hunk(ws, rel, 207, ['\tif !strings.Contains(got, want) {'], ['\tassert.Contains(t, got, want)'])]));
     assert.ok(stillUsed.find((c) => c.line === 3)!.score < 0.5, 'still used below: the import is no nearer than it is');
+  });
+
+  it("an import line deleted: its module path's names are not renamed, the name it bound is", () => {
+    const rel = 'lib/axios.js';
+    const ctx = context(ws, rel, { line: 2, character: 0 }, [hunk(ws, rel, 2, ["import formDataToStream from './helpers/formDataToStream.js';"], [])]);
+    const names = new Set(renamedIdentifiers(ctx).map((c) => c.detail));
+    assert.ok(!names.has('helpers'), 'the other imports from ./helpers are no leftovers');
+    assert.deepEqual(renamedIdentifiers(ctx).filter((c) => c.detail === 'formDataToStream').map((c) => c.line), [63]);
   });
 
   it('TypeScript: the importer of the edited file, not the namesake in an unrelated module', () => {
