@@ -35,6 +35,7 @@ import {
   type NextEditParams,
   type NextEditResult,
 } from '../protocol/lsp';
+import { debounceWait } from './debounceWait';
 import { fsPath } from './fileUri';
 import { GcPauses } from './gcPauses';
 import { onNotification, onRequest } from './lspTyped';
@@ -49,6 +50,8 @@ const CURSOR_TRIGGER_MS = 10_000;
 const SYNC_WAIT_MS = 2000;
 /** Most wait before a prediction after typing (the adaptive debounce's upper bound). */
 const DEBOUNCE_MAX_MS = 350;
+/** How long before the end of the debounce the document is re-parsed (an incremental parse takes a few ms at most). */
+const PARSE_AHEAD_MS = 20;
 
 interface Offered {
   readonly id: string;
@@ -246,7 +249,9 @@ export const nextEditFeature: ServerFeature = {
       const cancel = token.onCancellationRequested(() => controller.abort());
       try {
         const wait = trigger === 'edit' ? economy.delayAfterEdit(DEBOUNCE_MAX_MS) : 0;
-        if ((wait > 0 && !(await sleep(wait, controller.signal))) || controller.signal.aborted || isStale()) {
+        // The syntax tree is re-parsed for this text in the wait, so that the locate finds it parsed.
+        const parseAhead = { leadMs: PARSE_AHEAD_MS, run: () => void (isStale() ? undefined : locator.warm(file, document.languageId, text).catch(() => undefined)) };
+        if ((wait > 0 && !(await debounceWait(wait, controller.signal, parseAhead))) || controller.signal.aborted || isStale()) {
           metrics.recordStage(trigger, 'superseded');
           return null;
         }
@@ -372,21 +377,6 @@ function isInsertionAt(edits: readonly TextEdit[], p: { line: number; character:
   if (edits.length !== 1) return false;
   const r = edits[0]!.range;
   return r.start.line === p.line && r.start.character === p.character && r.end.line === p.line && r.end.character === p.character;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function pathToUri(file: string): string {

@@ -44,6 +44,8 @@ interface EditEvent {
 export class EditHistory {
   private readonly options: EditHistoryOptions;
   private readonly texts = new Map<string, string[]>();
+  /** The text last handed in per followed document (its lines are `texts`'): what linesOf compares with. */
+  private readonly handed = new Map<string, string>();
   private readonly open = new Map<string, EditEvent>();
   /** Closed events, oldest first. */
   private closed: EditEvent[] = [];
@@ -57,13 +59,13 @@ export class EditHistory {
   /** The document as opened (or as it is when the history starts following it): no event. */
   openDocument(file: string, text: string): void {
     this.closeEvent(file);
-    if (text.length > this.options.maxDocumentChars) this.texts.delete(file);
-    else this.texts.set(file, documentLines(text));
+    if (text.length > this.options.maxDocumentChars) this.forget(file);
+    else this.follow(file, documentLines(text), text);
   }
 
   closeDocument(file: string): void {
     this.closeEvent(file);
-    this.texts.delete(file);
+    this.forget(file);
   }
 
   /** The document's text after a change; `now` in ms. */
@@ -73,21 +75,23 @@ export class EditHistory {
       this.closeDocument(file);
       return;
     }
-    const split = documentLines(text);
     if (!before) {
-      this.texts.set(file, split);
+      this.follow(file, documentLines(text), text);
       return;
     }
-    const change = changedLines(before, split);
-    if (!change) return;
+    const changed = linesAfterChange(before, this.handed.get(file), text);
+    if (!changed) {
+      this.handed.set(file, text);
+      return;
+    }
+    const { change, after } = changed;
     const { start, oldEnd, newEnd } = change; // [start, oldEnd) in before → [start, newEnd) in after
-    const after = reuseUnchanged(before, split, change);
     const delta = newEnd - oldEnd;
     const current = this.open.get(file);
     const joins = current && this.lastFile === file && now - current.lastAt < this.options.pauseMs
       && start <= current.start + current.length + this.options.mergeLines && oldEnd >= current.start - this.options.mergeLines;
     if (current && !joins) this.closeEvent(file); // with the text before this change
-    this.texts.set(file, after);
+    this.follow(file, after, text);
     this.shiftClosed(file, start, oldEnd, delta);
     if (current && joins) {
       const s = Math.min(start, current.start);
@@ -105,22 +109,14 @@ export class EditHistory {
   }
 
   /**
-   * The followed document's lines, when `text` is its text as last handed in (checked character by
-   * character, without allocating: a same-length edit the history has not seen must not pass; a text
-   * with \r line breaks is left to the caller to split): the lines a change left alone are the same
-   * strings from one version to the next, so whoever compares two versions' lines compares references.
+   * The followed document's lines, when `text` is its text as last handed in (compared whole: the
+   * editor's document hands out the same string until it changes, so mostly by reference; a text with
+   * \r line breaks is left to the caller to split): the lines a change left alone are the same strings
+   * from one version to the next, so whoever compares two versions' lines compares references.
    */
   linesOf(file: string, text: string): readonly string[] | undefined {
     const lines = this.texts.get(file);
-    if (!lines || text.includes('\r')) return undefined;
-    let at = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (!text.startsWith(line, at)) return undefined;
-      at += line.length;
-      if (i < lines.length - 1 && text.charCodeAt(at++) !== 10) return undefined;
-    }
-    return at === text.length ? lines : undefined;
+    return lines && this.handed.get(file) === text && !text.includes('\r') ? lines : undefined;
   }
 
   /** The latest event in `file` came from an accepted suggestion (call right after the accepted edit arrived). */
@@ -153,6 +149,16 @@ export class EditHistory {
     let last = -Infinity;
     for (const e of [...this.closed, ...this.open.values()]) last = Math.max(last, e.lastAt);
     return last;
+  }
+
+  private follow(file: string, lines: string[], text: string): void {
+    this.texts.set(file, lines);
+    this.handed.set(file, text);
+  }
+
+  private forget(file: string): void {
+    this.texts.delete(file);
+    this.handed.delete(file);
   }
 
   private closeEvent(file: string): void {
@@ -189,7 +195,7 @@ export class EditHistory {
 }
 
 /** The lines that differ: [start, oldEnd) of `a` became [start, newEnd) of `b`; undefined when equal. */
-export function changedLines(a: readonly string[], b: readonly string[]): { start: number; oldEnd: number; newEnd: number } | undefined {
+export function changedLines(a: readonly string[], b: readonly string[]): LineChange | undefined {
   let start = 0;
   const min = Math.min(a.length, b.length);
   while (start < min && a[start] === b[start]) start++;
@@ -203,12 +209,87 @@ export function changedLines(a: readonly string[], b: readonly string[]): { star
   return { start, oldEnd: ea, newEnd: eb };
 }
 
+type LineChange = { start: number; oldEnd: number; newEnd: number };
+
+/**
+ * `text`'s lines after a change of `before` (the lines of `beforeText`), with the change as changedLines
+ * finds it; undefined when the lines are equal. A keystroke changes a line or two: where the two texts
+ * start and end alike is found by comparing them in blocks, and only the text between is split. A
+ * text with \r splits as a whole (documentLines decides its lines).
+ */
+export function linesAfterChange(before: readonly string[], beforeText: string | undefined, text: string): { change: LineChange; after: string[] } | undefined {
+  if (beforeText === undefined || text.includes('\r') || beforeText.includes('\r')) {
+    const split = documentLines(text);
+    const change = changedLines(before, split);
+    return change && { change, after: reuseUnchanged(before, split, change) };
+  }
+  const n = before.length;
+  const same = commonPrefix(beforeText, text);
+  // Equal lines at the start (their characters and break are among the `same` first): line `a` of the
+  // text starts at `from`; `ended`: the text's last line is among them.
+  let a = 0;
+  let from = 0;
+  let ended = false;
+  while (a < n) {
+    const end = from + before[a]!.length;
+    if (end > same) break;
+    if (end === text.length) {
+      a++;
+      ended = true;
+      break;
+    }
+    if (text.charCodeAt(end) !== 10) break;
+    a++;
+    from = end + 1;
+  }
+  if (ended && a === n) return undefined;
+  // Equal lines at the end, none of them one of the start's: the first of them starts at `to` in the text.
+  let b = 0;
+  let to = text.length + 1;
+  if (!ended) {
+    // Past `from` in neither text: a line within it starts at `from` or later.
+    const sameEnd = commonSuffix(beforeText, text, Math.min(beforeText.length, text.length) - from);
+    while (b < n - a) {
+      const start = to - 1 - before[n - 1 - b]!.length;
+      if (text.length - start > sameEnd || (start > 0 && text.charCodeAt(start - 1) !== 10)) break;
+      b++;
+      to = start;
+      if (start === 0) break;
+    }
+  }
+  const middle = ended || to === from ? [] : text.slice(from, to - 1).split('\n');
+  const after = new Array<string>(a + middle.length + b);
+  for (let i = 0; i < a; i++) after[i] = before[i]!;
+  // Copied out of the text (see reuseUnchanged).
+  for (let k = 0; k < middle.length; k++) after[a + k] = (' ' + middle[k]!).slice(1);
+  for (let k = 0; k < b; k++) after[a + middle.length + k] = before[n - b + k]!;
+  return { change: { start: a, oldEnd: n - b, newEnd: a + middle.length }, after };
+}
+
+/** Block sizes the texts are compared in, largest first: string equality is a native compare, a block costs one call. */
+const BLOCKS = [4096, 256, 16, 1];
+
+/** How many characters `x` and `y` share at their start. */
+function commonPrefix(x: string, y: string): number {
+  const max = Math.min(x.length, y.length);
+  let p = 0;
+  for (const step of BLOCKS) while (p + step <= max && x.slice(p, p + step) === y.slice(p, p + step)) p += step;
+  return p;
+}
+
+/** How many characters `x` and `y` share at their end, at most `limit`. */
+function commonSuffix(x: string, y: string, limit: number): number {
+  let s = 0;
+  for (const step of BLOCKS) while (s + step <= limit && x.slice(x.length - s - step, x.length - s) === y.slice(y.length - s - step, y.length - s)) s += step;
+  return s;
+}
+
 /**
  * `split` with its unchanged lines taken from `before` (the same strings): the next comparison of two
  * versions' lines (here, and the location sources' carried line facts) finds them equal by reference
  * instead of comparing their characters.
  */
-function reuseUnchanged(before: readonly string[], split: string[], change: { start: number; oldEnd: number; newEnd: number }): string[] {
+function reuseUnchanged(before: readonly string[], split: string[], change: LineChange): string[] {
   const { start, oldEnd, newEnd } = change;
   for (let i = 0; i < start; i++) split[i] = before[i]!;
   // A line split off the text may be a slice of it (V8 keeps the whole text alive behind it): the

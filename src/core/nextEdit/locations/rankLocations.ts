@@ -87,22 +87,17 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
       prev.c = c;
     } else prev.weighted += weighted * mergeShare;
   }
-  // The lines the region and the listed places cover, and those beside a listed place, per file: asked
-  // for every candidate read, and a ranking with few distinct places reads all of them.
-  const takenLines = new Map<string, Set<number>>();
-  const besideLines = new Map<string, Set<number>>();
-  const mark = (into: Map<string, Set<number>>, file: string, from: number, to: number) => {
-    let set = into.get(file);
-    if (!set) into.set(file, (set = new Set()));
-    for (let l = from; l <= to; l++) set.add(l);
+  // The listed places per file, as start and end lines one after the other: asked for every candidate
+  // read (whether the region or a place covers its line, or it is beside a place), and a ranking with
+  // few distinct places reads all of them. At most `limit` places: a scan, without a set of lines to build.
+  const listedSpans = new Map<string, number[]>();
+  const within = (file: string, line: number, margin: number) => {
+    const spans = listedSpans.get(file);
+    if (spans) for (let k = 0; k < spans.length; k += 2) if (spans[k]! - margin <= line && line <= spans[k + 1]! + margin) return true;
+    return false;
   };
-  const take = (span: LineSpan, listed: boolean) => {
-    mark(takenLines, span.file, span.startLine, span.endLine);
-    if (listed) mark(besideLines, span.file, span.startLine - ADJACENT_LINES, span.endLine + ADJACENT_LINES);
-  };
-  take(options.region, false);
-  const covered = (file: string, line: number) => takenLines.get(file)?.has(line) ?? false;
-  const beside = (file: string, line: number) => besideLines.get(file)?.has(line) ?? false;
+  const covered = (file: string, line: number) => (file === region.file && region.startLine <= line && line <= region.endLine) || within(file, line, 0);
+  const beside = (file: string, line: number) => within(file, line, ADJACENT_LINES);
   const fileRank = fileOrder(byLine.keys());
   const order = (a: Merged, b: Merged) => b.weighted - a.weighted || fileRank.get(a.c.file)! - fileRank.get(b.c.file)! || a.c.line - b.c.line;
   const ranked = bestFirst(merged, Math.max(FIRST_READ, options.limit), order);
@@ -158,7 +153,9 @@ export function rankLocations(candidates: readonly Candidate[], options: RankOpt
       if (span.startLine > last) continue;
       if (span.endLine > last) span = { file: span.file, startLine: span.startLine, endLine: last };
     }
-    take(span, true);
+    const spans = listedSpans.get(span.file);
+    if (spans) spans.push(span.startLine, span.endLine);
+    else listedSpans.set(span.file, [span.startLine, span.endLine]);
     const { file, startLine, endLine } = span;
     const score = round(weighted);
     out.push(c.detail ? { file, startLine, endLine, score, reason: c.reason, detail: c.detail } : { file, startLine, endLine, score, reason: c.reason });

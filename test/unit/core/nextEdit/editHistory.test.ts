@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, it } from 'node:test';
-import { changedLines, EditHistory } from '@src/core/nextEdit/editHistory';
+import { documentLines } from '@src/core/nextEdit/documentLines';
+import { changedLines, EditHistory, linesAfterChange } from '@src/core/nextEdit/editHistory';
 
 const F = '/w/a.ts';
 const G = '/w/b.ts';
@@ -149,6 +150,73 @@ describe('changedLines', () => {
     assert.deepEqual(changedLines(['a', 'b', 'c'], ['a', 'B', 'c']), { start: 1, oldEnd: 2, newEnd: 2 });
     assert.deepEqual(changedLines(['a', 'c'], ['a', 'b', 'c']), { start: 1, oldEnd: 1, newEnd: 2 });
     assert.equal(changedLines(['a'], ['a']), undefined);
+  });
+});
+
+describe('linesAfterChange', () => {
+  /** What the history did before reading the text in place: split it all, then compare the lines. */
+  const bySplit = (before: readonly string[], text: string) => {
+    const after = documentLines(text);
+    const change = changedLines(before, after);
+    return change && { change, after };
+  };
+  const check = (beforeText: string, text: string) => {
+    const before = documentLines(beforeText);
+    assert.deepEqual(linesAfterChange(before, beforeText, text), bySplit(before, text), JSON.stringify({ beforeText, text }));
+  };
+
+  it('finds the same lines and change as a split of the whole text: edges of the text and of the lines', () => {
+    const texts = ['', '\n', '\n\n', 'a', 'a\n', '\na', 'a\nb', 'a\n\nb', 'ab\nc', 'a\nb\n', 'x\na\nb', 'a\nx\nb', 'a\nb\nx', 'b\na', 'a\na\na', 'a\r\nb', 'a\rb\n', 'ab', 'b', 'ab\nab', 'a\na\nb', 'a\nb\nb', 'x\nabc', 'x\nab\nabc'];
+    for (const before of texts) for (const text of texts) check(before, text);
+  });
+
+  it('finds the same lines and change as a split of the whole text: random edits', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const pieces = ['a', 'b', 'ab', '\n', '\n', '', 'x', ' '];
+    for (let round = 0; round < 3000; round++) {
+      let text = Array.from({ length: rnd(12) }, () => pieces[rnd(pieces.length)]).join('');
+      const before = text;
+      // One to three edits: insert, delete or replace a few characters (line breaks included).
+      for (let e = 0, edits = 1 + rnd(3); e < edits; e++) {
+        const at = rnd(text.length + 1);
+        const del = rnd(3);
+        text = text.slice(0, at) + Array.from({ length: rnd(3) }, () => pieces[rnd(pieces.length)]).join('') + text.slice(at + del);
+      }
+      check(before, text);
+    }
+    // Two short texts of few distinct lines: their equal starts and ends overlap in every way.
+    const someLines = () => Array.from({ length: rnd(6) }, () => ['a', 'b', ''][rnd(3)]).join('\n');
+    for (let round = 0; round < 3000; round++) check(someLines(), someLines());
+    // Long texts (the comparison goes by blocks of thousands of characters): edits anywhere, line breaks included.
+    const long = doc(3000).join('\n');
+    for (let round = 0; round < 300; round++) {
+      const at = rnd(long.length + 1);
+      const edited = long.slice(0, at) + ['x', '\n', '', 'line 7\n'][rnd(4)] + long.slice(at + rnd(3));
+      check(long, edited);
+      check(edited, long);
+    }
+  });
+
+  it('reads nothing of a long text beyond the changed line and its ends (no whole split)', () => {
+    const before = doc(5000);
+    const lines = [...before];
+    lines[2500] += 'x';
+    const text = lines.join('\n');
+    const split = String.prototype.split;
+    let splitChars = 0;
+    String.prototype.split = function (this: string, ...args: Parameters<typeof split>) {
+      splitChars += this.length;
+      return split.apply(this, args);
+    } as typeof split;
+    try {
+      const got = linesAfterChange(before, before.join('\n'), text)!;
+      assert.deepEqual(got.change, { start: 2500, oldEnd: 2501, newEnd: 2501 });
+      assert.equal(got.after[2500], 'line 2500x');
+    } finally {
+      String.prototype.split = split;
+    }
+    assert.ok(splitChars < 100, `split ${splitChars} characters`);
   });
 });
 
