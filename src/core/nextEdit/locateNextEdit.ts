@@ -12,6 +12,7 @@ import { diagnostics } from './locations/diagnostics';
 import { extractedValue } from './locations/extractedValue';
 import { leftoverRegion } from './locations/leftoverRegion';
 import { type Candidate, LocatorContext, type LocatorInput, type LocationSource } from './locations/locatorContext';
+import { missingDefinition } from './locations/missingDefinition';
 import { missingImport } from './locations/missingImport';
 import { nearbyWindows } from './locations/nearby';
 import { rankLocations } from './locations/rankLocations';
@@ -27,7 +28,7 @@ import { twinFiles } from './locations/twinFiles';
 import type { LineSpan, NextEditLocation } from './types';
 
 /** The sources by name (what the phase timings call them), in no particular order: each is one file under ./locations. */
-export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, repeatedBlock, similarLines, changedSignature, addedNames, extractedValue, siblingEntries, missingImport, recentEdits, diagnostics, testCounterpart, testOfEditedCode, twinFiles };
+export const LOCATION_SOURCES: Readonly<Record<string, LocationSource>> = { renamedIdentifiers, repeatedEdit, repeatedBlock, similarLines, changedSignature, addedNames, extractedValue, siblingEntries, missingImport, missingDefinition, recentEdits, diagnostics, testCounterpart, testOfEditedCode, twinFiles };
 
 export interface LocateInput extends LocatorInput {
   /** Syntax nodes holding the cursor, innermost first (see syntaxAncestors.ts). */

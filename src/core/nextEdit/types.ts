@@ -35,6 +35,7 @@ export type LocationReason =
   | 'similar-code'
   | 'changed-signature'
   | 'missing-import'
+  | 'missing-definition'
   | 'new-symbol-usage'
   | 'sibling'
   | 'test-counterpart'

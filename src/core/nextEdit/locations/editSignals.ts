@@ -3,6 +3,7 @@
  * argument), the names it introduced, and the exact piece of old text it changed (so the same change
  * can be looked for elsewhere).
  */
+import { type LanguageId, languageOf } from '../../index/languages';
 import { meaningfulIdentifiers } from '../identifiers';
 import type { HistoryHunk } from '../types';
 
@@ -10,11 +11,11 @@ export interface EditSignals {
   readonly hunk: HistoryHunk;
   /** 0 for the most recent hunk. */
   readonly age: number;
-  /** Meaningful names on the removed lines and not on the added lines. */
+  /** Meaningful names in the code of the removed lines (see namesOf) and nowhere on the added lines. */
   readonly removed: readonly string[];
-  /** Meaningful names on the added lines and not on the removed lines. */
+  /** Meaningful names in the code of the added lines and nowhere on the removed lines. */
   readonly added: readonly string[];
-  /** Every meaningful name of the removed lines. */
+  /** Every meaningful name in the code of the removed lines. */
   readonly oldNames: readonly string[];
   /**
    * The old text the hunk changed, widened to whole words with one word of context on each side (e.g.
@@ -26,10 +27,12 @@ export interface EditSignals {
 }
 
 export function editSignals(hunk: HistoryHunk, age: number): EditSignals {
-  const oldNames = meaningfulIdentifiers(hunk.oldLines);
-  const newNames = meaningfulIdentifiers(hunk.newLines);
-  const newSet = new Set(newNames);
-  const oldSet = new Set(oldNames);
+  const language = languageOf(hunk.file);
+  const oldNames = namesOf(hunk.oldLines, language);
+  const newNames = namesOf(hunk.newLines, language);
+  // Named anywhere on the other side, even in a comment, a name was neither removed nor added.
+  const newSet = new Set(meaningfulIdentifiers(hunk.newLines));
+  const oldSet = new Set(meaningfulIdentifiers(hunk.oldLines));
   const fragments = changedFragment(hunk);
   return {
     hunk,
@@ -39,6 +42,19 @@ export function editSignals(hunk: HistoryHunk, age: number): EditSignals {
     oldNames,
     ...fragments,
   };
+}
+
+/** A name written the way code names things (`HashMap`, `newHashMap`, `EMPTY_CONFIG`), not a word of prose. */
+const CODE_SHAPED = /[a-z][A-Z]|[A-Za-z0-9]_[A-Za-z0-9]/;
+
+/**
+ * The meaningful names of some lines' code, and of their comments only those shaped like code: a
+ * reworded doc comment's words (`methods`, `Note`) are no names the code uses, `ConfigFileNotFoundError`
+ * in a comment is.
+ */
+function namesOf(lines: readonly string[], language: LanguageId | undefined): string[] {
+  const code = meaningfulIdentifiers(withoutComments(lines, language));
+  return [...new Set([...code, ...meaningfulIdentifiers(lines).filter((n) => CODE_SHAPED.test(n))])];
 }
 
 const WORD = /[\w$]/;
@@ -69,4 +85,48 @@ function changedFragment(h: HistoryHunk): { oldFragment?: string; newFragment?: 
   const newFragment = b.slice(left, b.length - (a.length - end)).trim();
   if (!oldFragment || oldFragment === newFragment) return {};
   return { oldFragment, newFragment };
+}
+
+/**
+ * Consecutive lines with their comments cut out (a block comment or docstring may span them; a line
+ * inside a doc comment starts with `*`). Strings stay: `"//"` in one starts no comment. Languages the
+ * index does not parse keep their lines whole: their comment syntax is unknown.
+ */
+export function withoutComments(lines: readonly string[], language: LanguageId | undefined): string[] {
+  if (!language) return [...lines];
+  const python = language === 'python';
+  let block: string | undefined; // the closing mark of a comment or docstring left open on an earlier line
+  return lines.map((line) => {
+    let out = '';
+    let i = 0;
+    if (block === undefined && !python && /^\s*\*(\s|\/|$)/.test(line)) return '';
+    while (i < line.length) {
+      if (block !== undefined) {
+        const end = line.indexOf(block, i);
+        if (end < 0) return out;
+        i = end + block.length;
+        block = undefined;
+        continue;
+      }
+      if (line.startsWith(python ? '#' : '//', i)) return out;
+      const opened = python ? ['"""', "'''"].find((m) => line.startsWith(m, i)) : line.startsWith('/*', i) ? '*/' : undefined;
+      if (opened) {
+        block = opened;
+        i += opened.length;
+        continue;
+      }
+      const q = line[i]!;
+      // Rust's `'a` is a lifetime, not a quote.
+      if (q === '"' || (q === "'" && language !== 'rust') || q === '`') {
+        let j = i + 1;
+        while (j < line.length && line[j] !== q) j += line[j] === '\\' ? 2 : 1;
+        out += line.slice(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      out += q;
+      i++;
+    }
+    return out;
+  });
 }

@@ -35,6 +35,7 @@ export const RANKING_WEIGHTS: RankingWeights = {
     diagnostic: 8,
     'changed-signature': 3,
     'missing-import': 4,
+    'missing-definition': 4,
     'new-symbol-usage': 4,
     sibling: 3,
     'test-counterpart': 4,
