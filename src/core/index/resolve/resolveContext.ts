@@ -3,7 +3,7 @@
  * resolution costs no disk access), which files sit in a folder, and small config files (tsconfig,
  * go.mod, Cargo.toml) read once and cached.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ImportInfo } from '../model';
 
@@ -27,22 +27,29 @@ export interface ResolveContext {
 
 export type ImportResolver = (file: string, imp: ImportInfo, ctx: ResolveContext) => string[];
 
-export function firstExisting(ctx: ResolveContext, candidates: readonly string[]): string[] {
-  for (const c of candidates) if (ctx.hasFile(c)) return [c];
-  return [];
-}
+/** findUp's answers per context, by name and folder: the folders of a workspace share their ancestors, each looked at once. */
+const foundUp = new WeakMap<ResolveContext, Map<string, string | undefined>>();
 
 /** The nearest folder at or above `dir` (stopping at the workspace root) that holds `name`. */
 export function findUp(ctx: ResolveContext, dir: string, name: string): string | undefined {
+  let known = foundUp.get(ctx);
+  if (!known) foundUp.set(ctx, (known = new Map()));
+  const key = `${name}\0${dir}`;
+  if (known.has(key)) return known.get(key);
+  // A folder's ancestors up to its root lie under the same root, so each folder's answer is its own or its parent's.
   const root = ctx.roots.find((r) => dir === r || dir.startsWith(r + path.sep));
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (ctx.hasFile(path.join(d, name)) || ctx.readConfig(path.join(d, name)) !== undefined) return d;
-    if (!root || d === root || path.dirname(d) === d) return undefined;
-  }
+  const found =
+    ctx.hasFile(path.join(dir, name)) || ctx.readConfig(path.join(dir, name)) !== undefined ? dir
+    : !root || dir === root || path.dirname(dir) === dir ? undefined
+    : findUp(ctx, path.dirname(dir), name);
+  known.set(key, found);
+  return found;
 }
 
 /** Reads a file from disk, for the cache behind ResolveContext.readConfig. */
 export function readTextOrUndefined(abs: string): string | undefined {
+  // Most configs looked for are absent (a tsconfig.json or go.mod per folder walked up): a failed read throws, a stat does not and costs a fifth.
+  if (!existsSync(abs)) return undefined;
   try {
     return readFileSync(abs, 'utf8');
   } catch {

@@ -5,14 +5,14 @@
  */
 import * as path from 'node:path';
 import type { ImportInfo } from '../model';
-import { findUp, firstExisting, type ResolveContext } from './resolveContext';
+import { findUp, type ResolveContext } from './resolveContext';
 
 const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const JS_TO_TS: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 
 export function resolveTsImport(file: string, imp: ImportInfo, ctx: ResolveContext): string[] {
   const spec = imp.source;
-  if (spec.startsWith('.') || spec.startsWith('/')) return firstExisting(ctx, candidates(path.resolve(path.dirname(file), spec)));
+  if (spec.startsWith('.') || spec.startsWith('/')) return firstCandidate(ctx, path.resolve(path.dirname(file), spec));
   const config = tsConfigFor(file, ctx);
   if (!config) return [];
   for (const [pattern, targets] of config.paths) {
@@ -24,20 +24,27 @@ export function resolveTsImport(file: string, imp: ImportInfo, ctx: ResolveConte
     }
     if (rest === undefined) continue;
     for (const target of targets) {
-      const found = firstExisting(ctx, candidates(path.resolve(config.base, target.replace('*', rest))));
+      const found = firstCandidate(ctx, path.resolve(config.base, target.replace('*', rest)));
       if (found.length) return found;
     }
   }
-  return config.baseUrl ? firstExisting(ctx, candidates(path.resolve(config.baseUrl, spec))) : [];
+  return config.baseUrl ? firstCandidate(ctx, path.resolve(config.baseUrl, spec)) : [];
 }
 
-function candidates(base: string): string[] {
-  const out = [base];
+/**
+ * The first of the files a specifier may name that exists: `base` itself, a `.js` written for a `.ts`
+ * source, `base` with each extension, then `base/index` with each. Checked one by one, the paths built
+ * only until one exists (a workspace's imports are resolved file by file when the graph is cold).
+ */
+function firstCandidate(ctx: ResolveContext, base: string): string[] {
+  if (ctx.hasFile(base)) return [base];
   const ext = path.extname(base);
-  for (const ts of JS_TO_TS[ext] ?? []) out.push(base.slice(0, -ext.length) + ts);
-  for (const e of EXTENSIONS) out.push(base + e);
-  for (const e of EXTENSIONS) out.push(path.join(base, `index${e}`));
-  return out;
+  for (const ts of JS_TO_TS[ext] ?? []) if (ctx.hasFile(base.slice(0, -ext.length) + ts)) return [base.slice(0, -ext.length) + ts];
+  for (const e of EXTENSIONS) if (ctx.hasFile(base + e)) return [base + e];
+  // `base` is resolved (normalized, no trailing separator but at the root): path.join's result without its cost.
+  const index = base.endsWith(path.sep) ? `${base}index` : `${base}${path.sep}index`;
+  for (const e of EXTENSIONS) if (ctx.hasFile(index + e)) return [index + e];
+  return [];
 }
 
 interface TsConfig {
@@ -57,10 +64,18 @@ function tsConfigFor(file: string, ctx: ResolveContext): TsConfig | undefined {
   return byDir.get(dir);
 }
 
+/** Each config file's parsed form, per context: the folders under one tsconfig share it (parsed once, not once per folder). */
+const configByFile = new WeakMap<ResolveContext, Map<string, TsConfig | undefined>>();
+
 function nearestTsConfig(from: string, ctx: ResolveContext): TsConfig | undefined {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const dir = findUp(ctx, from, name);
-    if (dir) return readTsConfig(path.join(dir, name), ctx, 0);
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    let byFile = configByFile.get(ctx);
+    if (!byFile) configByFile.set(ctx, (byFile = new Map()));
+    if (!byFile.has(file)) byFile.set(file, readTsConfig(file, ctx, 0));
+    return byFile.get(file);
   }
   return undefined;
 }
