@@ -28,11 +28,13 @@ export interface EditSignals {
 
 export function editSignals(hunk: HistoryHunk, age: number): EditSignals {
   const language = languageOf(hunk.file);
-  const oldNames = namesOf(hunk.oldLines, language);
-  const newNames = namesOf(hunk.newLines, language);
+  const oldAll = meaningfulIdentifiers(hunk.oldLines);
+  const newAll = meaningfulIdentifiers(hunk.newLines);
+  const oldNames = namesOf(hunk.oldLines, oldAll, language);
+  const newNames = namesOf(hunk.newLines, newAll, language);
   // Named anywhere on the other side, even in a comment, a name was neither removed nor added.
-  const newSet = new Set(meaningfulIdentifiers(hunk.newLines));
-  const oldSet = new Set(meaningfulIdentifiers(hunk.oldLines));
+  const newSet = new Set(newAll);
+  const oldSet = new Set(oldAll);
   const fragments = changedFragment(hunk);
   return {
     hunk,
@@ -48,13 +50,13 @@ export function editSignals(hunk: HistoryHunk, age: number): EditSignals {
 const CODE_SHAPED = /[a-z][A-Z]|[A-Za-z0-9]_[A-Za-z0-9]/;
 
 /**
- * The meaningful names of some lines' code, and of their comments only those shaped like code: a
+ * The meaningful names of some lines' code, and of the rest (`all`: every meaningful name of the lines) only those shaped like code: a
  * reworded doc comment's words (`methods`, `Note`) are no names the code uses, `ConfigFileNotFoundError`
  * in a comment is.
  */
-function namesOf(lines: readonly string[], language: LanguageId | undefined): string[] {
+function namesOf(lines: readonly string[], all: readonly string[], language: LanguageId | undefined): string[] {
   const code = meaningfulIdentifiers(withoutComments(lines, language));
-  return [...new Set([...code, ...meaningfulIdentifiers(lines).filter((n) => CODE_SHAPED.test(n))])];
+  return [...new Set([...code, ...all.filter((n) => CODE_SHAPED.test(n))])];
 }
 
 const WORD = /[\w$]/;
